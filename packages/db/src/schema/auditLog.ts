@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appRole, currentTenant } from "./roles.js";
+import { tenants } from "./tenants.js";
+
+export type AuditActorType = "USER" | "API_KEY" | "SYSTEM";
+
+/** Append-only (the app role has no UPDATE or DELETE grant): who did what, in which tenant, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid("id").notNull(),
+    actorType: text("actor_type").$type<AuditActorType>().notNull(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("audit_log_tenant_time_idx").on(t.tenantId, t.createdAt.desc()),
+    pgPolicy("audit_log_read", { for: "select", to: appRole, using: sql`tenant_id = ${currentTenant}` }),
+    pgPolicy("audit_log_append", { for: "insert", to: appRole, withCheck: sql`tenant_id = ${currentTenant}` }),
+  ],
+).enableRLS();

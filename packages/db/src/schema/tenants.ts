@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts.js";
+import { appRole, currentTenant } from "./roles.js";
+
+export interface TenantLocation {
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  /** The tenant whose venue this one sits inside (a restaurant on a cruise ship). */
+  insideTenantId?: string | null;
+}
+
+export interface TenantTheme {
+  logoUrl?: string | null;
+  primaryColor?: string | null;
+  accentColor?: string | null;
+  fontFamily?: string | null;
+}
+
+export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/**
+ * A configured deployment. Tenants nest to any depth; `path` holds the ancestors' ids and the tenant's own id
+ * (root first), so "is X inside Y's subtree" is one indexed `path @> array[Y]` and a subtree grant costs the
+ * same with 10 or 10,000 subtenants.
+ *
+ * Visible rows for a transaction scoped to tenant S: S's subtree, and S's ancestors (breadcrumbs and
+ * inherited settings).
+ */
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => tenants.id),
+    path: uuid("path").array().notNull(),
+    depth: integer("depth").notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    location: jsonb("location").$type<TenantLocation>().notNull().default({}),
+    settings: jsonb("settings").$type<JsonObject>().notNull().default({}),
+    theme: jsonb("theme").$type<TenantTheme>().notNull().default({}),
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tenants_slug_key").on(t.slug),
+    index("tenants_path_gin").using("gin", t.path),
+    index("tenants_account_idx").on(t.accountId),
+    index("tenants_parent_idx").on(t.parentId),
+    pgPolicy("tenants_read", {
+      for: "select",
+      to: appRole,
+      using: sql`path @> array[${currentTenant}] or id = any((select app.scope_ancestors())::uuid[])`,
+    }),
+    pgPolicy("tenants_create", { for: "insert", to: appRole, withCheck: sql`path @> array[${currentTenant}]` }),
+    pgPolicy("tenants_update", {
+      for: "update",
+      to: appRole,
+      using: sql`path @> array[${currentTenant}]`,
+      withCheck: sql`path @> array[${currentTenant}]`,
+    }),
+  ],
+).enableRLS();

@@ -1,0 +1,46 @@
+/**
+ * Test databases. Without TEST_DATABASE_URL: a fresh in-memory PGlite per call. With it: a fresh database on
+ * that PostgreSQL server per call, migrated as the owner, opened as qline_app, and dropped on close.
+ */
+import { randomBytes } from "node:crypto";
+import { appConnectionString, openPgPool, pg, wrapPgPool, type AppDatabase } from "./database.js";
+import { migratePostgres, openPglite } from "./migrate.js";
+
+export interface TestDatabase extends AppDatabase {
+  /** Connection string of the app role (for a second API process); undefined on PGlite. */
+  readonly appUrl: string | undefined;
+  /** Owner connection string (for the TTL job path and test setup); undefined on PGlite. */
+  readonly ownerUrl: string | undefined;
+}
+
+export const testDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL || undefined;
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!testDatabaseUrl) {
+    const db = await openPglite();
+    return { ...db, appUrl: undefined, ownerUrl: undefined };
+  }
+  const name = `qline_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const ownerUrl = new URL(testDatabaseUrl);
+  ownerUrl.pathname = `/${name}`;
+  await migratePostgres(ownerUrl.toString());
+  const appUrl = appConnectionString(ownerUrl.toString());
+  const opened = wrapPgPool(openPgPool(appUrl, 20));
+  return {
+    driver: opened.driver,
+    db: opened.db,
+    appUrl,
+    ownerUrl: ownerUrl.toString(),
+    async close() {
+      await opened.close();
+      const dropper = new pg.Client({ connectionString: testDatabaseUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
