@@ -37,4 +37,8 @@ CREATE OR REPLACE FUNCTION app.user_account_ids() RETURNS uuid[]
     FROM memberships m JOIN tenants t ON t.id = m.tenant_id
     WHERE m.user_id = app.current_user_id()
   $$;--> statement-breakpoint
+-- Tenants where the signed-in user holds a membership directly.
+CREATE OR REPLACE FUNCTION app.user_tenant_ids() RETURNS uuid[]
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT coalesce(array_agg(m.tenant_id), '{}') FROM memberships m WHERE m.user_id = app.current_user_id() $$;--> statement-breakpoint
 RESET check_function_bodies;

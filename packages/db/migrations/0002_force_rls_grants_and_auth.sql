@@ -40,6 +40,10 @@ CREATE OR REPLACE FUNCTION app.touch_api_key(p_tenant uuid, p_id uuid) RETURNS v
 CREATE OR REPLACE FUNCTION app.tenant_id_by_slug(p_slug text) RETURNS uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$ SELECT t.id FROM tenants t WHERE t.slug = p_slug $$;--> statement-breakpoint
+-- Which tenant owns an API key (revokeApiKey takes only the key's id); the caller still needs access to it.
+CREATE OR REPLACE FUNCTION app.api_key_tenant(p_id uuid) RETURNS uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT k.tenant_id FROM api_keys k WHERE k.id = p_id $$;--> statement-breakpoint
 -- Platform administration (who is a platform admin is the API's configuration).
 CREATE OR REPLACE FUNCTION app.platform_accounts()
   RETURNS TABLE (id uuid, name text, owner_user_id uuid, created_at timestamptz)

@@ -26,8 +26,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObj
  * (root first), so "is X inside Y's subtree" is one indexed `path @> array[Y]` and a subtree grant costs the
  * same with 10 or 10,000 subtenants.
  *
- * Visible rows for a transaction scoped to tenant S: S's subtree, and S's ancestors (breadcrumbs and
- * inherited settings).
+ * Visible rows for a transaction scoped to tenant S: S's subtree, S's ancestors (breadcrumbs and inherited
+ * settings), and the tenants where the signed-in user holds a membership (their tenant switcher).
  */
 export const tenants = pgTable(
   "tenants",
@@ -56,7 +56,7 @@ export const tenants = pgTable(
     pgPolicy("tenants_read", {
       for: "select",
       to: appRole,
-      using: sql`path @> array[${currentTenant}] or id = any((select app.scope_ancestors())::uuid[])`,
+      using: sql`path @> array[${currentTenant}] or id = any((select app.scope_ancestors())::uuid[]) or id = any((select app.user_tenant_ids())::uuid[])`,
     }),
     pgPolicy("tenants_create", { for: "insert", to: appRole, withCheck: sql`path @> array[${currentTenant}]` }),
     pgPolicy("tenants_update", {

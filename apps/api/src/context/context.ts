@@ -1,0 +1,30 @@
+import type { Database, MemberRole } from "@qline/db";
+import type { Config } from "../env.js";
+import type { QlinePubSub } from "../pubsub/pubsub.js";
+import type { Actor } from "./actor.js";
+import type { Permission } from "./permissions.js";
+
+/** What the actor may do in one tenant, resolved from memberships on its ancestors or from the API key. */
+export interface TenantAccess {
+  tenantId: string;
+  accountId: string;
+  /** Ancestors' ids and the tenant's own, root first. */
+  path: string[];
+  /** The strongest role held on the tenant or an ancestor (users only). */
+  role: MemberRole | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+/** Built once per HTTP request or WebSocket operation; resolvers reach services only through it. */
+export interface RequestContext {
+  config: Config;
+  db: Database;
+  pubsub: QlinePubSub;
+  actor: Actor;
+  /** Access decisions already made in this request, by tenant id. */
+  accessCache: Map<string, TenantAccess>;
+}
+
+export function createContext(base: Omit<RequestContext, "accessCache">): RequestContext {
+  return { ...base, accessCache: new Map() };
+}

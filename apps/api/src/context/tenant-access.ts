@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { rowsOf, withTenantTx, type MemberRole, type Tx } from "@qline/db";
+import { forbidden, notFound, unauthenticated } from "../errors/codes.js";
+import type { Actor } from "./actor.js";
+import type { RequestContext, TenantAccess } from "./context.js";
+import { roleGrants, strongestRole, type Permission } from "./permissions.js";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => uuidPattern.test(value);
+
+interface AccessRow {
+  id: string;
+  account_id: string;
+  path: string[];
+  suspended: boolean;
+  roles: MemberRole[];
+}
+
+/**
+ * Reads, inside a transaction scoped to `tenantId`, what the actor may do there. Unknown tenant and "no
+ * role here" give the same NOT_FOUND, so ids of other tenants reveal nothing; a suspended tenant (or one under
+ * a suspended ancestor) is FORBIDDEN.
+ */
+export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Promise<TenantAccess> {
+  const userId = actor.kind === "user" ? actor.userId : null;
+  const [row] = rowsOf<AccessRow>(
+    await tx.execute(sql`
+      select t.id, t.account_id, t.path,
+        exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended,
+        coalesce((select array_agg(m.role::text) from memberships m where m.user_id = ${userId} and m.tenant_id = any(t.path)), '{}') as roles
+      from tenants t where t.id = ${tenantId}`),
+  );
+  if (!row) throw notFound("Tenant");
+  const path = parseUuidArray(row.path);
+  let role: MemberRole | null = null;
+  let granted: ReadonlySet<Permission>;
+  if (actor.kind === "apiKey") {
+    if (!path.includes(actor.tenantId)) throw notFound("Tenant");
+    granted = actor.scopes;
+  } else {
+    role = strongestRole(parseTextArray(row.roles) as MemberRole[]);
+    if (!role) throw notFound("Tenant");
+    granted = roleGrants[role];
+  }
+  if (row.suspended) throw forbidden("This tenant is suspended");
+  return { tenantId: row.id, accountId: row.account_id, path, role, permissions: granted };
+}
+
+export function requirePermission(access: TenantAccess, permission: Permission): void {
+  if (!access.permissions.has(permission)) throw forbidden(`Missing permission ${permission} in this tenant`);
+}
+
+/**
+ * The request path into tenant data: authenticate, open the tenant transaction (withTenantTx sets the RLS
+ * scope), decide access in one place, then run `fn` with the same transaction.
+ */
+export async function inTenant<T>(
+  ctx: RequestContext,
+  tenantId: string,
+  permission: Permission,
+  fn: (tx: Tx, access: TenantAccess) => Promise<T>,
+): Promise<T> {
+  if (ctx.actor.kind === "anonymous") throw unauthenticated();
+  if (!isUuid(tenantId)) throw notFound("Tenant");
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
+    let access = ctx.accessCache.get(tenantId);
+    if (!access) {
+      access = await resolveAccess(tx, ctx.actor, tenantId);
+      ctx.accessCache.set(tenantId, access);
+    }
+    requirePermission(access, permission);
+    return fn(tx, access);
+  });
+}
+
+/** A transaction for the signed-in user's own rows (no tenant in scope). */
+export async function asUser<T>(ctx: RequestContext, fn: (tx: Tx, userId: string) => Promise<T>): Promise<T> {
+  if (ctx.actor.kind !== "user") throw unauthenticated("Sign in as a user");
+  const userId = ctx.actor.userId;
+  return withTenantTx(ctx.db, { tenantId: null, userId }, (tx) => fn(tx, userId));
+}
+
+/** pg returns uuid[] parsed; PGlite may too; raw `execute` of array_agg(text) can come back as '{a,b}'. */
+export function parseUuidArray(value: unknown): string[] {
+  return parseTextArray(value);
+}
+
+export function parseTextArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === "string") {
+    const inner = value.replace(/^\{|\}$/g, "");
+    return inner ? inner.split(",").map((s) => s.replace(/^"|"$/g, "")) : [];
+  }
+  return [];
+}

@@ -1,0 +1,60 @@
+/** The only place that reads process.env. Everything else receives a typed `Config`. */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  databaseAppUrl: string | undefined;
+  appDbPassword: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  platformAdminEmails: string[];
+  seedDemo: boolean;
+  production: boolean;
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** A development secret persisted beside the embedded database, so tokens survive restarts. */
+function localJwtSecret(dataDir: string): string {
+  const file = join(dataDir, "jwt-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const dataDir = resolve(env.QLINE_DATA_DIR || ".qline-data");
+  const jwtSecret = env.JWT_SECRET || (production ? "" : localJwtSecret(dataDir));
+  if (jwtSecret.length < 32) throw new Error("JWT_SECRET must be set to at least 32 characters");
+  return {
+    port: integer("PORT", env.PORT, 4000),
+    host: env.HOST || "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    appDbPassword: env.QLINE_APP_DB_PASSWORD || undefined,
+    dataDir,
+    redisUrl: env.REDIS_URL || undefined,
+    jwtSecret,
+    jwtTtlSeconds: integer("JWT_TTL_SECONDS", env.JWT_TTL_SECONDS, 12 * 3600),
+    platformAdminEmails: (env.PLATFORM_ADMIN_EMAILS ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== "false" : !env.DATABASE_URL,
+    production,
+  };
+}

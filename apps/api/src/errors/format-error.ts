@@ -1,0 +1,82 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import { AppError, ErrorCode, type FieldError } from "./codes.js";
+
+/** PostgreSQL SQLSTATEs the app can meet in normal operation, and what they mean to a client. */
+const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
+  "42501": { code: ErrorCode.FORBIDDEN, message: "Not allowed in this tenant" },
+  "23505": { code: ErrorCode.CONFLICT, message: "Already exists" },
+  "23503": { code: ErrorCode.BAD_USER_INPUT, message: "Refers to something that does not exist" },
+  "22P02": { code: ErrorCode.BAD_USER_INPUT, message: "Malformed value" },
+  "23514": { code: ErrorCode.BAD_USER_INPUT, message: "Value out of range" },
+  "40001": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
+  "40P01": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
+};
+
+/** Walks `cause` links (drizzle wraps driver errors) to find a PostgreSQL error code. */
+function postgresCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function validationFields(error: ArgumentValidationError): FieldError[] {
+  const fields: FieldError[] = [];
+  const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string) => {
+    for (const e of errors) {
+      const path = prefix ? `${prefix}.${e.property}` : e.property;
+      for (const message of Object.values(e.constraints ?? {})) fields.push({ path, message: String(message) });
+      if (e.children?.length) walk(e.children, path);
+    }
+  };
+  walk(error.extensions.validationErrors, "");
+  return fields;
+}
+
+export interface FormatErrorOptions {
+  /** Production exposes only code and message; development adds the stack of unexpected errors. */
+  exposeInternals: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+/** One mapping from thrown errors to `extensions.code`, shared by HTTP (Apollo) and WebSocket (graphql-ws). */
+export function toGraphQLError(error: unknown, options: FormatErrorOptions): GraphQLError {
+  const original = error instanceof GraphQLError && !(error instanceof ArgumentValidationError) ? (error.originalError ?? error) : error;
+  const gqlPath = error instanceof GraphQLError ? error.path : undefined;
+  const base = { path: gqlPath };
+  if (original instanceof AppError) {
+    return new GraphQLError(original.message, {
+      ...base,
+      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+    });
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fields = validationFields(original);
+    return new GraphQLError(`Invalid input: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, {
+      ...base,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    });
+  }
+  const pgCode = postgresCode(original);
+  const mapped = pgCode ? postgresCodes[pgCode] : undefined;
+  if (mapped) return new GraphQLError(mapped.message, { ...base, extensions: { code: mapped.code } });
+  if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors from graphql-js
+  options.log?.("[api] unexpected error", original);
+  return new GraphQLError(options.exposeInternals && original instanceof Error ? original.message : "Internal server error", {
+    ...base,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  });
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  // Apollo's own request errors (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variables) pass through.
+  if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(error instanceof GraphQLError && error.originalError)) {
+    return formatted;
+  }
+  const mapped = toGraphQLError(error, options);
+  return { ...mapped.toJSON(), locations: formatted.locations, path: formatted.path };
+}

@@ -1,0 +1,3 @@
+export { startServer, type RunningServer, type ServerOptions } from "./server.js";
+export { loadConfig, type Config } from "./env.js";
+export { createPubSub, type QlinePubSub } from "./pubsub/pubsub.js";

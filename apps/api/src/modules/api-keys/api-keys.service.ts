@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { apiKeys, rowsOf, withTenantTx } from "@qline/db";
+import type { RequestContext } from "../../context/context.js";
+import { apiKeyScopes, type Permission } from "../../context/permissions.js";
+import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { badInput, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { hashApiKeySecret, newApiKey } from "../auth/tokens.js";
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function createApiKey(ctx: RequestContext, tenantId: string, name: string, scopes: string[]): Promise<{ apiKey: ApiKeyRow; secret: string }> {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 100) throw badInput("Name must be 1-100 characters", [{ path: "name", message: "length" }]);
+  if (scopes.length === 0) throw badInput("Give at least one scope", [{ path: "scopes", message: "empty" }]);
+  const unknown = scopes.filter((s) => !(apiKeyScopes as readonly string[]).includes(s));
+  if (unknown.length) {
+    throw badInput(`Unknown or not allowed scopes: ${unknown.join(", ")}`, unknown.map((s) => ({ path: `scopes.${scopes.indexOf(s)}`, message: `"${s}" is not an API key scope` })));
+  }
+  return inTenant(ctx, tenantId, "apikeys:manage", async (tx, access) => {
+    const beyond = scopes.filter((s) => !access.permissions.has(s as Permission));
+    if (beyond.length) throw forbidden(`You cannot grant scopes you do not hold: ${beyond.join(", ")}`);
+    const { prefix, secret, key } = newApiKey();
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        tenantId,
+        id: randomUUID(),
+        name: trimmed,
+        prefix,
+        secretHash: hashApiKeySecret(secret),
+        scopes: [...new Set(scopes)],
+        createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+      })
+      .returning();
+    await recordAudit(tx, ctx.actor, { tenantId, action: "apikey.create", targetType: "api_key", targetId: row!.id, after: { name: trimmed, prefix, scopes } });
+    return { apiKey: row!, secret: key };
+  });
+}
+
+/** Revocation takes effect on the key's next request, on every API process (keys are checked per request). */
+export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKeyRow> {
+  if (ctx.actor.kind === "anonymous") throw unauthenticated();
+  if (!isUuid(id)) throw notFound("API key");
+  const tenantId = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+    rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select app.api_key_tenant(${id}) as tenant_id`))[0]?.tenant_id,
+  );
+  if (!tenantId) throw notFound("API key");
+  return inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+    const where = and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id));
+    const [before] = await tx.select().from(apiKeys).where(where).for("update");
+    if (!before) throw notFound("API key");
+    if (before.revokedAt) return before;
+    const [after] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(where).returning();
+    await recordAudit(tx, ctx.actor, { tenantId, action: "apikey.revoke", targetType: "api_key", targetId: id });
+    return after!;
+  });
+}
+
+export async function listApiKeys(ctx: RequestContext, tenantId: string): Promise<ApiKeyRow[]> {
+  return inTenant(ctx, tenantId, "apikeys:manage", (tx) => tx.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt)));
+}

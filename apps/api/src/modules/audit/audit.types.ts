@@ -1,0 +1,70 @@
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { DateTime, JSON, PageInfo } from "../common/scalars.js";
+
+@ObjectType()
+export class AuditEntry {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: "USER, API_KEY or SYSTEM." })
+  actorType: string;
+
+  @Field(() => ID, { nullable: true })
+  actorId: string | null;
+
+  @Field(() => String, { description: "e.g. tenant.update, member.add, apikey.revoke" })
+  action: string;
+
+  @Field(() => String)
+  targetType: string;
+
+  @Field(() => String, { nullable: true })
+  targetId: string | null;
+
+  @Field(() => JSON, { nullable: true })
+  before: unknown;
+
+  @Field(() => JSON, { nullable: true })
+  after: unknown;
+
+  @Field(() => DateTime)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class AuditEntryEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => AuditEntry)
+  node: AuditEntry;
+}
+
+@ObjectType()
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge])
+  edges: AuditEntryEdge[];
+
+  @Field(() => [AuditEntry])
+  nodes: AuditEntry[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  to?: Date | null;
+}
+
+export const defaultAuditPage = 50;

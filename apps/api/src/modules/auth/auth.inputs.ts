@@ -1,0 +1,26 @@
+import { Length } from "class-validator";
+import { Field, InputType } from "type-graphql";
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String, { description: "At least 10 characters mixing letters with digits or symbols." })
+  password: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  accountName: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  tenantName: string;
+
+  @Field(() => String)
+  tenantSlug: string;
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import { accounts, memberships, rowsOf, tenants, users, withTenantTx } from "@qline/db";
+import type { RequestContext } from "../../context/context.js";
+import { asUser } from "../../context/tenant-access.js";
+import { badInput, conflict, notFound, unauthenticated } from "../../errors/codes.js";
+import { mapUniqueViolations } from "../../errors/postgres.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { checkSlug, insertTenant, slugTaken } from "../tenants/tenants.service.js";
+import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+import { signUserToken } from "./tokens.js";
+
+export interface SignUpFields {
+  email: string;
+  password: string;
+  name: string;
+  accountName: string;
+  tenantName: string;
+  tenantSlug: string;
+}
+
+export type UserRow = typeof users.$inferSelect;
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normalizeEmail(email: string, path = "email"): string {
+  const normalized = email.trim().toLowerCase();
+  if (!emailPattern.test(normalized) || normalized.length > 254) throw badInput("Malformed email address", [{ path, message: "is not an email address" }]);
+  return normalized;
+}
+
+/** Account + root tenant + the user as its OWNER, in one transaction: all of it exists, or none of it. */
+export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<{ token: string; user: UserRow }> {
+  const email = normalizeEmail(input.email, "input.email");
+  const problem = passwordProblem(input.password);
+  if (problem) throw badInput(`Password ${problem}`, [{ path: "input.password", message: problem }]);
+  checkSlug(input.tenantSlug, "input.tenantSlug");
+  for (const field of ["name", "accountName", "tenantName"] as const) {
+    if (!input[field].trim()) throw badInput(`${field} must not be empty`, [{ path: `input.${field}`, message: "empty" }]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID();
+  const accountId = randomUUID();
+  const tenantId = randomUUID();
+  const user = await withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
+    const [user] = await mapUniqueViolations(
+      () => tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash }).returning(),
+      { users_email_key: () => conflict("An account with this email already exists") },
+    );
+    await tx.insert(accounts).values({ id: accountId, name: input.accountName.trim(), ownerUserId: userId });
+    const tenant = await insertTenant(tx, { id: tenantId, accountId, name: input.tenantName.trim(), slug: input.tenantSlug, parent: null });
+    await tx.insert(memberships).values({ tenantId, userId, role: "OWNER" });
+    await recordAudit(tx, { kind: "user", userId, platformAdmin: false }, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: tenant });
+    return user!;
+  }).catch((error: unknown) => {
+    throw error instanceof Error && error.message.includes("tenants_slug_key") ? slugTaken(input.tenantSlug) : error;
+  });
+  return { token: await signUserToken(userId, ctx.config.jwtSecret, ctx.config.jwtTtlSeconds), user };
+}
+
+export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<{ token: string; user: UserRow }> {
+  const email = emailInput.trim().toLowerCase();
+  const found = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+    rowsOf<{ id: string; password_hash: string }>(await tx.execute(sql`select * from app.login_lookup(${email})`))[0],
+  );
+  const valid = await verifyPassword(found?.password_hash ?? (await decoyPasswordHash()), password);
+  if (!found || !valid) throw unauthenticated("Invalid email or password");
+  const user = await withTenantTx(ctx.db, { tenantId: null, userId: found.id }, async (tx) => (await tx.select().from(users).where(eq(users.id, found.id)))[0]);
+  if (!user) throw unauthenticated("Invalid email or password");
+  return { token: await signUserToken(user.id, ctx.config.jwtSecret, ctx.config.jwtTtlSeconds), user };
+}
+
+export async function me(ctx: RequestContext): Promise<UserRow | null> {
+  if (ctx.actor.kind !== "user") return null;
+  return asUser(ctx, async (tx, userId) => (await tx.select().from(users).where(eq(users.id, userId)))[0] ?? null);
+}
+
+/** The signed-in user's own memberships with their tenants (suspended ones included, flagged). */
+export async function myMemberships(ctx: RequestContext, userId: string) {
+  if (ctx.actor.kind !== "user" || ctx.actor.userId !== userId) throw notFound("User");
+  return asUser(ctx, (tx) =>
+    tx
+      .select({ role: memberships.role, createdAt: memberships.createdAt, tenant: tenants })
+      .from(memberships)
+      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(tenants.depth), asc(tenants.name)),
+  );
+}

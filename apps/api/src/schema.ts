@@ -1,0 +1,24 @@
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ApiKeysResolver } from "./modules/api-keys/api-keys.resolver.js";
+import { AuthResolver } from "./modules/auth/auth.resolver.js";
+import { MembersResolver } from "./modules/members/members.resolver.js";
+import { PlatformResolver } from "./modules/platform/platform.resolver.js";
+import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
+import type { QlinePubSub } from "./pubsub/pubsub.js";
+
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver] as const;
+
+export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    pubSub,
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL committed as packages/schema/schema.graphql: sorted, so diffs show only real changes. */
+export function printQlineSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,129 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import express from "express";
+import { GraphQLError } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { AppDatabase } from "@qline/db";
+import type { Actor } from "./context/actor.js";
+import { authenticate } from "./context/authenticate.js";
+import { createContext, type RequestContext } from "./context/context.js";
+import type { Config } from "./env.js";
+import { AppError } from "./errors/codes.js";
+import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/format-error.js";
+import type { QlinePubSub } from "./pubsub/pubsub.js";
+import { buildQlineSchema } from "./schema.js";
+
+export interface ServerOptions {
+  config: Config;
+  database: AppDatabase;
+  pubsub: QlinePubSub;
+  /** Overrides config.port; 0 picks a free port (tests). */
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+const authErrorStatus = (error: unknown) =>
+  error instanceof AppError
+    ? new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === "UNAUTHENTICATED" ? 401 : 403 } } })
+    : error;
+
+/** One linear list: schema, HTTP server, Apollo over Express, graphql-ws on the same port, listen. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config, database, pubsub } = options;
+  const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (m, e) => console.error(m, e) };
+  const schema = await buildQlineSchema(pubsub);
+
+  const app = express();
+  const httpServer = createServer(app);
+  const contextFor = (actor: Actor): RequestContext => createContext({ config, db: database.db, pubsub, actor });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          ctx.extra.actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
+        }
+      },
+      context: (ctx) => contextFor(ctx.extra.actor ?? { kind: "anonymous" }),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!("errors" in result) || !result.errors?.length) return result;
+        return { ...result, errors: result.errors.map((e) => toGraphQLError(e, errorOptions).toJSON()) };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: (formatted, error) => formatError(formatted, error, errorOptions),
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, driver: database.driver, pubsub: pubsub.kind });
+  });
+  app.use(
+    "/graphql",
+    (req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin) {
+        res.setHeader("Access-Control-Allow-Origin", origin);
+        res.setHeader("Vary", "Origin");
+        res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, apollo-require-preflight");
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      }
+      if (req.method === "OPTIONS") {
+        res.sendStatus(204);
+        return;
+      }
+      next();
+    },
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return contextFor(await authenticate(req.headers.authorization, database.db, config));
+        } catch (error) {
+          throw authErrorStatus(error);
+        }
+      },
+    }),
+  );
+
+  const port = options.port ?? config.port;
+  await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
+  return {
+    url: `http://${hostForUrl}:${actualPort}/graphql`,
+    wsUrl: `ws://${hostForUrl}:${actualPort}/graphql`,
+    port: actualPort,
+    httpServer,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// The gamma distribution, which SERVICE_RATE uses twice: as the model of one counter occupancy (to get the
+// expected remaining time of a ticket already at a counter) and as the shape of the wait (to turn a mean and a
+// variance into a median and a 90th percentile). Dependency-free numerics (Lanczos, series/continued fraction).
+
+const LANCZOS_COEFFICIENTS = [
+  676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
+  -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
+] as const;
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7; about 15 significant digits). */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const shifted = x - 1;
+  let series = 0.9999999999998099;
+  LANCZOS_COEFFICIENTS.forEach((coefficient, index) => {
+    series += coefficient / (shifted + index + 1);
+  });
+  const t = shifted + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+const EPSILON = 1e-14;
+const TINY = 1e-300;
+const MAX_ITERATIONS = 500;
+
+/**
+ * ln Q(a, x), the log of the regularized upper incomplete gamma function, stable when Q is tiny.
+ * Series for x < a + 1, Lentz's continued fraction otherwise (Numerical Recipes §6.2).
+ */
+export function logUpperRegularizedGamma(a: number, x: number): number {
+  if (x <= 0) return 0;
+  const logPrefactor = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < MAX_ITERATIONS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
+    }
+    const lower = Math.exp(logPrefactor) * sum;
+    return Math.log(Math.max(1 - lower, TINY));
+  }
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let fraction = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    fraction *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return logPrefactor + Math.log(fraction);
+}
+
+/** P(a, x) = the gamma(shape a, scale 1) cumulative distribution at x. */
+export function lowerRegularizedGamma(a: number, x: number): number {
+  if (x <= 0) return 0;
+  return 1 - Math.exp(logUpperRegularizedGamma(a, x));
+}
+
+/** Inverse of the standard normal cumulative distribution (Acklam's rational approximation, ~1e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const polynomial = (coefficients: number[], x: number): number => coefficients.reduce((acc, k) => acc * x + k, 0);
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return polynomial(c, q) / (polynomial(d, q) * q + 1);
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -polynomial(c, q) / (polynomial(d, q) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (polynomial(a, r) * q) / (polynomial(b, r) * r + 1);
+}
+
+/**
+ * The p-quantile of a gamma distribution with the given shape and scale: Wilson–Hilferty (or the small-shape
+ * power law) as the first guess, then safeguarded Newton steps on the cumulative distribution.
+ */
+export function gammaQuantile(p: number, shape: number, scale: number): number {
+  if (!(p > 0) || !(shape > 0) || !(scale > 0)) return 0;
+  if (p >= 1) return Infinity;
+  const logGammaShape = logGamma(shape);
+  const z = normalQuantile(p);
+  const wilsonHilferty = shape * (1 - 1 / (9 * shape) + z * Math.sqrt(1 / (9 * shape))) ** 3;
+  let x =
+    shape >= 1 && wilsonHilferty > 0 ? wilsonHilferty : Math.exp((Math.log(p) + logGamma(shape + 1)) / shape);
+  let low = 0;
+  let high = Infinity;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const error = lowerRegularizedGamma(shape, x) - p;
+    if (Math.abs(error) < 1e-12) break;
+    if (error > 0) high = x;
+    else low = x;
+    const density = Math.exp((shape - 1) * Math.log(x) - x - logGammaShape);
+    let next = x - error / density;
+    if (!Number.isFinite(next) || next <= low || next >= high) {
+      next = Number.isFinite(high) ? (low + high) / 2 : x * 2;
+    }
+    if (Math.abs(next - x) <= 1e-12 * x) {
+      x = next;
+      break;
+    }
+    x = next;
+  }
+  return x * scale;
+}
+
+/** Mean and variance of what is left of a gamma-distributed duration that has already lasted `elapsed`. */
+export interface Remaining {
+  mean: number;
+  variance: number;
+}
+
+/**
+ * E[X − t | X > t] and Var[X | X > t] for X ~ gamma(mean, cv), using
+ * Q(k+1, x) = Q(k, x) + xᵏe⁻ˣ/Γ(k+1) so the ratio stays exact deep in the tail (where it tends to the scale).
+ */
+export function remainingGammaDuration(mean: number, cv: number, elapsed: number): Remaining {
+  const shape = 1 / (cv * cv);
+  const scale = mean * cv * cv;
+  if (elapsed <= 0) return { mean, variance: shape * scale * scale };
+  const x = elapsed / scale;
+  const logQ = logUpperRegularizedGamma(shape, x);
+  const ratio = Math.exp(shape * Math.log(x) - x - logGamma(shape + 1) - logQ);
+  const firstMoment = shape * (1 + ratio);
+  const secondMoment = shape * (shape + 1) * (1 + ratio) + shape * x * ratio;
+  const conditionalVariance = Math.max(secondMoment - firstMoment * firstMoment, 0);
+  if (!Number.isFinite(firstMoment) || !Number.isFinite(conditionalVariance)) {
+    return { mean: scale, variance: scale * scale };
+  }
+  return { mean: Math.max(firstMoment - x, 0) * scale, variance: conditionalVariance * scale * scale };
+}
