@@ -44,3 +44,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A second, independent connection pool to an existing test database as qline_app (a second API process in
+ * tests). Undefined on PGlite, which is one connection: share the first TestDatabase there.
+ */
+export function openSecondConnection(first: TestDatabase): TestDatabase | undefined {
+  if (!first.appUrl) return undefined;
+  const opened = wrapPgPool(openPgPool(first.appUrl, 20));
+  return { ...opened, appUrl: first.appUrl, ownerUrl: first.ownerUrl };
+}

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { boolean, foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { lines } from "./lines.js";
+import { appRole, currentTenant } from "./roles.js";
+import { tenants } from "./tenants.js";
+
+/** A service point of a line (desk, window) that staff open and close. */
+export const counters = pgTable(
+  "counters",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid("id").notNull(),
+    lineId: uuid("line_id").notNull(),
+    name: text("name").notNull(),
+    isOpen: boolean("is_open").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.lineId], foreignColumns: [lines.tenantId, lines.id], name: "counters_line_fk" }),
+    index("counters_tenant_line_idx").on(t.tenantId, t.lineId),
+    pgPolicy("counters_tenant", {
+      for: "all",
+      to: appRole,
+      using: sql`tenant_id = ${currentTenant}`,
+      withCheck: sql`tenant_id = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();

@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { boolean, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appRole, currentTenant } from "./roles.js";
+import { tenants, type JsonObject } from "./tenants.js";
+
+/** One weekly opening period in the line's time zone; `day` is ISO (1 = Monday ... 7 = Sunday). */
+export interface OpeningPeriod {
+  day: number;
+  /** "HH:MM", inclusive. */
+  opens: string;
+  /** "HH:MM", exclusive; "24:00" for midnight. */
+  closes: string;
+}
+
+/** Settings the TTL job reads (the estimator/TTL issue); stored here so a line is configured in one place. */
+export interface LineTtl {
+  /** A WAITING ticket older than this expires. */
+  waitingSeconds?: number | null;
+  /** A CALLED ticket not served within this becomes NO_SHOW. */
+  calledSeconds?: number | null;
+}
+
+/**
+ * A queue. Tickets get `<prefix><number>` labels numbered per line per service day (the day in the line's time
+ * zone). No opening hours = always open. `allowedTicketTypeIds` empty = every ticket type of the tenant.
+ */
+export const lines = pgTable(
+  "lines",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    allowedTicketTypeIds: uuid("allowed_ticket_type_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    acceptingTickets: boolean("accepting_tickets").notNull().default(true),
+    /** Most tickets WAITING at once; null = unlimited. */
+    capacity: integer("capacity"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    openingHours: jsonb("opening_hours").$type<OpeningPeriod[] | null>(),
+    showEstimates: boolean("show_estimates").notNull().default(true),
+    estimator: text("estimator"),
+    estimatorOptions: jsonb("estimator_options").$type<JsonObject>().notNull().default({}),
+    ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    pgPolicy("lines_tenant", {
+      for: "all",
+      to: appRole,
+      using: sql`tenant_id = ${currentTenant}`,
+      withCheck: sql`tenant_id = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();

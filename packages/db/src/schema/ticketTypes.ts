@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { integer, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appRole, currentTenant } from "./roles.js";
+import { tenants } from "./tenants.js";
+
+/** Kinds of service a tenant offers (e.g. "DEP" deposit, "ADV" advice); lines choose which they accept. */
+export const ticketTypes = pgTable(
+  "ticket_types",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid("id").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** A hint for the estimator before it has learned from served tickets. */
+    defaultServiceSeconds: integer("default_service_seconds"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("ticket_types_tenant_code_key").on(t.tenantId, t.code),
+    pgPolicy("ticket_types_tenant", {
+      for: "all",
+      to: appRole,
+      using: sql`tenant_id = ${currentTenant}`,
+      withCheck: sql`tenant_id = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();
