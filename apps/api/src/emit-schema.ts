@@ -1,28 +1,35 @@
 /**
- * Writes packages/schema/schema.graphql from the resolvers (`--check`: fails when the committed file is stale).
+ * Writes the API's generated artifacts: packages/schema/schema.graphql (from the resolvers) and docs/roles.md
+ * (from the permission matrix). `--check` fails when a committed file is stale.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { rolesMarkdown } from "./context/permissions.js";
 import { createPubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema, printQlineSchema } from "./schema.js";
 
-export const schemaFile = fileURLToPath(new URL("../../../packages/schema/schema.graphql", import.meta.url));
+const repoFile = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+export const schemaFile = repoFile("packages/schema/schema.graphql");
+export const rolesFile = repoFile("docs/roles.md");
 
-export async function emittedSchema(): Promise<string> {
-  return printQlineSchema(await buildQlineSchema(createPubSub(undefined)));
+export async function generatedArtifacts(): Promise<{ file: string; content: string; command: string }[]> {
+  return [
+    { file: schemaFile, content: printQlineSchema(await buildQlineSchema(createPubSub(undefined))), command: "pnpm schema:emit" },
+    { file: rolesFile, content: rolesMarkdown(), command: "pnpm schema:emit" },
+  ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sdl = await emittedSchema();
-  if (process.argv.includes("--check")) {
-    const committed = readFileSync(schemaFile, "utf8");
-    if (committed !== sdl) {
-      console.error("packages/schema/schema.graphql is stale: run `pnpm schema:emit` and commit it.");
-      process.exit(1);
+  const check = process.argv.includes("--check");
+  let stale = false;
+  for (const { file, content, command } of await generatedArtifacts()) {
+    if (!check) {
+      writeFileSync(file, content);
+      console.log(`wrote ${file}`);
+    } else if (readFileSync(file, "utf8") !== content) {
+      console.error(`${file} is stale: run \`${command}\` and commit it.`);
+      stale = true;
     }
-    console.log("schema.graphql is up to date");
-  } else {
-    writeFileSync(schemaFile, sdl);
-    console.log(`wrote ${schemaFile}`);
   }
+  if (stale) process.exit(1);
 }

@@ -72,11 +72,11 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined;
   const code = formatted.extensions?.code;
   // Apollo's own request errors (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variables) pass through.
-  if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(error instanceof GraphQLError && error.originalError)) {
-    return formatted;
-  }
+  if (!domain && typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const mapped = toGraphQLError(error, options);
   return { ...mapped.toJSON(), locations: formatted.locations, path: formatted.path };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { auditLog, type Tx } from "@qline/db";
 import { auditActor, type Actor } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
@@ -42,12 +42,14 @@ interface Cursor {
   at: string;
   id: string;
 }
-const encodeCursor = (row: AuditRow): string =>
-  Buffer.from(JSON.stringify({ at: row.createdAt.toISOString(), id: row.id } satisfies Cursor)).toString("base64url");
+/** The cursor keeps the timestamp as PostgreSQL prints it: microseconds, which a JS Date would truncate. */
+const encodeCursor = (row: { exactCreatedAt: string; id: string }): string =>
+  Buffer.from(JSON.stringify({ at: row.exactCreatedAt, id: row.id } satisfies Cursor)).toString("base64url");
 function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof parsed.at === "string" && typeof parsed.id === "string" && !Number.isNaN(Date.parse(parsed.at))) {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (typeof parsed.at === "string" && typeof parsed.id === "string" && uuid.test(parsed.id) && !Number.isNaN(Date.parse(parsed.at))) {
       return { at: parsed.at, id: parsed.id };
     }
   } catch {
@@ -67,22 +69,21 @@ export async function listAudit(ctx: RequestContext, tenantId: string, filter: A
     if (filter.to) conditions.push(lte(auditLog.createdAt, filter.to));
     if (after) {
       const c = decodeCursor(after);
-      const at = new Date(c.at);
-      const older = or(lt(auditLog.createdAt, at), and(eq(auditLog.createdAt, at), lt(auditLog.id, c.id)));
-      if (older) conditions.push(older);
+      conditions.push(sql`(${auditLog.createdAt}, ${auditLog.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
     }
     const rows = await tx
-      .select()
+      .select({ entry: auditLog, exactCreatedAt: sql<string>`${auditLog.createdAt}::text` })
       .from(auditLog)
       .where(and(...conditions))
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(first + 1);
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
+    const cursorOf = (r: (typeof rows)[number]) => encodeCursor({ exactCreatedAt: r.exactCreatedAt, id: r.entry.id });
     return {
-      nodes: page,
-      edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+      nodes: page.map((r) => r.entry),
+      edges: page.map((r) => ({ cursor: cursorOf(r), node: r.entry })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last) : null },
     };
   });
 }

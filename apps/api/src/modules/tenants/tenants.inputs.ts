@@ -1,4 +1,4 @@
-import { IsHexColor, IsOptional, IsUrl, Length, Max, MaxLength, Min } from "class-validator";
+import { IsHexColor, IsOptional, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType } from "type-graphql";
 import { JSONObject } from "../common/scalars.js";
 
@@ -69,6 +69,7 @@ export class CreateTenantInput {
 
   @Field(() => LocationInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   location?: LocationInput | null;
 
   @Field(() => JSONObject, { nullable: true })
@@ -77,6 +78,7 @@ export class CreateTenantInput {
 
   @Field(() => ThemeInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   theme?: ThemeInput | null;
 }
 
@@ -93,6 +95,7 @@ export class UpdateTenantInput {
 
   @Field(() => LocationInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   location?: LocationInput | null;
 
   @Field(() => JSONObject, { nullable: true })
@@ -101,5 +104,6 @@ export class UpdateTenantInput {
 
   @Field(() => ThemeInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   theme?: ThemeInput | null;
 }

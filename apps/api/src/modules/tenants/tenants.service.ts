@@ -200,7 +200,7 @@ export async function moveTenant(ctx: RequestContext, id: string, newParentId: s
       where path @> array[${id}::uuid]`);
     const [after] = await tx.update(tenants).set({ parentId: parent.id }).where(eq(tenants.id, id)).returning();
     await recordAudit(tx, ctx.actor, {
-      tenantId: id,
+      tenantId: rootId,
       action: "tenant.move",
       targetType: "tenant",
       targetId: id,

@@ -1,0 +1,125 @@
+/**
+ * Integration-test harness: a real API (HTTP + WebSocket on port 0) over a fresh test database (in-memory
+ * PGlite, or a new database on TEST_DATABASE_URL), with one helper per persona.
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@qline/db/testing";
+import type { MemberRole } from "@qline/db";
+import { loadConfig, type Config } from "../env.js";
+import { createPubSub, type QlinePubSub } from "../pubsub/pubsub.js";
+import { startServer, type RunningServer } from "../server.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: { path: string; message: string }[] } }[];
+}
+
+export type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are navigated ad hoc; assertions check their shape
+
+export interface TestApi {
+  server: RunningServer;
+  database: TestDatabase;
+  pubsub: QlinePubSub;
+  config: Config;
+  /** A GraphQL client sending `authorization` as given (undefined: anonymous). */
+  client(authorization?: string): Gql;
+  close(): Promise<void>;
+}
+
+export const testPassword = "correct-horse-42";
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused" }),
+    port: 0,
+    seedDemo: false,
+    ...overrides,
+  };
+}
+
+export async function startTestApi(overrides: Partial<Config> = {}, options: { database?: TestDatabase; redisUrl?: string } = {}): Promise<TestApi> {
+  const config = testConfig(overrides);
+  const database = options.database ?? (await createTestDatabase());
+  const pubsub = createPubSub(options.redisUrl);
+  const server = await startServer({ config, database, pubsub, port: 0 });
+  const client =
+    (authorization?: string): Gql =>
+    async (query, variables) => {
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<never>;
+    };
+  return {
+    server,
+    database,
+    pubsub,
+    config,
+    client,
+    async close() {
+      await server.close();
+      await pubsub.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+/** A person who signed up: owner of their own account and root tenant. */
+export interface Persona {
+  userId: string;
+  email: string;
+  token: string;
+  tenantId: string;
+  accountId: string;
+  gql: Gql;
+}
+
+export async function signUpPersona(api: TestApi, name = "owner"): Promise<Persona> {
+  const email = `${name}-${randomBytes(4).toString("hex")}@example.test`;
+  const res = await api.client()<{ signUp: { token: string; user: { id: string } } }>(
+    `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
+    { input: { email, password: testPassword, name, accountName: `${name} Inc`, tenantName: `${name} HQ`, tenantSlug: uniqueSlug(name.toLowerCase()) } },
+  );
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  const { token, user } = res.data!.signUp;
+  const gql = api.client(`Bearer ${token}`);
+  const me = await gql<{ me: { memberships: { tenant: { id: string; accountId: string } }[] } }>(`{ me { memberships { tenant { id accountId } } } }`);
+  const tenant = me.data!.me.memberships[0]!.tenant;
+  return { userId: user.id, email, token, tenantId: tenant.id, accountId: tenant.accountId, gql };
+}
+
+/** A new person holding `role` on `tenantId` (added by `owner`). */
+export async function memberPersona(api: TestApi, owner: Persona, tenantId: string, role: MemberRole): Promise<Persona> {
+  const person = await signUpPersona(api, role.toLowerCase());
+  const res = await owner.gql(`mutation($t: ID!, $e: String!, $r: MemberRole!) { addMember(tenantId: $t, email: $e, role: $r) { role } }`, {
+    t: tenantId,
+    e: person.email,
+    r: role,
+  });
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  return person;
+}
+
+export async function createSubtenant(persona: Persona, parentId: string, name = "Sub"): Promise<string> {
+  const res = await persona.gql<{ createTenant: { id: string } }>(`mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }`, {
+    input: { parentId, name, slug: uniqueSlug("sub") },
+  });
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  return res.data!.createTenant.id;
+}
+
+/** Asserts the response failed with exactly this `extensions.code` (on its first error). */
+export function assertCode(res: GraphQLResponse<unknown>, code: string): void {
+  assert.ok(res.errors?.length, `expected ${code}, got data ${JSON.stringify(res.data)}`);
+  assert.equal(res.errors[0]!.extensions?.code, code, `expected ${code}, got ${JSON.stringify(res.errors)}`);
+}
+
+export function assertOk<T>(res: GraphQLResponse<T>): T {
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  return res.data as T;
+}
