@@ -89,6 +89,14 @@ describe("sign up, log in, me", () => {
     assert.match(expiredRes.errors![0]!.message, /expired/i);
   });
 
+  it("lists only the caller's own accounts", async () => {
+    const mine = await signUpPersona(api, "mine");
+    const theirs = await signUpPersona(api, "theirs");
+    const data = assertOk(await mine.gql(`{ accounts { id tenants { id } } }`));
+    assert.deepEqual(data.accounts, [{ id: mine.accountId, tenants: [{ id: mine.tenantId }] }]);
+    assert.notEqual(mine.accountId, theirs.accountId);
+  });
+
   it("answers me = null to anonymous callers and UNAUTHENTICATED to accounts", async () => {
     assert.deepEqual(assertOk(await api.client()(`{ me { id } }`)), { me: null });
     assertCode(await api.client()(`{ accounts { id } }`), "UNAUTHENTICATED");
