@@ -1,0 +1,67 @@
+import { useQuery } from "@apollo/client/react";
+import { useEffect, useMemo } from "react";
+import { logout } from "../modules/auth/hooks/use-auth-actions";
+import { MeQuery } from "../modules/auth/graphql/me.query";
+import { SessionContext, type Session } from "../modules/auth/hooks/use-session";
+import { Button } from "../ui/Button";
+import { EmptyState, ErrorState, Loading } from "../ui/states";
+import { AppFrame } from "./AppFrame";
+import { navigate, tenantHref, useRoute } from "./router";
+import { TenantLayout } from "./TenantLayout";
+
+export function SignedIn() {
+  const { data, loading, error, refetch } = useQuery(MeQuery);
+  const route = useRoute();
+  const user = data?.me ?? null;
+  const firstTenant = user?.memberships.find((m) => !m.suspended)?.tenant.id ?? user?.memberships[0]?.tenant.id;
+
+  useEffect(() => {
+    if (data && !data.me) logout(); // the token no longer names a user
+  }, [data]);
+
+  useEffect(() => {
+    if (firstTenant && (route.name === "home" || route.name === "login" || route.name === "signup")) navigate(tenantHref(firstTenant), { replace: true });
+  }, [firstTenant, route.name]);
+
+  const session = useMemo<Session | null>(
+    () => (user && data ? { user, accounts: data.accounts, refresh: () => void refetch() } : null),
+    [user, data, refetch],
+  );
+
+  if (!session) {
+    return (
+      <main className="page-center">
+        {loading || !error ? (
+          <Loading label="Signing you in…" />
+        ) : (
+          <div className="stack">
+            <ErrorState error={error} onRetry={() => void refetch()} title="Could not load your account" />
+            <Button variant="ghost" onClick={logout}>
+              Sign out
+            </Button>
+          </div>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      {route.name === "tenant" ? (
+        <TenantLayout key={route.tenantId} tenantId={route.tenantId} section={route.section} />
+      ) : (
+        <AppFrame current={null}>
+          <main className="main main--narrow" id="main" tabIndex={-1}>
+            {route.name === "not-found" ? (
+              <EmptyState title="Page not found" action={firstTenant ? <a href={tenantHref(firstTenant)}>Go to your tenant</a> : undefined} />
+            ) : firstTenant ? (
+              <Loading />
+            ) : (
+              <EmptyState title="You have no tenants yet">Ask a colleague to add you to their tenant with the email {session.user.email}.</EmptyState>
+            )}
+          </main>
+        </AppFrame>
+      )}
+    </SessionContext.Provider>
+  );
+}

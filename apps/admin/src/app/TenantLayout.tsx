@@ -1,0 +1,78 @@
+import type { ReactNode } from "react";
+import { ApiKeysPage } from "../modules/api-keys/components/ApiKeysPage";
+import { AuditLogPage } from "../modules/audit/components/AuditLogPage";
+import { MembersPage } from "../modules/members/components/MembersPage";
+import { TenantSettingsPage } from "../modules/settings/components/TenantSettingsPage";
+import { TenantOverviewPage } from "../modules/tenants/components/TenantOverviewPage";
+import { TenantTreePage } from "../modules/tenants/components/TenantTreePage";
+import { CurrentTenantContext } from "../modules/tenants/hooks/use-current-tenant";
+import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
+import { EmptyState, ErrorState, Loading } from "../ui/states";
+import { AppFrame } from "./AppFrame";
+import { tenantHref, type TenantSection } from "./router";
+import { sectionNav } from "./sections";
+
+const pages: Record<TenantSection, () => ReactNode> = {
+  overview: () => <TenantOverviewPage />,
+  tree: () => <TenantTreePage />,
+  settings: () => <TenantSettingsPage />,
+  members: () => <MembersPage />,
+  "api-keys": () => <ApiKeysPage />,
+  audit: () => <AuditLogPage />,
+};
+
+export function TenantLayout({ tenantId, section }: { tenantId: string; section: TenantSection }) {
+  const { current, loading, error, refetch } = useTenantShell(tenantId);
+
+  if (!current) {
+    return (
+      <AppFrame current={null}>
+        <main className="main" id="main" tabIndex={-1}>
+          {loading ? <Loading /> : error ? <ErrorState error={error} onRetry={refetch} title="Could not open this tenant" /> : <EmptyState title="Tenant not found">It does not exist or you hold no role in its tree.</EmptyState>}
+        </main>
+      </AppFrame>
+    );
+  }
+
+  const { tenant, can } = current;
+  const visible = sectionNav.filter((s) => can(s.permission));
+  const allowed = visible.some((s) => s.section === section);
+
+  return (
+    <CurrentTenantContext.Provider value={current}>
+      <AppFrame current={tenant}>
+        <div className="layout">
+          <nav className="sidebar" aria-label={`${tenant.name} sections`}>
+            {tenant.ancestors.length > 0 && (
+              <ol className="breadcrumbs" aria-label="Parent tenants">
+                {tenant.ancestors.map((a) => (
+                  <li key={a.id}>
+                    <a href={tenantHref(a.id, section)}>{a.name}</a>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <p className="sidebar__tenant">{tenant.name}</p>
+            <ul>
+              {visible.map((s) => (
+                <li key={s.section}>
+                  <a href={tenantHref(tenant.id, s.section)} aria-current={s.section === section ? "page" : undefined} className="sidebar__link">
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main className="main" id="main" tabIndex={-1}>
+            {tenant.suspended && (
+              <div className="alert alert--error" role="alert">
+                This tenant is suspended: its kiosks and pages are unavailable.
+              </div>
+            )}
+            {allowed ? pages[section]() : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
+          </main>
+        </div>
+      </AppFrame>
+    </CurrentTenantContext.Provider>
+  );
+}

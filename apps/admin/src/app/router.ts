@@ -1,0 +1,66 @@
+import { useSyncExternalStore } from "react";
+
+/** Sections of a tenant's pages, in navigation order. */
+export const tenantSections = ["overview", "tree", "settings", "members", "api-keys", "audit"] as const;
+export type TenantSection = (typeof tenantSections)[number];
+
+export type Route =
+  | { name: "login" }
+  | { name: "signup" }
+  | { name: "home" }
+  | { name: "tenant"; tenantId: string; section: TenantSection }
+  | { name: "not-found"; path: string };
+
+/** Hash routes (`#/t/<tenantId>/settings`): deep links work on any static host without server rewrites. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, "") || "/";
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: "home" };
+  if (parts[0] === "login" && parts.length === 1) return { name: "login" };
+  if (parts[0] === "signup" && parts.length === 1) return { name: "signup" };
+  if (parts[0] === "t" && parts[1]) {
+    const section = (parts[2] ?? "overview") as TenantSection;
+    if (tenantSections.includes(section) && parts.length <= 3) return { name: "tenant", tenantId: parts[1], section };
+  }
+  return { name: "not-found", path };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case "login":
+      return "#/login";
+    case "signup":
+      return "#/signup";
+    case "home":
+      return "#/";
+    case "tenant":
+      return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}`;
+    case "not-found":
+      return `#${route.path}`;
+  }
+}
+
+export const tenantHref = (tenantId: string, section: TenantSection = "overview") => hrefFor({ name: "tenant", tenantId, section });
+
+export function navigate(route: Route | string, options: { replace?: boolean } = {}): void {
+  const href = typeof route === "string" ? route : hrefFor(route);
+  if (options.replace) history.replaceState(null, "", href);
+  else history.pushState(null, "", href);
+  dispatchEvent(new HashChangeEvent("hashchange"));
+}
+
+function subscribe(listener: () => void): () => void {
+  addEventListener("hashchange", listener);
+  addEventListener("popstate", listener);
+  return () => {
+    removeEventListener("hashchange", listener);
+    removeEventListener("popstate", listener);
+  };
+}
+
+const currentHash = () => location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, currentHash, currentHash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,12 @@
+import type { Permission } from "../lib/permissions";
+import type { TenantSection } from "./router";
+
+/** The tenant navigation: each section with the permission its page needs (hidden without it). */
+export const sectionNav: { section: TenantSection; label: string; permission: Permission }[] = [
+  { section: "overview", label: "Overview", permission: "tenant:read" },
+  { section: "tree", label: "Tenant tree", permission: "tenant:read" },
+  { section: "settings", label: "Settings", permission: "tenant:read" },
+  { section: "members", label: "Members", permission: "members:read" },
+  { section: "api-keys", label: "API keys", permission: "apikeys:manage" },
+  { section: "audit", label: "Audit log", permission: "audit:read" },
+];

@@ -1,0 +1,30 @@
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { describe, expect, it } from "vitest";
+import { toProblem } from "../errors";
+
+describe("toProblem", () => {
+  it("keys extensions.fields by input path without the input. prefix", () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: "Slug must be 3-40 lowercase letters",
+          extensions: { code: "BAD_USER_INPUT", fields: [{ path: "input.tenantSlug", message: "bad slug" }, { path: "theme.primaryColor", message: "not hex" }] },
+        },
+      ],
+    });
+    expect(toProblem(error)).toEqual({
+      message: "Slug must be 3-40 lowercase letters",
+      code: "BAD_USER_INPUT",
+      fields: { tenantSlug: "bad slug", "theme.primaryColor": "not hex" },
+    });
+  });
+
+  it("uses a friendly message for FORBIDDEN and keeps the code", () => {
+    const error = new CombinedGraphQLErrors({ errors: [{ message: "Missing permission tenant:update in this tenant", extensions: { code: "FORBIDDEN" } }] });
+    expect(toProblem(error)).toMatchObject({ code: "FORBIDDEN", message: "You do not have permission to do this.", fields: {} });
+  });
+
+  it("reports network failures plainly", () => {
+    expect(toProblem(new TypeError("Failed to fetch"))).toMatchObject({ code: "NETWORK", message: expect.stringContaining("Cannot reach the server") });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { apiKeyScopes, can, grantableRoles, roleGrants, roleIn } from "../permissions";
+
+describe("permissions mirror", () => {
+  it("pins the matrix from apps/api/src/context/permissions.ts", () => {
+    expect([...roleGrants.VIEWER]).toEqual(["tenant:read", "lines:read", "tickets:read"]);
+    expect([...roleGrants.STAFF]).toEqual(["tenant:read", "lines:read", "tickets:read", "tickets:issue", "tickets:operate"]);
+    expect([...roleGrants.MANAGER]).toEqual([...roleGrants.STAFF, "lines:manage", "members:read"]);
+    expect([...roleGrants.ADMIN]).toEqual([...roleGrants.MANAGER, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"]);
+    expect(roleGrants.OWNER).toEqual(roleGrants.ADMIN);
+    expect(apiKeyScopes).not.toContain("members:manage");
+    expect(apiKeyScopes).not.toContain("apikeys:manage");
+  });
+
+  it("applies a role to the whole subtree, strongest wins", () => {
+    const memberships = [
+      { role: "VIEWER" as const, tenantId: "child" },
+      { role: "MANAGER" as const, tenantId: "root" },
+    ];
+    expect(roleIn(memberships, ["root", "child"])).toBe("MANAGER");
+    expect(roleIn(memberships, ["other"])).toBeNull();
+    expect(can("VIEWER", "tenant:update")).toBe(false);
+    expect(can(null, "tenant:read")).toBe(false);
+  });
+
+  it("grants only roles no stronger than one's own", () => {
+    expect(grantableRoles("ADMIN")).toEqual(["ADMIN", "MANAGER", "STAFF", "VIEWER"]);
+    expect(grantableRoles("OWNER")).toContain("OWNER");
+    expect(grantableRoles("MANAGER")).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { SetContextLink } from "@apollo/client/link/context";
+import { ErrorLink } from "@apollo/client/link/error";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { getMainDefinition } from "@apollo/client/utilities";
+import { OperationTypeNode } from "graphql";
+import { createClient, type Client } from "graphql-ws";
+import { socketState } from "./connection-status";
+
+export interface ApolloSetup {
+  client: ApolloClient;
+  /** Closes the WebSocket and stops the client (sign-out, token change). */
+  dispose(): void;
+}
+
+export interface ApolloOptions {
+  httpUrl: string;
+  wsUrl: string;
+  token: string | null;
+  /** Called when the API answers UNAUTHENTICATED (expired or revoked token). */
+  onUnauthenticated?: () => void;
+}
+
+/** Entities without an `id` of their own are keyed by what identifies them. */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Member: { keyFields: ["tenantId", "userId"] },
+      Membership: { keyFields: false },
+      Tenant: {
+        fields: {
+          theme: { merge: true },
+          location: { merge: true },
+        },
+      },
+    },
+  });
+}
+
+/** Retries forever with capped exponential backoff and jitter; the state store drives the online indicator. */
+function createSocket(url: string, token: string | null): Client {
+  let failures = 0;
+  return createClient({
+    url,
+    lazy: false,
+    keepAlive: 10_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      const base = Math.min(30_000, 1_000 * 2 ** Math.min(retries, 5));
+      await new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * (base / 2)));
+    },
+    connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    on: {
+      connecting: () => socketState.set(failures >= 2 ? "offline" : "connecting"),
+      connected: () => {
+        failures = 0;
+        socketState.set("online");
+      },
+      closed: () => {
+        failures += 1;
+        socketState.set(failures >= 2 ? "offline" : "connecting");
+      },
+    },
+  });
+}
+
+export function createApollo({ httpUrl, wsUrl, token, onUnauthenticated }: ApolloOptions): ApolloSetup {
+  const auth = new SetContextLink((prevContext) => ({
+    headers: { ...prevContext.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  }));
+
+  const errors = new ErrorLink(({ error }) => {
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+      onUnauthenticated?.();
+    }
+  });
+
+  const socket = createSocket(wsUrl, token);
+  const http = new HttpLink({ uri: httpUrl });
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === "OperationDefinition" && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    new GraphQLWsLink(socket),
+    http,
+  );
+
+  const client = new ApolloClient({
+    link: ApolloLink.from([errors, auth, transport]),
+    cache: createCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
+  });
+
+  return {
+    client,
+    dispose() {
+      client.stop();
+      void socket.dispose();
+    },
+  };
+}

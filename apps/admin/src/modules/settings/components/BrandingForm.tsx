@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from "react";
+import type { ThemeInput } from "../../../gql/graphql";
+import type { Problem } from "../../../lib/errors";
+import { Button } from "../../../ui/Button";
+import { FieldShell, TextField } from "../../../ui/Field";
+import { Alert } from "../../../ui/states";
+import { KioskPreview, type KioskTheme } from "./KioskPreview";
+
+const hex = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export function validateBranding(theme: KioskTheme): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (theme.primaryColor && !hex.test(theme.primaryColor)) errors["theme.primaryColor"] = "Use a hex colour like #1f4fd8";
+  if (theme.accentColor && !hex.test(theme.accentColor)) errors["theme.accentColor"] = "Use a hex colour like #f5a524";
+  if (theme.logoUrl && !/^https?:\/\/\S+$/i.test(theme.logoUrl)) errors["theme.logoUrl"] = "Use a full http(s) address";
+  if (theme.fontFamily.length > 100) errors["theme.fontFamily"] = "At most 100 characters";
+  return errors;
+}
+
+function ColourField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  return (
+    <FieldShell label={label} error={error} hint="Pick a colour or type a hex value.">
+      {({ id, describedBy, invalid }) => (
+        <div className="colour-input">
+          <input
+            type="color"
+            aria-label={`${label} picker`}
+            value={hex.test(value) && value.length === 7 ? value : "#000000"}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <input id={id} className="input" value={value} placeholder="#1f4fd8" aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value.trim())} />
+        </div>
+      )}
+    </FieldShell>
+  );
+}
+
+interface Props {
+  name: string;
+  initial: KioskTheme;
+  canEdit: boolean;
+  saving: boolean;
+  onSave: (theme: ThemeInput) => Promise<Problem | null>;
+}
+
+export function BrandingForm({ name, initial, canEdit, saving, onSave }: Props) {
+  const [theme, setTheme] = useState(initial);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (key: keyof KioskTheme) => (value: string) => {
+    setSaved(false);
+    setTheme((t) => ({ ...t, [key]: value }));
+  };
+  const error = (key: string) => clientErrors[key] ?? problem?.fields[key] ?? problem?.fields[key.replace(/^theme\./, "")];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const errors = validateBranding(theme);
+    setClientErrors(errors);
+    if (Object.keys(errors).length) return;
+    const result = await onSave({
+      primaryColor: theme.primaryColor || null,
+      accentColor: theme.accentColor || null,
+      logoUrl: theme.logoUrl.trim() || null,
+      fontFamily: theme.fontFamily.trim() || null,
+    });
+    setProblem(result);
+    setSaved(!result);
+  };
+
+  return (
+    <div className="branding">
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Branding">
+        {problem && Object.keys(problem.fields).length === 0 && <Alert>{problem.message}</Alert>}
+        {saved && <Alert tone="success">Branding saved.</Alert>}
+        <fieldset className="fieldset" disabled={!canEdit}>
+          <legend>Branding</legend>
+          <div className="grid-2">
+            <ColourField label="Primary colour" value={theme.primaryColor} onChange={set("primaryColor")} error={error("theme.primaryColor")} />
+            <ColourField label="Accent colour" value={theme.accentColor} onChange={set("accentColor")} error={error("theme.accentColor")} />
+          </div>
+          <TextField label="Logo URL" type="url" value={theme.logoUrl} onChange={set("logoUrl")} error={error("theme.logoUrl")} placeholder="https://…" />
+          <TextField label="Font family" value={theme.fontFamily} onChange={set("fontFamily")} error={error("theme.fontFamily")} placeholder="Inter, system-ui, sans-serif" />
+        </fieldset>
+        {canEdit && (
+          <div className="form__actions">
+            <Button type="submit" variant="primary" busy={saving}>
+              Save branding
+            </Button>
+          </div>
+        )}
+      </form>
+      <KioskPreview name={name} theme={theme} />
+    </div>
+  );
+}

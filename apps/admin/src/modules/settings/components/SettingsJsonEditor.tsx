@@ -1,0 +1,88 @@
+import { useMemo, useState, type FormEvent } from "react";
+import type { Problem } from "../../../lib/errors";
+import { Button } from "../../../ui/Button";
+import { TextAreaField } from "../../../ui/Field";
+import { Alert } from "../../../ui/states";
+import { isPlainObject, mergeSettings, type JsonObject } from "../settings-merge";
+import { SettingsInheritanceView } from "./SettingsInheritanceView";
+
+interface Props {
+  tenantName: string;
+  own: JsonObject;
+  effective: JsonObject;
+  ancestors: readonly { id: string; name: string; settings: JsonObject }[];
+  canEdit: boolean;
+  saving: boolean;
+  onSave: (settings: JsonObject) => Promise<Problem | null>;
+}
+
+type Parsed = { ok: true; value: JsonObject } | { ok: false; message: string };
+
+export function parseSettings(text: string): Parsed {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isPlainObject(value)) return { ok: false, message: "Settings must be a JSON object: { … }" };
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * Edits the tenant's own settings as JSON. While editing, the inheritance view previews the effective settings
+ * the draft would give; saving replaces the own settings object.
+ */
+export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canEdit, saving, onSave }: Props) {
+  const saved = JSON.stringify(own, null, 2);
+  const [text, setText] = useState(saved);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [savedNote, setSavedNote] = useState(false);
+  const parsed = useMemo(() => parseSettings(text), [text]);
+  const dirty = text !== saved;
+  const previewOwn = parsed.ok ? parsed.value : own;
+  const previewEffective = parsed.ok && dirty ? mergeSettings([...ancestors.map((a) => a.settings), parsed.value]) : effective;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!parsed.ok) return;
+    setSavedNote(false);
+    const result = await onSave(parsed.value);
+    setProblem(result);
+    if (!result) setSavedNote(true);
+  };
+
+  const fieldError = !parsed.ok ? parsed.message : problem?.fields.settings;
+
+  return (
+    <div className="settings-json">
+      {canEdit && (
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          {problem && !problem.fields.settings && <Alert>{problem.message}</Alert>}
+          {savedNote && !dirty && <Alert tone="success">Settings saved.</Alert>}
+          <TextAreaField
+            label="Own settings (JSON)"
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              setSavedNote(false);
+            }}
+            rows={Math.min(20, Math.max(6, text.split("\n").length + 1))}
+            spellCheck={false}
+            error={fieldError}
+            hint="Only what differs from the parent. Nested objects merge with inherited ones; lists and values replace them."
+          />
+          <div className="form__actions">
+            <Button type="submit" variant="primary" busy={saving} disabled={!dirty || !parsed.ok}>
+              Save settings
+            </Button>
+            <Button variant="ghost" disabled={!dirty} onClick={() => setText(saved)}>
+              Discard changes
+            </Button>
+          </div>
+        </form>
+      )}
+      {dirty && parsed.ok && <p className="muted">Preview of the unsaved draft:</p>}
+      <SettingsInheritanceView tenantName={tenantName} own={previewOwn} effective={previewEffective} ancestors={ancestors} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { PageHeader } from "../../../ui/PageHeader";
+import { ErrorState, Loading } from "../../../ui/states";
+import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
+import { useTenantSettings } from "../hooks/use-tenant-settings";
+import { BrandingForm } from "./BrandingForm";
+import { GeneralSettingsForm } from "./GeneralSettingsForm";
+import { SettingsJsonEditor } from "./SettingsJsonEditor";
+
+export function TenantSettingsPage() {
+  const { tenant: shell, can } = useCurrentTenant();
+  const { tenant, loading, error, refetch, update, saving } = useTenantSettings(shell.id);
+  const canEdit = can("tenant:update");
+  const problemOf = async (input: Parameters<typeof update>[0]) => {
+    const result = await update(input);
+    return result.ok ? null : result.problem;
+  };
+
+  return (
+    <section>
+      <PageHeader
+        title="Settings"
+        description={canEdit ? "Identity, location, branding and the settings this tenant passes down." : "You can view these settings; changing them needs an Admin or Owner role."}
+      />
+      {loading && <Loading />}
+      {Boolean(error) && !tenant && <ErrorState error={error} onRetry={refetch} />}
+      {tenant && (
+        <div className="stack">
+          <div className="card">
+            <GeneralSettingsForm
+              key={`${tenant.id}-general`}
+              canEdit={canEdit}
+              saving={saving}
+              onSave={problemOf}
+              initial={{
+                name: tenant.name,
+                slug: tenant.slug,
+                address: tenant.location.address ?? "",
+                latitude: tenant.location.latitude?.toString() ?? "",
+                longitude: tenant.location.longitude?.toString() ?? "",
+              }}
+            />
+          </div>
+          <div className="card">
+            <BrandingForm
+              key={`${tenant.id}-branding`}
+              name={tenant.name}
+              canEdit={canEdit}
+              saving={saving}
+              onSave={(theme) => problemOf({ theme })}
+              initial={{
+                primaryColor: tenant.theme.primaryColor ?? "",
+                accentColor: tenant.theme.accentColor ?? "",
+                logoUrl: tenant.theme.logoUrl ?? "",
+                fontFamily: tenant.theme.fontFamily ?? "",
+              }}
+            />
+          </div>
+          <div className="card">
+            <h2 className="card__title">Settings inheritance</h2>
+            <SettingsJsonEditor
+              key={`${tenant.id}-settings`}
+              tenantName={tenant.name}
+              own={tenant.settings}
+              effective={tenant.effectiveSettings}
+              ancestors={tenant.ancestors}
+              canEdit={canEdit}
+              saving={saving}
+              onSave={(settings) => problemOf({ settings })}
+            />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

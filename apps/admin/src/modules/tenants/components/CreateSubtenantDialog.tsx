@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from "react";
+import type { Problem } from "../../../lib/errors";
+import { Button } from "../../../ui/Button";
+import { Dialog } from "../../../ui/Dialog";
+import { TextField } from "../../../ui/Field";
+import { Alert } from "../../../ui/states";
+import { slugHint, useSlugCheck } from "../../auth/hooks/use-slug-check";
+import type { CreateTenantInput } from "../../../gql/graphql";
+
+interface Props {
+  parent: { id: string; name: string };
+  busy: boolean;
+  onCreate: (input: CreateTenantInput) => Promise<Problem | null>;
+  onClose: () => void;
+}
+
+export function CreateSubtenantDialog({ parent, busy, onCreate, onClose }: Props) {
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [address, setAddress] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const slugCheck = useSlugCheck(slug);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input: CreateTenantInput = { parentId: parent.id, name: name.trim(), slug: slug.trim() };
+    if (address.trim()) input.location = { address: address.trim() };
+    setProblem(await onCreate(input));
+  };
+
+  const formId = "create-subtenant";
+  return (
+    <Dialog
+      title={`New subtenant under ${parent.name}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form={formId} variant="primary" busy={busy}>
+            Create subtenant
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
+        <TextField label="Name" value={name} onChange={setName} error={problem?.fields.name} required />
+        <TextField
+          label="Slug"
+          value={slug}
+          onChange={(v) => setSlug(v.toLowerCase())}
+          error={problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
+          hint={slugHint(slugCheck) ?? "Lowercase letters, digits and hyphens; used in kiosk links."}
+          required
+        />
+        <TextField label="Address" value={address} onChange={setAddress} error={problem?.fields["location.address"]} hint="Optional." />
+      </form>
+    </Dialog>
+  );
+}

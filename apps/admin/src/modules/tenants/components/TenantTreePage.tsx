@@ -1,0 +1,103 @@
+import { useState } from "react";
+import { tenantHref } from "../../../app/router";
+import { Button } from "../../../ui/Button";
+import { PageHeader } from "../../../ui/PageHeader";
+import { Alert, ErrorState, Loading } from "../../../ui/states";
+import { useSession } from "../../auth/hooks/use-session";
+import { useCurrentTenant } from "../hooks/use-current-tenant";
+import { useTenantTree, type TreeNode } from "../hooks/use-tenant-tree";
+import { CreateSubtenantDialog } from "./CreateSubtenantDialog";
+import { MoveTenantDialog } from "./MoveTenantDialog";
+
+type Action = { kind: "create"; node: TreeNode } | { kind: "move"; node: TreeNode; parentId: string | null };
+
+export function TenantTreePage() {
+  const { tenant, can } = useCurrentTenant();
+  const session = useSession();
+  const { tree, loading, error, refetch, createSubtenant, creating, moveTenant, moving } = useTenantTree(tenant.id);
+  const [action, setAction] = useState<Action | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canCreate = can("tenant:create");
+  const canMove = can("tenant:update");
+
+  const renderNode = (node: TreeNode, parentId: string | null) => (
+    <li key={node.id} className="tree__item">
+      <div className="tree__row">
+        <div className="tree__label">
+          <a href={tenantHref(node.id)} className="tree__name">
+            {node.name}
+          </a>
+          <span className="muted">/{node.slug}</span>
+          {node.suspended && <span className="badge badge--danger">Suspended</span>}
+          {node.address && <span className="muted tree__address">{node.address}</span>}
+        </div>
+        <div className="tree__actions">
+          {canCreate && (
+            <Button size="sm" onClick={() => setAction({ kind: "create", node })} aria-label={`Add subtenant under ${node.name}`}>
+              + Subtenant
+            </Button>
+          )}
+          {canMove && parentId !== null && (
+            <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", node, parentId })} aria-label={`Move ${node.name}`}>
+              Move
+            </Button>
+          )}
+        </div>
+      </div>
+      {node.children.length > 0 && <ul className="tree__children">{node.children.map((c) => renderNode(c, node.id))}</ul>}
+      {node.hasMore && (
+        <p className="tree__more">
+          <a href={tenantHref(node.id, "tree")}>Open {node.name}'s subtree →</a>
+        </p>
+      )}
+    </li>
+  );
+
+  return (
+    <section>
+      <PageHeader title="Tenant tree" description="Subtenants inherit settings and roles from the tenants above them." />
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {loading && <Loading label="Loading the tree…" />}
+      {Boolean(error) && !tree && <ErrorState error={error} onRetry={refetch} />}
+      {tree && (
+        <div className="card">
+          <ul className="tree" aria-label={`Tenants under ${tenant.name}`}>
+            {renderNode(tree, null)}
+          </ul>
+          {tree.children.length === 0 && <p className="muted tree__empty">No subtenants yet.{canCreate ? " Add branches, venues or departments with “+ Subtenant”." : ""}</p>}
+        </div>
+      )}
+      {action?.kind === "create" && (
+        <CreateSubtenantDialog
+          parent={action.node}
+          busy={creating}
+          onClose={() => setAction(null)}
+          onCreate={async (input) => {
+            const result = await createSubtenant(input);
+            if (!result.ok) return result.problem;
+            setAction(null);
+            setNotice(`Created ${input.name}.`);
+            session.refresh();
+            return null;
+          }}
+        />
+      )}
+      {action?.kind === "move" && tree && (
+        <MoveTenantDialog
+          node={action.node}
+          currentParentId={action.parentId}
+          tree={tree}
+          busy={moving}
+          onClose={() => setAction(null)}
+          onMove={async (parentId) => {
+            const result = await moveTenant(action.node.id, parentId);
+            if (!result.ok) return result.problem;
+            setAction(null);
+            setNotice(`Moved ${action.node.name}.`);
+            return null;
+          }}
+        />
+      )}
+    </section>
+  );
+}
