@@ -6,9 +6,12 @@ import { AuthResolver } from "./modules/auth/auth.resolver.js";
 import { MembersResolver } from "./modules/members/members.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
+import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
+import { QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
+import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver] as const;
 
 export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -1,0 +1,159 @@
+import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
+
+@InputType({ description: "One weekly opening period in the line's time zone." })
+export class OpeningPeriodInput {
+  @Field(() => Int, { description: "ISO weekday: 1 = Monday ... 7 = Sunday." })
+  day: number;
+
+  @Field(() => String, { description: "HH:MM, inclusive." })
+  opens: string;
+
+  @Field(() => String, { description: "HH:MM, exclusive (24:00 for midnight)." })
+  closes: string;
+}
+
+@InputType({ description: "Stored for the TTL job: when waiting tickets expire and called ones become no-shows." })
+export class LineTtlInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  waitingSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(30)
+  @Max(24 * 3600)
+  calledSeconds?: number | null;
+}
+
+@InputType()
+export class CreateLineInput {
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => String, { description: "1-4 capital letters or digits, shown before the number (A042)." })
+  prefix: string;
+
+  @Field(() => [ID], { nullable: true, description: "Ticket types this line accepts; empty or absent: all of the tenant's." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  ticketTypeIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @IsOptional()
+  acceptingTickets?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "Most tickets waiting at once; absent: unlimited." })
+  @IsOptional()
+  @Min(1)
+  @Max(100000)
+  capacity?: number | null;
+
+  @Field(() => String, { nullable: true, description: "IANA time zone for opening hours and the numbering day; default UTC." })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => [OpeningPeriodInput], { nullable: true, description: "Absent or empty: always open." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  openingHours?: OpeningPeriodInput[] | null;
+
+  @Field(() => String, { nullable: true, description: "Estimator name (see the estimates package)." })
+  @IsOptional()
+  @MaxLength(64)
+  estimator?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @IsOptional()
+  showEstimates?: boolean | null;
+
+  @Field(() => LineTtlInput, { nullable: true })
+  @IsOptional()
+  ttl?: LineTtlInput | null;
+}
+
+@InputType({ description: "Only the fields given change." })
+export class UpdateLineInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  prefix?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  ticketTypeIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  acceptingTickets?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "0 removes the limit." })
+  @IsOptional()
+  @Min(0)
+  @Max(100000)
+  capacity?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => [OpeningPeriodInput], { nullable: true, description: "An empty list means always open." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  openingHours?: OpeningPeriodInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(64)
+  estimator?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  showEstimates?: boolean | null;
+
+  @Field(() => LineTtlInput, { nullable: true })
+  @IsOptional()
+  ttl?: LineTtlInput | null;
+}
+
+@InputType()
+export class CreateTicketTypeInput {
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => String, { description: "Short code, unique in the tenant (e.g. DEP)." })
+  code: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => Int, { nullable: true, description: "Typical service time, a hint for estimates." })
+  @IsOptional()
+  @Min(1)
+  @Max(24 * 3600)
+  defaultServiceSeconds?: number | null;
+}
+
+@InputType()
+export class CreateCounterInput {
+  @Field(() => ID)
+  lineId: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+}

@@ -1,0 +1,148 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { OpeningPeriod as OpeningPeriodValue } from "@qline/db";
+import type { RequestContext } from "../../context/context.js";
+import { inTenant } from "../../context/tenant-access.js";
+import { JSON, JSONObject } from "../common/scalars.js";
+import { getTenant } from "../tenants/tenants.service.js";
+import { PublicTenant, Tenant } from "../tenants/tenants.types.js";
+import { lineStats } from "../tickets/tickets.events.js";
+import { TicketFilterInput, TicketStatus } from "../tickets/tickets.inputs.js";
+import { defaultTicketPage, ticketsOfLine } from "../tickets/tickets.service.js";
+import { TicketConnection } from "../tickets/tickets.types.js";
+import { CreateCounterInput, CreateLineInput, CreateTicketTypeInput, UpdateLineInput } from "./lines.inputs.js";
+import * as linesService from "./lines.service.js";
+import { Counter, Line, LineStats, NowServing, PublicLine, TicketType } from "./lines.types.js";
+
+const periods = (value: { day: number; opens: string; closes: string }[] | null | undefined): OpeningPeriodValue[] | null | undefined => value;
+
+@Resolver(() => Line)
+export class LinesResolver {
+  @Query(() => Line, { nullable: true, description: "NOT_FOUND for an unknown line or one in a tenant you cannot read." })
+  line(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Line> {
+    return linesService.getLine(ctx, id);
+  }
+
+  @Mutation(() => Line, { description: "Needs lines:manage (MANAGER and up)." })
+  createLine(@Arg("input", () => CreateLineInput) input: CreateLineInput, @Ctx() ctx: RequestContext): Promise<Line> {
+    return linesService.createLine(ctx, input.tenantId, { ...input, openingHours: periods(input.openingHours) });
+  }
+
+  @Mutation(() => Line, { description: "Needs lines:manage." })
+  updateLine(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateLineInput) input: UpdateLineInput, @Ctx() ctx: RequestContext): Promise<Line> {
+    return linesService.updateLine(ctx, id, { ...input, openingHours: periods(input.openingHours) });
+  }
+
+  @Mutation(() => TicketType, { description: "Needs lines:manage." })
+  createTicketType(@Arg("input", () => CreateTicketTypeInput) input: CreateTicketTypeInput, @Ctx() ctx: RequestContext): Promise<TicketType> {
+    return linesService.createTicketType(ctx, input.tenantId, input);
+  }
+
+  @Mutation(() => Counter, { description: "Needs lines:manage. A new counter is open." })
+  createCounter(@Arg("input", () => CreateCounterInput) input: CreateCounterInput, @Ctx() ctx: RequestContext): Promise<Counter> {
+    return linesService.createCounter(ctx, input.lineId, input.name);
+  }
+
+  @Mutation(() => Counter, { description: "Staff (tickets:operate) open their counter." })
+  openCounter(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Counter> {
+    return linesService.setCounterOpen(ctx, id, true);
+  }
+
+  @Mutation(() => Counter, { description: "Staff (tickets:operate) close their counter; callNext refuses a closed counter." })
+  closeCounter(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Counter> {
+    return linesService.setCounterOpen(ctx, id, false);
+  }
+
+  @Mutation(() => Tenant, {
+    description:
+      "Sets a new version of the tenant's JSON Schema (draft 2020-12) for ticket extensions. Needs lines:manage (queue configuration). Existing tickets keep the version they were validated against.",
+  })
+  async setTicketExtensionSchema(@Arg("tenantId", () => ID) tenantId: string, @Arg("schema", () => JSON) schema: unknown, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    await linesService.setTicketExtensionSchema(ctx, tenantId, schema);
+    return getTenant(ctx, tenantId);
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<Tenant> {
+    return getTenant(ctx, line.tenantId);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Inside its opening hours now (no opening hours: always)." })
+  openNow(@Root() line: Line): boolean {
+    return linesService.lineIsOpen(line);
+  }
+
+  @FieldResolver(() => LineStats)
+  stats(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<LineStats> {
+    return inTenant(ctx, line.tenantId, "lines:read", (tx) => lineStats(tx, line.tenantId, line.id));
+  }
+
+  @FieldResolver(() => Int)
+  async waitingCount(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.stats(line, ctx)).waitingCount;
+  }
+
+  @FieldResolver(() => [NowServing], { description: "Called and serving tickets, latest call first (one entry per counter in use)." })
+  async nowServing(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<NowServing[]> {
+    return (await this.stats(line, ctx)).nowServing;
+  }
+
+  @FieldResolver(() => [Counter])
+  counters(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<Counter[]> {
+    return linesService.countersOfLine(ctx, line.tenantId, line.id);
+  }
+
+  @FieldResolver(() => [TicketType], { description: "The ticket types this line accepts." })
+  async ticketTypes(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<TicketType[]> {
+    const all = await linesService.ticketTypesOfTenant(ctx, line.tenantId);
+    return line.allowedTicketTypeIds.length ? all.filter((t) => line.allowedTicketTypeIds.includes(t.id)) : all;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Filled by the line's estimator; null until estimates are wired in." })
+  estimatedWaitSeconds(): number | null {
+    return null;
+  }
+
+  @FieldResolver(() => TicketConnection, { description: "Queue order. Filters combine with AND." })
+  tickets(
+    @Root() line: Line,
+    @Ctx() ctx: RequestContext,
+    @Arg("status", () => [TicketStatus], { nullable: true }) status?: string[] | null,
+    @Arg("first", () => Int, { defaultValue: defaultTicketPage }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("filter", () => TicketFilterInput, { nullable: true }) filter?: TicketFilterInput | null,
+  ): Promise<TicketConnection> {
+    return ticketsOfLine(ctx, line.tenantId, line.id, { ...filter, status: status as never }, first ?? defaultTicketPage, after);
+  }
+}
+
+/** Queue fields on Tenant (type-graphql merges them with the tenants module's resolver). */
+@Resolver(() => Tenant)
+export class TenantQueueResolver {
+  @FieldResolver(() => [Line])
+  lines(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<Line[]> {
+    return linesService.linesOfTenant(ctx, tenant.id);
+  }
+
+  @FieldResolver(() => [TicketType])
+  ticketTypes(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<TicketType[]> {
+    return linesService.ticketTypesOfTenant(ctx, tenant.id);
+  }
+
+  @FieldResolver(() => JSONObject, { nullable: true, description: "The current JSON Schema for ticket extensions; null when none is set." })
+  async ticketExtensionSchema(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<Record<string, unknown> | null> {
+    return (await linesService.extensionSchemaOf(ctx, tenant.id))?.schema ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Version of ticketExtensionSchema; tickets record the version they were validated against." })
+  async ticketExtensionSchemaVersion(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await linesService.extensionSchemaOf(ctx, tenant.id))?.version ?? null;
+  }
+}
+
+@Resolver(() => PublicTenant)
+export class PublicTenantLinesResolver {
+  @FieldResolver(() => [PublicLine], { description: "Lines accepting tickets and open now." })
+  lines(@Root() tenant: PublicTenant, @Ctx() ctx: RequestContext): Promise<PublicLine[]> {
+    return linesService.publicLinesOf(ctx, tenant.id);
+  }
+}

@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { counters, lines, rowsOf, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
+import type { RequestContext } from "../../context/context.js";
+import { inTenant } from "../../context/tenant-access.js";
+import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
+import { mapUniqueViolations } from "../../errors/postgres.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { lineEventPublications, publishAll } from "../tickets/tickets.events.js";
+import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
+import { tenantOf } from "./lookups.js";
+import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
+
+export type LineRow = typeof lines.$inferSelect;
+export type TicketTypeRow = typeof ticketTypes.$inferSelect;
+export type CounterRow = typeof counters.$inferSelect;
+
+export interface LineFields {
+  name?: string | null | undefined;
+  prefix?: string | null | undefined;
+  ticketTypeIds?: string[] | null | undefined;
+  acceptingTickets?: boolean | null | undefined;
+  capacity?: number | null | undefined;
+  timeZone?: string | null | undefined;
+  openingHours?: OpeningPeriod[] | null | undefined;
+  estimator?: string | null | undefined;
+  showEstimates?: boolean | null | undefined;
+  ttl?: LineTtl | null | undefined;
+}
+
+const prefixPattern = /^[A-Z0-9]{1,4}$/;
+const codePattern = /^[A-Za-z0-9_-]{1,16}$/;
+
+function checkLineFields(input: LineFields): FieldError[] {
+  const fields: FieldError[] = [];
+  if (input.name != null && !input.name.trim()) fields.push({ path: "input.name", message: "must not be empty" });
+  if (input.prefix != null && !prefixPattern.test(input.prefix)) fields.push({ path: "input.prefix", message: "must be 1-4 capital letters or digits" });
+  if (input.timeZone != null && !isTimeZone(input.timeZone)) fields.push({ path: "input.timeZone", message: "is not an IANA time zone" });
+  return fields;
+}
+
+/** The given ticket types must exist in the tenant (a foreign or unknown id is reported by its index). */
+async function checkTicketTypes(tx: Tx, tenantId: string, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const valid = unique.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const found = valid.length
+    ? await tx.select({ id: ticketTypes.id }).from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), inArray(ticketTypes.id, valid)))
+    : [];
+  const known = new Set(found.map((r) => r.id));
+  const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+  if (missing.length) throw badInput("Unknown ticket types", missing.map(({ i }) => ({ path: `input.ticketTypeIds.${i}`, message: "no such ticket type in this tenant" })));
+  return unique;
+}
+
+export async function createLine(ctx: RequestContext, tenantId: string, input: LineFields & { name: string; prefix: string }): Promise<LineRow> {
+  const fields = checkLineFields(input);
+  if (fields.length) throw badInput("Invalid line", fields);
+  const openingHours = input.openingHours?.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null;
+  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+    const allowed = await checkTicketTypes(tx, tenantId, input.ticketTypeIds ?? []);
+    const [row] = await tx
+      .insert(lines)
+      .values({
+        tenantId,
+        id: randomUUID(),
+        name: input.name.trim(),
+        prefix: input.prefix,
+        allowedTicketTypeIds: allowed,
+        acceptingTickets: input.acceptingTickets ?? true,
+        capacity: input.capacity ?? null,
+        timeZone: input.timeZone ?? "UTC",
+        openingHours,
+        estimator: input.estimator ?? null,
+        showEstimates: input.showEstimates ?? true,
+        ttl: input.ttl ?? {},
+      })
+      .returning();
+    await recordAudit(tx, ctx.actor, { tenantId, action: "line.create", targetType: "line", targetId: row!.id, after: row });
+    return row!;
+  });
+}
+
+export async function updateLine(ctx: RequestContext, id: string, input: LineFields): Promise<LineRow> {
+  const fields = checkLineFields(input);
+  if (fields.length) throw badInput("Invalid line", fields);
+  const openingHours = input.openingHours ? (input.openingHours.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null) : undefined;
+  const tenantId = await tenantOf(ctx, "line", id);
+  const { row, publications } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+    const where = and(eq(lines.tenantId, tenantId), eq(lines.id, id));
+    const [before] = await tx.select().from(lines).where(where).for("update");
+    if (!before) throw notFound("Line");
+    const changes: Partial<LineRow> = {};
+    if (input.name != null) changes.name = input.name.trim();
+    if (input.prefix != null) changes.prefix = input.prefix;
+    if (input.ticketTypeIds != null) changes.allowedTicketTypeIds = await checkTicketTypes(tx, tenantId, input.ticketTypeIds);
+    if (input.acceptingTickets != null) changes.acceptingTickets = input.acceptingTickets;
+    if (input.capacity != null) changes.capacity = input.capacity === 0 ? null : input.capacity;
+    if (input.timeZone != null) changes.timeZone = input.timeZone;
+    if (openingHours !== undefined) changes.openingHours = openingHours;
+    if (input.estimator != null) changes.estimator = input.estimator;
+    if (input.showEstimates != null) changes.showEstimates = input.showEstimates;
+    if (input.ttl != null) changes.ttl = { ...before.ttl, ...input.ttl };
+    if (Object.keys(changes).length === 0) return { row: before, publications: [] };
+    const [after] = await tx.update(lines).set({ ...changes, updatedAt: new Date() }).where(where).returning();
+    const changedBefore = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof LineRow]]));
+    await recordAudit(tx, ctx.actor, { tenantId, action: "line.update", targetType: "line", targetId: id, before: changedBefore, after: changes });
+    return { row: after!, publications: await lineEventPublications(tx, access.path, tenantId, id, "LINE_UPDATED", null) };
+  });
+  await publishAll(ctx.pubsub, publications);
+  return row;
+}
+
+export async function getLine(ctx: RequestContext, id: string): Promise<LineRow> {
+  const tenantId = await tenantOf(ctx, "line", id);
+  return inTenant(ctx, tenantId, "lines:read", async (tx) => {
+    const [row] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, id)));
+    if (!row) throw notFound("Line");
+    return row;
+  });
+}
+
+export async function linesOfTenant(ctx: RequestContext, tenantId: string): Promise<LineRow[]> {
+  return inTenant(ctx, tenantId, "lines:read", (tx) => tx.select().from(lines).where(eq(lines.tenantId, tenantId)).orderBy(asc(lines.name), asc(lines.id)));
+}
+
+export function lineIsOpen(line: Pick<LineRow, "openingHours" | "timeZone">, at = new Date()): boolean {
+  return isOpenAt(line.openingHours, line.timeZone, at);
+}
+
+export async function createTicketType(
+  ctx: RequestContext,
+  tenantId: string,
+  input: { code: string; name: string; defaultServiceSeconds?: number | null | undefined },
+): Promise<TicketTypeRow> {
+  if (!codePattern.test(input.code)) throw badInput("Invalid ticket type code", [{ path: "input.code", message: "must be 1-16 letters, digits, _ or -" }]);
+  if (!input.name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
+  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+    const [row] = await mapUniqueViolations(
+      () =>
+        tx
+          .insert(ticketTypes)
+          .values({ tenantId, id: randomUUID(), code: input.code, name: input.name.trim(), defaultServiceSeconds: input.defaultServiceSeconds ?? null })
+          .returning(),
+      { ticket_types_tenant_code_key: () => conflict(`The code "${input.code}" is already used in this tenant`) },
+    );
+    await recordAudit(tx, ctx.actor, { tenantId, action: "ticket_type.create", targetType: "ticket_type", targetId: row!.id, after: row });
+    return row!;
+  });
+}
+
+export async function ticketTypesOfTenant(ctx: RequestContext, tenantId: string): Promise<TicketTypeRow[]> {
+  return inTenant(ctx, tenantId, "lines:read", (tx) =>
+    tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)),
+  );
+}
+
+export async function getTicketType(ctx: RequestContext, tenantId: string, id: string): Promise<TicketTypeRow | null> {
+  return inTenant(ctx, tenantId, "lines:read", async (tx) => {
+    const [row] = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id)));
+    return row ?? null;
+  });
+}
+
+export async function createCounter(ctx: RequestContext, lineId: string, name: string): Promise<CounterRow> {
+  if (!name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
+  const tenantId = await tenantOf(ctx, "line", lineId);
+  const { row, publications } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+    const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+    if (!line) throw notFound("Line");
+    const [row] = await tx.insert(counters).values({ tenantId, id: randomUUID(), lineId, name: name.trim() }).returning();
+    await recordAudit(tx, ctx.actor, { tenantId, action: "counter.create", targetType: "counter", targetId: row!.id, after: row });
+    return { row: row!, publications: await lineEventPublications(tx, access.path, tenantId, lineId, "COUNTER_UPDATED", null) };
+  });
+  await publishAll(ctx.pubsub, publications);
+  return row;
+}
+
+/** Staff open and close their counter (tickets:operate); callNext refuses a closed counter. */
+export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: boolean): Promise<CounterRow> {
+  const tenantId = await tenantOf(ctx, "counter", id);
+  const { row, publications } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
+    const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
+    const [before] = await tx.select().from(counters).where(where).for("update");
+    if (!before) throw notFound("Counter");
+    if (before.isOpen === isOpen) return { row: before, publications: [] };
+    const [after] = await tx.update(counters).set({ isOpen }).where(where).returning();
+    await recordAudit(tx, ctx.actor, { tenantId, action: isOpen ? "counter.open" : "counter.close", targetType: "counter", targetId: id });
+    return { row: after!, publications: await lineEventPublications(tx, access.path, tenantId, before.lineId, "COUNTER_UPDATED", null) };
+  });
+  await publishAll(ctx.pubsub, publications);
+  return row;
+}
+
+export async function countersOfLine(ctx: RequestContext, tenantId: string, lineId: string): Promise<CounterRow[]> {
+  return inTenant(ctx, tenantId, "lines:read", (tx) =>
+    tx.select().from(counters).where(and(eq(counters.tenantId, tenantId), eq(counters.lineId, lineId))).orderBy(asc(counters.name), asc(counters.id)),
+  );
+}
+
+/** The tenant's current extension schema version, in the caller's transaction (null: none set). */
+export async function currentExtensionSchema(tx: Tx, tenantId: string): Promise<ExtensionSchemaVersion | null> {
+  const [row] = await tx
+    .select()
+    .from(ticketExtensionSchemas)
+    .where(eq(ticketExtensionSchemas.tenantId, tenantId))
+    .orderBy(desc(ticketExtensionSchemas.version))
+    .limit(1);
+  return row ? { tenantId, version: row.version, schema: row.schema } : null;
+}
+
+/**
+ * Sets a new version of the tenant's ticket extension schema. Needs lines:manage: the schema is queue
+ * configuration (what a kiosk or partner must send with a ticket), which managers own. Existing tickets keep
+ * the version they were validated against.
+ */
+export async function setTicketExtensionSchema(ctx: RequestContext, tenantId: string, schema: unknown): Promise<ExtensionSchemaVersion> {
+  const checked = checkExtensionSchema(schema, "schema");
+  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+    // Serialise concurrent setters of one tenant so versions stay consecutive.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`qline.extension_schema.${tenantId}`}))`);
+    const current = await currentExtensionSchema(tx, tenantId);
+    const version = (current?.version ?? 0) + 1;
+    await tx.insert(ticketExtensionSchemas).values({
+      tenantId,
+      version,
+      schema: checked,
+      createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+    });
+    await recordAudit(tx, ctx.actor, { tenantId, action: "ticket_extension_schema.set", targetType: "tenant", targetId: tenantId, after: { version, schema: checked } });
+    return { tenantId, version, schema: checked };
+  });
+}
+
+export async function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
+  return inTenant(ctx, tenantId, "lines:read", (tx) => currentExtensionSchema(tx, tenantId));
+}
+
+export interface PublicLineView {
+  id: string;
+  name: string;
+  prefix: string;
+  waitingCount: number;
+  ticketTypes: { id: string; code: string; name: string }[];
+}
+
+/**
+ * Public (no sign-in; the tenant's slug or id is public): lines accepting tickets now, with their ticket types.
+ * Reads in a transaction scoped to the tenant with no user, like tenantBySlug.
+ */
+export async function publicLinesOf(ctx: RequestContext, tenantId: string): Promise<PublicLineView[]> {
+  return withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
+    const rows = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.acceptingTickets, true))).orderBy(asc(lines.name));
+    const open = rows.filter((l) => lineIsOpen(l));
+    if (open.length === 0) return [];
+    const types = await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code));
+    const waiting = rowsOf<{ line_id: string; n: number }>(
+      await tx.execute(sql`select line_id, count(*)::int as n from tickets where tenant_id = ${tenantId} and status = 'WAITING' group by line_id`),
+    );
+    return open.map((l) => ({
+      id: l.id,
+      name: l.name,
+      prefix: l.prefix,
+      waitingCount: Number(waiting.find((w) => w.line_id === l.id)?.n ?? 0),
+      ticketTypes: types
+        .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
+        .map((t) => ({ id: t.id, code: t.code, name: t.name })),
+    }));
+  });
+}
+
+export type { JsonObject };

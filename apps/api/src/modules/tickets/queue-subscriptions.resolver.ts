@@ -1,0 +1,37 @@
+import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
+import type { RequestContext } from "../../context/context.js";
+import type { LineEventView, PublicTicketView } from "./tickets.events.js";
+import { subscribeLine, subscribeTenantActivity, subscribeTicket } from "./queue-subscriptions.service.js";
+import { LineEvent, PublicTicket } from "./tickets.types.js";
+
+interface SubscribeData {
+  args: Record<string, string>;
+  context: RequestContext;
+}
+
+@Resolver()
+export class QueueSubscriptionsResolver {
+  @Subscription(() => LineEvent, {
+    description: "Every change on a line (needs lines:read in its tenant): what changed and the line's new stats.",
+    subscribe: ({ args, context }: SubscribeData) => subscribeLine(context, args.lineId!),
+  })
+  lineUpdated(@Root() event: LineEventView, @Arg("lineId", () => ID) _lineId: string): LineEvent {
+    return event as unknown as LineEvent; // JSON-safe view with the same fields
+  }
+
+  @Subscription(() => PublicTicket, {
+    description: "Public, for the customer's phone: the ticket's status and live position.",
+    subscribe: ({ args, context }: SubscribeData) => subscribeTicket(context, args.code!),
+  })
+  ticketUpdated(@Root() ticket: PublicTicketView, @Arg("code", () => String) _code: string): PublicTicket {
+    return ticket;
+  }
+
+  @Subscription(() => LineEvent, {
+    description: "Everything on the lines of the tenant and its whole subtree (needs tickets:read), for admins.",
+    subscribe: ({ args, context }: SubscribeData) => subscribeTenantActivity(context, args.tenantId!),
+  })
+  tenantActivity(@Root() event: LineEventView, @Arg("tenantId", () => ID) _tenantId: string): LineEvent {
+    return event as unknown as LineEvent;
+  }
+}

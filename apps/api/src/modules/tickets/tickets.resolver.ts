@@ -1,0 +1,109 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../context/context.js";
+import { getLine, getTicketType, countersOfLine } from "../lines/lines.service.js";
+import { Counter, Line, TicketType } from "../lines/lines.types.js";
+import { IssueTicketInput, UpdateTicketInput } from "./tickets.inputs.js";
+import * as ticketsService from "./tickets.service.js";
+import { PublicTicket, Ticket, TicketEstimate, TicketEvent } from "./tickets.types.js";
+
+@Resolver(() => Ticket)
+export class TicketsResolver {
+  @Query(() => Ticket, { nullable: true, description: "Needs tickets:read in the ticket's tenant." })
+  ticket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.getTicket(ctx, id);
+  }
+
+  @Query(() => PublicTicket, { nullable: true, description: "Public: the tracking code is the capability. Null for an unknown code." })
+  ticketByCode(@Arg("code", () => String) code: string, @Ctx() ctx: RequestContext): Promise<PublicTicket | null> {
+    return ticketsService.ticketByCode(ctx, code);
+  }
+
+  @Mutation(() => PublicTicket, { description: "Public: the holder of the tracking code leaves the line." })
+  cancelMyTicket(@Arg("code", () => String) code: string, @Ctx() ctx: RequestContext): Promise<PublicTicket> {
+    return ticketsService.cancelMyTicket(ctx, code);
+  }
+
+  @Mutation(() => Ticket, {
+    description:
+      "Needs tickets:issue. BAD_USER_INPUT with JSON-pointer `fields` when extensions do not match the tenant's schema; CONFLICT when the line is closed or not accepting, or the idempotency key was used with another payload; LIMIT_EXCEEDED when the line is full or extensions exceed 16 KB.",
+  })
+  issueTicket(@Arg("input", () => IssueTicketInput) input: IssueTicketInput, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.issueTicket(ctx, input);
+  }
+
+  @Mutation(() => Ticket, { nullable: true, description: "Calls the oldest waiting ticket exactly once; null when nobody waits." })
+  callNext(@Arg("lineId", () => ID) lineId: string, @Arg("counterId", () => ID, { nullable: true }) counterId: string | null, @Ctx() ctx: RequestContext): Promise<Ticket | null> {
+    return ticketsService.callNext(ctx, lineId, counterId);
+  }
+
+  @Mutation(() => Ticket, { description: "Calls this waiting ticket (out of order)." })
+  callTicket(@Arg("id", () => ID) id: string, @Arg("counterId", () => ID, { nullable: true }) counterId: string | null, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.callTicket(ctx, id, counterId);
+  }
+
+  @Mutation(() => Ticket)
+  startServing(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.startServing(ctx, id);
+  }
+
+  @Mutation(() => Ticket)
+  completeTicket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.completeTicket(ctx, id);
+  }
+
+  @Mutation(() => Ticket)
+  cancelTicket(@Arg("id", () => ID) id: string, @Arg("reason", () => String, { nullable: true }) reason: string | null, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.cancelTicket(ctx, id, reason);
+  }
+
+  @Mutation(() => Ticket)
+  markNoShow(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.markNoShow(ctx, id);
+  }
+
+  @Mutation(() => Ticket, { description: "A called ticket goes back to its place in the line." })
+  requeueTicket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.requeueTicket(ctx, id);
+  }
+
+  @Mutation(() => Ticket, { description: "To another line of the same tenant, keeping the join time (fairness) and number." })
+  transferTicket(@Arg("id", () => ID) id: string, @Arg("lineId", () => ID) lineId: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.transferTicket(ctx, id, lineId);
+  }
+
+  @Mutation(() => Ticket, { description: "Staff reorder: 1 = next to be called." })
+  moveTicket(@Arg("id", () => ID) id: string, @Arg("position", () => Int) position: number, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.moveTicket(ctx, id, position);
+  }
+
+  @Mutation(() => Ticket, { description: "Edits customer data of an active ticket; extensions are validated against the current schema." })
+  updateTicket(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateTicketInput) input: UpdateTicketInput, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.updateTicket(ctx, id, input);
+  }
+
+  @FieldResolver(() => Line)
+  line(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<Line> {
+    return getLine(ctx, ticket.lineId);
+  }
+
+  @FieldResolver(() => TicketType, { nullable: true })
+  ticketType(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketType | null> {
+    return ticket.ticketTypeId ? getTicketType(ctx, ticket.tenantId, ticket.ticketTypeId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Counter, { nullable: true })
+  async counter(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<Counter | null> {
+    if (!ticket.counterId) return null;
+    return (await countersOfLine(ctx, ticket.tenantId, ticket.lineId)).find((c) => c.id === ticket.counterId) ?? null;
+  }
+
+  @FieldResolver(() => [TicketEvent], { description: "Every transition, oldest first." })
+  history(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketEvent[]> {
+    return ticketsService.ticketHistory(ctx, ticket.tenantId, ticket.id);
+  }
+
+  @FieldResolver(() => TicketEstimate, { nullable: true, description: "Filled by the line's estimator; null until estimates are wired in." })
+  estimate(): TicketEstimate | null {
+    return null;
+  }
+}

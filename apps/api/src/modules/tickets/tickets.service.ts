@@ -1,0 +1,535 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { counters, lines, rowsOf, tenants, ticketEvents, tickets, ticketTypes, withTenantTx, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
+import type { Actor } from "../../context/actor.js";
+import { auditActor } from "../../context/actor.js";
+import type { RequestContext } from "../../context/context.js";
+import type { Permission } from "../../context/permissions.js";
+import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { badInput, conflict, limitExceeded, notFound } from "../../errors/codes.js";
+import { uniqueViolation } from "../../errors/postgres.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
+import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
+import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
+import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
+import { lineEventPublications, publicTicket, publishAll, type Publication, type PublicTicketView, type TicketView } from "./tickets.events.js";
+
+type TicketRow = typeof tickets.$inferSelect;
+
+/** 1-based place among the line's WAITING tickets in queue order `(sort_key, id)`; null unless WAITING. */
+// Outer columns are spelled out: drizzle may render `${column}` unqualified, which would bind to `w`.
+const positionSql = sql<number | null>`case when "tickets"."status" = 'WAITING' then (
+  select count(*)::int + 1 from tickets w
+  where w.tenant_id = "tickets"."tenant_id" and w.line_id = "tickets"."line_id" and w.status = 'WAITING'
+    and (w.sort_key, w.id) < ("tickets"."sort_key", "tickets"."id")) end`.mapWith((v: unknown) => (v == null ? null : Number(v)));
+
+const ticketSelection = { ...getTableColumns(tickets), position: positionSql };
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+function toView(row: TicketRow & { position: number | null }): TicketView {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    lineId: row.lineId,
+    ticketTypeId: row.ticketTypeId,
+    counterId: row.counterId,
+    number: row.number,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    position: row.position,
+    customerName: row.customerName,
+    phone: row.phone,
+    partySize: row.partySize,
+    extensions: row.extensions,
+    extensionSchemaVersion: row.extensionSchemaVersion,
+    cancelReason: row.cancelReason,
+    createdAt: row.createdAt.toISOString(),
+    joinedAt: row.joinedAt.toISOString(),
+    calledAt: iso(row.calledAt),
+    servedAt: iso(row.servedAt),
+    completedAt: iso(row.completedAt),
+    endedAt: iso(row.endedAt),
+  };
+}
+
+async function loadTicket(tx: Tx, tenantId: string, id: string): Promise<TicketView | null> {
+  const [row] = await tx
+    .select(ticketSelection)
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+  return row ? toView(row) : null;
+}
+
+async function lockTicket(tx: Tx, tenantId: string, id: string): Promise<TicketRow> {
+  const [row] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)))
+    .for("update");
+  if (!row) throw notFound("Ticket");
+  return row;
+}
+
+async function lineOf(tx: Tx, tenantId: string, lineId: string): Promise<LineRow> {
+  if (!isUuid(lineId)) throw notFound("Line");
+  const [line] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+  if (!line) throw notFound("Line");
+  return line;
+}
+
+async function recordEvent(
+  tx: Tx,
+  actor: Actor,
+  e: { tenantId: string; ticketId: string; lineId: string; kind: string; from: TicketStatus | null; to: TicketStatus; counterId: string | null; data?: JsonObject },
+): Promise<void> {
+  const { actorType, actorId } = auditActor(actor);
+  await tx.insert(ticketEvents).values({
+    tenantId: e.tenantId,
+    id: randomUUID(),
+    ticketId: e.ticketId,
+    lineId: e.lineId,
+    kind: e.kind,
+    fromStatus: e.from,
+    toStatus: e.to,
+    counterId: e.counterId,
+    actorType,
+    actorId,
+    data: e.data ?? {},
+    at: new Date(),
+  });
+}
+
+function checkPartySize(partySize: number | null | undefined, path: string): number | undefined {
+  if (partySize == null) return undefined;
+  if (!Number.isInteger(partySize) || partySize < 1 || partySize > 1000) throw badInput("Party size must be 1 to 1000", [{ path, message: "must be 1 to 1000" }]);
+  return partySize;
+}
+
+/** The ticket type a new ticket gets: given and allowed on the line, or the line's only allowed type. */
+async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: string | null | undefined, path: string): Promise<string | null> {
+  const allowed = line.allowedTicketTypeIds;
+  if (!ticketTypeId) {
+    if (allowed.length === 1) return allowed[0]!;
+    if (allowed.length > 1) throw badInput("This line needs a ticket type", [{ path, message: "required on this line" }]);
+    return null;
+  }
+  const [type] = isUuid(ticketTypeId)
+    ? await tx.select({ id: ticketTypes.id }).from(ticketTypes).where(and(eq(ticketTypes.tenantId, line.tenantId), eq(ticketTypes.id, ticketTypeId)))
+    : [];
+  if (!type) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
+  if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
+    throw badInput(`Ticket type not allowed on line "${line.name}"`, [{ path, message: "not allowed on this line" }]);
+  }
+  return ticketTypeId;
+}
+
+/** Deterministic JSON (object keys sorted) so equal payloads hash equally. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export interface IssueTicketFields {
+  lineId: string;
+  ticketTypeId?: string | null | undefined;
+  customerName?: string | null | undefined;
+  phone?: string | null | undefined;
+  partySize?: number | null | undefined;
+  extensions?: unknown;
+  idempotencyKey?: string | null | undefined;
+}
+
+const formatNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(3, "0")}`;
+
+/**
+ * Issues a ticket. Numbering: the per-line-per-day counter row is incremented (upsert) in this transaction,
+ * so issuers of one line queue on its row lock and a failed issue rolls its number back (no gap, no
+ * duplicate). The capacity check runs after that lock, so it sees every ticket committed before.
+ */
+export async function issueTicket(ctx: RequestContext, input: IssueTicketFields): Promise<TicketView> {
+  const extensions = checkExtensionsShape(input.extensions);
+  const partySize = checkPartySize(input.partySize, "input.partySize") ?? 1;
+  const tenantId = await tenantOf(ctx, "line", input.lineId);
+  const key = input.idempotencyKey ?? null;
+  const requestHash = createHash("sha256")
+    .update(canonicalJson({ lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName: input.customerName ?? null, phone: input.phone ?? null, partySize, extensions }))
+    .digest("hex");
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { ticket, publications } = await inTenant(ctx, tenantId, "tickets:issue", async (tx, access) => {
+        if (key) {
+          const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
+          if (existing) {
+            if (existing.idempotencyHash !== requestHash) throw conflict("This idempotency key was used with a different request");
+            return { ticket: toView(existing), publications: [] as Publication[] };
+          }
+        }
+        const line = await lineOf(tx, tenantId, input.lineId);
+        if (!line.acceptingTickets) throw conflict(`Line "${line.name}" is not accepting tickets`);
+        if (!lineIsOpen(line)) throw conflict(`Line "${line.name}" is closed now (see its opening hours)`);
+        const ticketTypeId = await resolveTicketType(tx, line, input.ticketTypeId, "input.ticketTypeId");
+        const schemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
+
+        const [numbered] = rowsOf<{ last: number; service_day: string }>(
+          await tx.execute(sql`
+            insert into line_day_counters (tenant_id, line_id, service_day, last)
+            values (${tenantId}, ${line.id}, (now() at time zone ${line.timeZone})::date, 1)
+            on conflict (tenant_id, line_id, service_day) do update set last = line_day_counters.last + 1
+            returning last, service_day::text as service_day`),
+        );
+        if (!numbered) throw new Error("numbering returned no row");
+        if (line.capacity != null) {
+          const [waiting] = rowsOf<{ n: number }>(
+            await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${line.id} and status = 'WAITING'`),
+          );
+          if (Number(waiting?.n ?? 0) >= line.capacity) throw limitExceeded(`Line "${line.name}" is full (${line.capacity} waiting)`);
+        }
+        const id = randomUUID();
+        const seq = Number(numbered.last);
+        // Join time is taken after the numbering lock, so queue order follows number order.
+        await tx.insert(tickets).values({
+          tenantId,
+          id,
+          lineId: line.id,
+          issuedLineId: line.id,
+          ticketTypeId,
+          serviceDay: numbered.service_day,
+          seq,
+          number: formatNumber(line.prefix, seq),
+          trackingCode: randomBytes(15).toString("base64url"),
+          status: "WAITING",
+          sortKey: sql`extract(epoch from clock_timestamp())`,
+          joinedAt: sql`clock_timestamp()`,
+          createdAt: sql`clock_timestamp()`,
+          customerName: input.customerName ?? null,
+          phone: input.phone ?? null,
+          partySize,
+          extensions,
+          extensionSchemaVersion: schemaVersion,
+          idempotencyKey: key,
+          idempotencyHash: key ? requestHash : null,
+        });
+        await recordEvent(tx, ctx.actor, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null });
+        const ticket = (await loadTicket(tx, tenantId, id))!;
+        await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: ticket.number, lineId: line.id } });
+        return { ticket, publications: await lineEventPublications(tx, access.path, tenantId, line.id, "ISSUED", ticket) };
+      });
+      await publishAll(ctx.pubsub, publications);
+      return ticket;
+    } catch (error) {
+      // Two requests with one new key raced: the loser retries once and finds the winner's ticket.
+      if (attempt === 0 && key && uniqueViolation(error) === "tickets_idempotency_key") continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Calls the oldest waiting ticket of a line exactly once: `FOR UPDATE SKIP LOCKED` lets concurrent callers (on
+ * any API process) each take a different ticket; the status is re-checked on the locked row. Null when nobody
+ * waits (or every waiting ticket is being taken by someone else right now).
+ */
+export async function callNext(ctx: RequestContext, lineId: string, counterId: string | null | undefined): Promise<TicketView | null> {
+  const tenantId = await tenantOf(ctx, "line", lineId);
+  const { ticket, publications } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
+    await lineOf(tx, tenantId, lineId);
+    if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
+    const [picked] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with next as (
+          select id from tickets
+          where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'
+          order by sort_key, id
+          limit 1
+          for update skip locked
+        )
+        update tickets t set status = ${transition("WAITING", "call")}, called_at = now(), counter_id = ${counterId ?? null}, updated_at = now()
+        from next
+        where t.tenant_id = ${tenantId} and t.id = next.id and t.status = 'WAITING'
+        returning t.id`),
+    );
+    if (!picked) return { ticket: null, publications: [] as Publication[] };
+    await recordEvent(tx, ctx.actor, { tenantId, ticketId: picked.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } });
+    await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.call", targetType: "ticket", targetId: picked.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } });
+    const ticket = (await loadTicket(tx, tenantId, picked.id))!;
+    return { ticket, publications: await lineEventPublications(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true }) };
+  });
+  await publishAll(ctx.pubsub, publications);
+  return ticket;
+}
+
+async function checkCounter(tx: Tx, tenantId: string, lineId: string, counterId: string): Promise<void> {
+  if (!isUuid(counterId)) throw notFound("Counter");
+  const [counter] = await tx.select().from(counters).where(and(eq(counters.tenantId, tenantId), eq(counters.id, counterId)));
+  if (!counter) throw notFound("Counter");
+  if (counter.lineId !== lineId) throw badInput("The counter belongs to another line", [{ path: "counterId", message: "not a counter of this line" }]);
+  if (!counter.isOpen) throw conflict(`Counter "${counter.name}" is closed`);
+}
+
+interface TransitionChange {
+  set?: Partial<TicketRow>;
+  data?: JsonObject;
+  /** The line the ticket left (transfer): its subscribers are told too. */
+  leftLineId?: string;
+}
+
+/**
+ * One transition of one ticket, in the caller's transaction: lock the row, ask the state machine, apply,
+ * record history and audit, and build the publications (published by the caller after commit).
+ */
+async function runTransition(
+  tx: Tx,
+  actor: Actor,
+  tenantPath: readonly string[],
+  tenantId: string,
+  id: string,
+  action: TicketAction,
+  change?: (before: TicketRow) => Promise<TransitionChange>,
+): Promise<{ ticket: TicketView; publications: Publication[] }> {
+  const before = await lockTicket(tx, tenantId, id);
+  const to = transition(before.status, action);
+  const extra = change ? await change(before) : {};
+  const now = new Date();
+  const set: Partial<TicketRow> = { ...extra.set, status: to, updatedAt: now };
+  const stamp = ticketTransitions[action].stamps;
+  if (stamp) set[stamp] = now;
+  await tx
+    .update(tickets)
+    .set(set)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+  const kind = eventKindOf[action];
+  const lineId = set.lineId ?? before.lineId;
+  const counterId = set.counterId !== undefined ? set.counterId : before.counterId;
+  await recordEvent(tx, actor, { tenantId, ticketId: id, lineId, kind, from: before.status, to, counterId, data: extra.data ?? {} });
+  await recordAudit(tx, actor, {
+    tenantId,
+    action: `ticket.${action}`,
+    targetType: "ticket",
+    targetId: id,
+    before: { status: before.status },
+    after: { status: to, ...(extra.data ?? {}) },
+  });
+  const ticket = (await loadTicket(tx, tenantId, id))!;
+  const positionsChanged = before.status === "WAITING" || to === "WAITING";
+  const publications = await lineEventPublications(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
+  if (extra.leftLineId && extra.leftLineId !== lineId) {
+    publications.push(...(await lineEventPublications(tx, tenantPath, tenantId, extra.leftLineId, kind, ticket, { positionsChanged: true })));
+  }
+  return { ticket, publications };
+}
+
+/** A staff operation on one ticket by id: locate its tenant, authorize, transition, publish after commit. */
+async function operate(
+  ctx: RequestContext,
+  id: string,
+  action: TicketAction,
+  change?: (tx: Tx, before: TicketRow, tenantId: string) => Promise<TransitionChange>,
+  permission: Permission = "tickets:operate",
+): Promise<TicketView> {
+  const tenantId = await tenantOf(ctx, "ticket", id);
+  const { ticket, publications } = await inTenant(ctx, tenantId, permission, (tx, access) =>
+    runTransition(tx, ctx.actor, access.path, tenantId, id, action, change && ((before) => change(tx, before, tenantId))),
+  );
+  await publishAll(ctx.pubsub, publications);
+  return ticket;
+}
+
+export function callTicket(ctx: RequestContext, id: string, counterId: string | null | undefined): Promise<TicketView> {
+  return operate(ctx, id, "call", async (tx, before, tenantId) => {
+    if (counterId) await checkCounter(tx, tenantId, before.lineId, counterId);
+    return { set: { counterId: counterId ?? null }, data: { via: "callTicket" } };
+  });
+}
+
+export const startServing = (ctx: RequestContext, id: string) => operate(ctx, id, "startServing");
+export const completeTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "complete");
+export const markNoShow = (ctx: RequestContext, id: string) => operate(ctx, id, "markNoShow");
+export const requeueTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "requeue", async () => ({ set: { counterId: null } }));
+
+export function cancelTicket(ctx: RequestContext, id: string, reason: string | null | undefined): Promise<TicketView> {
+  const trimmed = reason?.trim() || null;
+  if (trimmed && trimmed.length > 500) throw badInput("Reason is at most 500 characters", [{ path: "reason", message: "too long" }]);
+  return operate(ctx, id, "cancel", async (): Promise<TransitionChange> => ({ set: { cancelReason: trimmed }, data: trimmed ? { reason: trimmed } : {} }));
+}
+
+/** Moves a ticket to another line of the same tenant, keeping its join time and place (fairness) and its number. */
+export function transferTicket(ctx: RequestContext, id: string, lineId: string): Promise<TicketView> {
+  return operate(ctx, id, "transfer", async (tx, before, tenantId) => {
+    const target = await lineOf(tx, tenantId, lineId);
+    if (target.id === before.lineId) throw badInput("The ticket is already in this line", [{ path: "lineId", message: "same line" }]);
+    if (before.ticketTypeId && target.allowedTicketTypeIds.length > 0 && !target.allowedTicketTypeIds.includes(before.ticketTypeId)) {
+      throw badInput(`Ticket type not allowed on line "${target.name}"`, [{ path: "lineId", message: "does not accept this ticket type" }]);
+    }
+    return { set: { lineId: target.id, counterId: null }, data: { fromLineId: before.lineId, toLineId: target.id }, leftLineId: before.lineId };
+  });
+}
+
+/** Staff reorder: puts a waiting ticket at `position` (1 = next) among its line's waiting tickets. */
+export function moveTicket(ctx: RequestContext, id: string, position: number): Promise<TicketView> {
+  if (!Number.isInteger(position) || position < 1) throw badInput("Position starts at 1", [{ path: "position", message: "must be 1 or more" }]);
+  return operate(ctx, id, "move", async (tx, before, tenantId) => {
+    const [row] = rowsOf<{ n: number; key: string | null }>(
+      await tx.execute(sql`
+        with others as (
+          select sort_key, row_number() over (order by sort_key, id) as rn
+          from tickets
+          where tenant_id = ${tenantId} and line_id = ${before.lineId} and status = 'WAITING' and id <> ${id}
+        ),
+        around as (
+          select (select sort_key from others where rn = ${position} - 1) as prev, (select sort_key from others where rn = ${position}) as next
+        )
+        select (select count(*) from others)::int as n,
+          (case when prev is null and next is null then null
+                when prev is null then next - 1
+                when next is null then prev + 1
+                else (prev + next) / 2 end)::text as key
+        from around`),
+    );
+    const others = Number(row?.n ?? 0);
+    if (position > others + 1) throw badInput(`Position must be 1 to ${others + 1}`, [{ path: "position", message: "out of range" }]);
+    return { set: { sortKey: row?.key ?? before.sortKey }, data: { position } };
+  });
+}
+
+export interface UpdateTicketFields {
+  customerName?: string | null | undefined;
+  phone?: string | null | undefined;
+  partySize?: number | null | undefined;
+  extensions?: unknown;
+}
+
+/** Edits customer data; new extensions are validated against the tenant's current schema (and record its version). */
+export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicketFields): Promise<TicketView> {
+  const partySize = checkPartySize(input.partySize, "input.partySize");
+  const extensions = input.extensions !== undefined && input.extensions !== null ? checkExtensionsShape(input.extensions) : undefined;
+  return operate(ctx, id, "update", async (tx, _before, tenantId) => {
+    const set: Partial<TicketRow> = {};
+    if (input.customerName != null) set.customerName = input.customerName;
+    if (input.phone != null) set.phone = input.phone;
+    if (partySize != null) set.partySize = partySize;
+    if (extensions) {
+      set.extensions = extensions;
+      set.extensionSchemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
+    }
+    return { set, data: { fields: Object.keys(set) } };
+  });
+}
+
+/** Used by the TTL job (estimator/TTL issue): expires a waiting or called ticket. */
+export const expireTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "expire");
+
+export async function getTicket(ctx: RequestContext, id: string): Promise<TicketView> {
+  const tenantId = await tenantOf(ctx, "ticket", id);
+  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+    const ticket = await loadTicket(tx, tenantId, id);
+    if (!ticket) throw notFound("Ticket");
+    return ticket;
+  });
+}
+
+export async function ticketHistory(ctx: RequestContext, tenantId: string, ticketId: string) {
+  return inTenant(ctx, tenantId, "tickets:read", (tx) =>
+    tx
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
+      .orderBy(asc(ticketEvents.at), asc(ticketEvents.id)),
+  );
+}
+
+export interface TicketListFilter {
+  status?: TicketStatus[] | null | undefined;
+  ticketTypeId?: string | null | undefined;
+  from?: Date | null | undefined;
+  to?: Date | null | undefined;
+  extensionPath?: string[] | null | undefined;
+  extensionEquals?: unknown;
+}
+
+export const defaultTicketPage = 50;
+
+interface Cursor {
+  k: string;
+  i: string;
+}
+const encodeCursor = (sortKey: string, id: string) => Buffer.from(JSON.stringify({ k: sortKey, i: id } satisfies Cursor)).toString("base64url");
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof parsed.k === "string" && /^-?\d+(\.\d+)?$/.test(parsed.k) && typeof parsed.i === "string" && isUuid(parsed.i)) return { k: parsed.k, i: parsed.i };
+  } catch {
+    // fall through to the typed error
+  }
+  throw badInput("Malformed cursor", [{ path: "after", message: "is not a cursor from this connection" }]);
+}
+
+/** A line's tickets in queue order, keyset-paginated, filtered by status, type, issue time and an extension value. */
+export async function ticketsOfLine(ctx: RequestContext, tenantId: string, lineId: string, filter: TicketListFilter, first: number, after?: string | null) {
+  if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput("first must be between 1 and 200", [{ path: "first", message: "out of range" }]);
+  const path = filter.extensionPath ?? null;
+  if (path && (path.length === 0 || path.length > 10)) throw badInput("extensionPath has 1 to 10 keys", [{ path: "filter.extensionPath", message: "1 to 10 keys" }]);
+  if (path && filter.extensionEquals === undefined) throw badInput("Give extensionEquals with extensionPath", [{ path: "filter.extensionEquals", message: "required with extensionPath" }]);
+  const cursor = after ? decodeCursor(after) : null;
+  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+    const conditions: SQL[] = [eq(tickets.tenantId, tenantId), eq(tickets.lineId, lineId)];
+    if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
+    if (filter.ticketTypeId) conditions.push(isUuid(filter.ticketTypeId) ? eq(tickets.ticketTypeId, filter.ticketTypeId) : sql`false`);
+    if (filter.from) conditions.push(gte(tickets.createdAt, filter.from));
+    if (filter.to) conditions.push(lt(tickets.createdAt, filter.to));
+    if (path) {
+      const walk = sql.join(path.map((key) => sql`-> ${key}::text`), sql` `);
+      conditions.push(sql`${tickets.extensions} ${walk} = ${JSON.stringify(filter.extensionEquals ?? null)}::jsonb`);
+    }
+    if (cursor) {
+      const later = or(gt(tickets.sortKey, cursor.k), and(eq(tickets.sortKey, cursor.k), gt(tickets.id, cursor.i)));
+      if (later) conditions.push(later);
+    }
+    const rows = await tx
+      .select(ticketSelection)
+      .from(tickets)
+      .where(and(...conditions))
+      .orderBy(asc(tickets.sortKey), asc(tickets.id))
+      .limit(first + 1);
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    const nodes = page.map(toView);
+    return {
+      nodes,
+      edges: page.map((row, i) => ({ cursor: encodeCursor(row.sortKey, row.id), node: nodes[i]! })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.sortKey, last.id) : null },
+    };
+  });
+}
+
+/** Public: the ticket with this tracking code, as its holder sees it; null for an unknown code. */
+export async function ticketByCode(ctx: RequestContext, code: string): Promise<PublicTicketView | null> {
+  const found = await ticketByTrackingCode(ctx, code);
+  if (!found) return null;
+  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, (tx) => publicTicket(tx, found.tenantId, found.ticketId));
+}
+
+/** Public: the holder of the tracking code cancels their own ticket (from WAITING or CALLED). */
+export async function cancelMyTicket(ctx: RequestContext, code: string): Promise<PublicTicketView> {
+  const found = await ticketByTrackingCode(ctx, code);
+  if (!found) throw notFound("Ticket");
+  const { view, publications } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+    const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
+    const actor: Actor = { kind: "anonymous" };
+    const { publications } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({
+      set: { cancelReason: "Cancelled by the customer" },
+      data: { via: "trackingCode" },
+    }));
+    return { view: (await publicTicket(tx, found.tenantId, found.ticketId))!, publications };
+  });
+  await publishAll(ctx.pubsub, publications);
+  return view;
+}

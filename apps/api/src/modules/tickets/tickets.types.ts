@@ -1,0 +1,198 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ticketStatuses } from "@qline/db";
+import { DateTime, JSON, JSONObject, PageInfo } from "../common/scalars.js";
+import { LineStats } from "../lines/lines.types.js";
+
+export const TicketStatus = Object.fromEntries(ticketStatuses.map((s) => [s, s])) as { [K in (typeof ticketStatuses)[number]]: K };
+registerEnumType(TicketStatus, {
+  name: "TicketStatus",
+  description: "WAITING → CALLED → SERVING → SERVED; WAITING/CALLED → CANCELLED, NO_SHOW, EXPIRED; CALLED → WAITING (requeue).",
+});
+
+@ObjectType({ description: "Estimated wait, filled by the line's estimator (null until one is configured)." })
+export class TicketEstimate {
+  @Field(() => Int)
+  p50Seconds: number;
+
+  @Field(() => Int)
+  p90Seconds: number;
+}
+
+@ObjectType({ description: "A customer's place in a line." })
+export class Ticket {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => ID)
+  lineId: string;
+
+  ticketTypeId: string | null;
+  counterId: string | null;
+
+  @Field(() => String, { description: "Human label: the line's prefix and the day's number, e.g. A042." })
+  number: string;
+
+  @Field(() => String, { description: "The customer's capability: ticketByCode, cancelMyTicket and ticketUpdated take it." })
+  trackingCode: string;
+
+  @Field(() => TicketStatus)
+  status: string;
+
+  @Field(() => Int, { nullable: true, description: "1 = next to be called; null unless WAITING." })
+  position: number | null;
+
+  @Field(() => String, { nullable: true })
+  customerName: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => Int)
+  partySize: number;
+
+  @Field(() => JSONObject, { description: "Tenant-defined data, valid against extensionSchemaVersion." })
+  extensions: Record<string, unknown>;
+
+  @Field(() => Int, { nullable: true, description: "The tenant extension schema version the extensions were validated against." })
+  extensionSchemaVersion: number | null;
+
+  @Field(() => String, { nullable: true })
+  cancelReason: string | null;
+
+  @Field(() => DateTime)
+  createdAt: string;
+
+  @Field(() => DateTime, { description: "Join time, kept on transfer (fairness)." })
+  joinedAt: string;
+
+  @Field(() => DateTime, { nullable: true })
+  calledAt: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "When service started." })
+  servedAt: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  completedAt: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "When it was cancelled, marked no-show or expired." })
+  endedAt: string | null;
+}
+
+@ObjectType()
+export class TicketEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => Ticket)
+  node: Ticket;
+}
+
+@ObjectType({ description: "Tickets in queue order (position, then join time)." })
+export class TicketConnection {
+  @Field(() => [TicketEdge])
+  edges: TicketEdge[];
+
+  @Field(() => [Ticket])
+  nodes: Ticket[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType({ description: "One transition in a ticket's history." })
+export class TicketEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: "ISSUED, CALLED, SERVING, SERVED, CANCELLED, NO_SHOW, EXPIRED, REQUEUED, TRANSFERRED, MOVED, UPDATED." })
+  kind: string;
+
+  @Field(() => TicketStatus, { nullable: true })
+  fromStatus: string | null;
+
+  @Field(() => TicketStatus)
+  toStatus: string;
+
+  @Field(() => ID)
+  lineId: string;
+
+  @Field(() => ID, { nullable: true })
+  counterId: string | null;
+
+  @Field(() => String, { description: "USER, API_KEY or SYSTEM." })
+  actorType: string;
+
+  @Field(() => ID, { nullable: true })
+  actorId: string | null;
+
+  @Field(() => JSON)
+  data: unknown;
+
+  @Field(() => DateTime)
+  at: Date;
+}
+
+@ObjectType({ description: "What the holder of a tracking code sees." })
+export class PublicTicket {
+  @Field(() => String)
+  trackingCode: string;
+
+  @Field(() => String)
+  number: string;
+
+  @Field(() => TicketStatus)
+  status: string;
+
+  @Field(() => Int, { nullable: true })
+  position: number | null;
+
+  @Field(() => ID)
+  lineId: string;
+
+  @Field(() => String)
+  lineName: string;
+
+  @Field(() => String, { nullable: true, description: "Where to go once called." })
+  counterName: string | null;
+
+  @Field(() => DateTime)
+  createdAt: string;
+
+  @Field(() => DateTime, { nullable: true })
+  calledAt: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  servedAt: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  completedAt: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  endedAt: string | null;
+}
+
+@ObjectType({ description: "Something changed on a line: what (kind + ticket) and the line's new stats." })
+export class LineEvent {
+  @Field(() => String, {
+    description: "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED.",
+  })
+  kind: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => ID)
+  lineId: string;
+
+  @Field(() => DateTime)
+  at: string;
+
+  @Field(() => Ticket, { nullable: true })
+  ticket: Ticket | null;
+
+  @Field(() => LineStats)
+  stats: LineStats;
+}
