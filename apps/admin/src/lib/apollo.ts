@@ -39,11 +39,12 @@ export function createCache(): InMemoryCache {
 }
 
 /** Retries forever with capped exponential backoff and jitter; the state store drives the online indicator. */
-function createSocket(url: string, token: string | null): Client {
+function createSocket(url: string, token: string | null, onUnauthenticated?: () => void): Client {
   let failures = 0;
   return createClient({
     url,
-    lazy: false,
+    // Signed in: keep the socket open so the indicator is truthful; signed out: only when a subscription needs it.
+    lazy: !token,
     keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
@@ -58,7 +59,9 @@ function createSocket(url: string, token: string | null): Client {
         failures = 0;
         socketState.set("online");
       },
-      closed: () => {
+      closed: (event) => {
+        // The server closes with 4403 when the token is no longer valid: sign out instead of retrying forever.
+        if ((event as { code?: number } | undefined)?.code === 4403 && token) onUnauthenticated?.();
         failures += 1;
         socketState.set(failures >= 2 ? "offline" : "connecting");
       },
@@ -77,7 +80,7 @@ export function createApollo({ httpUrl, wsUrl, token, onUnauthenticated }: Apoll
     }
   });
 
-  const socket = createSocket(wsUrl, token);
+  const socket = createSocket(wsUrl, token, onUnauthenticated);
   const http = new HttpLink({ uri: httpUrl });
   const transport = ApolloLink.split(
     ({ query }) => {
