@@ -7,23 +7,20 @@ import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot } fro
 export interface ServiceRateOptions extends ServiceModelOptions {
   /**
    * Relative uncertainty of the line's service rate that builds up while a customer waits (per √hour): staff
-   * leave or join, a slowdown starts. Added to what the recent counter changes show.
+   * leave or join, a slowdown starts. Nothing in the snapshot announces these, so it is a constant.
    */
   rateDriftPerSqrtHour: number;
   /** How long a closure (zero open counters) is assumed to last when none was observed. */
   assumedClosureSeconds: number;
-  /** How far back counter events count when measuring how often the number of counters changes. */
-  counterChangeWindowSeconds: number;
 }
 
 export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
-  halfLifeSeconds: 1800,
+  halfLifeSeconds: 3600,
   priorWeight: 2,
   priorCv: 0.6,
   fallbackServiceSeconds: 300,
   rateDriftPerSqrtHour: 0.25,
   assumedClosureSeconds: 900,
-  counterChangeWindowSeconds: 7200,
 };
 
 /** Checks SERVICE_RATE options, filling defaults; throws EstimateOptionError when one is out of range. */
@@ -53,12 +50,6 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
       "a number ≥ 0",
       nonNegative,
     ),
-    counterChangeWindowSeconds: requireNumberOption(
-      "counterChangeWindowSeconds",
-      merged.counterChangeWindowSeconds,
-      "a number > 0",
-      positive,
-    ),
   };
 }
 
@@ -74,8 +65,6 @@ interface CounterOutlook {
   closureSeconds: number;
   closureVarianceSeconds2: number;
   nobodyServing: boolean;
-  /** Relative variance per hour of the service rate implied by recent counter changes. */
-  counterChangeVariancePerHour: number;
 }
 
 /**
@@ -96,8 +85,8 @@ interface CounterOutlook {
  * - Zero open counters (NO_COUNTERS): the last known number of counters returns after the typical observed
  *   closure (or `assumedClosureSeconds`); the estimate stays finite.
  * - The band: variance = Σ variances of the work ahead and of the counters' remaining times, ÷ m²; plus the
- *   uncertainty of the rate itself (estimation error cv²/n and a drift growing with the wait, larger when counters
- *   have been changing). A gamma with that mean and variance gives p50 (its median) and p90.
+ *   uncertainty of the rate itself (estimation error cv²/n, and a random-walk drift whose effect on the mean rate
+ *   over a wait of t hours has variance σ²·t/3). A gamma with that mean and variance gives p50 (its median) and p90.
  *
  * Basis: NO_COUNTERS when nobody is serving; FALLBACK when a type ahead has neither history nor a default;
  * COLD_START when the line has no served ticket in history (type defaults only); HISTORY otherwise.
@@ -114,7 +103,7 @@ export function estimateServiceRate(
   const residualOfOthers = equilibriumResidual(snapshot, model);
   const idleCounters = outlook.counters.filter((counter) => counter.freeInSeconds === 0).length;
   const estimationVariance = model.lineCv ** 2 / model.effectiveObservations;
-  const driftVariancePerHour = resolved.rateDriftPerSqrtHour ** 2 + outlook.counterChangeVariancePerHour;
+  const driftVariancePerHour = resolved.rateDriftPerSqrtHour ** 2;
 
   let fallbackSeen = snapshot.serving.some((ticket) => model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK");
   let workAheadSeconds = 0;
@@ -130,7 +119,9 @@ export function estimateServiceRate(
     const meanSeconds = outlook.closureSeconds + call.meanSeconds;
     const serviceVarianceSeconds2 = outlook.closureVarianceSeconds2 + call.varianceSeconds2;
     const hours = meanSeconds / 3600;
-    const rateVariance = estimationVariance + driftVariancePerHour * hours;
+    // A rate that drifts like a random walk changes part-way through the wait: the average rate over a wait of
+    // t hours has variance σ²·t/3 (the same holds for a counter change at a uniformly random moment).
+    const rateVariance = estimationVariance + (driftVariancePerHour * hours) / 3;
     const varianceSeconds2 = serviceVarianceSeconds2 + meanSeconds * meanSeconds * rateVariance;
     const [p50, p90] = medianAndP90(meanSeconds, varianceSeconds2);
     const basis: EstimateBasis = outlook.nobodyServing
@@ -214,7 +205,7 @@ function expectedCallTime(
     }
     const next = counters[m];
     if (next === undefined || sharedTime < next.freeInSeconds) {
-      return { meanSeconds: sharedTime, varianceSeconds2: (freeVarianceSum + workAheadVarianceSeconds2) / m ** 2 };
+      return { meanSeconds: Math.max(0, sharedTime), varianceSeconds2: (freeVarianceSum + workAheadVarianceSeconds2) / m ** 2 };
     }
   }
   return { meanSeconds: 0, varianceSeconds2: 0 };
@@ -223,7 +214,6 @@ function expectedCallTime(
 /** The counters serving the queue, with when each is free, sorted soonest first. */
 function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions): CounterOutlook {
   const events = [...(snapshot.counterEvents ?? [])].filter((event) => Number.isFinite(event.at)).sort((a, b) => a.at - b.at);
-  const counterChangeVariancePerHour = counterChangeVariance(events, snapshot.now, options.counterChangeWindowSeconds);
   const openNow = Number.isFinite(snapshot.openCounters) ? Math.floor(Math.max(0, snapshot.openCounters)) : 0;
 
   if (openNow === 0) {
@@ -235,7 +225,6 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
       closureSeconds: closure.remainingSeconds,
       closureVarianceSeconds2: closure.varianceSeconds2,
       nobodyServing: true,
-      counterChangeVariancePerHour,
     };
   }
 
@@ -254,7 +243,7 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
     ...Array.from({ length: idle }, () => ({ freeInSeconds: 0, varianceSeconds2: 0 })),
     ...busy.slice(0, openNow - idle),
   ];
-  return { counters, closureSeconds: 0, closureVarianceSeconds2: 0, nobodyServing: false, counterChangeVariancePerHour };
+  return { counters, closureSeconds: 0, closureVarianceSeconds2: 0, nobodyServing: false };
 }
 
 /**
@@ -282,23 +271,6 @@ function expectedClosureRemaining(
   const elapsed = closedSince === null ? 0 : (now - closedSince) / 1000;
   const remainingSeconds = Math.max(typical - elapsed, typical / 4);
   return { remainingSeconds, varianceSeconds2: (typical / 2) ** 2 };
-}
-
-/**
- * Relative variance per hour of the service rate implied by the counter changes in the window:
- * Σ ln(after/before)² ÷ window hours (closures and reopenings are handled as closures instead).
- */
-function counterChangeVariance(events: readonly CounterEvent[], now: number, windowSeconds: number): number {
-  let sumOfSquares = 0;
-  let previous: number | null = null;
-  for (const event of events) {
-    const inWindow = event.at >= now - windowSeconds * 1000 && event.at <= now;
-    if (inWindow && previous !== null && previous > 0 && event.openCounters > 0) {
-      sumOfSquares += Math.log(event.openCounters / previous) ** 2;
-    }
-    previous = event.openCounters;
-  }
-  return sumOfSquares / (windowSeconds / 3600);
 }
 
 /** Median and 90th percentile of a gamma distribution with the given mean and variance. */
