@@ -1,0 +1,90 @@
+/** Tenant extension schemas through the API: versions, validation with paths, old tickets intact, filtering. */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { assertCode, assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { createLine, issueMutation, issueTicket } from "./queue-fixtures.js";
+
+const setSchema = `mutation($t: ID!, $s: JSON!) { setTicketExtensionSchema(tenantId: $t, schema: $s) { id ticketExtensionSchema ticketExtensionSchemaVersion } }`;
+
+describe("ticket extensions", () => {
+  let api: TestApi;
+  let owner: Persona;
+  let manager: Persona;
+  let staff: Persona;
+  let stranger: Persona;
+
+  before(async () => {
+    api = await startTestApi();
+    owner = await signUpPersona(api, "ext");
+    manager = await memberPersona(api, owner, owner.tenantId, "MANAGER");
+    staff = await memberPersona(api, owner, owner.tenantId, "STAFF");
+    stranger = await signUpPersona(api, "other");
+  });
+  after(async () => {
+    await api.close();
+  });
+
+  it("validates against the current version, reports failing paths, and keeps old tickets intact after a change", async () => {
+    const v1 = { type: "object", properties: { vip: { type: "boolean" }, seat: { type: "integer", minimum: 1 } }, required: ["vip"] };
+    const set1 = assertOk(await manager.gql<{ setTicketExtensionSchema: { ticketExtensionSchema: unknown; ticketExtensionSchemaVersion: number } }>(setSchema, { t: owner.tenantId, s: v1 })).setTicketExtensionSchema;
+    assert.deepEqual(set1.ticketExtensionSchema, v1);
+    const version1 = set1.ticketExtensionSchemaVersion;
+    const lineId = await createLine(manager.gql, owner.tenantId);
+
+    const ok = await issueTicket(staff.gql, lineId, { extensions: { vip: true, seat: 4 } });
+    assert.equal(ok.extensionSchemaVersion, version1);
+    assert.deepEqual(ok.extensions, { vip: true, seat: 4 });
+
+    const bad = await staff.gql(issueMutation, { input: { lineId, extensions: { seat: 0 } } });
+    assertCode(bad, "BAD_USER_INPUT");
+    assert.deepEqual(bad.errors![0]!.extensions!.fields!.map((f) => f.path).sort(), ["/seat", "/vip"]);
+
+    const v2 = { type: "object", properties: { vip: { type: "string", enum: ["yes", "no"] } }, required: ["vip"] };
+    const version2 = assertOk(await manager.gql<{ setTicketExtensionSchema: { ticketExtensionSchemaVersion: number } }>(setSchema, { t: owner.tenantId, s: v2 })).setTicketExtensionSchema.ticketExtensionSchemaVersion;
+    assert.equal(version2, version1 + 1);
+    assertCode(await staff.gql(issueMutation, { input: { lineId, extensions: { vip: true } } }), "BAD_USER_INPUT");
+    const newer = await issueTicket(staff.gql, lineId, { extensions: { vip: "yes" } });
+    assert.equal(newer.extensionSchemaVersion, version2);
+
+    const old = assertOk(await staff.gql<{ ticket: { extensions: unknown; extensionSchemaVersion: number } }>(`query($id: ID!) { ticket(id: $id) { extensions extensionSchemaVersion } }`, { id: ok.id })).ticket;
+    assert.deepEqual(old, { extensions: { vip: true, seat: 4 }, extensionSchemaVersion: version1 }, "old ticket intact");
+
+    const update = await staff.gql(`mutation($id: ID!, $e: JSON) { updateTicket(id: $id, input: { extensions: $e }) { extensionSchemaVersion } }`, { id: ok.id, e: { vip: false } });
+    assertCode(update, "BAD_USER_INPUT");
+    assert.equal(update.errors![0]!.extensions!.fields![0]!.path, "/vip");
+    const updated = assertOk(await staff.gql<{ updateTicket: { extensionSchemaVersion: number } }>(`mutation($id: ID!, $e: JSON) { updateTicket(id: $id, input: { extensions: $e }) { extensionSchemaVersion } }`, { id: ok.id, e: { vip: "no" } })).updateTicket;
+    assert.equal(updated.extensionSchemaVersion, version2);
+  });
+
+  it("filters a line's tickets by an extension field and returns it as JSON", async () => {
+    const lineId = await createLine(manager.gql, owner.tenantId, { prefix: "E" });
+    assertOk(await manager.gql(setSchema, { t: owner.tenantId, s: { type: "object" } }));
+    await issueTicket(staff.gql, lineId, { extensions: { membership: { level: "gold" } } });
+    await issueTicket(staff.gql, lineId, { extensions: { membership: { level: "silver" } } });
+    await issueTicket(staff.gql, lineId, { extensions: { membership: { level: "gold" }, vip: "yes" } });
+    const gold = assertOk(
+      await staff.gql<{ line: { tickets: { nodes: { number: string; extensions: { membership: { level: string } } }[] } } }>(
+        `query($id: ID!, $f: TicketFilterInput) { line(id: $id) { tickets(filter: $f) { nodes { number extensions } } } }`,
+        { id: lineId, f: { extensionPath: ["membership", "level"], extensionEquals: "gold" } },
+      ),
+    ).line.tickets.nodes;
+    assert.deepEqual(gold.map((t) => t.number), ["E001", "E003"]);
+    assert.equal(gold[0]!.extensions.membership.level, "gold");
+    const page1 = assertOk(await staff.gql<{ line: { tickets: { nodes: { number: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>(`query($id: ID!) { line(id: $id) { tickets(first: 2) { nodes { number } pageInfo { hasNextPage endCursor } } } }`, { id: lineId })).line.tickets;
+    assert.deepEqual(page1.nodes.map((t) => t.number), ["E001", "E002"]);
+    assert.equal(page1.pageInfo.hasNextPage, true);
+    const page2 = assertOk(await staff.gql<{ line: { tickets: { nodes: { number: string }[] } } }>(`query($id: ID!, $a: String) { line(id: $id) { tickets(first: 2, after: $a) { nodes { number } } } }`, { id: lineId, a: page1.pageInfo.endCursor })).line.tickets;
+    assert.deepEqual(page2.nodes.map((t) => t.number), ["E003"]);
+    assertCode(await staff.gql(`query($id: ID!) { line(id: $id) { tickets(after: "garbage") { nodes { id } } } }`, { id: lineId }), "BAD_USER_INPUT");
+  });
+
+  it("refuses invalid schemas, staff and strangers", async () => {
+    for (const s of [[], "x", { type: "string" }, { type: "object", properties: { a: { type: "nope" } } }]) {
+      assertCode(await manager.gql(setSchema, { t: owner.tenantId, s }), "BAD_USER_INPUT");
+    }
+    assertCode(await staff.gql(setSchema, { t: owner.tenantId, s: { type: "object" } }), "FORBIDDEN");
+    assertCode(await stranger.gql(setSchema, { t: owner.tenantId, s: { type: "object" } }), "NOT_FOUND");
+    assertCode(await api.client()(setSchema, { t: owner.tenantId, s: { type: "object" } }), "UNAUTHENTICATED");
+    assertCode(await stranger.gql(`query($id: ID!) { tenant(id: $id) { ticketExtensionSchema } }`, { id: owner.tenantId }), "NOT_FOUND");
+  });
+});
