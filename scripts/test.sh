@@ -3,6 +3,7 @@
 # PostgreSQL server named by TEST_DATABASE_URL (with Redis at REDIS_URL for cross-process pub/sub) when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1
 bash scripts/bootstrap.sh
 pnpm exec turbo run build --output-logs=errors-only
 pnpm exec turbo run lint typecheck --output-logs=errors-only
