@@ -16,6 +16,7 @@ import { AppError } from "./errors/codes.js";
 import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/format-error.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
+import { limits, qlineValidationRules, validateWithLimits } from "./limits.js";
 
 export interface ServerOptions {
   config: Config;
@@ -52,6 +53,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
     {
       schema,
+      validate: validateWithLimits,
+      onSubscribe: (ctx) => {
+        if (Object.keys(ctx.subscriptions).length >= limits.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
+        }
+        return undefined; // graphql-ws goes on to parse, validate (with our rules) and execute
+      },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
@@ -74,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, errorOptions),
+    validationRules: qlineValidationRules,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

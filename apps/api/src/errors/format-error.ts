@@ -75,6 +75,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined;
   const code = formatted.extensions?.code;
+  // Our validation rules (limits.ts) raise GraphQLErrors with a registry code; Apollo relabels them.
+  const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  if (typeof ownCode === "string" && ownCode in ErrorCode && ownCode !== code) return { ...formatted, extensions: { ...formatted.extensions, code: ownCode } };
   // Apollo's own request errors (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variables) pass through.
   if (!domain && typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const mapped = toGraphQLError(error, options);
