@@ -77,6 +77,8 @@ export interface Received<T> {
   errors: unknown[];
   /** Resolves when `n` values have arrived (rejects after `ms`). */
   waitFor(n: number, ms?: number): Promise<T[]>;
+  /** Resolves with the errors as JSON once the subscription has failed (rejects after `ms`). */
+  failure(ms?: number): Promise<string>;
   stop(): void;
 }
 
@@ -107,6 +109,14 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
     values,
     errors,
     stop,
+    async failure(ms = 5000) {
+      const deadline = Date.now() + ms;
+      while (errors.length === 0) {
+        if (Date.now() > deadline) throw new Error(`expected the subscription to fail; got ${JSON.stringify(values)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return JSON.stringify(errors);
+    },
     waitFor(n, ms = 5000) {
       if (values.length >= n) return Promise.resolve(values.slice());
       return new Promise<T[]>((resolve, reject) => {
