@@ -1,0 +1,121 @@
+import { ApolloProvider } from "@apollo/client/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { apiUrl, baseDomain, wsUrl } from "../env";
+import { I18nProvider, useI18n } from "../i18n/i18n";
+import { createApollo, type ApolloSetup } from "../lib/apollo";
+import { adoptKeyFromUrl, forgetDeviceKey, readDeviceKey, saveDeviceKey } from "../lib/device-key";
+import { DeviceSetup } from "../modules/device/components/DeviceSetup";
+import { DeviceKeyContext } from "../modules/device/hooks/device-key";
+import { DisplayBoard } from "../modules/display/components/DisplayBoard";
+import { KioskScreen } from "../modules/kiosk/components/KioskScreen";
+import { TenantGate } from "../modules/tenant/components/TenantGate";
+import { TenantLanding } from "../modules/tenant/components/TenantLanding";
+import { CustomerTicketPage } from "../modules/ticket/components/CustomerTicketPage";
+import { PublicHeader } from "../ui/PublicHeader";
+import { Loading, MessagePage } from "../ui/states";
+import { parseRoute, useLocationHref, type Route } from "./routes";
+
+/** Kiosk and display act as a device of the tenant; everything else is anonymous. */
+function deviceSlug(route: Route): string | null {
+  return route.name === "kiosk" || route.name === "display" ? route.slug : null;
+}
+
+export function Pages({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case "landing":
+      return <TenantGate slug={route.slug}>{(tenant) => <TenantLanding tenant={tenant} viaHost={route.viaHost} />}</TenantGate>;
+    case "kiosk":
+    case "display":
+      return (
+        <TenantGate slug={route.slug}>
+          {(tenant) => <DevicePage tenant={tenant} page={route.name} viaHost={route.viaHost} />}
+        </TenantGate>
+      );
+    case "ticket":
+      return <CustomerTicketPage code={route.code} slug={route.slug} />;
+    case "home":
+      return (
+        <>
+          <PublicHeader name="qline" />
+          <MessagePage title={t.noTenantTitle}>
+            <p>{t.noTenant}</p>
+          </MessagePage>
+        </>
+      );
+    case "notFound":
+      return (
+        <>
+          <PublicHeader name="qline" />
+          <MessagePage title={t.pageNotFound}>
+            <p>
+              <a href="/">qline</a>
+            </p>
+          </MessagePage>
+        </>
+      );
+  }
+}
+
+function DevicePage({ tenant, page, viaHost }: { tenant: Parameters<typeof KioskScreen>[0]["tenant"]; page: "kiosk" | "display"; viaHost: boolean }) {
+  return (
+    <DeviceKeyContext.Consumer>
+      {({ key }) =>
+        !key ? <DeviceSetup tenant={tenant} /> : page === "kiosk" ? <KioskScreen tenant={tenant} viaHost={viaHost} /> : <DisplayBoard tenant={tenant} />
+      }
+    </DeviceKeyContext.Consumer>
+  );
+}
+
+/**
+ * One Apollo client per device key (none on the customer's phone). Created in an effect so its cleanup closes
+ * the socket it opened, also under StrictMode.
+ */
+export function App() {
+  const href = useLocationHref();
+  const route = useMemo(() => parseRoute(new URL(href), baseDomain), [href]);
+  const slug = deviceSlug(route);
+  const [keyVersion, setKeyVersion] = useState(0);
+  const deviceKey = useMemo(() => {
+    void keyVersion; // re-read after save / forget
+    if (!slug) return null;
+    adoptKeyFromUrl(slug);
+    return readDeviceKey(slug);
+  }, [slug, keyVersion]);
+
+  const save = useCallback(
+    (key: string) => {
+      if (!slug) return;
+      saveDeviceKey(slug, key);
+      setKeyVersion((v) => v + 1);
+    },
+    [slug],
+  );
+  const forget = useCallback(() => {
+    if (!slug) return;
+    forgetDeviceKey(slug);
+    setKeyVersion((v) => v + 1);
+  }, [slug]);
+  const deviceKeyState = useMemo(() => ({ key: deviceKey, save, forget }), [deviceKey, save, forget]);
+
+  const [apollo, setApollo] = useState<{ key: string | null; setup: ApolloSetup } | null>(null);
+  useEffect(() => {
+    const setup = createApollo({ httpUrl: apiUrl, wsUrl, deviceKey });
+    setApollo({ key: deviceKey, setup });
+    return () => setup.dispose();
+  }, [deviceKey]);
+
+  return (
+    <I18nProvider>
+      {!apollo || apollo.key !== deviceKey ? (
+        <Loading />
+      ) : (
+        <ApolloProvider client={apollo.setup.client}>
+          <DeviceKeyContext.Provider value={deviceKeyState}>
+            <Pages route={route} />
+          </DeviceKeyContext.Provider>
+        </ApolloProvider>
+      )}
+    </I18nProvider>
+  );
+}

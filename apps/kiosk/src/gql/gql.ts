@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query DisplayBoard($tenantId: ID!, $next: Int!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        acceptingTickets\n        waitingCount\n        counters {\n          id\n          name\n          isOpen\n        }\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n        tickets(status: [WAITING], first: $next) {\n          nodes {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": typeof types.DisplayBoardDocument,
+    "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n        counter {\n          id\n          name\n        }\n      }\n      stats {\n        waitingCount\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n      }\n    }\n  }\n": typeof types.LineUpdatedDocument,
+    "\n  mutation IssueTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      id\n      number\n      trackingCode\n      status\n      position\n      lineId\n      partySize\n      createdAt\n      estimate {\n        p50Seconds\n        p90Seconds\n      }\n    }\n  }\n": typeof types.IssueTicketDocument,
+    "\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n      lines {\n        id\n        showEstimates\n      }\n    }\n  }\n": typeof types.KioskSetupDocument,
+    "\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.TenantBySlugDocument,
+    "\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.CancelMyTicketDocument,
+    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n  }\n": typeof types.PublicTicketFieldsFragmentDoc,
+    "\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.TicketByCodeDocument,
+    "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.TicketUpdatedDocument,
+};
+const documents: Documents = {
+    "\n  query DisplayBoard($tenantId: ID!, $next: Int!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        acceptingTickets\n        waitingCount\n        counters {\n          id\n          name\n          isOpen\n        }\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n        tickets(status: [WAITING], first: $next) {\n          nodes {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": types.DisplayBoardDocument,
+    "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n        counter {\n          id\n          name\n        }\n      }\n      stats {\n        waitingCount\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n      }\n    }\n  }\n": types.LineUpdatedDocument,
+    "\n  mutation IssueTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      id\n      number\n      trackingCode\n      status\n      position\n      lineId\n      partySize\n      createdAt\n      estimate {\n        p50Seconds\n        p90Seconds\n      }\n    }\n  }\n": types.IssueTicketDocument,
+    "\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n      lines {\n        id\n        showEstimates\n      }\n    }\n  }\n": types.KioskSetupDocument,
+    "\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.TenantBySlugDocument,
+    "\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.CancelMyTicketDocument,
+    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n  }\n": types.PublicTicketFieldsFragmentDoc,
+    "\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.TicketByCodeDocument,
+    "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.TicketUpdatedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DisplayBoard($tenantId: ID!, $next: Int!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        acceptingTickets\n        waitingCount\n        counters {\n          id\n          name\n          isOpen\n        }\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n        tickets(status: [WAITING], first: $next) {\n          nodes {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DisplayBoard($tenantId: ID!, $next: Int!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        acceptingTickets\n        waitingCount\n        counters {\n          id\n          name\n          isOpen\n        }\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n        tickets(status: [WAITING], first: $next) {\n          nodes {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n        counter {\n          id\n          name\n        }\n      }\n      stats {\n        waitingCount\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n        counter {\n          id\n          name\n        }\n      }\n      stats {\n        waitingCount\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      id\n      number\n      trackingCode\n      status\n      position\n      lineId\n      partySize\n      createdAt\n      estimate {\n        p50Seconds\n        p90Seconds\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IssueTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      id\n      number\n      trackingCode\n      status\n      position\n      lineId\n      partySize\n      createdAt\n      estimate {\n        p50Seconds\n        p90Seconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n      lines {\n        id\n        showEstimates\n      }\n    }\n  }\n"): (typeof documents)["\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n      lines {\n        id\n        showEstimates\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n  }\n"): (typeof documents)["\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

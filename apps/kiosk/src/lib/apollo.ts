@@ -1,0 +1,132 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { SetContextLink } from "@apollo/client/link/context";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { getMainDefinition } from "@apollo/client/utilities";
+import { OperationTypeNode } from "graphql";
+import { createClient, type Client } from "graphql-ws";
+import { socketState } from "./connection";
+
+export interface ApolloSetup {
+  client: ApolloClient;
+  /** Stops listening, closes the WebSocket and stops the client. */
+  dispose(): void;
+}
+
+export interface ApolloOptions {
+  httpUrl: string;
+  wsUrl: string;
+  /** A tenant API key (kiosk / display device); null for the customer's phone, which needs none. */
+  deviceKey: string | null;
+  /** Where to listen for `online` / `visibilitychange` (tests pass their own). */
+  events?: { window: Pick<Window, "addEventListener" | "removeEventListener">; document: Pick<Document, "addEventListener" | "removeEventListener" | "visibilityState"> };
+}
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // The tracking code identifies a public ticket (it has no id on purpose).
+      PublicTicket: { keyFields: ["trackingCode"] },
+      PublicTenant: { fields: { theme: { merge: true } } },
+      Tenant: { fields: { theme: { merge: true } } },
+      Line: { fields: { nowServing: { merge: false }, counters: { merge: false } } },
+    },
+  });
+}
+
+const PONG_TIMEOUT_MS = 5_000;
+
+/**
+ * graphql-ws retries forever (capped backoff with jitter) and re-subscribes every active subscription on its own
+ * after a reconnect. A ping without a pong within 5 s means a dead socket (a phone that slept, a Wi-Fi that
+ * changed): terminate it, which counts as a retryable close.
+ */
+function createSocket(url: string, deviceKey: string | null, onReconnected: () => void): Client {
+  let failures = 0;
+  let everConnected = false;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  const socket: Client = createClient({
+    url,
+    // A device keeps its socket open so the live dot tells the truth; a phone connects when it subscribes.
+    lazy: !deviceKey,
+    keepAlive: 10_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      const base = Math.min(15_000, 500 * 2 ** Math.min(retries, 5));
+      await new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * (base / 2)));
+    },
+    connectionParams: () => (deviceKey ? { authorization: `ApiKey ${deviceKey}` } : {}),
+    on: {
+      connecting: () => socketState.set(failures >= 2 ? "offline" : "connecting"),
+      connected: () => {
+        failures = 0;
+        socketState.set("online");
+        if (everConnected) onReconnected();
+        everConnected = true;
+      },
+      ping: (received) => {
+        if (received) return;
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(() => socket.terminate(), PONG_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongTimer);
+      },
+      closed: () => {
+        clearTimeout(pongTimer);
+        failures += 1;
+        socketState.set(failures >= 2 ? "offline" : "connecting");
+      },
+    },
+  });
+  return socket;
+}
+
+export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOptions): ApolloSetup {
+  let client: ApolloClient | null = null;
+  // Whatever we missed while the socket was down: queries refetch, subscriptions were already re-sent.
+  const refetchAll = () => void client?.refetchObservableQueries().catch(() => undefined);
+
+  const auth = new SetContextLink((prevContext) => ({
+    headers: { ...prevContext.headers, ...(deviceKey ? { authorization: `ApiKey ${deviceKey}` } : {}) },
+  }));
+  const socket = createSocket(wsUrl, deviceKey, refetchAll);
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === "OperationDefinition" && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    new GraphQLWsLink(socket),
+    new HttpLink({ uri: httpUrl }),
+  );
+
+  client = new ApolloClient({
+    link: ApolloLink.from([auth, transport]),
+    cache: createCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
+  });
+
+  // Back from sleep or from a network change: the socket may be half-dead without knowing it. Start a fresh
+  // one (subscriptions re-subscribe on `connected`, which refetches) and refetch now for a quick first paint.
+  const win = events?.window ?? (typeof window === "undefined" ? null : window);
+  const doc = events?.document ?? (typeof document === "undefined" ? null : document);
+  const wake = () => {
+    socket.terminate();
+    refetchAll();
+  };
+  const onVisibility = () => {
+    if (doc?.visibilityState === "visible") wake();
+  };
+  win?.addEventListener("online", wake);
+  doc?.addEventListener("visibilitychange", onVisibility);
+
+  return {
+    client,
+    dispose() {
+      win?.removeEventListener("online", wake);
+      doc?.removeEventListener("visibilitychange", onVisibility);
+      client?.stop();
+      void socket.dispose();
+    },
+  };
+}

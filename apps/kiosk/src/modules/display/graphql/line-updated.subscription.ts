@@ -1,0 +1,31 @@
+import { graphql } from "../../../gql";
+
+export const LineUpdatedSubscription = graphql(`
+  subscription LineUpdated($lineId: ID!) {
+    lineUpdated(lineId: $lineId) {
+      kind
+      lineId
+      at
+      ticket {
+        id
+        number
+        status
+        counter {
+          id
+          name
+        }
+      }
+      stats {
+        waitingCount
+        nowServing {
+          ticketId
+          number
+          status
+          counterId
+          counterName
+          calledAt
+        }
+      }
+    }
+  }
+`);

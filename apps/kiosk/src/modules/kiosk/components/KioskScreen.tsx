@@ -1,0 +1,120 @@
+import { useQuery } from "@apollo/client/react";
+import { useCallback, useState } from "react";
+import { ticketUrl } from "../../../app/routes";
+import { useI18n } from "../../../i18n/i18n";
+import { toProblem } from "../../../lib/errors";
+import { PublicHeader } from "../../../ui/PublicHeader";
+import { CannotReach, Loading } from "../../../ui/states";
+import { DeviceSetup } from "../../device/components/DeviceSetup";
+import { rejectedKeyCodes } from "../../device/hooks/device-key";
+import type { PublicLine, PublicTenant } from "../../tenant/hooks/use-public-tenant";
+import { KioskSetupQuery } from "../graphql/kiosk-setup.query";
+import { useIdleReset } from "../hooks/use-idle-reset";
+import type { IssuedTicket } from "../hooks/use-issue-ticket";
+import { IssueForm } from "./IssueForm";
+import { TicketCard } from "./TicketCard";
+
+export const IDLE_RESET_MS = 60_000;
+
+type Step =
+  | { kind: "line" }
+  | { kind: "type"; line: PublicLine }
+  | { kind: "details"; line: PublicLine; ticketTypeId: string | null }
+  | { kind: "ticket"; line: PublicLine; ticket: IssuedTicket };
+
+/** The in-store touch screen: line → ticket type → details → ticket; back to the start after a minute idle. */
+export function KioskScreen({ tenant, viaHost, origin = window.location.origin }: { tenant: PublicTenant; viaHost: boolean; origin?: string }) {
+  const { t } = useI18n();
+  const setup = useQuery(KioskSetupQuery, { variables: { tenantId: tenant.id } });
+  const [step, setStep] = useState<Step>({ kind: "line" });
+  const restart = useCallback(() => setStep({ kind: "line" }), []);
+  useIdleReset(step.kind !== "line", IDLE_RESET_MS, restart);
+  const onIssued = useCallback((ticket: IssuedTicket) => setStep((s) => (s.kind === "details" ? { kind: "ticket", line: s.line, ticket } : s)), []);
+
+  if (!setup.data) {
+    if (setup.error) {
+      const problem = toProblem(setup.error);
+      if (problem.code && rejectedKeyCodes.has(problem.code)) return <DeviceSetup tenant={tenant} rejected />;
+      return <CannotReach onRetry={() => void setup.refetch().catch(() => undefined)} />;
+    }
+    return <Loading />;
+  }
+  const config = setup.data.tenant;
+  if (!config) return <DeviceSetup tenant={tenant} rejected />;
+
+  const chooseLine = (line: PublicLine) => {
+    if (line.ticketTypes.length > 1) setStep({ kind: "type", line });
+    else setStep({ kind: "details", line, ticketTypeId: line.ticketTypes[0]?.id ?? null });
+  };
+  const showEstimates = (lineId: string) => config.lines.find((l) => l.id === lineId)?.showEstimates ?? true;
+
+  return (
+    <div className="kiosk">
+      <PublicHeader name={tenant.name} logoUrl={tenant.theme.logoUrl} live />
+      <main className="kiosk__body">
+        {step.kind === "line" ? (
+          <section aria-labelledby="choose-line">
+            <p className="kiosk__welcome">{t.kioskWelcome}</p>
+            <h1 id="choose-line">{t.chooseLine}</h1>
+            {tenant.lines.length === 0 ? (
+              <p className="alert">{t.noLines}</p>
+            ) : (
+              <div className="tiles">
+                {tenant.lines.map((line) => (
+                  <button key={line.id} type="button" className="tile" onClick={() => chooseLine(line)}>
+                    <strong>{line.name}</strong>
+                    <span>{t.waitingCount(line.waitingCount)}</span>
+                  </button>
+                ))}
+              </div>
+            )}
+          </section>
+        ) : null}
+
+        {step.kind === "type" ? (
+          <section aria-labelledby="choose-type">
+            <h1 id="choose-type">{t.chooseType}</h1>
+            <p className="kiosk__line-name">{step.line.name}</p>
+            <div className="tiles">
+              {step.line.ticketTypes.map((type) => (
+                <button key={type.id} type="button" className="tile" onClick={() => setStep({ kind: "details", line: step.line, ticketTypeId: type.id })}>
+                  <strong>{type.name}</strong>
+                </button>
+              ))}
+            </div>
+            <div className="actions">
+              <button type="button" className="button button--quiet" onClick={restart}>
+                {t.back}
+              </button>
+            </div>
+          </section>
+        ) : null}
+
+        {step.kind === "details" ? (
+          <>
+            <p className="kiosk__line-name">{step.line.name}</p>
+            <IssueForm
+              key={`${step.line.id}:${step.ticketTypeId ?? ""}`}
+              lineId={step.line.id}
+              ticketTypeId={step.ticketTypeId}
+              extensionSchema={config.ticketExtensionSchema ?? null}
+              onIssued={onIssued}
+              onBack={() => (step.line.ticketTypes.length > 1 ? setStep({ kind: "type", line: step.line }) : restart())}
+            />
+          </>
+        ) : null}
+
+        {step.kind === "ticket" ? (
+          <TicketCard
+            ticket={step.ticket}
+            lineName={step.line.name}
+            tenantName={tenant.name}
+            showEstimate={showEstimates(step.line.id)}
+            trackingUrl={ticketUrl(origin, step.ticket.trackingCode, tenant.slug, viaHost)}
+            onDone={restart}
+          />
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The tenant's custom fields: a JSON Schema (draft 2020-12, the same one the API validates with Ajv 2020) turned
+ * into a form by react-jsonschema-form and validated in the browser before anything is sent.
+ */
+import type { ErrorSchema, RJSFSchema, RJSFValidationError } from "@rjsf/utils";
+import { customizeValidator } from "@rjsf/validator-ajv8";
+import Ajv2020 from "ajv/dist/2020";
+import type { Messages } from "../../i18n/messages";
+
+export type Extensions = Record<string, unknown>;
+
+export const extensionValidator = customizeValidator<Extensions, RJSFSchema>({ AjvClass: Ajv2020 });
+
+const emptySchema: RJSFSchema = { type: "object", properties: {} };
+
+/** The tenant's schema as the form's root; no schema (or a non-object one) means no custom fields. */
+export function formSchema(schema: Record<string, unknown> | null | undefined): RJSFSchema {
+  if (!schema || typeof schema !== "object") return emptySchema;
+  const { $id: _id, ...rest } = schema as RJSFSchema; // a remote $id would make Ajv try to resolve refs by it
+  return { type: "object", ...rest };
+}
+
+export function hasFields(schema: RJSFSchema): boolean {
+  return Object.keys(schema.properties ?? {}).length > 0;
+}
+
+/** Ajv's English messages → the screen's language, by keyword. */
+export function localizeErrors(t: Messages) {
+  return (errors: RJSFValidationError[]): RJSFValidationError[] =>
+    errors.map((error) => {
+      const v = t.validation;
+      const params = (error.params ?? {}) as Record<string, unknown>;
+      const message = (() => {
+        switch (error.name) {
+          case "required":
+            return v.required;
+          case "type":
+            return v.type;
+          case "minimum":
+          case "exclusiveMinimum":
+            return v.minimum(params.limit);
+          case "maximum":
+          case "exclusiveMaximum":
+            return v.maximum(params.limit);
+          case "minLength":
+            return v.minLength(params.limit);
+          case "maxLength":
+            return v.maxLength(params.limit);
+          case "pattern":
+            return v.pattern;
+          case "format":
+            return v.format;
+          case "enum":
+          case "const":
+            return v.enum;
+          default:
+            return error.message;
+        }
+      })();
+      return { ...error, message };
+    });
+}
+
+/** The API's BAD_USER_INPUT `fields` (JSON pointers such as `/age`) → errors shown under those fields. */
+export function serverErrorSchema(fields: Record<string, string>): ErrorSchema<Extensions> | undefined {
+  const root: Record<string, unknown> = {};
+  let any = false;
+  for (const [pointer, message] of Object.entries(fields)) {
+    if (!pointer.startsWith("/")) continue;
+    const segments = pointer
+      .split("/")
+      .slice(1)
+      .filter(Boolean)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    let node = root;
+    for (const segment of segments) {
+      node[segment] ??= {};
+      node = node[segment] as Record<string, unknown>;
+    }
+    const list = (node.__errors as string[] | undefined) ?? [];
+    node.__errors = [...list, message];
+    any = true;
+  }
+  return any ? (root as ErrorSchema<Extensions>) : undefined;
+}

@@ -1,0 +1,19 @@
+import { graphql } from "../../../gql";
+
+/**
+ * With the device key: the tenant's custom-fields schema and which lines hide estimates. Also proves that the
+ * key belongs to this tenant (NOT_FOUND / FORBIDDEN / UNAUTHENTICATED otherwise).
+ */
+export const KioskSetupQuery = graphql(`
+  query KioskSetup($tenantId: ID!) {
+    tenant(id: $tenantId) {
+      id
+      ticketExtensionSchema
+      ticketExtensionSchemaVersion
+      lines {
+        id
+        showEstimates
+      }
+    }
+  }
+`);

@@ -1,0 +1,54 @@
+import type { PublicTenant } from "../modules/tenant/hooks/use-public-tenant";
+
+export function publicTenant(overrides: Partial<PublicTenant> = {}): PublicTenant {
+  return ({
+    __typename: "PublicTenant",
+    id: "t1",
+    name: "Corner Café",
+    slug: "corner-cafe",
+    suspended: false,
+    theme: { __typename: "Theme", logoUrl: null, primaryColor: "#123456", accentColor: "#ffcc00", fontFamily: "Georgia, serif" },
+    lines: [
+      {
+        __typename: "PublicLine",
+        id: "l1",
+        name: "Coffee bar",
+        prefix: "A",
+        waitingCount: 2,
+        ticketTypes: [
+          { __typename: "PublicTicketType", id: "tt1", code: "TAKE", name: "Take away" },
+          { __typename: "PublicTicketType", id: "tt2", code: "SIT", name: "Sit in" },
+        ],
+      },
+    ],
+    ...overrides,
+  }) as PublicTenant;
+}
+
+/** Age must be at least 18; drink is required. */
+export const extensionSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  type: "object",
+  properties: {
+    drink: { type: "string", title: "Drink", enum: ["Espresso", "Latte"] },
+    age: { type: "integer", title: "Age", minimum: 18 },
+  },
+  required: ["drink"],
+  additionalProperties: false,
+};
+
+export function issuedTicket(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: "Ticket",
+    id: "tk1",
+    number: "A001",
+    trackingCode: "trk-abc",
+    status: "WAITING",
+    position: 1,
+    lineId: "l1",
+    partySize: 1,
+    createdAt: "2026-11-22T11:00:00.000Z",
+    estimate: { __typename: "TicketEstimate", p50Seconds: 240, p90Seconds: 540 },
+    ...overrides,
+  };
+}
