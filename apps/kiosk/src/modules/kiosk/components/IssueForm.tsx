@@ -54,6 +54,7 @@ export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onB
         formData={extensions}
         onChange={(event) => setExtensions(event.formData ?? {})}
         onSubmit={submit}
+        onError={() => undefined /* shown under each field */}
         transformErrors={transformErrors}
         extraErrors={fieldErrors}
         showErrorList={false}

@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { extensionSchema, issuedTicket, publicTenant } from "../../../test/fixtures";
+import { renderWith, scriptedClient, type SeenOperation } from "../../../test/apollo";
+import { KioskScreen } from "../components/KioskScreen";
+
+const setupAnswer = {
+  data: {
+    tenant: {
+      __typename: "Tenant",
+      id: "t1",
+      ticketExtensionSchema: extensionSchema,
+      ticketExtensionSchemaVersion: 1,
+      lines: [{ __typename: "Line", id: "l1", showEstimates: true }],
+    },
+  },
+};
+
+/** The kiosk against a scripted API: setup answers; issueTicket answers with `issue(op, attempt)`. */
+function kiosk(issue: (op: SeenOperation, attempt: number) => { data: unknown } | Error) {
+  let attempts = 0;
+  const api = scriptedClient((op) => {
+    if (op.operationName === "KioskSetup") return setupAnswer;
+    if (op.operationName === "IssueTicket") return issue(op, attempts++) as never;
+    throw new Error(`unexpected ${op.operationName}`);
+  });
+  const view = renderWith(api.client, <KioskScreen tenant={publicTenant()} viaHost={false} origin="http://kiosk.test" />);
+  return { ...api, view, issues: () => api.seen.filter((o) => o.operationName === "IssueTicket") };
+}
+
+async function toDetails(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole("button", { name: /Coffee bar/ }));
+  await user.click(screen.getByRole("button", { name: "Sit in" }));
+  await screen.findByRole("heading", { name: "A few details" });
+}
+
+describe("kiosk issue flow", () => {
+  it("line → type → generated custom fields → ticket with number, estimate and QR link", async () => {
+    const user = userEvent.setup();
+    const { issues } = kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
+    await toDetails(user);
+
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.type(screen.getByLabelText(/Age/), "30");
+    await user.type(screen.getByLabelText(/Your name/), "Ada");
+    await user.click(screen.getByRole("button", { name: "+" }));
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+
+    expect(await screen.findByTestId("ticket-number")).toHaveTextContent("A001");
+    expect(screen.getByText("You are next")).toBeInTheDocument();
+    expect(screen.getByTestId("ticket-estimate")).toHaveTextContent("Estimated wait: 4 min – 9 min");
+    expect(screen.getByTestId("tracking-link")).toHaveAttribute("href", "http://kiosk.test/ticket/trk-abc?t=corner-cafe");
+    expect(screen.getByTitle(/Scan to follow/)).toBeInTheDocument(); // the QR code's <svg><title>
+
+    expect(issues()).toHaveLength(1);
+    const input = issues()[0]!.variables.input as Record<string, unknown>;
+    expect(input).toMatchObject({ lineId: "l1", ticketTypeId: "tt2", customerName: "Ada", partySize: 2, extensions: { drink: "Latte", age: 30 } });
+    expect(typeof input.idempotencyKey).toBe("string");
+  });
+
+  it("the generated form rejects an invalid custom field before anything is sent", async () => {
+    const user = userEvent.setup();
+    const { issues } = kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
+    await toDetails(user);
+
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Espresso");
+    await user.type(screen.getByLabelText(/Age/), "12");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+
+    expect(await screen.findByText("Must be at least 18")).toBeInTheDocument();
+    expect(issues()).toHaveLength(0);
+    expect(screen.queryByTestId("ticket-number")).not.toBeInTheDocument();
+  });
+
+  it("retrying after a network error reuses the tap's idempotency key (one ticket), a new tap gets a new key", async () => {
+    const user = userEvent.setup();
+    const { issues } = kiosk((_op, attempt) => (attempt === 0 ? new TypeError("Failed to fetch") : { data: { issueTicket: issuedTicket() } }));
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("you will not get two tickets");
+    // While the first attempt's fate is unknown the form is locked: only the same request can be sent again.
+    expect(screen.queryByRole("button", { name: "Get my ticket" })).not.toBeInTheDocument();
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+
+    expect(await screen.findByTestId("ticket-number")).toHaveTextContent("A001");
+    const [first, second] = issues();
+    const key = (op: SeenOperation | undefined) => (op?.variables.input as { idempotencyKey?: string }).idempotencyKey;
+    expect(issues()).toHaveLength(2);
+    expect(key(first)).toBeTruthy();
+    expect(key(second)).toBe(key(first));
+    expect(second!.variables.input).toEqual(first!.variables.input);
+
+    // Done → start again → a new tap is a new ticket with a new key.
+    await user.click(screen.getByRole("button", { name: "Done" }));
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Espresso");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+    await waitFor(() => expect(issues()).toHaveLength(3));
+    expect(key(issues()[2])).not.toBe(key(first));
+  });
+
+  it("shows the API's extension-schema errors under the failing field", async () => {
+    const user = userEvent.setup();
+    const { GraphQLError } = await import("graphql");
+    kiosk(() => ({
+      errors: [new GraphQLError("extensions do not match", { extensions: { code: "BAD_USER_INPUT", fields: [{ path: "/age", message: "must be >= 21" }] } })],
+      data: null,
+    }) as never);
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.type(screen.getByLabelText(/Age/), "19");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+    expect(await screen.findByText("must be >= 21")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("Please correct the highlighted fields.");
+    // A server answer ends the attempt: the form is usable again.
+    expect(screen.getByRole("button", { name: "Get my ticket" })).toBeEnabled();
+  });
+
+  it("switches language on screen", async () => {
+    const user = userEvent.setup();
+    kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
+    await screen.findByRole("button", { name: /Coffee bar/ });
+    await user.click(screen.getByRole("button", { name: "Deutsch" }));
+    expect(screen.getByRole("heading", { name: "Worum geht es?" })).toBeInTheDocument();
+    expect(screen.getByText("2 warten")).toBeInTheDocument();
+  });
+});
