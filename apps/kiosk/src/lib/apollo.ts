@@ -4,7 +4,7 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { getMainDefinition } from "@apollo/client/utilities";
 import { OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
-import { socketState } from "./connection";
+import { socketState, type ConnectionState } from "./connection";
 
 export interface ApolloSetup {
   client: ApolloClient;
@@ -40,8 +40,13 @@ const PONG_TIMEOUT_MS = 5_000;
  * after a reconnect. A ping without a pong within 5 s means a dead socket (a phone that slept, a Wi-Fi that
  * changed): terminate it, which counts as a retryable close.
  */
-function createSocket(url: string, deviceKey: string | null, onReconnected: () => void): Client {
+function createSocket(url: string, deviceKey: string | null, onReconnected: () => void): { socket: Client; dispose(): void } {
   let failures = 0;
+  // A disposed client's late `closed` event (StrictMode mounts twice) must not overwrite the live one's state.
+  let disposed = false;
+  const setState = (state: ConnectionState) => {
+    if (!disposed) socketState.set(state);
+  };
   let everConnected = false;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   const socket: Client = createClient({
@@ -57,10 +62,10 @@ function createSocket(url: string, deviceKey: string | null, onReconnected: () =
     },
     connectionParams: () => (deviceKey ? { authorization: `ApiKey ${deviceKey}` } : {}),
     on: {
-      connecting: () => socketState.set(failures >= 2 ? "offline" : "connecting"),
+      connecting: () => setState(failures >= 2 ? "offline" : "connecting"),
       connected: () => {
         failures = 0;
-        socketState.set("online");
+        setState("online");
         if (everConnected) onReconnected();
         everConnected = true;
       },
@@ -75,11 +80,18 @@ function createSocket(url: string, deviceKey: string | null, onReconnected: () =
       closed: () => {
         clearTimeout(pongTimer);
         failures += 1;
-        socketState.set(failures >= 2 ? "offline" : "connecting");
+        setState(failures >= 2 ? "offline" : "connecting");
       },
     },
   });
-  return socket;
+  return {
+    socket,
+    dispose() {
+      disposed = true;
+      clearTimeout(pongTimer);
+      void socket.dispose();
+    },
+  };
 }
 
 export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOptions): ApolloSetup {
@@ -90,7 +102,7 @@ export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOption
   const auth = new SetContextLink((prevContext) => ({
     headers: { ...prevContext.headers, ...(deviceKey ? { authorization: `ApiKey ${deviceKey}` } : {}) },
   }));
-  const socket = createSocket(wsUrl, deviceKey, refetchAll);
+  const { socket, dispose: disposeSocket } = createSocket(wsUrl, deviceKey, refetchAll);
   const transport = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
@@ -126,7 +138,7 @@ export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOption
       win?.removeEventListener("online", wake);
       doc?.removeEventListener("visibilitychange", onVisibility);
       client?.stop();
-      void socket.dispose();
+      disposeSocket();
     },
   };
 }

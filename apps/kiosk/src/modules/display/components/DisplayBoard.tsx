@@ -17,6 +17,7 @@ type BoardLine = NonNullable<DisplayBoardResult["tenant"]>["lines"][number];
 type LineEvent = LineUpdatedResult["lineUpdated"];
 
 const NEXT_COUNT = 5;
+const MAX_WITHOUT_COUNTER = 3;
 
 /**
  * Listens to one line. The event's stats go straight into the cache (the board updates at once); the waiting
@@ -47,7 +48,11 @@ function LinePanel({ line, highlight }: { line: BoardLine; highlight: string | n
   const serving = new Map(line.nowServing.filter((n) => n.counterId).map((n) => [n.counterId!, n]));
   const rows = [
     ...line.counters.filter((c) => c.isOpen || serving.has(c.id)).map((c) => ({ key: c.id, counter: c.name, entry: serving.get(c.id) ?? null })),
-    ...line.nowServing.filter((n) => !n.counterId).map((n) => ({ key: n.ticketId, counter: n.counterName ?? "—", entry: n })),
+    // Called without a counter: the latest few (nowServing is latest call first).
+    ...line.nowServing
+      .filter((n) => !n.counterId)
+      .slice(0, MAX_WITHOUT_COUNTER)
+      .map((n) => ({ key: n.ticketId, counter: n.counterName ?? "—", entry: n })),
   ];
   const next = line.tickets.nodes;
   return (
