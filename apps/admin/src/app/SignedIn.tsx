@@ -48,7 +48,7 @@ export function SignedIn() {
   return (
     <SessionContext.Provider value={session}>
       {route.name === "tenant" ? (
-        <TenantLayout key={route.tenantId} tenantId={route.tenantId} section={route.section} />
+        <TenantLayout key={route.tenantId} tenantId={route.tenantId} section={route.section} lineId={route.lineId} />
       ) : (
         <AppFrame current={null}>
           <main className="main main--narrow" id="main" tabIndex={-1}>

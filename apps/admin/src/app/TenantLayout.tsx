@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
 import { ApiKeysPage } from "../modules/api-keys/components/ApiKeysPage";
+import { QueueBoardPage } from "../modules/board/components/QueueBoardPage";
+import { TicketFieldsPage } from "../modules/extension-schema/components/TicketFieldsPage";
+import { LinesPage } from "../modules/lines/components/LinesPage";
 import { AuditLogPage } from "../modules/audit/components/AuditLogPage";
 import { MembersPage } from "../modules/members/components/MembersPage";
 import { TenantSettingsPage } from "../modules/settings/components/TenantSettingsPage";
@@ -12,8 +15,11 @@ import { AppFrame } from "./AppFrame";
 import { tenantHref, type TenantSection } from "./router";
 import { sectionNav } from "./sections";
 
-const pages: Record<TenantSection, () => ReactNode> = {
+const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = {
   overview: () => <TenantOverviewPage />,
+  board: (lineId) => <QueueBoardPage lineId={lineId} />,
+  lines: () => <LinesPage />,
+  "ticket-fields": () => <TicketFieldsPage />,
   tree: () => <TenantTreePage />,
   settings: () => <TenantSettingsPage />,
   members: () => <MembersPage />,
@@ -21,7 +27,7 @@ const pages: Record<TenantSection, () => ReactNode> = {
   audit: () => <AuditLogPage />,
 };
 
-export function TenantLayout({ tenantId, section }: { tenantId: string; section: TenantSection }) {
+export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; section: TenantSection; lineId?: string | undefined }) {
   const { current, loading, error, refetch } = useTenantShell(tenantId);
 
   if (!current) {
@@ -63,13 +69,13 @@ export function TenantLayout({ tenantId, section }: { tenantId: string; section:
               ))}
             </ul>
           </nav>
-          <main className="main" id="main" tabIndex={-1}>
+          <main className={`main${section === "board" ? " main--board" : ""}`} id="main" tabIndex={-1}>
             {tenant.suspended && (
               <div className="alert alert--error" role="alert">
                 This tenant is suspended: its kiosks and pages are unavailable.
               </div>
             )}
-            {allowed ? pages[section]() : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
+            {allowed ? pages[section](lineId) : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
           </main>
         </div>
       </AppFrame>

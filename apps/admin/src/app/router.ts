@@ -1,14 +1,14 @@
 import { useSyncExternalStore } from "react";
 
 /** Sections of a tenant's pages, in navigation order. */
-export const tenantSections = ["overview", "tree", "settings", "members", "api-keys", "audit"] as const;
+export const tenantSections = ["overview", "lines", "board", "ticket-fields", "tree", "settings", "members", "api-keys", "audit"] as const;
 export type TenantSection = (typeof tenantSections)[number];
 
 export type Route =
   | { name: "login" }
   | { name: "signup" }
   | { name: "home" }
-  | { name: "tenant"; tenantId: string; section: TenantSection }
+  | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string }
   | { name: "not-found"; path: string };
 
 /** Hash routes (`#/t/<tenantId>/settings`): deep links work on any static host without server rewrites. */
@@ -20,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "signup" && parts.length === 1) return { name: "signup" };
   if (parts[0] === "t" && parts[1]) {
     const section = (parts[2] ?? "overview") as TenantSection;
+    if (section === "board" && parts[3] && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, lineId: parts[3] };
     if (tenantSections.includes(section) && parts.length <= 3) return { name: "tenant", tenantId: parts[1], section };
   }
   return { name: "not-found", path };
@@ -34,13 +35,14 @@ export function hrefFor(route: Route): string {
     case "home":
       return "#/";
     case "tenant":
-      return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}`;
+      return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}${route.lineId ? `/${encodeURIComponent(route.lineId)}` : ""}`;
     case "not-found":
       return `#${route.path}`;
   }
 }
 
 export const tenantHref = (tenantId: string, section: TenantSection = "overview") => hrefFor({ name: "tenant", tenantId, section });
+export const boardHref = (tenantId: string, lineId: string) => hrefFor({ name: "tenant", tenantId, section: "board", lineId });
 
 export function navigate(route: Route | string, options: { replace?: boolean } = {}): void {
   const href = typeof route === "string" ? route : hrefFor(route);

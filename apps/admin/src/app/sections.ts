@@ -4,6 +4,9 @@ import type { TenantSection } from "./router";
 /** The tenant navigation: each section with the permission its page needs (hidden without it). */
 export const sectionNav: { section: TenantSection; label: string; permission: Permission }[] = [
   { section: "overview", label: "Overview", permission: "tenant:read" },
+  { section: "board", label: "Queue board", permission: "tickets:read" },
+  { section: "lines", label: "Lines & counters", permission: "lines:read" },
+  { section: "ticket-fields", label: "Ticket fields", permission: "lines:read" },
   { section: "tree", label: "Tenant tree", permission: "tenant:read" },
   { section: "settings", label: "Settings", permission: "tenant:read" },
   { section: "members", label: "Members", permission: "members:read" },

@@ -22,6 +22,26 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": typeof types.SlugAvailableDocument,
+    "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallNextDocument,
+    "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallTicketDocument,
+    "\n  mutation CancelTicket($id: ID!, $reason: String) {\n    cancelTicket(id: $id, reason: $reason) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CancelTicketDocument,
+    "\n  mutation CompleteTicket($id: ID!) {\n    completeTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CompleteTicketDocument,
+    "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": typeof types.LineUpdatedDocument,
+    "\n  mutation MarkNoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.MarkNoShowDocument,
+    "\n  mutation MoveTicket($id: ID!, $position: Int!) {\n    moveTicket(id: $id, position: $position) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.MoveTicketDocument,
+    "\n  query QueueBoard($lineId: ID!) {\n    line(id: $lineId) {\n      id\n      tenantId\n      name\n      prefix\n      acceptingTickets\n      openNow\n      showEstimates\n      waitingCount\n      estimatedWaitSeconds\n      ttl {\n        waitingSeconds\n        calledSeconds\n      }\n      counters {\n        id\n        name\n        isOpen\n      }\n      waiting: tickets(status: [WAITING], first: 200) {\n        nodes {\n          ...BoardTicket\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n      active: tickets(status: [CALLED, SERVING], first: 100) {\n        nodes {\n          ...BoardTicket\n        }\n      }\n      tenant {\n        id\n        ticketExtensionSchema\n        lines {\n          id\n          name\n          prefix\n        }\n      }\n    }\n  }\n\n  fragment BoardTicket on Ticket {\n    id\n    number\n    status\n    position\n    customerName\n    phone\n    partySize\n    extensions\n    joinedAt\n    calledAt\n    servedAt\n    ticketType {\n      id\n      code\n      name\n    }\n    counter {\n      id\n      name\n    }\n    estimate {\n      p50Seconds\n      p90Seconds\n    }\n  }\n": typeof types.QueueBoardDocument,
+    "\n  mutation RequeueTicket($id: ID!) {\n    requeueTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.RequeueTicketDocument,
+    "\n  mutation StartServing($id: ID!) {\n    startServing(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.StartServingDocument,
+    "\n  mutation TransferTicket($id: ID!, $lineId: ID!) {\n    transferTicket(id: $id, lineId: $lineId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.TransferTicketDocument,
+    "\n  query ExtensionSchema($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": typeof types.ExtensionSchemaDocument,
+    "\n  mutation SetExtensionSchema($tenantId: ID!, $schema: JSON!) {\n    setTicketExtensionSchema(tenantId: $tenantId, schema: $schema) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": typeof types.SetExtensionSchemaDocument,
+    "\n  mutation CloseCounter($id: ID!) {\n    closeCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": typeof types.CloseCounterDocument,
+    "\n  mutation CreateCounter($input: CreateCounterInput!) {\n    createCounter(input: $input) {\n      ...CounterFields\n    }\n  }\n": typeof types.CreateCounterDocument,
+    "\n  mutation CreateLine($input: CreateLineInput!) {\n    createLine(input: $input) {\n      ...LineFields\n    }\n  }\n": typeof types.CreateLineDocument,
+    "\n  mutation CreateTicketType($input: CreateTicketTypeInput!) {\n    createTicketType(input: $input) {\n      ...TicketTypeFields\n    }\n  }\n": typeof types.CreateTicketTypeDocument,
+    "\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n": typeof types.LinesDocument,
+    "\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": typeof types.OpenCounterDocument,
+    "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": typeof types.UpdateLineDocument,
     "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": typeof types.AddMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
@@ -42,6 +62,26 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": types.SlugAvailableDocument,
+    "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallNextDocument,
+    "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallTicketDocument,
+    "\n  mutation CancelTicket($id: ID!, $reason: String) {\n    cancelTicket(id: $id, reason: $reason) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CancelTicketDocument,
+    "\n  mutation CompleteTicket($id: ID!) {\n    completeTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CompleteTicketDocument,
+    "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": types.LineUpdatedDocument,
+    "\n  mutation MarkNoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.MarkNoShowDocument,
+    "\n  mutation MoveTicket($id: ID!, $position: Int!) {\n    moveTicket(id: $id, position: $position) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.MoveTicketDocument,
+    "\n  query QueueBoard($lineId: ID!) {\n    line(id: $lineId) {\n      id\n      tenantId\n      name\n      prefix\n      acceptingTickets\n      openNow\n      showEstimates\n      waitingCount\n      estimatedWaitSeconds\n      ttl {\n        waitingSeconds\n        calledSeconds\n      }\n      counters {\n        id\n        name\n        isOpen\n      }\n      waiting: tickets(status: [WAITING], first: 200) {\n        nodes {\n          ...BoardTicket\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n      active: tickets(status: [CALLED, SERVING], first: 100) {\n        nodes {\n          ...BoardTicket\n        }\n      }\n      tenant {\n        id\n        ticketExtensionSchema\n        lines {\n          id\n          name\n          prefix\n        }\n      }\n    }\n  }\n\n  fragment BoardTicket on Ticket {\n    id\n    number\n    status\n    position\n    customerName\n    phone\n    partySize\n    extensions\n    joinedAt\n    calledAt\n    servedAt\n    ticketType {\n      id\n      code\n      name\n    }\n    counter {\n      id\n      name\n    }\n    estimate {\n      p50Seconds\n      p90Seconds\n    }\n  }\n": types.QueueBoardDocument,
+    "\n  mutation RequeueTicket($id: ID!) {\n    requeueTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.RequeueTicketDocument,
+    "\n  mutation StartServing($id: ID!) {\n    startServing(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.StartServingDocument,
+    "\n  mutation TransferTicket($id: ID!, $lineId: ID!) {\n    transferTicket(id: $id, lineId: $lineId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.TransferTicketDocument,
+    "\n  query ExtensionSchema($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": types.ExtensionSchemaDocument,
+    "\n  mutation SetExtensionSchema($tenantId: ID!, $schema: JSON!) {\n    setTicketExtensionSchema(tenantId: $tenantId, schema: $schema) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": types.SetExtensionSchemaDocument,
+    "\n  mutation CloseCounter($id: ID!) {\n    closeCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": types.CloseCounterDocument,
+    "\n  mutation CreateCounter($input: CreateCounterInput!) {\n    createCounter(input: $input) {\n      ...CounterFields\n    }\n  }\n": types.CreateCounterDocument,
+    "\n  mutation CreateLine($input: CreateLineInput!) {\n    createLine(input: $input) {\n      ...LineFields\n    }\n  }\n": types.CreateLineDocument,
+    "\n  mutation CreateTicketType($input: CreateTicketTypeInput!) {\n    createTicketType(input: $input) {\n      ...TicketTypeFields\n    }\n  }\n": types.CreateTicketTypeDocument,
+    "\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n": types.LinesDocument,
+    "\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": types.OpenCounterDocument,
+    "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": types.UpdateLineDocument,
     "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": types.AddMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
@@ -100,6 +140,86 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n"): (typeof documents)["\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTicket($id: ID!, $reason: String) {\n    cancelTicket(id: $id, reason: $reason) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation CancelTicket($id: ID!, $reason: String) {\n    cancelTicket(id: $id, reason: $reason) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteTicket($id: ID!) {\n    completeTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteTicket($id: ID!) {\n    completeTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LineUpdated($lineId: ID!) {\n    lineUpdated(lineId: $lineId) {\n      kind\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveTicket($id: ID!, $position: Int!) {\n    moveTicket(id: $id, position: $position) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation MoveTicket($id: ID!, $position: Int!) {\n    moveTicket(id: $id, position: $position) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueBoard($lineId: ID!) {\n    line(id: $lineId) {\n      id\n      tenantId\n      name\n      prefix\n      acceptingTickets\n      openNow\n      showEstimates\n      waitingCount\n      estimatedWaitSeconds\n      ttl {\n        waitingSeconds\n        calledSeconds\n      }\n      counters {\n        id\n        name\n        isOpen\n      }\n      waiting: tickets(status: [WAITING], first: 200) {\n        nodes {\n          ...BoardTicket\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n      active: tickets(status: [CALLED, SERVING], first: 100) {\n        nodes {\n          ...BoardTicket\n        }\n      }\n      tenant {\n        id\n        ticketExtensionSchema\n        lines {\n          id\n          name\n          prefix\n        }\n      }\n    }\n  }\n\n  fragment BoardTicket on Ticket {\n    id\n    number\n    status\n    position\n    customerName\n    phone\n    partySize\n    extensions\n    joinedAt\n    calledAt\n    servedAt\n    ticketType {\n      id\n      code\n      name\n    }\n    counter {\n      id\n      name\n    }\n    estimate {\n      p50Seconds\n      p90Seconds\n    }\n  }\n"): (typeof documents)["\n  query QueueBoard($lineId: ID!) {\n    line(id: $lineId) {\n      id\n      tenantId\n      name\n      prefix\n      acceptingTickets\n      openNow\n      showEstimates\n      waitingCount\n      estimatedWaitSeconds\n      ttl {\n        waitingSeconds\n        calledSeconds\n      }\n      counters {\n        id\n        name\n        isOpen\n      }\n      waiting: tickets(status: [WAITING], first: 200) {\n        nodes {\n          ...BoardTicket\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n      active: tickets(status: [CALLED, SERVING], first: 100) {\n        nodes {\n          ...BoardTicket\n        }\n      }\n      tenant {\n        id\n        ticketExtensionSchema\n        lines {\n          id\n          name\n          prefix\n        }\n      }\n    }\n  }\n\n  fragment BoardTicket on Ticket {\n    id\n    number\n    status\n    position\n    customerName\n    phone\n    partySize\n    extensions\n    joinedAt\n    calledAt\n    servedAt\n    ticketType {\n      id\n      code\n      name\n    }\n    counter {\n      id\n      name\n    }\n    estimate {\n      p50Seconds\n      p90Seconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequeueTicket($id: ID!) {\n    requeueTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation RequeueTicket($id: ID!) {\n    requeueTicket(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartServing($id: ID!) {\n    startServing(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation StartServing($id: ID!) {\n    startServing(id: $id) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferTicket($id: ID!, $lineId: ID!) {\n    transferTicket(id: $id, lineId: $lineId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"): (typeof documents)["\n  mutation TransferTicket($id: ID!, $lineId: ID!) {\n    transferTicket(id: $id, lineId: $lineId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtensionSchema($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n"): (typeof documents)["\n  query ExtensionSchema($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetExtensionSchema($tenantId: ID!, $schema: JSON!) {\n    setTicketExtensionSchema(tenantId: $tenantId, schema: $schema) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n"): (typeof documents)["\n  mutation SetExtensionSchema($tenantId: ID!, $schema: JSON!) {\n    setTicketExtensionSchema(tenantId: $tenantId, schema: $schema) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseCounter($id: ID!) {\n    closeCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n"): (typeof documents)["\n  mutation CloseCounter($id: ID!) {\n    closeCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCounter($input: CreateCounterInput!) {\n    createCounter(input: $input) {\n      ...CounterFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCounter($input: CreateCounterInput!) {\n    createCounter(input: $input) {\n      ...CounterFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLine($input: CreateLineInput!) {\n    createLine(input: $input) {\n      ...LineFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLine($input: CreateLineInput!) {\n    createLine(input: $input) {\n      ...LineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTicketType($input: CreateTicketTypeInput!) {\n    createTicketType(input: $input) {\n      ...TicketTypeFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTicketType($input: CreateTicketTypeInput!) {\n    createTicketType(input: $input) {\n      ...TicketTypeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n"): (typeof documents)["\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

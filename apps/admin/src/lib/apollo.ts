@@ -38,10 +38,18 @@ export function createCache(): InMemoryCache {
   });
 }
 
-/** Retries forever with capped exponential backoff and jitter; the state store drives the online indicator. */
-function createSocket(url: string, token: string | null, onUnauthenticated?: () => void): Client {
+/**
+ * Retries forever with capped exponential backoff and jitter; the state store drives the online indicator.
+ * Only the current socket reports: a disposed one (sign-out, StrictMode's double effect) closes late and must
+ * not overwrite the state of its successor.
+ */
+function createSocket(url: string, token: string | null, onUnauthenticated?: () => void): { client: Client; dispose: () => void } {
   let failures = 0;
-  return createClient({
+  let current = true;
+  const report = (state: "connecting" | "online" | "offline") => {
+    if (current) socketState.set(state);
+  };
+  const client = createClient({
     url,
     // Signed in: keep the socket open so the indicator is truthful; signed out: only when a subscription needs it.
     lazy: !token,
@@ -54,22 +62,31 @@ function createSocket(url: string, token: string | null, onUnauthenticated?: () 
     },
     connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
     on: {
-      connecting: () => socketState.set(failures >= 2 ? "offline" : "connecting"),
+      connecting: () => report(failures >= 2 ? "offline" : "connecting"),
       connected: () => {
         failures = 0;
-        socketState.set("online");
+        report("online");
       },
       closed: (event) => {
         // The server closes with 4403 when the token is no longer valid: sign out instead of retrying forever.
+        if (!current) return;
         if ((event as { code?: number } | undefined)?.code === 4403 && token) onUnauthenticated?.();
         failures += 1;
-        socketState.set(failures >= 2 ? "offline" : "connecting");
+        report(failures >= 2 ? "offline" : "connecting");
       },
     },
   });
+  return {
+    client,
+    dispose() {
+      current = false;
+      void client.dispose();
+    },
+  };
 }
 
 export function createApollo({ httpUrl, wsUrl, token, onUnauthenticated }: ApolloOptions): ApolloSetup {
+  socketState.set("connecting");
   const auth = new SetContextLink((prevContext) => ({
     headers: { ...prevContext.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   }));
@@ -87,7 +104,7 @@ export function createApollo({ httpUrl, wsUrl, token, onUnauthenticated }: Apoll
       const definition = getMainDefinition(query);
       return definition.kind === "OperationDefinition" && definition.operation === OperationTypeNode.SUBSCRIPTION;
     },
-    new GraphQLWsLink(socket),
+    new GraphQLWsLink(socket.client),
     http,
   );
 
@@ -101,7 +118,7 @@ export function createApollo({ httpUrl, wsUrl, token, onUnauthenticated }: Apoll
     client,
     dispose() {
       client.stop();
-      void socket.dispose();
+      socket.dispose();
     },
   };
 }

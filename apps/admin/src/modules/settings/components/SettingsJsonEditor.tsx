@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from "react";
 import type { Problem } from "../../../lib/errors";
+import { canonicalJson } from "../../../lib/json";
 import { Button } from "../../../ui/Button";
 import { TextAreaField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -38,7 +39,8 @@ export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canE
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const parsed = useMemo(() => parseSettings(text), [text]);
-  const dirty = text !== saved;
+  // Compared as values: the server may return keys in another order than typed.
+  const dirty = parsed.ok ? canonicalJson(parsed.value) !== canonicalJson(own) : true;
   const previewOwn = parsed.ok ? parsed.value : own;
   const previewEffective = parsed.ok && dirty ? mergeSettings([...ancestors.map((a) => a.settings), parsed.value]) : effective;
 

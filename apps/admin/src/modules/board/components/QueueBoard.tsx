@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from "react";
+import { formatDuration } from "../../../lib/format";
+import { Button } from "../../../ui/Button";
+import { Alert } from "../../../ui/states";
+import { isShortcutTarget } from "../board-model";
+import type { BoardLine, BoardTicket } from "../hooks/use-queue-board";
+import type { TicketActions } from "../hooks/use-ticket-actions";
+import { NowServingPanel } from "./NowServingPanel";
+import { CancelDialog, TransferDialog } from "./TicketDialogs";
+import { WaitingList } from "./WaitingList";
+
+interface Props {
+  line: BoardLine;
+  now: number;
+  live: boolean;
+  canOperate: boolean;
+  actions: TicketActions;
+  myCounterId: string | null;
+  onChooseCounter: (counterId: string | null) => void;
+}
+
+/** The screen staff keep open all day: who waits, who is being served where, and the big Call next button. */
+export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, onChooseCounter }: Props) {
+  const [transfer, setTransfer] = useState<BoardTicket | null>(null);
+  const [cancel, setCancel] = useState<BoardTicket | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const waiting = line.waiting.nodes;
+  const active = line.active.nodes;
+  const counter = line.counters.find((c) => c.id === myCounterId) ?? null;
+  const mine = active.filter((t) => (myCounterId ? t.counter?.id === myCounterId : !t.counter));
+  const myCalled = mine.find((t) => t.status === "CALLED") ?? null;
+  const myCurrent = mine.find((t) => t.status === "SERVING") ?? myCalled;
+
+  const callNext = async () => {
+    const ticket = await actions.callNext(myCounterId);
+    if (ticket) setAnnouncement(`Called ${ticket.number}${counter ? ` to ${counter.name}` : ""}.`);
+    else if (ticket === null) setAnnouncement("Nobody is waiting.");
+  };
+
+  // Keyboard shortcuts: N call next, S start serving, C complete (for this staff member's counter).
+  const latest = useRef({ callNext, myCalled, myCurrent, actions, canOperate, pending: actions.pending });
+  latest.current = { callNext, myCalled, myCurrent, actions, canOperate, pending: actions.pending };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const s = latest.current;
+      if (!s.canOperate || s.pending || event.ctrlKey || event.metaKey || event.altKey || !isShortcutTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === "n") {
+        event.preventDefault();
+        void s.callNext();
+      } else if (key === "s" && s.myCalled) {
+        event.preventDefault();
+        void s.actions.startServing(s.myCalled.id);
+      } else if (key === "c" && s.myCurrent) {
+        event.preventDefault();
+        void s.actions.complete(s.myCurrent.id);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const otherLines = line.tenant.lines.filter((l) => l.id !== line.id);
+
+  return (
+    <div className="board">
+      <header className="board__header">
+        <div>
+          <h1>
+            <span className="prefix">{line.prefix}</span> {line.name}
+          </h1>
+          <p className="board__meta">
+            {line.acceptingTickets ? <span className="badge badge--ok">Accepting</span> : <span className="badge badge--danger">Not accepting</span>}
+            {!line.openNow && <span className="badge badge--inherited">Outside opening hours</span>}
+            {!live && <span className="badge badge--danger">Not live: refreshing every 15 s</span>}
+          </p>
+        </div>
+        <div className="board__stats">
+          <div>
+            <strong data-testid="waiting-count">{line.waitingCount}</strong>
+            <span>waiting</span>
+          </div>
+          {line.showEstimates && line.estimatedWaitSeconds != null && (
+            <div>
+              <strong>{formatDuration(line.estimatedWaitSeconds)}</strong>
+              <span>est. wait</span>
+            </div>
+          )}
+        </div>
+      </header>
+
+      {actions.problem && (
+        <div className="board__problem">
+          <Alert>
+            {actions.problem.message} <span className="muted">The board shows the current state.</span>
+          </Alert>
+          <Button size="sm" variant="ghost" onClick={actions.clearProblem}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      <div className="board__grid">
+        <section className="board__desk" aria-labelledby="desk-title">
+          <h2 id="desk-title" className="visually-hidden">
+            Your desk
+          </h2>
+          {canOperate && (
+            <div className="card desk">
+              {line.counters.length > 0 && (
+                <label className="desk__counter">
+                  <span>Your counter</span>
+                  <select className="input" value={myCounterId ?? ""} onChange={(e) => onChooseCounter(e.target.value || null)}>
+                    <option value="">No counter</option>
+                    {line.counters.map((c) => (
+                      <option key={c.id} value={c.id} disabled={!c.isOpen}>
+                        {c.name}
+                        {c.isOpen ? "" : " (closed)"}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <Button
+                variant="primary"
+                size="lg"
+                className="call-next"
+                busy={actions.pending === "next"}
+                disabled={waiting.length === 0 && line.waitingCount === 0}
+                onClick={() => void callNext()}
+                aria-keyshortcuts="N"
+              >
+                Call next
+                <span className="call-next__hint">N</span>
+              </Button>
+              <p className="desk__shortcuts muted">
+                Shortcuts: <kbd>N</kbd> call next · <kbd>S</kbd> start serving · <kbd>C</kbd> complete
+              </p>
+            </div>
+          )}
+          <div className="card">
+            <h2 className="card__title">Now serving</h2>
+            <NowServingPanel
+              active={active}
+              counters={line.counters}
+              myCounterId={myCounterId}
+              now={now}
+              canOperate={canOperate}
+              pending={actions.pending}
+              onStart={(t) => void actions.startServing(t.id)}
+              onComplete={(t) => void actions.complete(t.id)}
+              onNoShow={(t) => void actions.noShow(t.id)}
+              onRequeue={(t) => void actions.requeue(t.id)}
+            />
+          </div>
+        </section>
+
+        <section className="card board__queue" aria-labelledby="queue-title">
+          <h2 id="queue-title" className="card__title">
+            Waiting <span className="muted">({line.waitingCount})</span>
+          </h2>
+          <WaitingList
+            tickets={waiting}
+            now={now}
+            waitingTtlSeconds={line.ttl.waitingSeconds}
+            showEstimates={line.showEstimates}
+            extensionSchema={line.tenant.ticketExtensionSchema}
+            canOperate={canOperate}
+            pending={actions.pending}
+            onCall={(t) => void actions.call(t.id, myCounterId)}
+            onMove={(t, position) => actions.move(t.id, position)}
+            onTransfer={setTransfer}
+            onCancel={setCancel}
+          />
+          {line.waiting.pageInfo.hasNextPage && <p className="muted">Showing the first {waiting.length} tickets.</p>}
+        </section>
+      </div>
+
+      {transfer && (
+        <TransferDialog
+          ticket={transfer}
+          lines={otherLines}
+          onClose={() => setTransfer(null)}
+          onTransfer={(lineId) => {
+            setTransfer(null);
+            void actions.transfer(transfer.id, lineId);
+          }}
+        />
+      )}
+      {cancel && (
+        <CancelDialog
+          ticket={cancel}
+          onClose={() => setCancel(null)}
+          onCancel={(reason) => {
+            setCancel(null);
+            void actions.cancel(cancel.id, reason);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { graphql } from "../../../gql";
+
+/**
+ * Everything the board shows for one line: the waiting list in queue order, the called/serving tickets, the
+ * counters, the other lines (transfer targets) and the extension schema (field labels).
+ */
+export const QueueBoardQuery = graphql(`
+  query QueueBoard($lineId: ID!) {
+    line(id: $lineId) {
+      id
+      tenantId
+      name
+      prefix
+      acceptingTickets
+      openNow
+      showEstimates
+      waitingCount
+      estimatedWaitSeconds
+      ttl {
+        waitingSeconds
+        calledSeconds
+      }
+      counters {
+        id
+        name
+        isOpen
+      }
+      waiting: tickets(status: [WAITING], first: 200) {
+        nodes {
+          ...BoardTicket
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+      active: tickets(status: [CALLED, SERVING], first: 100) {
+        nodes {
+          ...BoardTicket
+        }
+      }
+      tenant {
+        id
+        ticketExtensionSchema
+        lines {
+          id
+          name
+          prefix
+        }
+      }
+    }
+  }
+
+  fragment BoardTicket on Ticket {
+    id
+    number
+    status
+    position
+    customerName
+    phone
+    partySize
+    extensions
+    joinedAt
+    calledAt
+    servedAt
+    ticketType {
+      id
+      code
+      name
+    }
+    counter {
+      id
+      name
+    }
+    estimate {
+      p50Seconds
+      p90Seconds
+    }
+  }
+`);

@@ -1,0 +1,74 @@
+import { useMutation } from "@apollo/client/react";
+import { useState } from "react";
+import { attempt, type Problem } from "../../../lib/errors";
+import { CallNextMutation } from "../graphql/call-next.mutation";
+import { CallTicketMutation } from "../graphql/call-ticket.mutation";
+import { CancelTicketMutation } from "../graphql/cancel-ticket.mutation";
+import { CompleteTicketMutation } from "../graphql/complete-ticket.mutation";
+import { MarkNoShowMutation } from "../graphql/mark-no-show.mutation";
+import { MoveTicketMutation } from "../graphql/move-ticket.mutation";
+import { RequeueTicketMutation } from "../graphql/requeue-ticket.mutation";
+import { StartServingMutation } from "../graphql/start-serving.mutation";
+import { TransferTicketMutation } from "../graphql/transfer-ticket.mutation";
+
+export interface TicketActions {
+  callNext(counterId: string | null): Promise<{ number: string } | null | undefined>;
+  call(id: string, counterId: string | null): Promise<void>;
+  startServing(id: string): Promise<void>;
+  complete(id: string): Promise<void>;
+  noShow(id: string): Promise<void>;
+  requeue(id: string): Promise<void>;
+  cancel(id: string, reason: string | null): Promise<void>;
+  transfer(id: string, lineId: string): Promise<void>;
+  move(id: string, position: number): Promise<void>;
+  /** The ticket (or "next") an action is running for. */
+  pending: string | null;
+  problem: Problem | null;
+  clearProblem(): void;
+}
+
+/**
+ * Staff actions. Each re-reads the board when it ends, also on failure, so the board always shows the server's
+ * state (another staff member may have acted first: INVALID_TRANSITION).
+ */
+export function useTicketActions(lineId: string, refetch: () => Promise<unknown>): TicketActions {
+  const [callNextM] = useMutation(CallNextMutation);
+  const [callM] = useMutation(CallTicketMutation);
+  const [startM] = useMutation(StartServingMutation);
+  const [completeM] = useMutation(CompleteTicketMutation);
+  const [noShowM] = useMutation(MarkNoShowMutation);
+  const [requeueM] = useMutation(RequeueTicketMutation);
+  const [cancelM] = useMutation(CancelTicketMutation);
+  const [transferM] = useMutation(TransferTicketMutation);
+  const [moveM] = useMutation(MoveTicketMutation);
+  const [pending, setPending] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function run<T>(key: string, fn: () => Promise<T>): Promise<T | undefined> {
+    setPending(key);
+    setProblem(null);
+    const result = await attempt(fn);
+    await refetch().catch(() => undefined);
+    setPending(null);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  return {
+    callNext: (counterId) => run("next", async () => (await callNextM({ variables: { lineId, counterId } })).data?.callNext ?? null),
+    call: async (id, counterId) => void (await run(id, () => callM({ variables: { id, counterId } }))),
+    startServing: async (id) => void (await run(id, () => startM({ variables: { id } }))),
+    complete: async (id) => void (await run(id, () => completeM({ variables: { id } }))),
+    noShow: async (id) => void (await run(id, () => noShowM({ variables: { id } }))),
+    requeue: async (id) => void (await run(id, () => requeueM({ variables: { id } }))),
+    cancel: async (id, reason) => void (await run(id, () => cancelM({ variables: { id, reason } }))),
+    transfer: async (id, targetLineId) => void (await run(id, () => transferM({ variables: { id, lineId: targetLineId } }))),
+    move: async (id, position) => void (await run(id, () => moveM({ variables: { id, position } }))),
+    pending,
+    problem,
+    clearProblem: () => setProblem(null),
+  };
+}

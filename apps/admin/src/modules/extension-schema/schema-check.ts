@@ -1,0 +1,59 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+
+/**
+ * The same checks the API runs before it stores a ticket-extension schema (draft 2020-12, strict mode, an object
+ * schema), so mistakes show while typing rather than after a round trip.
+ */
+export type SchemaCheck = { ok: true; schema: Record<string, unknown>; validate: ValidateFunction } | { ok: false; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function newAjv() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+export function checkExtensionSchemaText(text: string): SchemaCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!isObject(value)) return { ok: false, message: "The schema must be a JSON object" };
+  if (value.type !== undefined && value.type !== "object") return { ok: false, message: 'Ticket extensions are an object: "type" must be "object"' };
+  if (new TextEncoder().encode(JSON.stringify(value)).length > 64 * 1024) return { ok: false, message: "The schema is larger than 64 KB" };
+  try {
+    return { ok: true, schema: value, validate: newAjv().compile(value) };
+  } catch (error) {
+    return { ok: false, message: `Invalid JSON Schema: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Errors of a form value by top-level property (what a kiosk form shows next to each field). */
+export function errorsByField(errors: readonly ErrorObject[] | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    const key =
+      e.keyword === "required" ? String((e.params as { missingProperty: string }).missingProperty) : (e.instancePath.split("/")[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    const message = e.keyword === "required" ? "Required" : (e.message ?? e.keyword);
+    if (key && !out[key]) out[key] = message;
+    else if (!key && !out[""]) out[""] = message;
+  }
+  return out;
+}
+
+export const exampleSchema = {
+  type: "object",
+  properties: {
+    orderNumber: { type: "string", title: "Order number", pattern: "^[0-9]{6}$", description: "Six digits, on the receipt." },
+    reason: { type: "string", title: "Reason for visit", enum: ["Collection", "Return", "Advice"] },
+    email: { type: "string", format: "email", title: "Email for updates" },
+    accessibility: { type: "boolean", title: "Needs step-free access" },
+    items: { type: "integer", title: "Number of items", minimum: 1, maximum: 20 },
+  },
+  required: ["reason"],
+  additionalProperties: false,
+};

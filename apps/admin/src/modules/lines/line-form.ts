@@ -1,0 +1,128 @@
+import type { CreateLineInput, UpdateLineInput } from "../../gql/graphql";
+
+/** The line form's state: strings as typed, converted and checked (mirroring the API) on submit. */
+export interface LineFormValues {
+  name: string;
+  prefix: string;
+  ticketTypeIds: string[];
+  acceptingTickets: boolean;
+  showEstimates: boolean;
+  estimator: string;
+  capacity: string;
+  timeZone: string;
+  waitingMinutes: string;
+  calledSeconds: string;
+  openingHours: { day: string; opens: string; closes: string }[];
+}
+
+export const estimatorOptions = [
+  { value: "", label: "Default (service rate)" },
+  { value: "SERVICE_RATE", label: "Service rate — recent throughput" },
+  { value: "RECENT_AVERAGE", label: "Recent average wait" },
+  { value: "WEBHOOK", label: "Webhook — your own model" },
+  { value: "NONE", label: "None — no estimates" },
+];
+
+export const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+export function emptyLineForm(): LineFormValues {
+  return {
+    name: "",
+    prefix: "A",
+    ticketTypeIds: [],
+    acceptingTickets: true,
+    showEstimates: true,
+    estimator: "",
+    capacity: "",
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    waitingMinutes: "",
+    calledSeconds: "",
+    openingHours: [],
+  };
+}
+
+const time = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+
+/** Errors keyed like the API's field paths (without `input.`), so client and server errors land in one place. */
+export function validateLineForm(v: LineFormValues): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!v.name.trim()) e.name = "Enter a name";
+  else if (v.name.trim().length > 100) e.name = "At most 100 characters";
+  if (!/^[A-Z0-9]{1,4}$/.test(v.prefix)) e.prefix = "1-4 capital letters or digits";
+  if (v.capacity.trim()) {
+    const n = int(v.capacity);
+    if (!(n >= 1 && n <= 100000)) e.capacity = "A whole number from 1 to 100000, or empty for no limit";
+  }
+  if (v.waitingMinutes.trim()) {
+    const n = int(v.waitingMinutes);
+    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.waitingSeconds"] = "From 1 minute to 7 days (10080 minutes)";
+  }
+  if (v.calledSeconds.trim()) {
+    const n = int(v.calledSeconds);
+    if (!(n >= 30 && n <= 24 * 3600)) e["ttl.calledSeconds"] = "From 30 seconds to 24 hours (86400)";
+  }
+  if (!v.timeZone.trim()) e.timeZone = "Enter a time zone such as Europe/Berlin";
+  v.openingHours.forEach((p, i) => {
+    if (!time.test(p.opens)) e[`openingHours.${i}.opens`] = "HH:MM";
+    if (!time.test(p.closes)) e[`openingHours.${i}.closes`] = "HH:MM (24:00 for midnight)";
+    if (time.test(p.opens) && time.test(p.closes) && p.opens >= p.closes) e[`openingHours.${i}.closes`] = "Must be after the opening time";
+  });
+  return e;
+}
+
+function common(v: LineFormValues) {
+  return {
+    name: v.name.trim(),
+    prefix: v.prefix,
+    ticketTypeIds: v.ticketTypeIds,
+    acceptingTickets: v.acceptingTickets,
+    showEstimates: v.showEstimates,
+    timeZone: v.timeZone.trim(),
+    ttl: {
+      waitingSeconds: v.waitingMinutes.trim() ? int(v.waitingMinutes) * 60 : null,
+      calledSeconds: v.calledSeconds.trim() ? int(v.calledSeconds) : null,
+    },
+    openingHours: v.openingHours.map((p) => ({ day: Number(p.day), opens: p.opens, closes: p.closes })),
+  };
+}
+
+export function toCreateLineInput(tenantId: string, v: LineFormValues): CreateLineInput {
+  const input: CreateLineInput = { tenantId, ...common(v) };
+  if (v.estimator) input.estimator = v.estimator;
+  if (v.capacity.trim()) input.capacity = int(v.capacity);
+  return input;
+}
+
+export function toUpdateLineInput(v: LineFormValues): UpdateLineInput {
+  const input: UpdateLineInput = { ...common(v), capacity: v.capacity.trim() ? int(v.capacity) : 0 };
+  if (v.estimator) input.estimator = v.estimator;
+  return input;
+}
+
+export function lineFormFrom(line: {
+  name: string;
+  prefix: string;
+  allowedTicketTypeIds: readonly string[];
+  acceptingTickets: boolean;
+  showEstimates: boolean;
+  estimator?: string | null;
+  capacity?: number | null;
+  timeZone: string;
+  ttl: { waitingSeconds?: number | null; calledSeconds?: number | null };
+  openingHours?: readonly { day: number; opens: string; closes: string }[] | null;
+}): LineFormValues {
+  return {
+    name: line.name,
+    prefix: line.prefix,
+    ticketTypeIds: [...line.allowedTicketTypeIds],
+    acceptingTickets: line.acceptingTickets,
+    showEstimates: line.showEstimates,
+    estimator: line.estimator ?? "",
+    capacity: line.capacity ? String(line.capacity) : "",
+    timeZone: line.timeZone,
+    waitingMinutes: line.ttl.waitingSeconds ? String(Math.round(line.ttl.waitingSeconds / 60)) : "",
+    calledSeconds: line.ttl.calledSeconds ? String(line.ttl.calledSeconds) : "",
+    openingHours: (line.openingHours ?? []).map((p) => ({ day: String(p.day), opens: p.opens, closes: p.closes })),
+  };
+}
