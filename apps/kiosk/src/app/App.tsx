@@ -1,5 +1,5 @@
 import { ApolloProvider } from "@apollo/client/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { apiUrl, baseDomain, wsUrl } from "../env";
 import { I18nProvider, useI18n } from "../i18n/i18n";
 import { createApollo, type ApolloSetup } from "../lib/apollo";
@@ -7,13 +7,16 @@ import { adoptKeyFromUrl, forgetDeviceKey, readDeviceKey, saveDeviceKey } from "
 import { DeviceSetup } from "../modules/device/components/DeviceSetup";
 import { DeviceKeyContext } from "../modules/device/hooks/device-key";
 import { DisplayBoard } from "../modules/display/components/DisplayBoard";
-import { KioskScreen } from "../modules/kiosk/components/KioskScreen";
 import { TenantGate } from "../modules/tenant/components/TenantGate";
+import type { PublicTenant } from "../modules/tenant/hooks/use-public-tenant";
 import { TenantLanding } from "../modules/tenant/components/TenantLanding";
 import { CustomerTicketPage } from "../modules/ticket/components/CustomerTicketPage";
 import { PublicHeader } from "../ui/PublicHeader";
 import { Loading, MessagePage } from "../ui/states";
 import { parseRoute, useLocationHref, type Route } from "./routes";
+
+// The kiosk carries the form generator and Ajv; phones opening a ticket page do not download them.
+const KioskScreen = lazy(() => import("../modules/kiosk/components/KioskScreen").then((m) => ({ default: m.KioskScreen })));
 
 /** Kiosk and display act as a device of the tenant; everything else is anonymous. */
 function deviceSlug(route: Route): string | null {
@@ -57,11 +60,19 @@ export function Pages({ route }: { route: Route }) {
   }
 }
 
-function DevicePage({ tenant, page, viaHost }: { tenant: Parameters<typeof KioskScreen>[0]["tenant"]; page: "kiosk" | "display"; viaHost: boolean }) {
+function DevicePage({ tenant, page, viaHost }: { tenant: PublicTenant; page: "kiosk" | "display"; viaHost: boolean }) {
   return (
     <DeviceKeyContext.Consumer>
       {({ key }) =>
-        !key ? <DeviceSetup tenant={tenant} /> : page === "kiosk" ? <KioskScreen tenant={tenant} viaHost={viaHost} /> : <DisplayBoard tenant={tenant} />
+        !key ? (
+          <DeviceSetup tenant={tenant} />
+        ) : page === "kiosk" ? (
+          <Suspense fallback={<Loading />}>
+            <KioskScreen tenant={tenant} viaHost={viaHost} />
+          </Suspense>
+        ) : (
+          <DisplayBoard tenant={tenant} />
+        )
       }
     </DeviceKeyContext.Consumer>
   );
