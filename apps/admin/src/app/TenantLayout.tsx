@@ -1,19 +1,21 @@
-import type { ReactNode } from "react";
-import { ApiKeysPage } from "../modules/api-keys/components/ApiKeysPage";
-import { QueueBoardPage } from "../modules/board/components/QueueBoardPage";
-import { TicketFieldsPage } from "../modules/extension-schema/components/TicketFieldsPage";
-import { LinesPage } from "../modules/lines/components/LinesPage";
-import { AuditLogPage } from "../modules/audit/components/AuditLogPage";
-import { MembersPage } from "../modules/members/components/MembersPage";
-import { TenantSettingsPage } from "../modules/settings/components/TenantSettingsPage";
+import { lazy, Suspense, type ReactNode } from "react";
 import { TenantOverviewPage } from "../modules/tenants/components/TenantOverviewPage";
-import { TenantTreePage } from "../modules/tenants/components/TenantTreePage";
 import { CurrentTenantContext } from "../modules/tenants/hooks/use-current-tenant";
 import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
 import { EmptyState, ErrorState, Loading } from "../ui/states";
 import { AppFrame } from "./AppFrame";
 import { tenantHref, type TenantSection } from "./router";
 import { sectionNav } from "./sections";
+
+// Each section loads on first visit: the sign-in screen and the overview stay small on a tablet's connection.
+const QueueBoardPage = lazy(() => import("../modules/board/components/QueueBoardPage").then((m) => ({ default: m.QueueBoardPage })));
+const LinesPage = lazy(() => import("../modules/lines/components/LinesPage").then((m) => ({ default: m.LinesPage })));
+const TicketFieldsPage = lazy(() => import("../modules/extension-schema/components/TicketFieldsPage").then((m) => ({ default: m.TicketFieldsPage })));
+const TenantTreePage = lazy(() => import("../modules/tenants/components/TenantTreePage").then((m) => ({ default: m.TenantTreePage })));
+const TenantSettingsPage = lazy(() => import("../modules/settings/components/TenantSettingsPage").then((m) => ({ default: m.TenantSettingsPage })));
+const MembersPage = lazy(() => import("../modules/members/components/MembersPage").then((m) => ({ default: m.MembersPage })));
+const ApiKeysPage = lazy(() => import("../modules/api-keys/components/ApiKeysPage").then((m) => ({ default: m.ApiKeysPage })));
+const AuditLogPage = lazy(() => import("../modules/audit/components/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 
 const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = {
   overview: () => <TenantOverviewPage />,
@@ -75,7 +77,7 @@ export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; 
                 This tenant is suspended: its kiosks and pages are unavailable.
               </div>
             )}
-            {allowed ? pages[section](lineId) : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
+            {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId)}</Suspense> : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
           </main>
         </div>
       </AppFrame>
