@@ -1,7 +1,12 @@
 /**
- * Journeys in Debian Chromium against the real API on a fresh embedded PGlite database and the built public
- * pages served by `vite preview`. Ports are chosen free once here (workers inherit process.env), the data
- * directory is new for every run. `E2E_SKIP_BUILD=1` reuses existing builds of the API.
+ * Journeys in Debian Chromium against the real API and the built public pages served by `vite preview`.
+ *
+ * Default: one API on a fresh embedded PGlite database (new data directory per run).
+ * `E2E_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres` (+ `REDIS_URL`, default redis://127.0.0.1:6379):
+ * a fresh database on that server and TWO API processes sharing it through Redis pub/sub — the kiosk, customer
+ * and display pages talk to the first, admin and staff steps (E2E_STAFF_API_URL) to the second.
+ *
+ * Ports are chosen free once here (workers inherit process.env). `E2E_SKIP_BUILD=1` reuses the API's build.
  */
 import { defineConfig } from "@playwright/test";
 import { execFileSync } from "node:child_process";
@@ -21,11 +26,29 @@ function freePort(): string {
 process.env.E2E_API_PORT ??= freePort();
 process.env.E2E_KIOSK_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "qline-e2e-"));
+// Two-process topology on PostgreSQL + Redis: a database of its own, dropped in global-teardown.ts.
+const pgBase = process.env.E2E_DATABASE_URL;
+if (pgBase && !process.env.E2E_PG_URL) {
+  const name = `qline_e2e_${Date.now().toString(36)}_${process.pid}`;
+  execFileSync("psql", [pgBase, "-qc", `create database ${name}`]);
+  const url = new URL(pgBase);
+  url.pathname = `/${name}`;
+  process.env.E2E_PG_URL = url.toString();
+  process.env.E2E_STAFF_API_PORT = freePort();
+}
+const pgUrl = process.env.E2E_PG_URL;
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const apiPort = process.env.E2E_API_PORT;
 const kioskPort = process.env.E2E_KIOSK_PORT;
 export const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
 process.env.E2E_API_URL = apiUrl;
 process.env.E2E_KIOSK_URL = `http://127.0.0.1:${kioskPort}`;
+const staffPort = pgUrl ? process.env.E2E_STAFF_API_PORT! : apiPort;
+process.env.E2E_STAFF_API_URL = `http://127.0.0.1:${staffPort}/graphql`;
+
+const database: Record<string, string> = pgUrl
+  ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
+  : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" };
 
 const buildApi = process.env.E2E_SKIP_BUILD ? "" : "pnpm exec turbo run build --filter=@qline/api... --output-logs=errors-only && ";
 
@@ -48,17 +71,33 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  globalTeardown: "./global-teardown.ts",
   webServer: [
     {
       name: "api",
       command: `${buildApi}node apps/api/dist/main.js`,
       cwd: repo,
       url: `http://127.0.0.1:${apiPort}/healthz`,
-      env: { PORT: apiPort, HOST: "127.0.0.1", QLINE_DATA_DIR: process.env.E2E_DATA_DIR, SEED_DEMO: "true" },
+      env: { PORT: apiPort, HOST: "127.0.0.1", ...database },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
     },
+    ...(pgUrl
+      ? [
+          {
+            name: "api-staff",
+            // Waits for the first process's build; both migrate under the API's advisory lock.
+            command: `until [ -f apps/api/dist/main.js ] && curl -sf http://127.0.0.1:${apiPort}/healthz >/dev/null; do sleep 1; done; node apps/api/dist/main.js`,
+            cwd: repo,
+            url: `http://127.0.0.1:${staffPort}/healthz`,
+            env: { PORT: staffPort, HOST: "127.0.0.1", ...database },
+            timeout: 240_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
     {
       name: "kiosk",
       command: `pnpm exec vite build --outDir dist-e2e --logLevel warn && pnpm exec vite preview --outDir dist-e2e --host 127.0.0.1 --port ${kioskPort} --strictPort`,
