@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n": typeof types.ActivityLinesDocument,
+    "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": typeof types.TenantActivityDocument,
     "\n  query ApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n\n  fragment ApiKeyFields on ApiKey {\n    id\n    tenantId\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($tenantId: ID!, $name: String!, $scopes: [String!]!) {\n    createApiKey(tenantId: $tenantId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -54,6 +56,8 @@ type Documents = {
     "\n  query TenantTree($id: ID!) {\n    tenant(id: $id) {\n      ...TreeNode\n      children {\n        ...TreeNode\n        children {\n          ...TreeNode\n          children {\n            ...TreeNode\n            children {\n              ...TreeNode\n              children {\n                ...TreeNode\n                children {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n\n  fragment TreeNode on Tenant {\n    id\n    name\n    slug\n    depth\n    suspended\n    location {\n      address\n    }\n  }\n": typeof types.TenantTreeDocument,
 };
 const documents: Documents = {
+    "\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n": types.ActivityLinesDocument,
+    "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": types.TenantActivityDocument,
     "\n  query ApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n\n  fragment ApiKeyFields on ApiKey {\n    id\n    tenantId\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($tenantId: ID!, $name: String!, $scopes: [String!]!) {\n    createApiKey(tenantId: $tenantId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -108,6 +112,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

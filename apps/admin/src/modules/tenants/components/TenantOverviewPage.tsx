@@ -2,6 +2,7 @@ import { tenantHref, type TenantSection } from "../../../app/router";
 import type { Permission } from "../../../lib/permissions";
 import { roleLabels } from "../../../lib/permissions";
 import { PageHeader } from "../../../ui/PageHeader";
+import { ActivityPanel } from "../../activity/components/ActivityPanel";
 import { useCurrentTenant } from "../hooks/use-current-tenant";
 
 const shortcuts: { section: TenantSection; title: string; text: string; permission: Permission }[] = [
@@ -28,6 +29,8 @@ export function TenantOverviewPage() {
           </>
         }
       />
+      {can("tickets:read") && <ActivityPanel tenantId={tenant.id} />}
+      <h2 className="section-title">Manage</h2>
       <div className="tiles">
         {shortcuts
           .filter((s) => can(s.permission))
