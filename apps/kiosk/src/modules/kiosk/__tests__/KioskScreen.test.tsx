@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { extensionSchema, issuedTicket, publicTenant } from "../../../test/fixtures";
 import { renderWith, scriptedClient, type SeenOperation } from "../../../test/apollo";
-import { KioskScreen } from "../components/KioskScreen";
+import { IDLE_RESET_MS, KioskScreen } from "../components/KioskScreen";
 
 const setupAnswer = {
   data: {
@@ -127,5 +127,25 @@ describe("kiosk issue flow", () => {
     await user.click(screen.getByRole("button", { name: "Deutsch" }));
     expect(screen.getByRole("heading", { name: "Worum geht es?" })).toBeInTheDocument();
     expect(screen.getByText("2 warten")).toBeInTheDocument();
+  });
+});
+
+describe("kiosk idle reset", () => {
+  it("goes back to the start after a minute without a touch", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
+      await toDetails(user);
+      act(() => vi.advanceTimersByTime(IDLE_RESET_MS - 5_000));
+      // A touch restarts the minute.
+      await user.click(screen.getByLabelText(/Your name/));
+      act(() => vi.advanceTimersByTime(IDLE_RESET_MS - 5_000));
+      expect(screen.getByRole("heading", { name: "A few details" })).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(6_000));
+      expect(screen.getByRole("heading", { name: "What are you here for?" })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useCallback, useState } from "react";
 import { ticketUrl } from "../../../app/routes";
 import { useI18n } from "../../../i18n/i18n";
@@ -7,6 +7,7 @@ import { PublicHeader } from "../../../ui/PublicHeader";
 import { CannotReach, Loading } from "../../../ui/states";
 import { DeviceSetup } from "../../device/components/DeviceSetup";
 import { rejectedKeyCodes } from "../../device/hooks/device-key";
+import { TenantBySlugQuery } from "../../tenant/graphql/tenant-by-slug.query";
 import type { PublicLine, PublicTenant } from "../../tenant/hooks/use-public-tenant";
 import { KioskSetupQuery } from "../graphql/kiosk-setup.query";
 import { useIdleReset } from "../hooks/use-idle-reset";
@@ -27,7 +28,12 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
   const { t } = useI18n();
   const setup = useQuery(KioskSetupQuery, { variables: { tenantId: tenant.id } });
   const [step, setStep] = useState<Step>({ kind: "line" });
-  const restart = useCallback(() => setStep({ kind: "line" }), []);
+  const client = useApolloClient();
+  const restart = useCallback(() => {
+    setStep({ kind: "line" });
+    // Fresh waiting counts and lines for the next customer.
+    void client.refetchQueries({ include: [TenantBySlugQuery] }).catch(() => undefined);
+  }, [client]);
   useIdleReset(step.kind !== "line", IDLE_RESET_MS, restart);
   const onIssued = useCallback((ticket: IssuedTicket) => setStep((s) => (s.kind === "details" ? { kind: "ticket", line: s.line, ticket } : s)), []);
 
