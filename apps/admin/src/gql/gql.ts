@@ -48,6 +48,8 @@ type Documents = {
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": typeof types.UpdateMemberRoleDocument,
+    "\n  query PlatformCheck {\n    platformAccounts {\n      id\n    }\n  }\n": typeof types.PlatformCheckDocument,
+    "\n  mutation SetTenantSuspended($tenantId: ID!, $suspended: Boolean!) {\n    setTenantSuspended(tenantId: $tenantId, suspended: $suspended)\n  }\n": typeof types.SetTenantSuspendedDocument,
     "\n  query TenantSettings($id: ID!) {\n    tenant(id: $id) {\n      ...TenantSettingsFields\n    }\n  }\n\n  fragment TenantSettingsFields on Tenant {\n    id\n    name\n    slug\n    location {\n      address\n      latitude\n      longitude\n      insideTenantId\n    }\n    theme {\n      primaryColor\n      accentColor\n      logoUrl\n      fontFamily\n    }\n    settings\n    effectiveSettings\n    ancestors {\n      id\n      name\n      settings\n    }\n  }\n": typeof types.TenantSettingsDocument,
     "\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantSettingsFields\n    }\n  }\n": typeof types.UpdateTenantDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      name\n      slug\n      depth\n    }\n  }\n": typeof types.CreateTenantDocument,
@@ -90,6 +92,8 @@ const documents: Documents = {
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": types.UpdateMemberRoleDocument,
+    "\n  query PlatformCheck {\n    platformAccounts {\n      id\n    }\n  }\n": types.PlatformCheckDocument,
+    "\n  mutation SetTenantSuspended($tenantId: ID!, $suspended: Boolean!) {\n    setTenantSuspended(tenantId: $tenantId, suspended: $suspended)\n  }\n": types.SetTenantSuspendedDocument,
     "\n  query TenantSettings($id: ID!) {\n    tenant(id: $id) {\n      ...TenantSettingsFields\n    }\n  }\n\n  fragment TenantSettingsFields on Tenant {\n    id\n    name\n    slug\n    location {\n      address\n      latitude\n      longitude\n      insideTenantId\n    }\n    theme {\n      primaryColor\n      accentColor\n      logoUrl\n      fontFamily\n    }\n    settings\n    effectiveSettings\n    ancestors {\n      id\n      name\n      settings\n    }\n  }\n": types.TenantSettingsDocument,
     "\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantSettingsFields\n    }\n  }\n": types.UpdateTenantDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      name\n      slug\n      depth\n    }\n  }\n": types.CreateTenantDocument,
@@ -248,6 +252,14 @@ export function graphql(source: "\n  mutation RemoveMember($tenantId: ID!, $user
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformCheck {\n    platformAccounts {\n      id\n    }\n  }\n"): (typeof documents)["\n  query PlatformCheck {\n    platformAccounts {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTenantSuspended($tenantId: ID!, $suspended: Boolean!) {\n    setTenantSuspended(tenantId: $tenantId, suspended: $suspended)\n  }\n"): (typeof documents)["\n  mutation SetTenantSuspended($tenantId: ID!, $suspended: Boolean!) {\n    setTenantSuspended(tenantId: $tenantId, suspended: $suspended)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

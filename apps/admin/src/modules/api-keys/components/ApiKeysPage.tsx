@@ -67,8 +67,8 @@ export function ApiKeysPage() {
                       ))}
                     </ul>
                   </td>
-                  <td>{formatDateTime(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td className="nowrap">{formatDateTime(key.createdAt)}</td>
+                  <td className="nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">Never</span>}</td>
                   <td className="table__actions">
                     {key.revokedAt ? (
                       <span className="badge badge--danger">Revoked {formatDateTime(key.revokedAt)}</span>

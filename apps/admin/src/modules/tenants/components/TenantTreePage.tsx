@@ -4,6 +4,7 @@ import { Button } from "../../../ui/Button";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
 import { useSession } from "../../auth/hooks/use-session";
+import { usePlatformAdmin } from "../../platform/hooks/use-platform-admin";
 import { useCurrentTenant } from "../hooks/use-current-tenant";
 import { useTenantTree, type TreeNode } from "../hooks/use-tenant-tree";
 import { CreateSubtenantDialog } from "./CreateSubtenantDialog";
@@ -17,8 +18,10 @@ export function TenantTreePage() {
   const { tree, loading, error, refetch, createSubtenant, creating, moveTenant, moving } = useTenantTree(tenant.id);
   const [action, setAction] = useState<Action | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [treeProblem, setTreeProblem] = useState<string | null>(null);
   const canCreate = can("tenant:create");
   const canMove = can("tenant:update");
+  const platform = usePlatformAdmin();
 
   const renderNode = (node: TreeNode, parentId: string | null) => (
     <li key={node.id} className="tree__item">
@@ -35,6 +38,22 @@ export function TenantTreePage() {
           {canCreate && (
             <Button size="sm" onClick={() => setAction({ kind: "create", node })} aria-label={`Add subtenant under ${node.name}`}>
               + Subtenant
+            </Button>
+          )}
+          {platform.isPlatformAdmin && (
+            <Button
+              size="sm"
+              variant={node.suspended ? "secondary" : "danger"}
+              busy={platform.suspending}
+              aria-label={`${node.suspended ? "Resume" : "Suspend"} ${node.name}`}
+              onClick={async () => {
+                const result = await platform.setSuspended(node.id, !node.suspended);
+                setNotice(result.ok ? `${node.name} ${node.suspended ? "resumed" : "suspended"}.` : null);
+                setTreeProblem(result.ok ? null : result.problem.message);
+                refetch();
+              }}
+            >
+              {node.suspended ? "Resume" : "Suspend"}
             </Button>
           )}
           {canMove && parentId !== null && (
@@ -57,6 +76,7 @@ export function TenantTreePage() {
     <section>
       <PageHeader title="Tenant tree" description="Subtenants inherit settings and roles from the tenants above them." />
       {notice && <Alert tone="success">{notice}</Alert>}
+      {treeProblem && <Alert>{treeProblem}</Alert>}
       {loading && <Loading label="Loading the tree…" />}
       {Boolean(error) && !tree && <ErrorState error={error} onRetry={refetch} />}
       {tree && (
