@@ -46,9 +46,18 @@ process.env.E2E_KIOSK_URL = `http://127.0.0.1:${kioskPort}`;
 const staffPort = pgUrl ? process.env.E2E_STAFF_API_PORT! : apiPort;
 process.env.E2E_STAFF_API_URL = `http://127.0.0.1:${staffPort}/graphql`;
 
-const database: Record<string, string> = pgUrl
-  ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
-  : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" };
+/** Host routing: the kiosk is built with this base domain and Chromium resolves every *.qline.test to 127.0.0.1. */
+export const baseDomain = "qline.test";
+process.env.E2E_BASE_DOMAIN = baseDomain;
+/** Signs up in the specs to suspend tenants. */
+process.env.E2E_PLATFORM_ADMIN = "platform-admin@e2e.test";
+
+const database: Record<string, string> = {
+  PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
+  ...(pgUrl
+    ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
+    : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" }),
+};
 
 const buildApi = process.env.E2E_SKIP_BUILD ? "" : "pnpm exec turbo run build --filter=@qline/api... --output-logs=errors-only && ";
 
@@ -66,7 +75,16 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        `--host-resolver-rules=MAP *.${baseDomain} 127.0.0.1`,
+      ],
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -103,7 +121,7 @@ export default defineConfig({
       command: `pnpm exec vite build --outDir dist-e2e --logLevel warn && pnpm exec vite preview --outDir dist-e2e --host 127.0.0.1 --port ${kioskPort} --strictPort`,
       cwd: join(repo, "apps/kiosk"),
       url: `http://127.0.0.1:${kioskPort}/`,
-      env: { VITE_API_URL: apiUrl },
+      env: { VITE_API_URL: apiUrl, VITE_BASE_DOMAIN: baseDomain },
       timeout: 120_000,
       reuseExistingServer: false,
     },

@@ -1,11 +1,15 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+// With host routing (<slug>.<VITE_BASE_DOMAIN>), the dev and preview servers must answer those hosts too.
+const baseDomain = process.env.VITE_BASE_DOMAIN?.trim().replace(/^\./, "");
+const allowedHosts = baseDomain ? [`.${baseDomain}`] : undefined;
+
 export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
-  server: { port: 5174, host: "127.0.0.1" },
-  preview: { port: 4174, host: "127.0.0.1" },
+  server: { port: 5174, host: "127.0.0.1", allowedHosts },
+  preview: { port: 4174, host: "127.0.0.1", allowedHosts },
   test: {
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
