@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { lines } from "./lines.js";
 import { appRole, currentTenant } from "./roles.js";
 import { tenants } from "./tenants.js";
@@ -21,6 +21,8 @@ export const counters = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.lineId], foreignColumns: [lines.tenantId, lines.id], name: "counters_line_fk" }),
     index("counters_tenant_line_idx").on(t.tenantId, t.lineId),
+    // `app.counter_tenant(id)` finds a counter's tenant by id alone.
+    uniqueIndex("counters_id_key").on(t.id),
     pgPolicy("counters_tenant", {
       for: "all",
       to: appRole,

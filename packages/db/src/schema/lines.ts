@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, currentTenant } from "./roles.js";
 import { tenants, type JsonObject } from "./tenants.js";
 
@@ -48,6 +48,8 @@ export const lines = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    // `app.line_tenant(id)` finds a line's tenant by id alone.
+    uniqueIndex("lines_id_key").on(t.id),
     pgPolicy("lines_tenant", {
       for: "all",
       to: appRole,

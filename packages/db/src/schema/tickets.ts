@@ -13,7 +13,7 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 /**
  * A customer's place in a line. `number` is the human label (`A042`), unique per line per service day;
  * `tracking_code` is the customer's capability (unguessable, globally unique, looked up only through
- * `app.ticket_by_code`). Order in the line is `(sort_key, joined_at, id)`: `sort_key` starts as the join time
+ * `app.ticket_by_code`). Order in the line is `(sort_key, id)`: `sort_key` starts as the join time
  * in epoch seconds and changes only when staff move a ticket; a transfer keeps `joined_at` and `sort_key`.
  */
 export const tickets = pgTable(
@@ -60,7 +60,9 @@ export const tickets = pgTable(
     uniqueIndex("tickets_number_key").on(t.tenantId, t.issuedLineId, t.serviceDay, t.seq),
     uniqueIndex("tickets_tracking_code_key").on(t.trackingCode),
     uniqueIndex("tickets_idempotency_key").on(t.tenantId, t.idempotencyKey).where(sql`idempotency_key is not null`),
-    index("tickets_waiting_idx").on(t.tenantId, t.lineId, t.sortKey, t.joinedAt, t.id).where(sql`status = 'WAITING'`),
+    index("tickets_waiting_idx").on(t.tenantId, t.lineId, t.sortKey, t.id).where(sql`status = 'WAITING'`),
+    // `app.ticket_tenant(id)` finds a ticket's tenant by id alone (operations that take only an id).
+    uniqueIndex("tickets_id_key").on(t.id),
     index("tickets_line_created_idx").on(t.tenantId, t.lineId, t.createdAt),
     index("tickets_extensions_gin").using("gin", t.extensions),
     check("tickets_status_check", sql`status in ('WAITING', 'CALLED', 'SERVING', 'SERVED', 'CANCELLED', 'NO_SHOW', 'EXPIRED')`),

@@ -10,13 +10,60 @@ import { notFound } from "../../errors/codes.js";
 import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
 import { topics } from "./tickets.events.js";
 
+/** How often a live subscription re-checks its subscriber's access (a removed member stops receiving). */
+export const subscriptionRecheck = { intervalMs: 30_000 };
+
+/**
+ * Wraps a pub/sub iterator so that, on an event arriving after `intervalMs` since the last check, `check`
+ * runs again; if it throws, the source is released and the error ends the subscription. `return` goes
+ * straight to the source (an async generator would wait for the next event first and leak the listener).
+ */
+export function recheckingAccess<T>(source: AsyncIterator<T>, check: () => Promise<void>): AsyncIterableIterator<T> {
+  let checkedAt = Date.now();
+  const release = async () => {
+    await source.return?.();
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      const result = await source.next();
+      if (!result.done && Date.now() - checkedAt >= subscriptionRecheck.intervalMs) {
+        try {
+          await check();
+          checkedAt = Date.now();
+        } catch (error) {
+          await release();
+          throw error;
+        }
+      }
+      return result;
+    },
+    async return() {
+      await release();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      await release();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/** A fresh access decision (the request's cache would answer from the moment of subscribing). */
+const fresh = (ctx: RequestContext): RequestContext => ({ ...ctx, accessCache: new Map() });
+
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
-  await inTenant(ctx, tenantId, "lines:read", async (tx) => {
-    const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
-    if (!line) throw notFound("Line");
-  });
-  return ctx.pubsub.subscribe(topics.line(tenantId, lineId));
+  const check = (c: RequestContext) =>
+    inTenant(c, tenantId, "lines:read", async (tx) => {
+      const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+      if (!line) throw notFound("Line");
+    });
+  await check(ctx);
+  return recheckingAccess(ctx.pubsub.subscribe(topics.line(tenantId, lineId)), () => check(fresh(ctx)));
 }
 
 /** Public: the tracking code is the capability; the topic is the ticket's tenant and id from the lookup. */
@@ -28,6 +75,9 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
 
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */
 export async function subscribeTenantActivity(ctx: RequestContext, tenantId: string): Promise<AsyncIterable<unknown>> {
-  const access = await inTenant(ctx, tenantId, "tickets:read", async (_tx, access) => access);
-  return ctx.pubsub.subscribe(topics.activity(access.tenantId));
+  const check = (c: RequestContext) => inTenant(c, tenantId, "tickets:read", async (_tx, access) => access);
+  const access = await check(ctx);
+  return recheckingAccess(ctx.pubsub.subscribe(topics.activity(access.tenantId)), async () => {
+    await check(fresh(ctx));
+  });
 }

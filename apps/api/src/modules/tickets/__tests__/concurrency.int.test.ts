@@ -65,6 +65,16 @@ describe("queue concurrency on PostgreSQL", { skip }, () => {
     t.diagnostic(`500 concurrent callNext vs 250 waiting: ${ms.toFixed(0)} ms`);
   });
 
+  it("gives 50 concurrent retries of one idempotency key one ticket", async () => {
+    const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "I" });
+    const input = { lineId, customerName: "Retry", idempotencyKey: `retry-${Date.now()}` };
+    const results = await Promise.all(Array.from({ length: 50 }, () => staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input })));
+    const ids = new Set(results.map((r) => assertOk(r).issueTicket.id));
+    assert.equal(ids.size, 1);
+    const next = assertOk(await staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })).issueTicket;
+    assert.equal(next.number, "I002", "the retries consumed no numbers");
+  });
+
   it("never yields an illegal state when requeue, cancel, call, no-show and serve race on the same ticket", async (t) => {
     const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "R" });
     const tickets = await issueTickets(staff.gql, lineId, 40);

@@ -79,6 +79,11 @@ export interface Received<T> {
   waitFor(n: number, ms?: number): Promise<T[]>;
   /** Resolves with the errors as JSON once the subscription has failed (rejects after `ms`). */
   failure(ms?: number): Promise<string>;
+  /**
+   * Makes sure the subscription is live on the server (graphql-ws acknowledges connections, not
+   * subscriptions): runs `trigger` until one more value arrives. Callers filter probe events out.
+   */
+  probe(trigger: () => Promise<unknown>, ms?: number): Promise<void>;
   stop(): void;
 }
 
@@ -109,6 +114,15 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
     values,
     errors,
     stop,
+    async probe(trigger, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      const before = values.length;
+      while (values.length === before) {
+        if (Date.now() > deadline) throw new Error(`subscription never went live; errors ${JSON.stringify(errors)}`);
+        await trigger();
+        for (let i = 0; i < 10 && values.length === before; i++) await new Promise((r) => setTimeout(r, 30));
+      }
+    },
     async failure(ms = 5000) {
       const deadline = Date.now() + ms;
       while (errors.length === 0) {
@@ -133,8 +147,16 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
   };
 }
 
-/** Resolves when the subscription is live on the server (graphql-ws gives no ack per subscription). */
-export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+/** Gives events that should not arrive a moment to show up anyway. */
+export const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
+
+/** A harmless change that publishes a LINE_UPDATED event on the line (and its tenants' activity topics). */
+export const touchLine = (gql: Gql, lineId: string) =>
+  gql(`mutation($id: ID!) { updateLine(id: $id, input: { acceptingTickets: true }) { id } }`, { id: lineId });
+
+/** A harmless change that publishes the ticket to its holder's topic. */
+export const touchTicket = (gql: Gql, ticketId: string) =>
+  gql(`mutation($id: ID!) { updateTicket(id: $id, input: { partySize: 1 }) { id } }`, { id: ticketId });
 
 export function assertConsecutive(numbers: string[], prefix: string): void {
   const seqs = numbers.map((n) => Number(n.slice(prefix.length))).sort((a, b) => a - b);

@@ -313,6 +313,13 @@ describe("queue engine", () => {
         assertCode(await api.client()(query, { id: t!.id }), "UNAUTHENTICATED");
       }
       assertOk(await viewer.gql(`query($id: ID!) { line(id: $id) { tickets { nodes { id } } } }`, { id: lineId }));
+      for (const id of ["00000000-0000-4000-8000-000000000000", "nope"]) {
+        assertCode(await staff.gql(`mutation($id: ID!) { callTicket(id: $id) { id } }`, { id }), "NOT_FOUND");
+        assertCode(await staff.gql(`query($id: ID!) { ticket(id: $id) { id } }`, { id }), "NOT_FOUND");
+        assertCode(await staff.gql(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id }), "NOT_FOUND");
+        assertCode(await staff.gql(`mutation($id: ID!) { callNext(lineId: $id) { id } }`, { id }), "NOT_FOUND");
+      }
+      assertCode(await stranger.gql(`mutation { createTicketType(input: { tenantId: "${owner.tenantId}", code: "S", name: "S" }) { id } }`), "NOT_FOUND");
       assert.equal(assertOk(await staff.gql<{ callNext: { id: string } }>(`mutation($l: ID!) { callNext(lineId: $l) { id } }`, { l: lineId })).callNext.id, t!.id);
     });
 

@@ -1,14 +1,16 @@
 /**
  * Live updates over graphql-ws: line events in order, live positions for customers, subtree activity, tenant
- * isolation, a refused subscription that leaves the socket healthy, and Redis fan-out between two API
- * processes sharing one database.
+ * isolation, a refused subscription that leaves the socket healthy, access re-checked while subscribed, and
+ * Redis fan-out between two API processes sharing one database. Each subscription is probed live (a harmless
+ * LINE_UPDATED / UPDATED event) before the events under test, so no test depends on timing.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Client } from "graphql-ws";
 import { openSecondConnection, type TestDatabase } from "@qline/db/testing";
 import { assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
-import { callNextMutation, collect, createLine, issueTicket, issueTickets, settle, wsClient } from "./queue-fixtures.js";
+import { subscriptionRecheck } from "../queue-subscriptions.service.js";
+import { callNextMutation, collect, createLine, issueTicket, issueTickets, settle, touchLine, touchTicket, wsClient } from "./queue-fixtures.js";
 
 interface LineEventData {
   kind: string;
@@ -17,10 +19,16 @@ interface LineEventData {
   ticket: { number: string; status: string; position: number | null } | null;
   stats: { waitingCount: number; nowServing: { number: string }[] };
 }
+type LineUpdated = { lineUpdated: LineEventData };
+type TenantActivity = { tenantActivity: LineEventData };
+type TicketUpdated = { ticketUpdated: { number: string; status: string; position: number | null; lineName: string; counterName: string | null } };
 
 const lineUpdated = `subscription($l: ID!) { lineUpdated(lineId: $l) { kind lineId tenantId ticket { number status position } stats { waitingCount nowServing { number } } } }`;
 const tenantActivity = `subscription($t: ID!) { tenantActivity(tenantId: $t) { kind lineId tenantId ticket { number status position } stats { waitingCount nowServing { number } } } }`;
 const ticketUpdated = `subscription($c: String!) { ticketUpdated(code: $c) { number status position lineName counterName } }`;
+
+/** Events under test: without the LINE_UPDATED probes. */
+const real = (events: LineEventData[]) => events.filter((e) => e.kind !== "LINE_UPDATED");
 
 describe("queue subscriptions", () => {
   let api: TestApi;
@@ -47,11 +55,11 @@ describe("queue subscriptions", () => {
 
   it("streams a line's events in order with its new stats", async () => {
     const lineId = await createLine(owner.gql, owner.tenantId);
-    const events = collect<{ lineUpdated: LineEventData }>(client(`Bearer ${staff.token}`), lineUpdated, { l: lineId });
-    await settle();
+    const events = collect<LineUpdated>(client(`Bearer ${staff.token}`), lineUpdated, { l: lineId });
+    await events.probe(() => touchLine(owner.gql, lineId));
     await issueTickets(staff.gql, lineId, 2);
     assertOk(await staff.gql(callNextMutation, { l: lineId }));
-    const got = (await events.waitFor(3)).map((e) => e.lineUpdated);
+    const got = await waitForReal(events, 3);
     assert.deepEqual(got.map((e) => e.kind), ["ISSUED", "ISSUED", "CALLED"]);
     assert.deepEqual(got.map((e) => e.stats.waitingCount), [1, 2, 1]);
     assert.deepEqual(got[2]!.stats.nowServing.map((n) => n.number), ["A001"]);
@@ -63,16 +71,19 @@ describe("queue subscriptions", () => {
     const lineId = await createLine(owner.gql, owner.tenantId, { name: "Bakery" });
     const [, second, third] = await issueTickets(staff.gql, lineId, 3);
     const anonymous = client();
-    const secondUpdates = collect<{ ticketUpdated: { number: string; status: string; position: number | null } }>(anonymous, ticketUpdated, { c: second!.trackingCode });
-    const thirdUpdates = collect<{ ticketUpdated: { number: string; position: number | null } }>(anonymous, ticketUpdated, { c: third!.trackingCode });
-    await settle();
+    const secondUpdates = collect<TicketUpdated>(anonymous, ticketUpdated, { c: second!.trackingCode });
+    const thirdUpdates = collect<TicketUpdated>(anonymous, ticketUpdated, { c: third!.trackingCode });
+    await secondUpdates.probe(() => touchTicket(staff.gql, second!.id));
+    await thirdUpdates.probe(() => touchTicket(staff.gql, third!.id));
+    assert.equal(secondUpdates.values.at(-1)!.ticketUpdated.position, 2);
     assertOk(await staff.gql(callNextMutation, { l: lineId }));
-    assert.deepEqual((await secondUpdates.waitFor(1))[0]!.ticketUpdated, { number: "A002", status: "WAITING", position: 1, lineName: "Bakery", counterName: null });
-    assert.equal((await thirdUpdates.waitFor(1))[0]!.ticketUpdated.position, 2);
+    assert.deepEqual(await lastWhen(secondUpdates, (u) => u.ticketUpdated.position === 1), {
+      ticketUpdated: { number: "A002", status: "WAITING", position: 1, lineName: "Bakery", counterName: null },
+    });
+    await lastWhen(thirdUpdates, (u) => u.ticketUpdated.position === 2);
     assertOk(await staff.gql(callNextMutation, { l: lineId }));
-    const [, called] = await secondUpdates.waitFor(2);
-    assert.equal(called!.ticketUpdated.status, "CALLED");
-    assert.equal((await thirdUpdates.waitFor(2))[1]!.ticketUpdated.position, 1);
+    await lastWhen(secondUpdates, (u) => u.ticketUpdated.status === "CALLED");
+    await lastWhen(thirdUpdates, (u) => u.ticketUpdated.position === 1);
     const unknown = collect(anonymous, ticketUpdated, { c: "no-such-code" });
     assert.match(await unknown.failure(), /NOT_FOUND/);
   });
@@ -82,40 +93,62 @@ describe("queue subscriptions", () => {
     const theirs = await createLine(owner.gql, owner.tenantId);
     const socket = client(`Bearer ${stranger.token}`);
     const refused = collect(socket, lineUpdated, { l: theirs });
-    const allowed = collect<{ lineUpdated: LineEventData }>(socket, lineUpdated, { l: mine });
-    await settle();
+    const allowed = collect<LineUpdated>(socket, lineUpdated, { l: mine });
     assert.match(await refused.failure(), /NOT_FOUND/);
+    await allowed.probe(() => touchLine(stranger.gql, mine));
     await issueTicket(owner.gql, theirs);
     await issueTicket(stranger.gql, mine);
-    const got = await allowed.waitFor(1);
-    assert.equal(got[0]!.lineUpdated.lineId, mine);
+    const got = await waitForReal(allowed, 1);
+    assert.equal(got[0]!.lineId, mine);
     assert.equal(refused.values.length, 0);
     const anonymousRefused = collect(client(), lineUpdated, { l: mine });
     const garbage = collect(socket, lineUpdated, { l: "not-a-uuid" });
-    await settle();
     assert.match(await anonymousRefused.failure(), /UNAUTHENTICATED/);
     assert.match(await garbage.failure(), /NOT_FOUND/);
     await issueTicket(stranger.gql, mine);
-    await allowed.waitFor(2);
+    await waitForReal(allowed, 2);
   });
 
   it("sends an ancestor's tenantActivity every event of its subtree, and nothing across tenants", async () => {
     const subId = await createSubtenant(owner, owner.tenantId, "Branch");
     const subLine = await createLine(owner.gql, subId, { prefix: "S" });
-    const rootActivity = collect<{ tenantActivity: LineEventData }>(client(`Bearer ${owner.token}`), tenantActivity, { t: owner.tenantId });
-    const strangerActivity = collect<{ tenantActivity: LineEventData }>(client(`Bearer ${stranger.token}`), tenantActivity, { t: stranger.tenantId });
+    const strangerLine = await createLine(stranger.gql, stranger.tenantId);
+    const rootActivity = collect<TenantActivity>(client(`Bearer ${owner.token}`), tenantActivity, { t: owner.tenantId });
+    const strangerActivity = collect<TenantActivity>(client(`Bearer ${stranger.token}`), tenantActivity, { t: stranger.tenantId });
     const spying = collect(client(`Bearer ${stranger.token}`), tenantActivity, { t: owner.tenantId });
-    await settle();
     assert.match(await spying.failure(), /NOT_FOUND/);
+    await rootActivity.probe(() => touchLine(owner.gql, subLine));
+    await strangerActivity.probe(() => touchLine(stranger.gql, strangerLine));
     const ticket = await issueTicket(owner.gql, subLine);
-    const got = (await rootActivity.waitFor(1))[0]!.tenantActivity;
-    assert.equal(got.tenantId, subId);
-    assert.equal(got.ticket!.number, ticket.number);
+    const [got] = await waitForReal(rootActivity, 1, (v) => v.tenantActivity);
+    assert.equal(got!.tenantId, subId);
+    assert.equal(got!.ticket!.number, ticket.number);
     await settle();
-    assert.equal(strangerActivity.values.length, 0);
+    assert.deepEqual(strangerActivity.values.map((v) => v.tenantActivity.lineId).filter((l) => l !== strangerLine), [], "nothing of another tenant");
     assert.equal(spying.values.length, 0);
   });
 });
+
+async function waitForReal<T>(received: { values: T[]; waitFor(n: number): Promise<T[]> }, n: number, pick: (v: T) => LineEventData = (v) => (v as LineUpdated).lineUpdated): Promise<LineEventData[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const got = real(received.values.map(pick));
+    if (got.length >= n) return got;
+    if (Date.now() > deadline) throw new Error(`expected ${n} events, got ${JSON.stringify(got)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The first value (from the newest back) satisfying `predicate`, waiting for it to arrive. */
+async function lastWhen<T>(received: { values: T[] }, predicate: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = [...received.values].reverse().find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching event in ${JSON.stringify(received.values)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || undefined;
 
@@ -150,12 +183,15 @@ describe("two API processes sharing the database and Redis", { skip: redisUrl ? 
     const onFirst = wsClient(first, `Bearer ${staff.token}`);
     const tenantB = wsClient(first, `Bearer ${other.token}`);
     clients.push(onFirst, tenantB);
-    const events = collect<{ lineUpdated: LineEventData }>(onFirst, lineUpdated, { l: lineId });
-    const bLine = collect(tenantB, lineUpdated, { l: otherLine });
-    const bActivity = collect(tenantB, tenantActivity, { t: other.tenantId });
-    await settle(400);
-
     const viaSecond = second.client(`Bearer ${staff.token}`);
+    const otherViaSecond = second.client(`Bearer ${other.token}`);
+    const events = collect<LineUpdated>(onFirst, lineUpdated, { l: lineId });
+    const bLine = collect<LineUpdated>(tenantB, lineUpdated, { l: otherLine });
+    const bActivity = collect<TenantActivity>(tenantB, tenantActivity, { t: other.tenantId });
+    await events.probe(() => touchLine(owner.gql, lineId));
+    await bLine.probe(() => touchLine(otherViaSecond, otherLine));
+    await bActivity.probe(() => touchLine(otherViaSecond, otherLine));
+
     const issued = [];
     for (let i = 0; i < 3; i++) issued.push(assertOk(await viaSecond<{ issueTicket: { id: string } }>(`mutation($l: ID!) { issueTicket(input: { lineId: $l }) { id } }`, { l: lineId })).issueTicket);
     const called = assertOk(await viaSecond<{ callNext: { id: string } }>(`mutation($l: ID!) { callNext(lineId: $l) { id } }`, { l: lineId })).callNext;
@@ -163,13 +199,42 @@ describe("two API processes sharing the database and Redis", { skip: redisUrl ? 
     assertOk(await viaSecond(`mutation($id: ID!) { completeTicket(id: $id) { id } }`, { id: called.id }));
     assertOk(await viaSecond(`mutation($id: ID!) { cancelTicket(id: $id, reason: "left") { id } }`, { id: issued[2]!.id }));
 
-    const got = (await events.waitFor(7)).map((e) => e.lineUpdated);
+    const got = await waitForReal(events, 7);
     assert.deepEqual(got.map((e) => e.kind), ["ISSUED", "ISSUED", "ISSUED", "CALLED", "SERVING", "SERVED", "CANCELLED"]);
     assert.deepEqual(got.map((e) => e.ticket?.number), ["A001", "A002", "A003", "A001", "A001", "A001", "A003"]);
     assert.deepEqual(got.map((e) => e.stats.waitingCount), [1, 2, 3, 2, 2, 2, 1]);
     await settle(300);
-    assert.equal(bLine.values.length, 0, "tenant B's line subscriber got nothing of A");
-    assert.equal(bActivity.values.length, 0, "tenant B's activity subscriber got nothing of A");
+    assert.deepEqual(real(bLine.values.map((v) => v.lineUpdated)), [], "tenant B's line subscriber got nothing of A");
+    assert.deepEqual(bActivity.values.map((v) => v.tenantActivity.tenantId).filter((t) => t !== other.tenantId), [], "tenant B's activity got nothing of A");
     assert.deepEqual([bLine.errors, bActivity.errors], [[], []]);
+  });
+});
+
+describe("subscription access over time", () => {
+  let api: TestApi;
+  const clients: Client[] = [];
+  before(async () => {
+    api = await startTestApi();
+    subscriptionRecheck.intervalMs = 0; // re-check on every event in this test process
+  });
+  after(async () => {
+    subscriptionRecheck.intervalMs = 30_000;
+    await Promise.all(clients.map((c) => c.dispose()));
+    await api.close();
+  });
+
+  it("ends a member's line subscription once they are removed from the tenant", async () => {
+    const owner = await signUpPersona(api, "revoke");
+    const staff = await memberPersona(api, owner, owner.tenantId, "STAFF");
+    const lineId = await createLine(owner.gql, owner.tenantId);
+    const socket = wsClient(api, `Bearer ${staff.token}`);
+    clients.push(socket);
+    const events = collect<LineUpdated>(socket, lineUpdated, { l: lineId });
+    await events.probe(() => touchLine(owner.gql, lineId));
+    assertOk(await owner.gql(`mutation($t: ID!, $u: ID!) { removeMember(tenantId: $t, userId: $u) }`, { t: owner.tenantId, u: staff.userId }));
+    const countBefore = events.values.length;
+    await issueTicket(owner.gql, lineId);
+    assert.match(await events.failure(), /NOT_FOUND/);
+    assert.equal(events.values.length, countBefore, "no event after the removal");
   });
 });
