@@ -143,6 +143,7 @@ export class TenantQueueResolver {
 export class PublicTenantLinesResolver {
   @FieldResolver(() => [PublicLine], { description: "Lines accepting tickets and open now." })
   lines(@Root() tenant: PublicTenant, @Ctx() ctx: RequestContext): Promise<PublicLine[]> {
+    if (tenant.suspended) return Promise.resolve([]); // a suspended tenant issues no tickets
     return linesService.publicLinesOf(ctx, tenant.id);
   }
 }

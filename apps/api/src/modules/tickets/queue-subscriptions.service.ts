@@ -8,7 +8,9 @@ import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
 import { notFound } from "../../errors/codes.js";
 import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
-import { topics } from "./tickets.events.js";
+import type { TicketStatus } from "@qline/db";
+import { terminalStatuses } from "./ticket-state.js";
+import { topics, type PublicTicketView } from "./tickets.events.js";
 
 /** How often a live subscription re-checks its subscriber's access (a removed member stops receiving). */
 export const subscriptionRecheck = { intervalMs: 30_000 };
@@ -70,7 +72,36 @@ export async function subscribeLine(ctx: RequestContext, lineId: string): Promis
 export async function subscribeTicket(ctx: RequestContext, code: string): Promise<AsyncIterable<unknown>> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
-  return ctx.pubsub.subscribe(topics.ticket(found.tenantId, found.ticketId));
+  return endingAfterTerminal(ctx.pubsub.subscribe(topics.ticket(found.tenantId, found.ticketId)));
+}
+
+/** A customer's ticket stream completes once the ticket reaches a terminal status (nothing more can happen). */
+function endingAfterTerminal(source: AsyncIterator<unknown>): AsyncIterableIterator<unknown> {
+  let ended = false;
+  const iterator: AsyncIterableIterator<unknown> = {
+    async next() {
+      if (ended) {
+        await source.return?.();
+        return { done: true, value: undefined };
+      }
+      const result = await source.next();
+      const status = (result.value as PublicTicketView | undefined)?.status;
+      if (!result.done && status && terminalStatuses.has(status as TicketStatus)) ended = true;
+      return result;
+    },
+    async return() {
+      await source.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */

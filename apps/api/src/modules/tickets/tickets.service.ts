@@ -6,13 +6,14 @@ import { auditActor } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { inTenant, isUuid } from "../../context/tenant-access.js";
-import { badInput, conflict, limitExceeded, notFound } from "../../errors/codes.js";
+import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
 import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
+import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
 import { lineEventPublications, publicTicket, publishAll, type Publication, type PublicTicketView, type TicketView } from "./tickets.events.js";
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -120,7 +121,7 @@ async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: string | n
     : [];
   if (!type) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
   if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
-    throw badInput(`Ticket type not allowed on line "${line.name}"`, [{ path, message: "not allowed on this line" }]);
+    throw ticketTypeNotAllowed(line.name, path);
   }
   return ticketTypeId;
 }
@@ -169,13 +170,13 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
         if (key) {
           const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
           if (existing) {
-            if (existing.idempotencyHash !== requestHash) throw conflict("This idempotency key was used with a different request");
+            if (existing.idempotencyHash !== requestHash) throw idempotencyKeyReused();
             return { ticket: toView(existing), publications: [] as Publication[] };
           }
         }
         const line = await lineOf(tx, tenantId, input.lineId);
-        if (!line.acceptingTickets) throw conflict(`Line "${line.name}" is not accepting tickets`);
-        if (!lineIsOpen(line)) throw conflict(`Line "${line.name}" is closed now (see its opening hours)`);
+        if (!line.acceptingTickets) throw lineNotAccepting(line.name);
+        if (!lineIsOpen(line)) throw lineClosed(line.name);
         const ticketTypeId = await resolveTicketType(tx, line, input.ticketTypeId, "input.ticketTypeId");
         const schemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
 
@@ -191,7 +192,7 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
           const [waiting] = rowsOf<{ n: number }>(
             await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${line.id} and status = 'WAITING'`),
           );
-          if (Number(waiting?.n ?? 0) >= line.capacity) throw limitExceeded(`Line "${line.name}" is full (${line.capacity} waiting)`);
+          if (Number(waiting?.n ?? 0) >= line.capacity) throw lineFull(line.name, line.capacity);
         }
         const id = randomUUID();
         const seq = Number(numbered.last);
@@ -272,7 +273,7 @@ async function checkCounter(tx: Tx, tenantId: string, lineId: string, counterId:
   const [counter] = await tx.select().from(counters).where(and(eq(counters.tenantId, tenantId), eq(counters.id, counterId)));
   if (!counter) throw notFound("Counter");
   if (counter.lineId !== lineId) throw badInput("The counter belongs to another line", [{ path: "counterId", message: "not a counter of this line" }]);
-  if (!counter.isOpen) throw conflict(`Counter "${counter.name}" is closed`);
+  if (!counter.isOpen) throw counterClosed(counter.name);
 }
 
 interface TransitionChange {
@@ -367,7 +368,7 @@ export function transferTicket(ctx: RequestContext, id: string, lineId: string):
     const target = await lineOf(tx, tenantId, lineId);
     if (target.id === before.lineId) throw badInput("The ticket is already in this line", [{ path: "lineId", message: "same line" }]);
     if (before.ticketTypeId && target.allowedTicketTypeIds.length > 0 && !target.allowedTicketTypeIds.includes(before.ticketTypeId)) {
-      throw badInput(`Ticket type not allowed on line "${target.name}"`, [{ path: "lineId", message: "does not accept this ticket type" }]);
+      throw ticketTypeNotAllowed(target.name, "lineId");
     }
     return { set: { lineId: target.id, counterId: null }, data: { fromLineId: before.lineId, toLineId: target.id }, leftLineId: before.lineId };
   });

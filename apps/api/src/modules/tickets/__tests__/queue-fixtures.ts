@@ -75,6 +75,8 @@ export function wsClient(api: TestApi | { server: { wsUrl: string } }, authoriza
 export interface Received<T> {
   values: T[];
   errors: unknown[];
+  /** True once the server completed the subscription. */
+  readonly completed: boolean;
   /** Resolves when `n` values have arrived (rejects after `ms`). */
   waitFor(n: number, ms?: number): Promise<T[]>;
   /** Resolves with the errors as JSON once the subscription has failed (rejects after `ms`). */
@@ -91,6 +93,7 @@ export interface Received<T> {
 export function collect<T = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}): Received<T> {
   const values: T[] = [];
   const errors: unknown[] = [];
+  let completed = false;
   const waiters: { n: number; resolve: (v: T[]) => void }[] = [];
   const notify = () => {
     for (const w of [...waiters]) if (values.length >= w.n) w.resolve(values.slice());
@@ -107,13 +110,18 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
         errors.push(error);
         notify();
       },
-      complete: () => undefined,
+      complete: () => {
+        completed = true;
+      },
     },
   );
   return {
     values,
     errors,
     stop,
+    get completed() {
+      return completed;
+    },
     async probe(trigger, ms = 10_000) {
       const deadline = Date.now() + ms;
       const before = values.length;

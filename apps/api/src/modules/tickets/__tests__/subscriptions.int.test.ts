@@ -84,6 +84,10 @@ describe("queue subscriptions", () => {
     assertOk(await staff.gql(callNextMutation, { l: lineId }));
     await lastWhen(secondUpdates, (u) => u.ticketUpdated.status === "CALLED");
     await lastWhen(thirdUpdates, (u) => u.ticketUpdated.position === 1);
+    assertOk(await cancelByCode(api, third!.trackingCode));
+    await lastWhen(thirdUpdates, (u) => u.ticketUpdated.status === "CANCELLED");
+    for (let i = 0; i < 100 && !thirdUpdates.completed; i++) await settle(20);
+    assert.equal(thirdUpdates.completed, true, "a terminal ticket's stream completes");
     const unknown = collect(anonymous, ticketUpdated, { c: "no-such-code" });
     assert.match(await unknown.failure(), /NOT_FOUND/);
   });
@@ -128,6 +132,8 @@ describe("queue subscriptions", () => {
     assert.equal(spying.values.length, 0);
   });
 });
+
+const cancelByCode = (api: TestApi, code: string) => api.client()(`mutation($c: String!) { cancelMyTicket(code: $c) { status } }`, { c: code });
 
 async function waitForReal<T>(received: { values: T[]; waitFor(n: number): Promise<T[]> }, n: number, pick: (v: T) => LineEventData = (v) => (v as LineUpdated).lineUpdated): Promise<LineEventData[]> {
   const deadline = Date.now() + 10_000;
