@@ -1,45 +1,19 @@
-import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
-import type { DisplayBoardQuery as DisplayBoardResult, LineUpdatedSubscription as LineUpdatedResult } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n/i18n";
 import { speechLanguage } from "../../../i18n/messages";
 import { chime, speak, speakableNumber, unlockAudio } from "../../../lib/audio";
-import { toProblem } from "../../../lib/errors";
 import { PublicHeader } from "../../../ui/PublicHeader";
 import { CannotReach, Loading } from "../../../ui/states";
 import { DeviceSetup } from "../../device/components/DeviceSetup";
-import { rejectedKeyCodes } from "../../device/hooks/device-key";
 import type { PublicTenant } from "../../tenant/hooks/use-public-tenant";
-import { DisplayBoardQuery } from "../graphql/display-board.query";
-import { LineUpdatedSubscription } from "../graphql/line-updated.subscription";
+import { useDisplayBoard, type BoardLine } from "../hooks/use-display-board";
+import { useLineUpdates, type LineEvent } from "../hooks/use-line-updates";
 
-type BoardLine = NonNullable<DisplayBoardResult["tenant"]>["lines"][number];
-type LineEvent = LineUpdatedResult["lineUpdated"];
-
-const NEXT_COUNT = 5;
 const MAX_WITHOUT_COUNTER = 3;
 
-/**
- * Listens to one line. The event's stats go straight into the cache (the board updates at once); the waiting
- * list is refetched shortly after; a CALLED event is announced.
- */
+/** One per line (hooks cannot run in a loop); renders nothing. */
 function LineListener({ lineId, onEvent }: { lineId: string; onEvent(event: LineEvent): void }) {
-  const client = useApolloClient();
-  useSubscription(LineUpdatedSubscription, {
-    variables: { lineId },
-    onData: ({ data }) => {
-      const event = data.data?.lineUpdated;
-      if (!event) return;
-      client.cache.modify({
-        id: client.cache.identify({ __typename: "Line", id: lineId }),
-        fields: {
-          nowServing: () => event.stats.nowServing,
-          waitingCount: () => event.stats.waitingCount,
-        },
-      });
-      onEvent(event);
-    },
-  });
+  useLineUpdates(lineId, onEvent);
   return null;
 }
 
@@ -95,19 +69,16 @@ function LinePanel({ line, highlight }: { line: BoardLine; highlight: string | n
 /** `/t/<slug>/display`: the TV. Needs a device key with lines:read and tickets:read. */
 export function DisplayBoard({ tenant }: { tenant: PublicTenant }) {
   const { t, language } = useI18n();
-  const board = useQuery(DisplayBoardQuery, { variables: { tenantId: tenant.id, next: NEXT_COUNT }, pollInterval: 30_000 });
+  const { board, refetchSoon } = useDisplayBoard(tenant.id);
   const [soundOn, setSoundOn] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
-  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ soundOn, language, t, refetch: board.refetch });
+  const latest = useRef({ soundOn, language, t });
   useEffect(() => {
-    latest.current = { soundOn, language, t, refetch: board.refetch };
+    latest.current = { soundOn, language, t };
   });
-  useEffect(() => () => clearTimeout(refetchTimer.current), []);
 
   const onEvent = (event: LineEvent) => {
-    clearTimeout(refetchTimer.current);
-    refetchTimer.current = setTimeout(() => void latest.current.refetch().catch(() => undefined), 150);
+    refetchSoon();
     if (event.kind !== "CALLED" || !event.ticket) return;
     setHighlight(event.ticket.id);
     const { soundOn: sound, language: lang, t: msgs } = latest.current;
@@ -116,15 +87,10 @@ export function DisplayBoard({ tenant }: { tenant: PublicTenant }) {
     speak(msgs.announcement(speakableNumber(event.ticket.number), event.ticket.counter?.name ?? null), speechLanguage[lang]);
   };
 
-  if (!board.data) {
-    if (board.error) {
-      const problem = toProblem(board.error);
-      if (problem.code && rejectedKeyCodes.has(problem.code)) return <DeviceSetup tenant={tenant} rejected />;
-      return <CannotReach onRetry={() => void board.refetch().catch(() => undefined)} />;
-    }
-    return <Loading />;
-  }
-  const lines = board.data.tenant?.lines ?? [];
+  if (board.state === "loading") return <Loading />;
+  if (board.state === "unreachable") return <CannotReach onRetry={board.retry} />;
+  if (board.state === "rejected") return <DeviceSetup tenant={tenant} rejected />;
+  const lines = board.lines;
   const soundButton = soundOn ? (
     <span className="hint">{t.soundEnabled}</span>
   ) : (

@@ -1,17 +1,15 @@
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useApolloClient } from "@apollo/client/react";
 import { useCallback, useState } from "react";
 import { ticketUrl } from "../../../app/routes";
 import { useI18n } from "../../../i18n/i18n";
-import { toProblem } from "../../../lib/errors";
 import { PublicHeader } from "../../../ui/PublicHeader";
 import { CannotReach, Loading } from "../../../ui/states";
 import { DeviceSetup } from "../../device/components/DeviceSetup";
-import { rejectedKeyCodes } from "../../device/hooks/device-key";
 import { TenantBySlugQuery } from "../../tenant/graphql/tenant-by-slug.query";
 import type { PublicLine, PublicTenant } from "../../tenant/hooks/use-public-tenant";
-import { KioskSetupQuery } from "../graphql/kiosk-setup.query";
 import { useIdleReset } from "../hooks/use-idle-reset";
 import type { IssuedTicket } from "../hooks/use-issue-ticket";
+import { useKioskSetup } from "../hooks/use-kiosk-setup";
 import { IssueForm } from "./IssueForm";
 import { TicketCard } from "./TicketCard";
 
@@ -26,7 +24,7 @@ type Step =
 /** The in-store touch screen: line → ticket type → details → ticket; back to the start after a minute idle. */
 export function KioskScreen({ tenant, viaHost, origin = window.location.origin }: { tenant: PublicTenant; viaHost: boolean; origin?: string }) {
   const { t } = useI18n();
-  const setup = useQuery(KioskSetupQuery, { variables: { tenantId: tenant.id } });
+  const setup = useKioskSetup(tenant.id);
   const [step, setStep] = useState<Step>({ kind: "line" });
   const client = useApolloClient();
   const restart = useCallback(() => {
@@ -37,22 +35,14 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
   useIdleReset(step.kind !== "line", IDLE_RESET_MS, restart);
   const onIssued = useCallback((ticket: IssuedTicket) => setStep((s) => (s.kind === "details" ? { kind: "ticket", line: s.line, ticket } : s)), []);
 
-  if (!setup.data) {
-    if (setup.error) {
-      const problem = toProblem(setup.error);
-      if (problem.code && rejectedKeyCodes.has(problem.code)) return <DeviceSetup tenant={tenant} rejected />;
-      return <CannotReach onRetry={() => void setup.refetch().catch(() => undefined)} />;
-    }
-    return <Loading />;
-  }
-  const config = setup.data.tenant;
-  if (!config) return <DeviceSetup tenant={tenant} rejected />;
+  if (setup.state === "loading") return <Loading />;
+  if (setup.state === "unreachable") return <CannotReach onRetry={setup.retry} />;
+  if (setup.state === "rejected") return <DeviceSetup tenant={tenant} rejected />;
 
   const chooseLine = (line: PublicLine) => {
     if (line.ticketTypes.length > 1) setStep({ kind: "type", line });
     else setStep({ kind: "details", line, ticketTypeId: line.ticketTypes[0]?.id ?? null });
   };
-  const showEstimates = (lineId: string) => config.lines.find((l) => l.id === lineId)?.showEstimates ?? true;
 
   return (
     <div className="kiosk">
@@ -103,7 +93,7 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
               key={`${step.line.id}:${step.ticketTypeId ?? ""}`}
               lineId={step.line.id}
               ticketTypeId={step.ticketTypeId}
-              extensionSchema={config.ticketExtensionSchema ?? null}
+              extensionSchema={setup.extensionSchema}
               onIssued={onIssued}
               onBack={() => (step.line.ticketTypes.length > 1 ? setStep({ kind: "type", line: step.line }) : restart())}
             />
@@ -115,7 +105,7 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
             ticket={step.ticket}
             lineName={step.line.name}
             tenantName={tenant.name}
-            showEstimate={showEstimates(step.line.id)}
+            showEstimate={setup.showsEstimates(step.line.id)}
             trackingUrl={ticketUrl(origin, step.ticket.trackingCode, tenant.slug, viaHost)}
             onDone={restart}
           />

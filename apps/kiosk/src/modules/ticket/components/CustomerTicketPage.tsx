@@ -1,13 +1,10 @@
-import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useI18n } from "../../../i18n/i18n";
 import { unlockAudio } from "../../../lib/audio";
-import { toProblem } from "../../../lib/errors";
 import { PublicHeader } from "../../../ui/PublicHeader";
 import { CannotReach, Loading, MessagePage } from "../../../ui/states";
-import { TenantBySlugQuery } from "../../tenant/graphql/tenant-by-slug.query";
-import { useTenantTheme } from "../../tenant/components/TenantGate";
-import { CancelMyTicketMutation } from "../graphql/cancel-my-ticket.mutation";
+import { useTenantBranding } from "../../tenant/hooks/use-tenant-branding";
+import { useCancelMyTicket } from "../hooks/use-cancel-my-ticket";
 import { useLiveTicket } from "../hooks/use-live-ticket";
 import { useYourTurnAlert } from "../hooks/use-your-turn-alert";
 
@@ -21,16 +18,12 @@ export function CustomerTicketPage({ code, slug }: { code: string; slug: string 
   const { t } = useI18n();
   const live = useLiveTicket(code);
   const ticket = live.ticket;
-  // Branding only: the ticket page works without knowing the tenant.
-  const brand = useQuery(TenantBySlugQuery, { variables: { slug: slug ?? "" }, skip: !slug, fetchPolicy: "cache-first" });
-  const tenant = brand.data?.tenantBySlug ?? null;
-  useTenantTheme(tenant?.theme);
+  const tenant = useTenantBranding(slug);
   useYourTurnAlert(ticket?.status, ticket ? t.yourTurnNotification(ticket.number, ticket.counterName ?? null) : "");
 
   const [permission, setPermission] = useState(notificationPermission);
   const [confirming, setConfirming] = useState(false);
-  const [cancelError, setCancelError] = useState<string | null>(null);
-  const [cancel, cancelState] = useMutation(CancelMyTicketMutation);
+  const { cancel, cancelling, error: cancelError } = useCancelMyTicket(code);
 
   const header = <PublicHeader name={tenant?.name ?? "qline"} logoUrl={tenant?.theme.logoUrl} live />;
   if (live.loading) return <Loading />;
@@ -53,13 +46,7 @@ export function CustomerTicketPage({ code, slug }: { code: string; slug: string 
     setPermission(await N.requestPermission());
   };
   const confirmCancel = async () => {
-    setCancelError(null);
-    try {
-      await cancel({ variables: { code } });
-      setConfirming(false);
-    } catch (error) {
-      setCancelError(t.cancelFailed(toProblem(error).message));
-    }
+    if (await cancel()) setConfirming(false);
   };
 
   const called = ticket.status === "CALLED";
@@ -103,7 +90,7 @@ export function CustomerTicketPage({ code, slug }: { code: string; slug: string 
                 <div className="confirm" role="alertdialog" aria-labelledby="cancel-confirm">
                   <p id="cancel-confirm">{t.cancelConfirm}</p>
                   <div className="actions">
-                    <button type="button" className="button button--danger" onClick={() => void confirmCancel()} disabled={cancelState.loading}>
+                    <button type="button" className="button button--danger" onClick={() => void confirmCancel()} disabled={cancelling}>
                       {t.cancelYes}
                     </button>
                     <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -118,7 +105,7 @@ export function CustomerTicketPage({ code, slug }: { code: string; slug: string 
               )}
               {cancelError ? (
                 <p className="alert alert--error" role="alert">
-                  {cancelError}
+                  {t.cancelFailed(cancelError)}
                 </p>
               ) : null}
             </div>
