@@ -57,8 +57,7 @@ export class LinesResolver {
       "Sets a new version of the tenant's JSON Schema (draft 2020-12) for ticket extensions. Needs lines:manage (queue configuration). Existing tickets keep the version they were validated against.",
   })
   async setTicketExtensionSchema(@Arg("tenantId", () => ID) tenantId: string, @Arg("schema", () => JSON) schema: unknown, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    await linesService.setTicketExtensionSchema(ctx, tenantId, schema);
-    return getTenant(ctx, tenantId);
+    return (await linesService.setTicketExtensionSchema(ctx, tenantId, schema)).tenant;
   }
 
   @FieldResolver(() => Tenant)

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { counters, lines, rowsOf, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
+import { counters, lines, rowsOf, tenants, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
@@ -214,7 +214,11 @@ export async function currentExtensionSchema(tx: Tx, tenantId: string): Promise<
  * configuration (what a kiosk or partner must send with a ticket), which managers own. Existing tickets keep
  * the version they were validated against.
  */
-export async function setTicketExtensionSchema(ctx: RequestContext, tenantId: string, schema: unknown): Promise<ExtensionSchemaVersion> {
+export async function setTicketExtensionSchema(
+  ctx: RequestContext,
+  tenantId: string,
+  schema: unknown,
+): Promise<ExtensionSchemaVersion & { tenant: typeof tenants.$inferSelect }> {
   const checked = checkExtensionSchema(schema, "schema");
   return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
     // Serialise concurrent setters of one tenant so versions stay consecutive.
@@ -228,7 +232,10 @@ export async function setTicketExtensionSchema(ctx: RequestContext, tenantId: st
       createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
     });
     await recordAudit(tx, ctx.actor, { tenantId, action: "ticket_extension_schema.set", targetType: "tenant", targetId: tenantId, after: { version, schema: checked } });
-    return { tenantId, version, schema: checked };
+    // Read here, under lines:manage, so a caller without tenant:read still gets its answer.
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
+    if (!tenant) throw notFound("Tenant");
+    return { tenantId, version, schema: checked, tenant };
   });
 }
 

@@ -12,7 +12,7 @@ interface SubscribeData {
 @Resolver()
 export class QueueSubscriptionsResolver {
   @Subscription(() => LineEvent, {
-    description: "Every change on a line (needs lines:read in its tenant): what changed and the line's new stats.",
+    description: "Every change on a line (needs tickets:read in its tenant: events carry ticket data): what changed and the line's new stats.",
     subscribe: ({ args, context }: SubscribeData) => subscribeLine(context, args.lineId!),
   })
   lineUpdated(@Root() event: LineEventView, @Arg("lineId", () => ID) _lineId: string): LineEvent {

@@ -60,7 +60,8 @@ const fresh = (ctx: RequestContext): RequestContext => ({ ...ctx, accessCache: n
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
   const check = (c: RequestContext) =>
-    inTenant(c, tenantId, "lines:read", async (tx) => {
+    // tickets:read, not just lines:read: events carry ticket data (customer name, phone, extensions).
+    inTenant(c, tenantId, "tickets:read", async (tx) => {
       const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
     });

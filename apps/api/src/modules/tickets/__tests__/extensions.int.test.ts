@@ -85,6 +85,10 @@ describe("ticket extensions", () => {
     assertCode(await staff.gql(setSchema, { t: owner.tenantId, s: { type: "object" } }), "FORBIDDEN");
     assertCode(await stranger.gql(setSchema, { t: owner.tenantId, s: { type: "object" } }), "NOT_FOUND");
     assertCode(await api.client()(setSchema, { t: owner.tenantId, s: { type: "object" } }), "UNAUTHENTICATED");
+    const key = assertOk(await owner.gql<{ createApiKey: { secret: string } }>(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "partner", scopes: ["lines:manage"]) { secret } }`, { t: owner.tenantId })).createApiKey.secret;
+    const partner = api.client(`ApiKey ${key}`);
+    const set = assertOk(await partner<{ setTicketExtensionSchema: { id: string } }>(`mutation($t: ID!, $s: JSON!) { setTicketExtensionSchema(tenantId: $t, schema: $s) { id } }`, { t: owner.tenantId, s: { type: "object" } }));
+    assert.equal(set.setTicketExtensionSchema.id, owner.tenantId, "a key with lines:manage alone gets its answer");
     assertCode(await stranger.gql(`query($id: ID!) { tenant(id: $id) { ticketExtensionSchema } }`, { id: owner.tenantId }), "NOT_FOUND");
   });
 });

@@ -109,6 +109,9 @@ describe("queue subscriptions", () => {
     const garbage = collect(socket, lineUpdated, { l: "not-a-uuid" });
     assert.match(await anonymousRefused.failure(), /UNAUTHENTICATED/);
     assert.match(await garbage.failure(), /NOT_FOUND/);
+    const key = assertOk(await stranger.gql<{ createApiKey: { secret: string } }>(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "display", scopes: ["lines:read"]) { secret } }`, { t: stranger.tenantId })).createApiKey.secret;
+    const withoutTicketRead = collect(client(`ApiKey ${key}`), lineUpdated, { l: mine });
+    assert.match(await withoutTicketRead.failure(), /FORBIDDEN/, "events carry ticket data: tickets:read is needed");
     await issueTicket(stranger.gql, mine);
     await waitForReal(allowed, 2);
   });
