@@ -125,3 +125,21 @@ describe("QueueBoard", () => {
     expect(screen.getByText("Nobody is waiting")).toBeInTheDocument();
   });
 });
+
+describe("QueueBoard counter", () => {
+  it("lets staff close and open their counter, and will not call next at a closed one", async () => {
+    const actions = fakeActions();
+    const line = boardLine();
+    render(<QueueBoard line={line} now={now} live canOperate actions={actions} myCounterId="c-1" onChooseCounter={vi.fn()} />);
+    expect(screen.getByText(/Desk 1 is open/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Close counter" }));
+    expect(actions.setCounterOpen).toHaveBeenCalledWith("c-1", false);
+  });
+
+  it("disables Call next while one's counter is closed", () => {
+    const line = boardLine({ counters: [{ id: "c-1", name: "Desk 1", isOpen: false }] } as never);
+    render(<QueueBoard line={line} now={now} live canOperate actions={fakeActions()} myCounterId="c-1" onChooseCounter={vi.fn()} />);
+    expect(screen.getByRole("button", { name: /Call next/ })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Open counter" })).toBeEnabled();
+  });
+});

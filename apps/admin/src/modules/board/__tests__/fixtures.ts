@@ -83,6 +83,7 @@ export function fakeActions(overrides: Partial<TicketActions> = {}): TicketActio
     cancel: vi.fn().mockResolvedValue(undefined),
     transfer: vi.fn().mockResolvedValue(undefined),
     move: vi.fn().mockResolvedValue(undefined),
+    setCounterOpen: vi.fn().mockResolvedValue(undefined),
     pending: null,
     problem: null,
     clearProblem: vi.fn(),

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { boardHref, navigate } from "../../../app/router";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { Alert } from "../../../ui/states";
@@ -6,6 +7,7 @@ import { isShortcutTarget } from "../board-model";
 import type { BoardLine, BoardTicket } from "../hooks/use-queue-board";
 import type { TicketActions } from "../hooks/use-ticket-actions";
 import { NowServingPanel } from "./NowServingPanel";
+import { TicketDetailsDialog } from "./TicketDetailsDialog";
 import { CancelDialog, TransferDialog } from "./TicketDialogs";
 import { WaitingList } from "./WaitingList";
 
@@ -23,6 +25,7 @@ interface Props {
 export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, onChooseCounter }: Props) {
   const [transfer, setTransfer] = useState<BoardTicket | null>(null);
   const [cancel, setCancel] = useState<BoardTicket | null>(null);
+  const [details, setDetails] = useState<BoardTicket | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const waiting = line.waiting.nodes;
   const active = line.active.nodes;
@@ -69,6 +72,18 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
           <h1>
             <span className="prefix">{line.prefix}</span> {line.name}
           </h1>
+          {otherLines.length > 0 && (
+            <label className="board__switch">
+              <span className="visually-hidden">Switch line</span>
+              <select className="input input--compact" value={line.id} onChange={(e) => navigate(boardHref(line.tenantId, e.target.value))}>
+                {line.tenant.lines.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.prefix} · {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <p className="board__meta">
             {line.acceptingTickets ? <span className="badge badge--ok">Accepting</span> : <span className="badge badge--danger">Not accepting</span>}
             {!line.openNow && <span className="badge badge--inherited">Outside opening hours</span>}
@@ -116,7 +131,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
                   <select className="input" value={myCounterId ?? ""} onChange={(e) => onChooseCounter(e.target.value || null)}>
                     <option value="">No counter</option>
                     {line.counters.map((c) => (
-                      <option key={c.id} value={c.id} disabled={!c.isOpen}>
+                      <option key={c.id} value={c.id}>
                         {c.name}
                         {c.isOpen ? "" : " (closed)"}
                       </option>
@@ -124,12 +139,22 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
                   </select>
                 </label>
               )}
+              {counter && (
+                <div className="desk__status">
+                  <span>
+                    <span className={`dot ${counter.isOpen ? "dot--ok" : "dot--off"}`} aria-hidden="true" /> {counter.name} is {counter.isOpen ? "open" : "closed"}
+                  </span>
+                  <Button size="sm" variant="ghost" busy={actions.pending === `counter:${counter.id}`} onClick={() => void actions.setCounterOpen(counter.id, !counter.isOpen)}>
+                    {counter.isOpen ? "Close counter" : "Open counter"}
+                  </Button>
+                </div>
+              )}
               <Button
                 variant="primary"
                 size="lg"
                 className="call-next"
                 busy={actions.pending === "next"}
-                disabled={waiting.length === 0 && line.waitingCount === 0}
+                disabled={(waiting.length === 0 && line.waitingCount === 0) || (counter !== null && !counter.isOpen)}
                 onClick={() => void callNext()}
                 aria-keyshortcuts="N"
               >
@@ -174,6 +199,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
             onMove={(t, position) => actions.move(t.id, position)}
             onTransfer={setTransfer}
             onCancel={setCancel}
+            onDetails={setDetails}
           />
           {line.waiting.pageInfo.hasNextPage && <p className="muted">Showing the first {waiting.length} tickets.</p>}
         </section>
@@ -190,6 +216,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
           }}
         />
       )}
+      {details && <TicketDetailsDialog ticketId={details.id} number={details.number} extensionSchema={line.tenant.ticketExtensionSchema} onClose={() => setDetails(null)} />}
       {cancel && (
         <CancelDialog
           ticket={cancel}

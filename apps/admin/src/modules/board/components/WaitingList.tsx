@@ -21,13 +21,14 @@ interface Props {
   onMove: (ticket: BoardTicket, position: number) => Promise<void>;
   onTransfer: (ticket: BoardTicket) => void;
   onCancel: (ticket: BoardTicket) => void;
+  onDetails: (ticket: BoardTicket) => void;
 }
 
 /**
  * The waiting list in queue order. Staff reorder by dragging a row or with the row's ↑/↓ buttons (touch and
  * keyboard); the new order shows at once and is replaced by the server's when the move returns.
  */
-export function WaitingList({ tickets, now, waitingTtlSeconds, showEstimates, extensionSchema, canOperate, pending, onCall, onMove, onTransfer, onCancel }: Props) {
+export function WaitingList({ tickets, now, waitingTtlSeconds, showEstimates, extensionSchema, canOperate, pending, onCall, onMove, onTransfer, onCancel, onDetails }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [optimistic, setOptimistic] = useState<{ order: string[]; basis: string } | null>(null);
@@ -97,7 +98,9 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, showEstimates, ex
             </span>
             <div className="ticket__main">
               <div className="ticket__headline">
-                <strong className="ticket__number">{ticket.number}</strong>
+                <button type="button" className="ticket__number" onClick={() => onDetails(ticket)} aria-label={`${ticket.number}: details and history`}>
+                  {ticket.number}
+                </button>
                 {ticket.ticketType && (
                   <span className="badge" title={ticket.ticketType.name}>
                     {ticket.ticketType.name}

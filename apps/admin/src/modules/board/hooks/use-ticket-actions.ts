@@ -1,6 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { attempt, type Problem } from "../../../lib/errors";
+import { CloseCounterMutation } from "../../lines/graphql/close-counter.mutation";
+import { OpenCounterMutation } from "../../lines/graphql/open-counter.mutation";
 import { CallNextMutation } from "../graphql/call-next.mutation";
 import { CallTicketMutation } from "../graphql/call-ticket.mutation";
 import { CancelTicketMutation } from "../graphql/cancel-ticket.mutation";
@@ -21,6 +23,8 @@ export interface TicketActions {
   cancel(id: string, reason: string | null): Promise<void>;
   transfer(id: string, lineId: string): Promise<void>;
   move(id: string, position: number): Promise<void>;
+  /** Staff open and close their own counter; callNext refuses a closed one. */
+  setCounterOpen(counterId: string, open: boolean): Promise<void>;
   /** The ticket (or "next") an action is running for. */
   pending: string | null;
   problem: Problem | null;
@@ -41,6 +45,8 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
   const [cancelM] = useMutation(CancelTicketMutation);
   const [transferM] = useMutation(TransferTicketMutation);
   const [moveM] = useMutation(MoveTicketMutation);
+  const [openCounterM] = useMutation(OpenCounterMutation);
+  const [closeCounterM] = useMutation(CloseCounterMutation);
   const [pending, setPending] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
@@ -67,6 +73,8 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
     cancel: async (id, reason) => void (await run(id, () => cancelM({ variables: { id, reason } }))),
     transfer: async (id, targetLineId) => void (await run(id, () => transferM({ variables: { id, lineId: targetLineId } }))),
     move: async (id, position) => void (await run(id, () => moveM({ variables: { id, position } }))),
+    setCounterOpen: async (counterId, open) =>
+      void (await run(`counter:${counterId}`, async () => void (open ? await openCounterM({ variables: { id: counterId } }) : await closeCounterM({ variables: { id: counterId } })))),
     pending,
     problem,
     clearProblem: () => setProblem(null),

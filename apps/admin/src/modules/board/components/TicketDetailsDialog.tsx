@@ -1,0 +1,82 @@
+import { formatDateTime } from "../../../lib/format";
+import { Dialog } from "../../../ui/Dialog";
+import { ErrorState, Loading } from "../../../ui/states";
+import { extensionLabel, formatExtensionValue } from "../board-model";
+import { useTicketDetails } from "../hooks/use-ticket-details";
+
+const kindLabels: Record<string, string> = {
+  ISSUED: "Issued",
+  CALLED: "Called",
+  SERVING: "Service started",
+  SERVED: "Completed",
+  CANCELLED: "Cancelled",
+  NO_SHOW: "No-show",
+  EXPIRED: "Expired",
+  REQUEUED: "Requeued",
+  TRANSFERRED: "Transferred",
+  MOVED: "Moved in the line",
+  UPDATED: "Details changed",
+};
+
+/** One ticket: customer data, extension fields and its whole history. */
+export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose }: { ticketId: string; number: string; extensionSchema: Record<string, unknown> | null | undefined; onClose: () => void }) {
+  const { ticket, loading, error, refetch } = useTicketDetails(ticketId);
+  return (
+    <Dialog title={`Ticket ${number}`} onClose={onClose}>
+      {loading && <Loading />}
+      {!ticket && !loading && <ErrorState error={error} onRetry={refetch} />}
+      {ticket && (
+        <div className="ticket-details">
+          <dl className="facts">
+            <div>
+              <dt>Status</dt>
+              <dd>{ticket.status.replace("_", " ").toLowerCase()}</dd>
+            </div>
+            <div>
+              <dt>Type</dt>
+              <dd>{ticket.ticketType?.name ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>Customer</dt>
+              <dd>{ticket.customerName ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>Phone</dt>
+              <dd>{ticket.phone ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>Party size</dt>
+              <dd>{ticket.partySize}</dd>
+            </div>
+            <div>
+              <dt>Counter</dt>
+              <dd>{ticket.counter?.name ?? "—"}</dd>
+            </div>
+            {Object.entries(ticket.extensions).map(([key, value]) => (
+              <div key={key}>
+                <dt>{extensionLabel(extensionSchema, key)}</dt>
+                <dd>{formatExtensionValue(value)}</dd>
+              </div>
+            ))}
+            {ticket.cancelReason && (
+              <div>
+                <dt>Cancel reason</dt>
+                <dd>{ticket.cancelReason}</dd>
+              </div>
+            )}
+          </dl>
+          <h3>History</h3>
+          <ol className="feed">
+            {ticket.history.map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                <span>{kindLabels[e.kind] ?? e.kind}</span>
+                <span className="muted">{e.actorType === "API_KEY" ? "by a device" : e.actorType === "SYSTEM" ? "automatically" : "by staff"}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </Dialog>
+  );
+}

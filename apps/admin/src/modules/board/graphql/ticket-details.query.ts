@@ -1,0 +1,38 @@
+import { graphql } from "../../../gql";
+
+export const TicketDetailsQuery = graphql(`
+  query TicketDetails($id: ID!) {
+    ticket(id: $id) {
+      id
+      number
+      status
+      customerName
+      phone
+      partySize
+      extensions
+      extensionSchemaVersion
+      cancelReason
+      joinedAt
+      calledAt
+      servedAt
+      completedAt
+      endedAt
+      ticketType {
+        id
+        name
+      }
+      counter {
+        id
+        name
+      }
+      history {
+        id
+        kind
+        fromStatus
+        toStatus
+        actorType
+        at
+      }
+    }
+  }
+`);
