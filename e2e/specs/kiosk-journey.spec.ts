@@ -78,6 +78,11 @@ test("kiosk → customer → call → display → cancel → tenant isolation", 
   await expect(kiosk.getByText("You are next")).toBeVisible();
   await expect(kiosk.locator(".ticket-card__qr svg")).toBeVisible();
   await snapshot(kiosk, "kiosk-ticket");
+  await kiosk.emulateMedia({ media: "print" });
+  await expect(kiosk.getByRole("button", { name: "Done" })).toBeHidden();
+  await expect(kiosk.getByText("Riverside Bank").last()).toBeVisible(); // the tenant's name is printed on the ticket
+  await snapshot(kiosk, "kiosk-ticket-print");
+  await kiosk.emulateMedia({ media: "screen" });
   const trackingUrl = await kiosk.getByTestId("tracking-link").getAttribute("href");
   expect(trackingUrl).toMatch(/\/ticket\/[^/?]+\?t=/);
   expect(await waitingCount(owner.auth, lineId)).toBe(1);
