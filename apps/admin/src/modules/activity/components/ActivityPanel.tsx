@@ -1,4 +1,4 @@
-import { boardHref } from "../../../app/router";
+import { boardHref, tenantHref } from "../../../app/router";
 import { useTenantActivity } from "../hooks/use-tenant-activity";
 
 const verbs: Record<string, string> = {
@@ -18,10 +18,29 @@ const verbs: Record<string, string> = {
 };
 
 /** Live numbers per line and a feed of what happens across the tenant's subtree (tenantActivity). */
-export function ActivityPanel({ tenantId }: { tenantId: string }) {
-  const { events, lines, lineName } = useTenantActivity(tenantId);
+export function ActivityPanel({ tenantId, canSetUp }: { tenantId: string; canSetUp: boolean }) {
+  const { events, lines, linesLoaded, lineName } = useTenantActivity(tenantId);
   return (
     <div className="activity">
+      {linesLoaded && lines.length === 0 && canSetUp && (
+        <div className="card get-started">
+          <h2 className="card__title">Get started</h2>
+          <ol>
+            <li>
+              <a href={tenantHref(tenantId, "lines")}>Create a line</a> and the ticket types customers choose from.
+            </li>
+            <li>
+              <a href={tenantHref(tenantId, "ticket-fields")}>Add ticket fields</a> if the kiosk should ask anything extra.
+            </li>
+            <li>
+              <a href={tenantHref(tenantId, "settings")}>Brand the kiosk</a> with your logo and colours.
+            </li>
+            <li>
+              <a href={tenantHref(tenantId, "api-keys")}>Create an API key</a> for each kiosk, then <a href={tenantHref(tenantId, "members")}>invite your staff</a>.
+            </li>
+          </ol>
+        </div>
+      )}
       {lines.length > 0 && (
         <div className="tiles tiles--compact">
           {lines.map((l) => (

@@ -25,6 +25,7 @@ export function useTenantActivity(tenantId: string) {
   return {
     events,
     lines: lineList.map((l) => ({ ...l, waitingCount: waiting[l.id] ?? l.waitingCount })),
+    linesLoaded: Boolean(lines.data?.tenant),
     lineName: (id: string) => lineList.find((l) => l.id === id)?.name ?? "a subtenant's line",
     error: subscription.error ?? lines.error,
   };

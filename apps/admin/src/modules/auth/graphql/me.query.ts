@@ -21,6 +21,7 @@ export const MeQuery = graphql(`
     accounts {
       id
       name
+      ownerUserId
     }
   }
 `);

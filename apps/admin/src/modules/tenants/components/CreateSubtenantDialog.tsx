@@ -8,13 +8,15 @@ import { slugHint, useSlugCheck } from "../../auth/hooks/use-slug-check";
 import type { CreateTenantInput } from "../../../gql/graphql";
 
 interface Props {
-  parent: { id: string; name: string };
+  /** A subtenant under `parent`, or (without it) a root tenant in `account`. */
+  parent?: { id: string; name: string } | undefined;
+  account?: { id: string; name: string } | undefined;
   busy: boolean;
   onCreate: (input: CreateTenantInput) => Promise<Problem | null>;
   onClose: () => void;
 }
 
-export function CreateSubtenantDialog({ parent, busy, onCreate, onClose }: Props) {
+export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose }: Props) {
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [address, setAddress] = useState("");
@@ -23,7 +25,7 @@ export function CreateSubtenantDialog({ parent, busy, onCreate, onClose }: Props
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input: CreateTenantInput = { parentId: parent.id, name: name.trim(), slug: slug.trim() };
+    const input: CreateTenantInput = parent ? { parentId: parent.id, name: name.trim(), slug: slug.trim() } : { accountId: account?.id ?? null, name: name.trim(), slug: slug.trim() };
     if (address.trim()) input.location = { address: address.trim() };
     setProblem(await onCreate(input));
   };
@@ -31,19 +33,19 @@ export function CreateSubtenantDialog({ parent, busy, onCreate, onClose }: Props
   const formId = "create-subtenant";
   return (
     <Dialog
-      title={`New subtenant under ${parent.name}`}
+      title={parent ? `New subtenant under ${parent.name}` : `New root tenant in ${account?.name ?? "your account"}`}
       onClose={onClose}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" form={formId} variant="primary" busy={busy}>
-            Create subtenant
+            {parent ? "Create subtenant" : "Create tenant"}
           </Button>
         </>
       }
     >
       <form id={formId} className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
+        {problem && !Object.keys(problem.fields).some((k) => ["name", "slug", "location.address"].includes(k)) && <Alert>{problem.message}</Alert>}
         <TextField label="Name" value={name} onChange={setName} error={problem?.fields.name} required />
         <TextField
           label="Slug"

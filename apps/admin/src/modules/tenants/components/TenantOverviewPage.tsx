@@ -29,7 +29,7 @@ export function TenantOverviewPage() {
           </>
         }
       />
-      {can("tickets:read") && <ActivityPanel tenantId={tenant.id} />}
+      {can("tickets:read") && <ActivityPanel tenantId={tenant.id} canSetUp={can("lines:manage") && can("apikeys:manage")} />}
       <h2 className="section-title">Manage</h2>
       <div className="tiles">
         {shortcuts

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { tenantHref } from "../../../app/router";
+import { navigate, tenantHref } from "../../../app/router";
 import { Button } from "../../../ui/Button";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
@@ -10,7 +10,7 @@ import { useTenantTree, type TreeNode } from "../hooks/use-tenant-tree";
 import { CreateSubtenantDialog } from "./CreateSubtenantDialog";
 import { MoveTenantDialog } from "./MoveTenantDialog";
 
-type Action = { kind: "create"; node: TreeNode } | { kind: "move"; node: TreeNode; parentId: string | null };
+type Action = { kind: "create"; node: TreeNode } | { kind: "create-root" } | { kind: "move"; node: TreeNode; parentId: string | null };
 
 export function TenantTreePage() {
   const { tenant, can } = useCurrentTenant();
@@ -22,6 +22,8 @@ export function TenantTreePage() {
   const canCreate = can("tenant:create");
   const canMove = can("tenant:update");
   const platform = usePlatformAdmin();
+  /** The account owner may add root tenants (another chain, brand or venue) to the account. */
+  const ownAccount = session.accounts.find((a) => a.id === tenant.accountId && a.ownerUserId === session.user.id);
 
   const renderNode = (node: TreeNode, parentId: string | null) => (
     <li key={node.id} className="tree__item">
@@ -74,7 +76,15 @@ export function TenantTreePage() {
 
   return (
     <section>
-      <PageHeader title="Tenant tree" description="Subtenants inherit settings and roles from the tenants above them." />
+      <PageHeader
+        title="Tenant tree"
+        description="Subtenants inherit settings and roles from the tenants above them."
+        actions={
+          ownAccount && (
+            <Button onClick={() => setAction({ kind: "create-root" })}>New root tenant</Button>
+          )
+        }
+      />
       {notice && <Alert tone="success">{notice}</Alert>}
       {treeProblem && <Alert>{treeProblem}</Alert>}
       {loading && <Loading label="Loading the tree…" />}
@@ -98,6 +108,21 @@ export function TenantTreePage() {
             setAction(null);
             setNotice(`Created ${input.name}.`);
             session.refresh();
+            return null;
+          }}
+        />
+      )}
+      {action?.kind === "create-root" && ownAccount && (
+        <CreateSubtenantDialog
+          account={ownAccount}
+          busy={creating}
+          onClose={() => setAction(null)}
+          onCreate={async (input) => {
+            const result = await createSubtenant(input);
+            if (!result.ok) return result.problem;
+            setAction(null);
+            session.refresh();
+            if (result.value) navigate(tenantHref(result.value.id, "settings"));
             return null;
           }}
         />
