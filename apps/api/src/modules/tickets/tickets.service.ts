@@ -166,12 +166,12 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const { ticket, publications } = await inTenant(ctx, tenantId, "tickets:issue", async (tx, access) => {
+      const { ticket, issued, publications } = await inTenant(ctx, tenantId, "tickets:issue", async (tx) => {
         if (key) {
           const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
           if (existing) {
             if (existing.idempotencyHash !== requestHash) throw idempotencyKeyReused();
-            return { ticket: toView(existing), publications: [] as Publication[] };
+            return { ticket: toView(existing), issued: null, publications: [] as Publication[] };
           }
         }
         const line = await lineOf(tx, tenantId, input.lineId);
@@ -220,12 +220,18 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
           idempotencyHash: key ? requestHash : null,
         });
         await recordEvent(tx, ctx.actor, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null });
-        const ticket = (await loadTicket(tx, tenantId, id))!;
-        await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: ticket.number, lineId: line.id } });
-        return { ticket, publications: await lineEventPublications(tx, access.path, tenantId, line.id, "ISSUED", ticket) };
+        await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: formatNumber(line.prefix, seq), lineId: line.id } });
+        return { ticket: null, issued: { id, lineId: line.id }, publications: [] as Publication[] };
       });
-      await publishAll(ctx.pubsub, publications);
-      return ticket;
+      if (ticket) return ticket; // an idempotent replay: nothing changed, nothing to publish
+      // The numbering row lock is held until commit, so the issue transaction stays short: the answer and the
+      // event (with the line's stats as of now) are read in a second transaction, after the commit.
+      const after = await inTenant(ctx, tenantId, "tickets:issue", async (tx, access) => {
+        const view = (await loadTicket(tx, tenantId, issued!.id))!;
+        return { view, publications: await lineEventPublications(tx, access.path, tenantId, issued!.lineId, "ISSUED", view) };
+      });
+      await publishAll(ctx.pubsub, [...publications, ...after.publications]);
+      return after.view;
     } catch (error) {
       // Two requests with one new key raced: the loser retries once and finds the winner's ticket.
       if (attempt === 0 && key && uniqueViolation(error) === "tickets_idempotency_key") continue;
