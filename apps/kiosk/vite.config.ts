@@ -14,5 +14,7 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // jsdom + the generated form are slow on a busy CI machine; a test that takes 2 s alone can pass 5 s there.
+    testTimeout: 15_000,
   },
 });

@@ -127,22 +127,31 @@ describe("kiosk issue flow", () => {
     await user.click(screen.getByRole("button", { name: "Deutsch" }));
     expect(screen.getByRole("heading", { name: "Worum geht es?" })).toBeInTheDocument();
     expect(screen.getByText("2 warten")).toBeInTheDocument();
+    // Going back keeps the customer's language.
+    await user.click(screen.getByRole("button", { name: /Coffee bar/ }));
+    await user.click(screen.getByRole("button", { name: "Zurück" }));
+    expect(screen.getByRole("heading", { name: "Worum geht es?" })).toBeInTheDocument();
   });
 });
 
 describe("kiosk idle reset", () => {
-  it("goes back to the start after a minute without a touch", async () => {
+  it("goes back to the start, in the device language, after a minute without a touch", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
-      await toDetails(user);
+      await screen.findByRole("button", { name: /Coffee bar/ });
+      await user.click(screen.getByRole("button", { name: "Deutsch" }));
+      await user.click(screen.getByRole("button", { name: /Coffee bar/ }));
+      await user.click(screen.getByRole("button", { name: "Sit in" }));
+      await screen.findByRole("heading", { name: "Ein paar Angaben" });
       act(() => vi.advanceTimersByTime(IDLE_RESET_MS - 5_000));
       // A touch restarts the minute.
-      await user.click(screen.getByLabelText(/Your name/));
+      await user.click(screen.getByLabelText(/Ihr Name/));
       act(() => vi.advanceTimersByTime(IDLE_RESET_MS - 5_000));
-      expect(screen.getByRole("heading", { name: "A few details" })).toBeInTheDocument();
+      expect(screen.getByRole("heading", { name: "Ein paar Angaben" })).toBeInTheDocument();
       act(() => vi.advanceTimersByTime(6_000));
+      // Back at the start, in the device's language for the next customer.
       expect(screen.getByRole("heading", { name: "What are you here for?" })).toBeInTheDocument();
     } finally {
       vi.useRealTimers();

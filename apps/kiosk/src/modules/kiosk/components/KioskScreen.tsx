@@ -1,5 +1,5 @@
 import { useApolloClient } from "@apollo/client/react";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ticketUrl } from "../../../app/routes";
 import { useI18n } from "../../../i18n/i18n";
 import { PublicHeader } from "../../../ui/PublicHeader";
@@ -23,16 +23,20 @@ type Step =
 
 /** The in-store touch screen: line → ticket type → details → ticket; back to the start after a minute idle. */
 export function KioskScreen({ tenant, viaHost, origin = window.location.origin }: { tenant: PublicTenant; viaHost: boolean; origin?: string }) {
-  const { t } = useI18n();
+  const { t, language, setLanguage } = useI18n();
+  // The next customer starts in the device's language, not the previous customer's choice.
+  const deviceLanguage = useRef(language);
   const setup = useKioskSetup(tenant.id);
   const [step, setStep] = useState<Step>({ kind: "line" });
   const client = useApolloClient();
-  const restart = useCallback(() => {
+  const restart = useCallback(() => setStep({ kind: "line" }), []);
+  /** Done or idle: the next customer starts in the device's language, with fresh lines and waiting counts. */
+  const nextCustomer = useCallback(() => {
     setStep({ kind: "line" });
-    // Fresh waiting counts and lines for the next customer.
+    setLanguage(deviceLanguage.current);
     void client.refetchQueries({ include: [TenantBySlugQuery] }).catch(() => undefined);
-  }, [client]);
-  useIdleReset(step.kind !== "line", IDLE_RESET_MS, restart);
+  }, [client, setLanguage]);
+  useIdleReset(step.kind !== "line", IDLE_RESET_MS, nextCustomer);
   const onIssued = useCallback((ticket: IssuedTicket) => setStep((s) => (s.kind === "details" ? { kind: "ticket", line: s.line, ticket } : s)), []);
 
   if (setup.state === "loading") return <Loading />;
@@ -107,7 +111,7 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
             tenantName={tenant.name}
             showEstimate={setup.showsEstimates(step.line.id)}
             trackingUrl={ticketUrl(origin, step.ticket.trackingCode, tenant.slug, viaHost)}
-            onDone={restart}
+            onDone={nextCustomer}
           />
         ) : null}
       </main>
