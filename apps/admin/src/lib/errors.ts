@@ -53,3 +53,15 @@ export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; val
     return { ok: false, problem: toProblem(error) };
   }
 }
+
+/**
+ * CONFLICT errors (unique slug, existing email) carry no field path; place them on the field their message
+ * names, so "already taken" shows next to the slug rather than at the top of the form.
+ */
+export function placeConflict(problem: Problem | null, fields: Record<string, RegExp>): Problem | null {
+  if (!problem || problem.code !== "CONFLICT" || Object.keys(problem.fields).length) return problem;
+  for (const [field, pattern] of Object.entries(fields)) {
+    if (pattern.test(problem.message)) return { ...problem, fields: { [field]: problem.message } };
+  }
+  return problem;
+}

@@ -28,3 +28,16 @@ describe("toProblem", () => {
     expect(toProblem(new TypeError("Failed to fetch"))).toMatchObject({ code: "NETWORK", message: expect.stringContaining("Cannot reach the server") });
   });
 });
+
+describe("placeConflict", () => {
+  it("moves a CONFLICT without fields to the field its message names", async () => {
+    const { placeConflict } = await import("../errors");
+    expect(placeConflict({ message: 'The slug "x" is already taken', code: "CONFLICT", fields: {} }, { slug: /slug/i })).toEqual({
+      message: 'The slug "x" is already taken',
+      code: "CONFLICT",
+      fields: { slug: 'The slug "x" is already taken' },
+    });
+    const other = { message: "Nope", code: "FORBIDDEN", fields: {} };
+    expect(placeConflict(other, { slug: /slug/i })).toBe(other);
+  });
+});

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { hrefFor } from "../../../app/router";
-import type { Problem } from "../../../lib/errors";
+import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -52,7 +52,7 @@ export function SignUpPage() {
     const errors = validateSignUp(form);
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
-    setProblem(await signUp({ ...form, email: form.email.trim() }));
+    setProblem(placeConflict(await signUp({ ...form, email: form.email.trim() }), { email: /email/i, tenantSlug: /slug/i }));
   };
 
   const error = (key: keyof Form) => clientErrors[key] ?? problem?.fields[key];
@@ -61,7 +61,7 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Create your qline account" footer={<>Already have an account? <a href={hrefFor({ name: "login" })}>Sign in</a></>}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {problem && <Alert>{problem.message}</Alert>}
+        {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
         <fieldset className="fieldset">
           <legend>You</legend>
           <TextField label="Your name" autoComplete="name" value={form.name} onChange={set("name")} error={error("name")} />

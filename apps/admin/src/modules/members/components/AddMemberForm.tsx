@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { MemberRole } from "../../../gql/graphql";
-import type { Problem } from "../../../lib/errors";
+import { placeConflict, type Problem } from "../../../lib/errors";
 import { roleLabels } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
@@ -27,7 +27,7 @@ export function AddMemberForm({ roles, busy, onAdd }: Props) {
       return;
     }
     setClientError(undefined);
-    const result = await onAdd(email, role);
+    const result = placeConflict(await onAdd(email, role), { email: /already a member/i });
     setProblem(result);
     if (!result) {
       setAdded(email.trim());

@@ -22,11 +22,19 @@ describe("GeneralSettingsForm errors", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
-  it("shows a CONFLICT without field paths as a form message", async () => {
+  it("puts a slug CONFLICT (no field path) next to the slug field", async () => {
     const onSave = vi.fn().mockResolvedValue({ message: 'The slug "berlin" is already taken', code: "CONFLICT", fields: {} });
     renderWithApollo(<GeneralSettingsForm initial={general} canEdit saving={false} onSave={onSave} />);
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("already taken");
+    await waitFor(() => expect(screen.getByLabelText("Slug")).toHaveAccessibleDescription(expect.stringContaining("already taken")));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("shows other errors without field paths as a form message", async () => {
+    const onSave = vi.fn().mockResolvedValue({ message: "You do not have permission to do this.", code: "FORBIDDEN", fields: {} });
+    renderWithApollo(<GeneralSettingsForm initial={general} canEdit saving={false} onSave={onSave} />);
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("permission");
   });
 
   it("catches mistakes before the round trip", async () => {

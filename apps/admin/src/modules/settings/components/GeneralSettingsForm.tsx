@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { UpdateTenantInput } from "../../../gql/graphql";
-import type { Problem } from "../../../lib/errors";
+import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -62,7 +62,7 @@ export function GeneralSettingsForm({ initial, canEdit, saving, onSave }: Props)
       },
     };
     if (values.slug !== initial.slug) input.slug = values.slug;
-    const result = await onSave(input);
+    const result = placeConflict(await onSave(input), { slug: /slug/i });
     setProblem(result);
     setSaved(!result);
   };

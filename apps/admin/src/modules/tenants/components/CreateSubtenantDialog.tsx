@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import type { Problem } from "../../../lib/errors";
+import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { TextField } from "../../../ui/Field";
@@ -27,7 +27,7 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
     event.preventDefault();
     const input: CreateTenantInput = parent ? { parentId: parent.id, name: name.trim(), slug: slug.trim() } : { accountId: account?.id ?? null, name: name.trim(), slug: slug.trim() };
     if (address.trim()) input.location = { address: address.trim() };
-    setProblem(await onCreate(input));
+    setProblem(placeConflict(await onCreate(input), { slug: /slug/i }));
   };
 
   const formId = "create-subtenant";
