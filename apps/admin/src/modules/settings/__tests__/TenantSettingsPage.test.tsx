@@ -16,8 +16,8 @@ const shell: ShellTenant = {
   depth: 1,
   accountId: "acc",
   suspended: false,
-  ancestors: [{ __typename: "Tenant", id: "root", name: "Acme Retail" }],
-  theme: { __typename: "Theme", primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
+  ancestors: [{ id: "root", name: "Acme Retail" }],
+  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
 };
 
 const tenant = {
