@@ -11,3 +11,4 @@ export * from "./counters.js";
 export * from "./lineDayCounters.js";
 export * from "./ticketExtensionSchemas.js";
 export * from "./tickets.js";
+export * from "./ticketDeadlines.js";

@@ -14,9 +14,11 @@ export interface OpeningPeriod {
 
 /** Settings the TTL job reads (the estimator/TTL issue); stored here so a line is configured in one place. */
 export interface LineTtl {
-  /** A WAITING ticket older than this expires. */
+  /** A ticket (WAITING or CALLED) older than this is escalated once (TICKET_ESCALATED): warnAfter. */
+  warnSeconds?: number | null;
+  /** A WAITING ticket older than this expires: expireAfter. */
   waitingSeconds?: number | null;
-  /** A CALLED ticket not served within this becomes NO_SHOW. */
+  /** A CALLED ticket not served within this becomes NO_SHOW: noShowAfter. */
   calledSeconds?: number | null;
 }
 
@@ -43,6 +45,8 @@ export const lines = pgTable(
     estimator: text("estimator"),
     estimatorOptions: jsonb("estimator_options").$type<JsonObject>().notNull().default({}),
     ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),
+    /** HMAC key for the WEBHOOK estimator's request signature (X-Qline-Signature); null until WEBHOOK is chosen. */
+    estimatorSecret: text("estimator_secret"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

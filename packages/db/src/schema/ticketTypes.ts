@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { integer, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, currentTenant } from "./roles.js";
+import type { LineTtl } from "./lines.js";
 import { tenants } from "./tenants.js";
 
 /** Kinds of service a tenant offers (e.g. "DEP" deposit, "ADV" advice); lines choose which they accept. */
@@ -15,6 +16,8 @@ export const ticketTypes = pgTable(
     name: text("name").notNull(),
     /** A hint for the estimator before it has learned from served tickets. */
     defaultServiceSeconds: integer("default_service_seconds"),
+    /** Overrides of the line's TTL for tickets of this type (a key present here wins over the line's). */
+    ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
