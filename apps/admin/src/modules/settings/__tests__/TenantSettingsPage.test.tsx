@@ -9,7 +9,6 @@ import { TenantSettingsQuery } from "../graphql/tenant-settings.query";
 import { UpdateTenantMutation } from "../graphql/update-tenant.mutation";
 
 const shell: ShellTenant = {
-  __typename: "Tenant",
   id: "berlin",
   name: "Berlin Store",
   slug: "berlin-store",
