@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { OpeningPeriod as OpeningPeriodValue } from "@qline/db";
+import type { OpeningPeriod as OpeningPeriodValue, TicketStatus as TicketStatusValue } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
 import { JSON, JSONObject } from "../common/scalars.js";
@@ -105,12 +105,12 @@ export class LinesResolver {
   tickets(
     @Root() line: Line,
     @Ctx() ctx: RequestContext,
-    @Arg("status", () => [TicketStatus], { nullable: true }) status?: string[] | null,
+    @Arg("status", () => [TicketStatus], { nullable: true }) status?: TicketStatusValue[] | null,
     @Arg("first", () => Int, { defaultValue: defaultTicketPage }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("filter", () => TicketFilterInput, { nullable: true }) filter?: TicketFilterInput | null,
   ): Promise<TicketConnection> {
-    return ticketsOfLine(ctx, line.tenantId, line.id, { ...filter, status: status as never }, first ?? defaultTicketPage, after);
+    return ticketsOfLine(ctx, line.tenantId, line.id, { ...filter, status }, first ?? defaultTicketPage, after);
   }
 }
 

@@ -4,33 +4,74 @@
  * leave a ticket in an illegal state.
  */
 import assert from "node:assert/strict";
+import { Agent, request } from "node:http";
 import { after, before, describe, it } from "node:test";
-import { testDatabaseUrl } from "@qline/db/testing";
+import { openSecondConnection, testDatabaseUrl, type TestDatabase } from "@qline/db/testing";
 import type { TicketStatus } from "@qline/db";
-import { assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { assertOk, memberPersona, signUpPersona, startTestApi, type GraphQLResponse, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { canTransition, ticketTransitions, type TicketAction } from "../ticket-state.js";
 import { assertConsecutive, callNextMutation, createLine, issueMutation, issueTickets, type IssuedTicket } from "./queue-fixtures.js";
 
 const skip = testDatabaseUrl ? false : "needs TEST_DATABASE_URL: PGlite is a single connection, so it cannot race";
 
+/**
+ * Sends requests alternately to two API instances (each with its own database pool), over connections
+ * capped per instance like a load balancer would (1,000 simultaneous TCP connects overflow the
+ * listen backlog and time out on a loaded machine). All requests are in flight at once; the instances run
+ * up to `maxSockets` each concurrently, and their pools contend for the same rows.
+ */
+function twoInstanceClient(urls: string[], authorization: string, maxSockets = 50) {
+  // No keep-alive: a socket idle between tests would be closed by the server and reset on reuse.
+  const agents = urls.map(() => new Agent({ keepAlive: false, maxSockets }));
+  let next = 0;
+  const send = <T>(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const i = next++ % urls.length;
+    const url = new URL(urls[i]!);
+    const body = JSON.stringify({ query, variables });
+    return new Promise((resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent: agents[i], headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphQLResponse<T>));
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  };
+  return { send, close: () => agents.forEach((a) => a.destroy()) };
+}
+
 describe("queue concurrency on PostgreSQL", { skip }, () => {
   let api: TestApi;
+  let secondApi: TestApi;
+  let secondDb: TestDatabase | undefined;
   let owner: Persona;
   let staff: Persona;
+  let both: ReturnType<typeof twoInstanceClient>;
 
   before(async () => {
     api = await startTestApi();
+    secondDb = openSecondConnection(api.database);
+    secondApi = await startTestApi({}, { database: secondDb ?? api.database });
     owner = await signUpPersona(api, "race");
     staff = await memberPersona(api, owner, owner.tenantId, "STAFF");
+    both = twoInstanceClient([api.server.url, secondApi.server.url], `Bearer ${staff.token}`);
   });
   after(async () => {
+    both?.close();
+    await secondApi?.close();
+    await secondDb?.close();
     await api?.close();
   });
 
   it("gives 1,000 concurrent issueTicket calls 1,000 distinct consecutive numbers", async (t) => {
     const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "Q" });
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 1000 }, () => staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })));
+    const results = await Promise.all(Array.from({ length: 1000 }, () => both.send<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })));
     const ms = performance.now() - started;
     const tickets = results.map((r) => assertOk(r).issueTicket);
     assertConsecutive(tickets.map((x) => x.number), "Q");
@@ -40,14 +81,14 @@ describe("queue concurrency on PostgreSQL", { skip }, () => {
     // Queue order follows number order: the join time is taken after the numbering lock.
     const first = assertOk(await staff.gql<{ callNext: { number: string } }>(callNextMutation.replace(/\{ id [^}]*\}/, "{ number }"), { l: lineId })).callNext;
     assert.equal(first.number, "Q001");
-    t.diagnostic(`1000 concurrent issueTicket: ${ms.toFixed(0)} ms (${(1000 / (ms / 1000)).toFixed(0)} tickets/s)`);
+    t.diagnostic(`1000 concurrent issueTicket over 2 API instances: ${ms.toFixed(0)} ms (${(1000 / (ms / 1000)).toFixed(0)} tickets/s)`);
   });
 
   it("calls each of 250 waiting tickets exactly once under 500 concurrent callNext, and 250 get null", async (t) => {
     const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "X" });
-    const issued = (await Promise.all(Array.from({ length: 250 }, () => staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })))).map((r) => assertOk(r).issueTicket);
+    const issued = (await Promise.all(Array.from({ length: 250 }, () => both.send<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })))).map((r) => assertOk(r).issueTicket);
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 500 }, () => staff.gql<{ callNext: IssuedTicket | null }>(callNextMutation, { l: lineId })));
+    const results = await Promise.all(Array.from({ length: 500 }, () => both.send<{ callNext: IssuedTicket | null }>(callNextMutation, { l: lineId })));
     const ms = performance.now() - started;
     const called = results.map((r) => assertOk(r).callNext);
     const tickets = called.filter((c): c is IssuedTicket => c !== null);
@@ -62,13 +103,13 @@ describe("queue concurrency on PostgreSQL", { skip }, () => {
       ),
     );
     for (const h of histories) assert.deepEqual(h.map((e) => e.kind), ["ISSUED", "CALLED"]);
-    t.diagnostic(`500 concurrent callNext vs 250 waiting: ${ms.toFixed(0)} ms`);
+    t.diagnostic(`500 concurrent callNext over 2 API instances vs 250 waiting: ${ms.toFixed(0)} ms`);
   });
 
   it("gives 50 concurrent retries of one idempotency key one ticket", async () => {
     const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "I" });
     const input = { lineId, customerName: "Retry", idempotencyKey: `retry-${Date.now()}` };
-    const results = await Promise.all(Array.from({ length: 50 }, () => staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => both.send<{ issueTicket: IssuedTicket }>(issueMutation, { input })));
     const ids = new Set(results.map((r) => assertOk(r).issueTicket.id));
     assert.equal(ids.size, 1);
     const next = assertOk(await staff.gql<{ issueTicket: IssuedTicket }>(issueMutation, { input: { lineId } })).issueTicket;
@@ -94,7 +135,7 @@ describe("queue concurrency on PostgreSQL", { skip }, () => {
     await Promise.all(
       tickets.flatMap((ticket) =>
         ops.map(async ([, mutation]) => {
-          const res = await staff.gql(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id: ticket.id });
+          const res = await both.send(`mutation($id: ID!) { ${mutation}(id: $id) { status } }`, { id: ticket.id });
           if (res.errors) {
             assert.equal(res.errors[0]!.extensions?.code, "INVALID_TRANSITION", JSON.stringify(res.errors));
             refused++;
