@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
-# Runs qline: installs, builds, migrates the embedded database (or DATABASE_URL), seeds the demo, starts the API.
+# Runs qline: installs, builds, migrates the embedded database (or DATABASE_URL), seeds the demo, starts the
+# API, and serves the admin console and the public pages (kiosk, customer, display) built against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 bash scripts/bootstrap.sh
-echo "› building"
+
+API_PORT="${PORT:-4000}"
+ADMIN_PORT="${ADMIN_PORT:-4173}"
+PUBLIC_PORT="${PUBLIC_PORT:-4174}"
+export VITE_API_URL="${VITE_API_URL:-http://127.0.0.1:$API_PORT/graphql}"
+export QLINE_ADMIN_URL="${QLINE_ADMIN_URL:-http://127.0.0.1:$ADMIN_PORT}"
+export QLINE_PUBLIC_URL="${QLINE_PUBLIC_URL:-http://127.0.0.1:$PUBLIC_PORT}"
+
+echo "› building (web apps against $VITE_API_URL)"
 pnpm exec turbo run build --output-logs=errors-only
-exec node apps/api/dist/main.js
+
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT INT TERM
+pnpm --filter @qline/admin exec vite preview --host 127.0.0.1 --port "$ADMIN_PORT" --strictPort >/dev/null &
+pnpm --filter @qline/kiosk exec vite preview --host 127.0.0.1 --port "$PUBLIC_PORT" --strictPort >/dev/null &
+node apps/api/dist/main.js

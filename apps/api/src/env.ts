@@ -16,6 +16,18 @@ export interface Config {
   platformAdminEmails: string[];
   seedDemo: boolean;
   production: boolean;
+  /** Hosts the WEBHOOK estimator may call despite the address rule (ESTIMATOR_WEBHOOK_ALLOW_HOSTS, comma-separated). */
+  estimatorWebhookAllowHosts: string[];
+  /** TTL job poll interval (TTL_POLL_MS, default 5000). */
+  ttlPollMs: number;
+  /** Where start.sh serves the web apps (printed with the demo login). */
+  adminUrl: string | undefined;
+  publicUrl: string | undefined;
+  /**
+   * Browser origins allowed to call the API. Empty in development: any origin (the dev servers run on
+   * several ports). Set CORS_ORIGINS in production; `*.example.com` entries allow a tenant's subdomains.
+   */
+  corsOrigins: string[];
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -56,5 +68,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== "false" : !env.DATABASE_URL,
     production,
+    estimatorWebhookAllowHosts: (env.ESTIMATOR_WEBHOOK_ALLOW_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    ttlPollMs: integer("TTL_POLL_MS", env.TTL_POLL_MS, 5000) || 5000,
+    adminUrl: env.QLINE_ADMIN_URL || undefined,
+    publicUrl: env.QLINE_PUBLIC_URL || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim().replace(/\/$/, ""))
+      .filter(Boolean),
   };
 }

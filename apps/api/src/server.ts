@@ -17,6 +17,8 @@ import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/f
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
 import { limits, qlineValidationRules, validateWithLimits } from "./limits.js";
+import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
+import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 
 export interface ServerOptions {
   config: Config;
@@ -24,6 +26,8 @@ export interface ServerOptions {
   pubsub: QlinePubSub;
   /** Overrides config.port; 0 picks a free port (tests). */
   port?: number;
+  /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
+  ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
 }
 
 export interface RunningServer {
@@ -31,7 +35,19 @@ export interface RunningServer {
   wsUrl: string;
   port: number;
   httpServer: Server;
+  /** The TTL job of this process (null when disabled). */
+  ttlJob: TtlJob | null;
   close(): Promise<void>;
+}
+
+/** CORS: any origin in development (no list configured), otherwise exact origins and `*.domain` wildcards. */
+export function corsAllows(origin: string, config: Config): boolean {
+  if (config.corsOrigins.length === 0) return !config.production;
+  return config.corsOrigins.some((allowed) => {
+    if (!allowed.includes("*.")) return allowed === origin;
+    const [scheme, host] = allowed.split("*.");
+    return origin.startsWith(scheme ?? "") && origin.endsWith(`.${host}`) && /^[a-z0-9-]+$/.test(origin.slice((scheme ?? "").length, -(host!.length + 1)));
+  });
 }
 
 const authErrorStatus = (error: unknown) =>
@@ -44,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, database, pubsub } = options;
   const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (m, e) => console.error(m, e) };
   const schema = await buildQlineSchema(pubsub);
+  setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
 
   const app = express();
   const httpServer = createServer(app);
@@ -98,7 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     "/graphql",
     (req, res, next) => {
       const origin = req.headers.origin;
-      if (origin) {
+      if (origin && corsAllows(origin, config)) {
         res.setHeader("Access-Control-Allow-Origin", origin);
         res.setHeader("Vary", "Origin");
         res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, apollo-require-preflight");
@@ -125,13 +142,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = options.port ?? config.port;
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
+  const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, ...options.ttlJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
     wsUrl: `ws://${hostForUrl}:${actualPort}/graphql`,
     port: actualPort,
     httpServer,
+    ttlJob,
     async close() {
+      await ttlJob?.stop();
       await apollo.stop();
     },
   };

@@ -3,6 +3,8 @@ import { rowsOf, withTenantTx, type Database } from "@qline/db";
 import { createContext } from "../context/context.js";
 import type { Config } from "../env.js";
 import { login, signUp } from "../modules/auth/auth.service.js";
+import { createApiKey } from "../modules/api-keys/api-keys.service.js";
+import { createCounter, createLine, createTicketType, setTicketExtensionSchema } from "../modules/lines/lines.service.js";
 import { createTenant } from "../modules/tenants/tenants.service.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
 
@@ -13,7 +15,21 @@ export interface DemoInfo {
   password: string;
   tenantSlug: string;
   created: boolean;
+  /** The demo kiosk's device key (scopes: tenant:read, lines:read, tickets:read, tickets:issue); shown once at creation. */
+  kioskKey: string | null;
 }
+
+/** A custom-fields schema the kiosk renders as a form (model type extensions). */
+const demoExtensionSchema = {
+  type: "object",
+  properties: {
+    drink: { type: "string", title: "Drink", enum: ["Espresso", "Flat white", "Tea", "Hot chocolate"] },
+    oatMilk: { type: "boolean", title: "Oat milk" },
+    note: { type: "string", title: "Note for the barista", maxLength: 80 },
+  },
+  required: ["drink"],
+  additionalProperties: false,
+};
 
 /** Seeds a demo account (a coffee chain with two stores) once; later starts find it and change nothing. */
 export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub): Promise<DemoInfo> {
@@ -21,7 +37,7 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
     rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${demoLogin.email}) as id`))[0]?.id,
   );
   const info = { ...demoLogin, tenantSlug: "demo-coffee" };
-  if (existing) return { ...info, created: false };
+  if (existing) return { ...info, created: false, kioskKey: null };
 
   const anonymousCtx = createContext({ config, db, pubsub, actor: { kind: "anonymous" } });
   await signUp(anonymousCtx, {
@@ -44,5 +60,13 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
     settings: { locale: "en" },
   });
   await createTenant(ctx, { parentId: root, name: "Harbour", slug: "demo-coffee-harbour", settings: { locale: "de" } });
-  return { ...info, created: true };
+
+  const takeaway = await createTicketType(ctx, root, { code: "TAKEAWAY", name: "Takeaway", defaultServiceSeconds: 90 });
+  const table = await createTicketType(ctx, root, { code: "TABLE", name: "Table service", defaultServiceSeconds: 240 });
+  await setTicketExtensionSchema(ctx, root, demoExtensionSchema);
+  const line = await createLine(ctx, root, { name: "Coffee bar", prefix: "A", ticketTypeIds: [takeaway.id, table.id], showEstimates: true });
+  await createCounter(ctx, line.id, "Counter 1");
+  await createCounter(ctx, line.id, "Counter 2");
+  const { secret } = await createApiKey(ctx, root, "Demo kiosk", ["tenant:read", "lines:read", "tickets:read", "tickets:issue"]);
+  return { ...info, created: true, kioskKey: secret };
 }
