@@ -20,6 +20,8 @@ export function fieldKey(path: string): string {
   return path.replace(/^input\./, "");
 }
 
+const e0Path = (e: { path?: readonly (string | number)[] } | undefined) => e?.path?.[0];
+
 export function toProblem(error: unknown): Problem {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
@@ -35,7 +37,9 @@ export function toProblem(error: unknown): Problem {
       }
     }
     const code = typeof first?.extensions?.code === "string" ? first.extensions.code : null;
-    const message = (code === "BAD_USER_INPUT" || code === "CONFLICT" || !code ? first?.message : friendly[code] ?? first?.message) ?? "Request failed";
+    // A failed sign-in is UNAUTHENTICATED too: its own message ("Invalid email or password") is the useful one.
+    const signIn = e0Path(first) === "login";
+    const message = (code === "BAD_USER_INPUT" || code === "CONFLICT" || !code || signIn ? first?.message : friendly[code] ?? first?.message) ?? "Request failed";
     return { message, code, fields };
   }
   if (ServerError.is(error)) return { message: `The server answered ${error.statusCode}. Try again in a moment.`, code: null, fields: {} };

@@ -41,3 +41,10 @@ describe("placeConflict", () => {
     expect(placeConflict(other, { slug: /slug/i })).toBe(other);
   });
 });
+
+describe("toProblem for sign-in", () => {
+  it("keeps the API's message for a failed login", () => {
+    const error = new CombinedGraphQLErrors({ errors: [{ message: "Invalid email or password", path: ["login"], extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(toProblem(error).message).toBe("Invalid email or password");
+  });
+});
