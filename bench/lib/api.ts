@@ -1,0 +1,111 @@
+/**
+ * API processes for the benchmarks: the real `apps/api/dist/main.js` as a child process (so the load generator
+ * never shares the server's event loop), on a given PostgreSQL database or on embedded PGlite.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+
+const require = createRequire(import.meta.url);
+/** apps/api/dist/main.js, found through the workspace dependency. */
+export const apiMain = join(dirname(require.resolve("@qline/api")), "main.js");
+
+const exitOnTerm = new URL("./exit-on-term.js", import.meta.url).href;
+
+export const jwtSecret = "bench-secret-that-is-long-enough-for-hs256!!";
+
+export interface ApiProcess {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  /** Resident set size of the API process, bytes (from /proc). */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+export interface ApiOptions {
+  /** Owner URL of a PostgreSQL database; absent = embedded PGlite in a temporary folder. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Writes a V8 CPU profile into this folder on exit (node --cpu-prof). */
+  cpuProfDir?: string;
+  extraArgs?: string[];
+}
+
+export async function startApi(options: ApiOptions): Promise<ApiProcess> {
+  const port = await freePort();
+  const dataDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "qline-bench-pglite-"));
+  const args = ["--import", exitOnTerm, ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...(options.extraArgs ?? []), apiMain];
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SEED_DEMO: "false",
+    // As deployed: graphql-js skips its development-only checks (instanceOf across realms) in production.
+    NODE_ENV: "production",
+    JWT_SECRET: jwtSecret,
+    QLINE_DATA_DIR: dataDir ?? join(tmpdir(), "qline-bench-unused"),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+  };
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited early:\n${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`API did not start within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
+    rss: () => rssOf(child.pid!),
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      process.off("exit", killOnExit);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
