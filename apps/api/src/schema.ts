@@ -9,9 +9,10 @@ import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.res
 import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
 import { QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
+import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver] as const;
 
 export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@qline/db/testing";
 import type { MemberRole } from "@qline/db";
 import { loadConfig, type Config } from "../env.js";
 import { createPubSub, type QlinePubSub } from "../pubsub/pubsub.js";
-import { startServer, type RunningServer } from "../server.js";
+import { startServer, type RunningServer, type ServerOptions } from "../server.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -38,11 +38,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function startTestApi(overrides: Partial<Config> = {}, options: { database?: TestDatabase; redisUrl?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Partial<Config> = {},
+  options: { database?: TestDatabase; redisUrl?: string; ttlJob?: ServerOptions["ttlJob"] } = {},
+): Promise<TestApi> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
   const pubsub = createPubSub(options.redisUrl);
-  const server = await startServer({ config, database, pubsub, port: 0 });
+  const server = await startServer({ config, database, pubsub, port: 0, ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}) });
   const client =
     (authorization?: string): Gql =>
     async (query, variables) => {

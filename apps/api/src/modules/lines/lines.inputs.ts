@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
+import { JSONObject } from "../common/scalars.js";
 
 @InputType({ description: "One weekly opening period in the line's time zone." })
 export class OpeningPeriodInput {
@@ -13,15 +14,21 @@ export class OpeningPeriodInput {
   closes: string;
 }
 
-@InputType({ description: "Stored for the TTL job: when waiting tickets expire and called ones become no-shows." })
+@InputType({ description: "Ticket time limits (seconds) for the TTL job; warnSeconds ≤ waitingSeconds." })
 export class LineTtlInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "warnAfter: escalate a ticket this old once (TICKET_ESCALATED)." })
+  @IsOptional()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  warnSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "expireAfter: a WAITING ticket this old expires." })
   @IsOptional()
   @Min(60)
   @Max(7 * 24 * 3600)
   waitingSeconds?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "noShowAfter: a CALLED ticket not served within this is a no-show." })
   @IsOptional()
   @Min(30)
   @Max(24 * 3600)
@@ -65,10 +72,17 @@ export class CreateLineInput {
   @ArrayMaxSize(50)
   openingHours?: OpeningPeriodInput[] | null;
 
-  @Field(() => String, { nullable: true, description: "Estimator name (see the estimates package)." })
+  @Field(() => String, { nullable: true, description: "NONE, RECENT_AVERAGE, SERVICE_RATE (default) or WEBHOOK." })
   @IsOptional()
   @MaxLength(64)
   estimator?: string | null;
+
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: "RECENT_AVERAGE { sampleSize }, SERVICE_RATE { halfLifeSeconds, ... }, WEBHOOK { url, timeoutMs (default 800) }.",
+  })
+  @IsOptional()
+  estimatorOptions?: Record<string, unknown> | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   @IsOptional()
@@ -120,6 +134,10 @@ export class UpdateLineInput {
   @MaxLength(64)
   estimator?: string | null;
 
+  @Field(() => JSONObject, { nullable: true, description: "Replaces the estimator's options (see CreateLineInput)." })
+  @IsOptional()
+  estimatorOptions?: Record<string, unknown> | null;
+
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   showEstimates?: boolean | null;
@@ -146,6 +164,10 @@ export class CreateTicketTypeInput {
   @Min(1)
   @Max(24 * 3600)
   defaultServiceSeconds?: number | null;
+
+  @Field(() => LineTtlInput, { nullable: true, description: "Overrides of the line's TTL for tickets of this type." })
+  @IsOptional()
+  ttl?: LineTtlInput | null;
 }
 
 @InputType()

@@ -10,6 +10,7 @@ import { TicketFilterInput, TicketStatus } from "../tickets/tickets.inputs.js";
 import { defaultTicketPage, ticketsOfLine } from "../tickets/tickets.service.js";
 import { TicketConnection } from "../tickets/tickets.types.js";
 import { CreateCounterInput, CreateLineInput, CreateTicketTypeInput, UpdateLineInput } from "./lines.inputs.js";
+import { lineEstimatedWait } from "../estimates/estimates.queries.js";
 import * as linesService from "./lines.service.js";
 import { Counter, Line, LineStats, NowServing, PublicLine, TicketType } from "./lines.types.js";
 
@@ -96,9 +97,9 @@ export class LinesResolver {
     return line.allowedTicketTypeIds.length ? all.filter((t) => line.allowedTicketTypeIds.includes(t.id)) : all;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Filled by the line's estimator; null until estimates are wired in." })
-  estimatedWaitSeconds(): number | null {
-    return null;
+  @FieldResolver(() => Int, { nullable: true, description: "What a ticket issued now would wait (p50 seconds, the line's estimator; SERVICE_RATE's when NONE)." })
+  estimatedWaitSeconds(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return lineEstimatedWait(ctx, line);
   }
 
   @FieldResolver(() => TicketConnection, { description: "Queue order. Filters combine with AND." })

@@ -6,6 +6,7 @@ import { inTenant } from "../../context/tenant-access.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { checkEstimatorSettings, checkTtl, newEstimatorSecret } from "../estimates/estimates.service.js";
 import { lineEventPublications, publishAll } from "../tickets/tickets.events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { tenantOf } from "./lookups.js";
@@ -24,6 +25,7 @@ export interface LineFields {
   timeZone?: string | null | undefined;
   openingHours?: OpeningPeriod[] | null | undefined;
   estimator?: string | null | undefined;
+  estimatorOptions?: Record<string, unknown> | null | undefined;
   showEstimates?: boolean | null | undefined;
   ttl?: LineTtl | null | undefined;
 }
@@ -57,6 +59,8 @@ export async function createLine(ctx: RequestContext, tenantId: string, input: L
   const fields = checkLineFields(input);
   if (fields.length) throw badInput("Invalid line", fields);
   const openingHours = input.openingHours?.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null;
+  checkTtl(input.ttl, "input.ttl");
+  const estimator = checkEstimatorSettings(input);
   return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
     const allowed = await checkTicketTypes(tx, tenantId, input.ticketTypeIds ?? []);
     const [row] = await tx
@@ -71,12 +75,14 @@ export async function createLine(ctx: RequestContext, tenantId: string, input: L
         capacity: input.capacity ?? null,
         timeZone: input.timeZone ?? "UTC",
         openingHours,
-        estimator: input.estimator ?? null,
+        estimator: estimator?.estimator ?? null,
+        estimatorOptions: estimator?.options ?? {},
+        estimatorSecret: estimator?.estimator === "WEBHOOK" ? newEstimatorSecret() : null,
         showEstimates: input.showEstimates ?? true,
         ttl: input.ttl ?? {},
       })
       .returning();
-    await recordAudit(tx, ctx.actor, { tenantId, action: "line.create", targetType: "line", targetId: row!.id, after: row });
+    await recordAudit(tx, ctx.actor, { tenantId, action: "line.create", targetType: "line", targetId: row!.id, after: { ...row, estimatorSecret: row!.estimatorSecret ? "(set)" : null } });
     return row!;
   });
 }
@@ -98,12 +104,21 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
     if (input.capacity != null) changes.capacity = input.capacity === 0 ? null : input.capacity;
     if (input.timeZone != null) changes.timeZone = input.timeZone;
     if (openingHours !== undefined) changes.openingHours = openingHours;
-    if (input.estimator != null) changes.estimator = input.estimator;
+    const estimator = checkEstimatorSettings(input, before);
+    if (estimator) {
+      changes.estimator = estimator.estimator;
+      changes.estimatorOptions = estimator.options;
+      if (estimator.estimator === "WEBHOOK" && !before.estimatorSecret) changes.estimatorSecret = newEstimatorSecret();
+    }
     if (input.showEstimates != null) changes.showEstimates = input.showEstimates;
-    if (input.ttl != null) changes.ttl = { ...before.ttl, ...input.ttl };
+    if (input.ttl != null) {
+      checkTtl(input.ttl, "input.ttl", before.ttl);
+      changes.ttl = { ...before.ttl, ...input.ttl };
+    }
     if (Object.keys(changes).length === 0) return { row: before, publications: [] };
     const [after] = await tx.update(lines).set({ ...changes, updatedAt: new Date() }).where(where).returning();
     const changedBefore = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof LineRow]]));
+    if (changes.estimatorSecret) changes.estimatorSecret = "(set)"; // never in the audit log
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.update", targetType: "line", targetId: id, before: changedBefore, after: changes });
     return { row: after!, publications: await lineEventPublications(tx, access.path, tenantId, id, "LINE_UPDATED", null) };
   });
@@ -131,8 +146,9 @@ export function lineIsOpen(line: Pick<LineRow, "openingHours" | "timeZone">, at 
 export async function createTicketType(
   ctx: RequestContext,
   tenantId: string,
-  input: { code: string; name: string; defaultServiceSeconds?: number | null | undefined },
+  input: { code: string; name: string; defaultServiceSeconds?: number | null | undefined; ttl?: LineTtl | null | undefined },
 ): Promise<TicketTypeRow> {
+  checkTtl(input.ttl, "input.ttl");
   if (!codePattern.test(input.code)) throw badInput("Invalid ticket type code", [{ path: "input.code", message: "must be 1-16 letters, digits, _ or -" }]);
   if (!input.name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
   return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
@@ -140,7 +156,7 @@ export async function createTicketType(
       () =>
         tx
           .insert(ticketTypes)
-          .values({ tenantId, id: randomUUID(), code: input.code, name: input.name.trim(), defaultServiceSeconds: input.defaultServiceSeconds ?? null })
+          .values({ tenantId, id: randomUUID(), code: input.code, name: input.name.trim(), defaultServiceSeconds: input.defaultServiceSeconds ?? null, ttl: input.ttl ?? {} })
           .returning(),
       { ticket_types_tenant_code_key: () => conflict(`The code "${input.code}" is already used in this tenant`) },
     );

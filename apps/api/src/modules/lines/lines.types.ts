@@ -1,6 +1,18 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTime } from "../common/scalars.js";
 
+@ObjectType({ description: "Ticket time limits, enforced by the TTL job in the API processes." })
+export class LineTtl {
+  @Field(() => Int, { nullable: true, description: "warnAfter: a WAITING or CALLED ticket this old is escalated once (TICKET_ESCALATED event, audit log)." })
+  warnSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "expireAfter: a WAITING ticket this old becomes EXPIRED." })
+  waitingSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "noShowAfter: a CALLED ticket not served within this becomes NO_SHOW." })
+  calledSeconds?: number | null;
+}
+
 @ObjectType({ description: "A kind of service a tenant offers; lines choose which they accept." })
 export class TicketType {
   @Field(() => ID)
@@ -18,6 +30,9 @@ export class TicketType {
   @Field(() => Int, { nullable: true })
   defaultServiceSeconds: number | null;
 
+  @Field(() => LineTtl, { description: "Overrides of the line's TTL for tickets of this type (a key given here wins)." })
+  ttl: LineTtl;
+
   @Field(() => DateTime)
   createdAt: Date;
 }
@@ -34,14 +49,6 @@ export class OpeningPeriod {
   closes: string;
 }
 
-@ObjectType()
-export class LineTtl {
-  @Field(() => Int, { nullable: true })
-  waitingSeconds?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  calledSeconds?: number | null;
-}
 
 @ObjectType({ description: "A service point of a line (desk, window)." })
 export class Counter {
@@ -92,6 +99,9 @@ export class LineStats {
 
   @Field(() => [NowServing], { description: "Called and serving tickets, latest call first." })
   nowServing: NowServing[];
+
+  @Field(() => Int, { nullable: true, description: "In lineUpdated/tenantActivity events: what a ticket issued now would wait (p50 seconds). Queries: Line.estimatedWaitSeconds." })
+  estimatedWaitSeconds?: number | null;
 }
 
 @ObjectType({ description: "A queue. Tickets are numbered per line per day in the line's time zone." })

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
+import { estimateLine, type EstimateView } from "../estimates/estimates.service.js";
 
 export const topics = {
   line: (tenantId: string, lineId: string) => `qline.line.${tenantId}.${lineId}`,
@@ -41,6 +42,8 @@ export interface TicketView {
   servedAt: string | null;
   completedAt: string | null;
   endedAt: string | null;
+  /** In event payloads: the estimate as of the event (staff view); absent elsewhere (resolved on demand). */
+  estimate?: EstimateView | null;
 }
 
 /** What the holder of a tracking code sees. */
@@ -57,6 +60,8 @@ export interface PublicTicketView {
   servedAt: string | null;
   completedAt: string | null;
   endedAt: string | null;
+  /** In event payloads: the estimate as of the event, null when the line hides estimates from customers. */
+  estimate?: EstimateView | null;
 }
 
 export interface NowServingView {
@@ -71,6 +76,8 @@ export interface NowServingView {
 export interface LineStatsView {
   waitingCount: number;
   nowServing: NowServingView[];
+  /** In event payloads: what a ticket issued now would wait (p50 seconds). */
+  estimatedWaitSeconds?: number | null;
 }
 
 export interface LineEventView {
@@ -182,7 +189,8 @@ async function waitingPublicTickets(tx: Tx, tenantId: string, lineId: string): P
  * The publications of one event on a line: the line's topic, the activity topic of every tenant on the line's
  * tenant path (so `tenantActivity` of an ancestor sees its whole subtree), the ticket's own topic, and — when
  * the event moved other tickets (`positionsChanged`) — the topic of every waiting ticket, so positions update
- * live for everyone behind a called ticket.
+ * live for everyone behind a called ticket. Estimates are recomputed once per event (one snapshot of the line)
+ * and carried by every payload; when customers see estimates, every waiting ticket's holder gets the new one.
  */
 export async function lineEventPublications(
   tx: Tx,
@@ -193,18 +201,21 @@ export async function lineEventPublications(
   ticket: TicketView | null,
   options: { positionsChanged?: boolean } = {},
 ): Promise<Publication[]> {
-  const event: LineEventView = { kind, tenantId, lineId, at: new Date().toISOString(), ticket, stats: await lineStats(tx, tenantId, lineId) };
+  const estimates = await estimateLine(tx, tenantId, lineId);
+  const stats: LineStatsView = { ...(await lineStats(tx, tenantId, lineId)), estimatedWaitSeconds: estimates?.estimatedWaitSeconds ?? null };
+  const eventTicket = ticket ? { ...ticket, estimate: estimates?.byTicket.get(ticket.id) ?? null } : null;
+  const event: LineEventView = { kind, tenantId, lineId, at: new Date().toISOString(), ticket: eventTicket, stats };
   const out: Publication[] = [{ topic: topics.line(tenantId, lineId), payload: event }];
   for (const ancestorOrSelf of tenantPath) out.push({ topic: topics.activity(ancestorOrSelf), payload: event });
   if (ticket) {
     const own = await publicTicket(tx, tenantId, ticket.id);
-    if (own) out.push({ topic: topics.ticket(tenantId, ticket.id), payload: own });
+    if (own) out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, estimate: estimates?.forCustomer(ticket.id) ?? null } });
   }
-  if (options.positionsChanged) {
+  if (options.positionsChanged || estimates?.visibleToCustomers) {
     for (const waiting of await waitingPublicTickets(tx, tenantId, lineId)) {
       if (waiting.id === ticket?.id) continue;
       const { id, ...view } = waiting;
-      out.push({ topic: topics.ticket(tenantId, id), payload: view });
+      out.push({ topic: topics.ticket(tenantId, id), payload: { ...view, estimate: estimates?.forCustomer(id) ?? null } });
     }
   }
   return out;

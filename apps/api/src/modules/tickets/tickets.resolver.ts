@@ -3,6 +3,7 @@ import type { RequestContext } from "../../context/context.js";
 import { getLine, getTicketType, countersOfLine } from "../lines/lines.service.js";
 import { Counter, Line, TicketType } from "../lines/lines.types.js";
 import { IssueTicketInput, UpdateTicketInput } from "./tickets.inputs.js";
+import { ticketEstimate } from "../estimates/estimates.queries.js";
 import * as ticketsService from "./tickets.service.js";
 import { PublicTicket, Ticket, TicketEstimate, TicketEvent } from "./tickets.types.js";
 
@@ -102,8 +103,8 @@ export class TicketsResolver {
     return ticketsService.ticketHistory(ctx, ticket.tenantId, ticket.id);
   }
 
-  @FieldResolver(() => TicketEstimate, { nullable: true, description: "Filled by the line's estimator; null until estimates are wired in." })
-  estimate(): TicketEstimate | null {
-    return null;
+  @FieldResolver(() => TicketEstimate, { nullable: true, description: "Staff view of the estimated wait while WAITING (shown even when the line hides estimates from customers)." })
+  estimate(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketEstimate | null> {
+    return ticketEstimate(ctx, ticket);
   }
 }

@@ -55,7 +55,7 @@ function toView(row: TicketRow & { position: number | null }): TicketView {
   };
 }
 
-async function loadTicket(tx: Tx, tenantId: string, id: string): Promise<TicketView | null> {
+export async function loadTicket(tx: Tx, tenantId: string, id: string): Promise<TicketView | null> {
   const [row] = await tx
     .select(ticketSelection)
     .from(tickets)
@@ -293,7 +293,7 @@ interface TransitionChange {
  * One transition of one ticket, in the caller's transaction: lock the row, ask the state machine, apply,
  * record history and audit, and build the publications (published by the caller after commit).
  */
-async function runTransition(
+export async function runTransition(
   tx: Tx,
   actor: Actor,
   tenantPath: readonly string[],

@@ -9,13 +9,23 @@ registerEnumType(TicketStatus, {
   description: "WAITING → CALLED → SERVING → SERVED; WAITING/CALLED → CANCELLED, NO_SHOW, EXPIRED; CALLED → WAITING (requeue).",
 });
 
-@ObjectType({ description: "Estimated wait, filled by the line's estimator (null until one is configured)." })
+@ObjectType({ description: "Estimated wait until called, from the line's estimator: half of customers are called by p50, nine in ten by p90." })
 export class TicketEstimate {
   @Field(() => Int)
   p50Seconds: number;
 
   @Field(() => Int)
   p90Seconds: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What the estimate rests on: HISTORY (observed service), COLD_START (ticket-type defaults, no history yet), NO_COUNTERS (nobody serving now), FALLBACK (generic service time, or the line's WEBHOOK failed: see reason), WEBHOOK (the tenant's estimator).",
+  })
+  basis?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Staff only: why the line's WEBHOOK estimator was not used (timeout, error, bad payload, backed off)." })
+  reason?: string | null;
 }
 
 @ObjectType({ description: "A customer's place in a line." })

@@ -1,0 +1,157 @@
+/**
+ * The TTL job, running inside every API process (started by `startServer`, stopped on close).
+ *
+ * Due work lives in `ticket_deadlines` (written by a trigger from the line's and ticket type's TTL), not in
+ * timers, so a restart forgets nothing. Each poll:
+ * 1. claims due rows across tenants through the one cross-tenant door, `app.claim_due_ticket_deadlines`
+ *    (`FOR UPDATE SKIP LOCKED`, so two processes never claim the same row; a claim is a lease, so a process
+ *    that dies after claiming leaves the row to be reclaimed when the lease ends);
+ * 2. runs each action in that tenant's own transaction (`withTenantTx`, RLS in force) as the SYSTEM actor:
+ *    lock the ticket, delete the deadline row — only the transaction that deletes it acts, and the action
+ *    commits with the deletion, so each escalation/expiry/no-show happens exactly once — then WARN
+ *    (TICKET_ESCALATED event + audit), EXPIRE (WAITING → EXPIRED) or NO_SHOW (CALLED → NO_SHOW);
+ * 3. publishes after commit: positions and estimates of the line update live.
+ *
+ * The clock (`now`) and the poll interval are options, so tests run it without waiting.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, tenants, ticketEvents, withTenantTx, type Database, type DeadlineAction } from "@qline/db";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { anonymous } from "../context/actor.js";
+import { recordAudit } from "../modules/audit/audit.service.js";
+import { lineEventPublications, publishAll, type Publication } from "../modules/tickets/tickets.events.js";
+import { loadTicket, runTransition } from "../modules/tickets/tickets.service.js";
+import type { QlinePubSub } from "../pubsub/pubsub.js";
+
+export interface TtlJobOptions {
+  db: Database;
+  pubsub: QlinePubSub;
+  /** Poll interval; default 5 s. */
+  pollMs?: number;
+  /** The clock (ms epoch); default Date.now. */
+  now?: () => number;
+  /** Rows claimed per poll (more are taken on the next poll at once). */
+  batchSize?: number;
+  /** How long a claim holds before another process may take the row over. */
+  leaseSeconds?: number;
+  /** Start polling (default true); false: only `runOnce` (tests). */
+  autoStart?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface ClaimedDeadline {
+  tenantId: string;
+  ticketId: string;
+  action: DeadlineAction;
+}
+
+export interface TtlJob {
+  /** One poll: claims due rows and acts on them; returns how many actions this call performed. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Claims due rows (the job's only cross-tenant door). */
+export async function claimDueDeadlines(db: Database, now: number, limit: number, leaseSeconds: number): Promise<ClaimedDeadline[]> {
+  const rows = await withTenantTx(db, { tenantId: null, userId: null }, async (tx) =>
+    rowsOf<{ tenant_id: string; ticket_id: string; action: DeadlineAction }>(
+      await tx.execute(sql`select tenant_id, ticket_id, action from app.claim_due_ticket_deadlines(${new Date(now).toISOString()}::timestamptz, ${limit}, ${leaseSeconds})`),
+    ),
+  );
+  return rows.map((r) => ({ tenantId: r.tenant_id, ticketId: r.ticket_id, action: r.action }));
+}
+
+/** Acts on one claimed deadline in its tenant's transaction; false when it was already done (or moot). */
+export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: ClaimedDeadline): Promise<boolean> {
+  const { tenantId, ticketId, action } = claimed;
+  const result = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
+    // Ticket first, then the deadline row: the same lock order as staff operations (whose trigger edits deadlines).
+    const [ticket] = rowsOf<{ status: string; line_id: string }>(
+      await tx.execute(sql`select status, line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId} for update`),
+    );
+    const removed = rowsOf<{ action: string }>(
+      await tx.execute(sql`delete from ticket_deadlines where tenant_id = ${tenantId} and ticket_id = ${ticketId} and action = ${action} returning action`),
+    );
+    if (!ticket || removed.length === 0) return null; // done by another process, or the ticket moved on
+    const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, tenantId));
+    const path = tenant?.path ?? [tenantId];
+    if (action === "WARN") {
+      if (ticket.status !== "WAITING" && ticket.status !== "CALLED") return null;
+      await tx.insert(ticketEvents).values({
+        tenantId,
+        id: randomUUID(),
+        ticketId,
+        lineId: ticket.line_id,
+        kind: "TICKET_ESCALATED",
+        fromStatus: ticket.status as never,
+        toStatus: ticket.status as never,
+        counterId: null,
+        actorType: "SYSTEM",
+        actorId: null,
+        data: { reason: "warnAfter" },
+        at: new Date(),
+      });
+      await recordAudit(tx, anonymous, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
+      const view = (await loadTicket(tx, tenantId, ticketId))!;
+      return lineEventPublications(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view);
+    }
+    if (action === "EXPIRE" && ticket.status !== "WAITING") return null;
+    if (action === "NO_SHOW" && ticket.status !== "CALLED") return null;
+    const { publications } = await runTransition(tx, anonymous, path, tenantId, ticketId, action === "EXPIRE" ? "expire" : "markNoShow");
+    return publications;
+  });
+  if (!result) return false;
+  await publishAll(pubsub, result as Publication[]);
+  return true;
+}
+
+export function startTtlJob(options: TtlJobOptions): TtlJob {
+  const pollMs = options.pollMs ?? 5000;
+  const now = options.now ?? Date.now;
+  const batchSize = options.batchSize ?? 100;
+  const leaseSeconds = options.leaseSeconds ?? 60;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+
+  const runOnce = async (): Promise<number> => {
+    let done = 0;
+    for (;;) {
+      const claimed = await claimDueDeadlines(options.db, now(), batchSize, leaseSeconds);
+      for (const row of claimed) {
+        try {
+          if (await runDeadline(options.db, options.pubsub, row)) done++;
+        } catch (error) {
+          log(`[ttl] ${row.action} of ticket ${row.ticketId} failed (retried after the lease):`, error);
+        }
+      }
+      if (claimed.length < batchSize || stopped) return done;
+    }
+  };
+
+  const tick = () => {
+    timer = undefined;
+    if (stopped) return;
+    running = runOnce()
+      .catch((error: unknown) => {
+        if (!stopped) log("[ttl] poll failed:", error);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  if (options.autoStart !== false) timer = setTimeout(tick, pollMs);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Wait-time estimates for a line: the line's estimator (packages/estimates) over a snapshot built from the
+ * database in the caller's tenant transaction. One snapshot per line per event (or per request), never one
+ * per ticket.
+ *
+ * Visibility: staff (`Ticket.estimate`, `Line.estimatedWaitSeconds`, lineUpdated/tenantActivity) always see
+ * estimates — with NONE they get SERVICE_RATE's. Customers (`PublicTicket.estimate`, ticketUpdated) see them
+ * only when the line has `showEstimates` and an estimator other than NONE, and never the fallback reason.
+ */
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { lines, type JsonObject, type Tx } from "@qline/db";
+import {
+  DEFAULT_ESTIMATOR,
+  ESTIMATOR_NAMES,
+  EstimateOptionError,
+  estimators,
+  isLocalEstimatorName,
+  resolveRecentAverageOptions,
+  resolveServiceRateOptions,
+  type Estimate,
+  type EstimatorName,
+  type LineSnapshot,
+} from "@qline/estimates";
+import { anonymous } from "../../context/actor.js";
+import { badInput, type FieldError } from "../../errors/codes.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { buildLineSnapshot, UNTYPED } from "./estimates.snapshot.js";
+import { callWebhookEstimator, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_TIMEOUT_MS, webhookUrlProblem } from "./estimates.webhook.js";
+
+type LineRow = typeof lines.$inferSelect;
+
+/** An estimate as the API shows it: the package's band and basis, plus WEBHOOK and why a fallback happened. */
+export interface EstimateView {
+  p50Seconds: number;
+  p90Seconds: number;
+  /** HISTORY, COLD_START, NO_COUNTERS, FALLBACK (see @qline/estimates) or WEBHOOK (the tenant's answer). */
+  basis: string;
+  /** Staff only: why the line's WEBHOOK estimator was not used (null otherwise). */
+  reason: string | null;
+}
+
+export interface LineEstimates {
+  /** Waiting tickets' estimates, staff view. */
+  byTicket: Map<string, EstimateView>;
+  /** What a ticket issued now would wait (p50), staff view; null when the line cannot estimate. */
+  estimatedWaitSeconds: number | null;
+  /** Customers see estimates on this line. */
+  visibleToCustomers: boolean;
+  /** The estimate a customer sees for a ticket (no reason), or null when hidden. */
+  forCustomer(ticketId: string): EstimateView | null;
+}
+
+/** The estimator a line runs (null in the database = the default). */
+export function estimatorOf(line: Pick<LineRow, "estimator">): EstimatorName {
+  const name = line.estimator as EstimatorName | null;
+  return name && ESTIMATOR_NAMES.includes(name) ? name : DEFAULT_ESTIMATOR;
+}
+
+const NEXT_ARRIVAL = "qline:next-arrival";
+
+/** Runs the line's estimator over `snapshot` (with the WEBHOOK call and its fallback), in the caller's transaction. */
+export async function estimateFromSnapshot(tx: Tx, line: LineRow, snapshot: LineSnapshot): Promise<LineEstimates> {
+  const name = estimatorOf(line);
+  const options = (line.estimatorOptions ?? {}) as Record<string, unknown>;
+  // Line.estimatedWaitSeconds: a ticket joining now, of the line's only (or first) allowed type.
+  const arrivalType = line.allowedTicketTypeIds[0] ?? snapshot.waiting[snapshot.waiting.length - 1]?.ticketTypeId ?? UNTYPED;
+  const withArrival: LineSnapshot = { ...snapshot, waiting: [...snapshot.waiting, { id: NEXT_ARRIVAL, ticketTypeId: arrivalType, joinedAt: snapshot.now }] };
+
+  const local = (estimator: "RECENT_AVERAGE" | "SERVICE_RATE", opts: object): Map<string, Estimate> => {
+    try {
+      return estimator === "RECENT_AVERAGE" ? estimators.RECENT_AVERAGE(withArrival, opts) : estimators.SERVICE_RATE(withArrival, opts);
+    } catch (error) {
+      if (error instanceof EstimateOptionError) return estimators.SERVICE_RATE(withArrival); // stored options went stale
+      throw error;
+    }
+  };
+
+  const byTicket = new Map<string, EstimateView>();
+  let arrival: Estimate | undefined;
+  if (name === "WEBHOOK") {
+    const fallback = local("SERVICE_RATE", {});
+    arrival = fallback.get(NEXT_ARRIVAL);
+    const outcome = line.estimatorSecret && typeof options["url"] === "string"
+      ? await callWebhookEstimator({
+          lineId: line.id,
+          url: options["url"],
+          secret: line.estimatorSecret,
+          timeoutMs: typeof options["timeoutMs"] === "number" ? options["timeoutMs"] : WEBHOOK_DEFAULT_TIMEOUT_MS,
+          snapshot,
+        })
+      : ({ ok: false, reason: "webhook is not configured", firstFailure: false } as const);
+    if (outcome.ok) {
+      for (const [id, band] of outcome.bands) byTicket.set(id, { ...band, basis: "WEBHOOK", reason: null });
+    } else {
+      for (const [id, e] of fallback) if (id !== NEXT_ARRIVAL) byTicket.set(id, { p50Seconds: e.p50Seconds, p90Seconds: e.p90Seconds, basis: "FALLBACK", reason: outcome.reason });
+      if (outcome.firstFailure) {
+        await recordAudit(tx, anonymous, { tenantId: line.tenantId, action: "line.estimator_fallback", targetType: "line", targetId: line.id, after: { reason: outcome.reason } });
+      }
+    }
+  } else {
+    const estimator = isLocalEstimatorName(name) ? name : "SERVICE_RATE"; // NONE: staff still get SERVICE_RATE
+    const result = local(estimator, estimator === name ? options : {});
+    arrival = result.get(NEXT_ARRIVAL);
+    for (const [id, e] of result) if (id !== NEXT_ARRIVAL) byTicket.set(id, { ...e, reason: null });
+  }
+  const visibleToCustomers = line.showEstimates && name !== "NONE";
+  return {
+    byTicket,
+    estimatedWaitSeconds: arrival ? arrival.p50Seconds : null,
+    visibleToCustomers,
+    forCustomer(ticketId) {
+      const estimate = visibleToCustomers ? byTicket.get(ticketId) : undefined;
+      return estimate ? { ...estimate, reason: null } : null;
+    },
+  };
+}
+
+/** The line's estimates now (or at `now`), in the caller's tenant transaction; null for an unknown line. */
+export async function estimateLine(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineEstimates | null> {
+  const [line] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+  if (!line) return null;
+  return estimateFromSnapshot(tx, line, await buildLineSnapshot(tx, tenantId, lineId, now));
+}
+
+/** One computation per line per request: field resolvers of many tickets share it. */
+const perRequest = new WeakMap<object, Map<string, Promise<LineEstimates | null>>>();
+export function cachedPerRequest(requestKey: object, lineId: string, compute: () => Promise<LineEstimates | null>): Promise<LineEstimates | null> {
+  let cache = perRequest.get(requestKey);
+  if (!cache) perRequest.set(requestKey, (cache = new Map()));
+  let found = cache.get(lineId);
+  if (!found) cache.set(lineId, (found = compute()));
+  return found;
+}
+
+export interface EstimatorSettingsInput {
+  estimator?: string | null | undefined;
+  estimatorOptions?: unknown;
+}
+
+/**
+ * Checks a line's estimator and its options (BAD_USER_INPUT naming the field), returning what to store:
+ * RECENT_AVERAGE { sampleSize (N ≥ 1, default 3), p90Factor ≥ 1, fallbackServiceSeconds > 0 };
+ * SERVICE_RATE { halfLifeSeconds, priorWeight, priorCv, fallbackServiceSeconds > 0, rateDriftPerSqrtHour,
+ * assumedClosureSeconds ≥ 0 }; WEBHOOK { url (http(s), address rule in estimates.webhook.ts), timeoutMs
+ * (50..5000, default 800) }; NONE {}. Undefined when neither is given (nothing changes).
+ */
+export function checkEstimatorSettings(input: EstimatorSettingsInput, current?: Pick<LineRow, "estimator" | "estimatorOptions">): { estimator: EstimatorName; options: JsonObject } | undefined {
+  if (input.estimator == null && input.estimatorOptions == null) return undefined;
+  // Names are case- and dash-insensitive ("recent-average" = RECENT_AVERAGE); stored canonical.
+  const given = input.estimator?.trim().toUpperCase().replace(/-/g, "_");
+  const estimator = (given ?? (current ? estimatorOf(current) : DEFAULT_ESTIMATOR)) as EstimatorName;
+  if (!ESTIMATOR_NAMES.includes(estimator)) {
+    throw badInput("Unknown estimator", [{ path: "input.estimator", message: `must be one of ${ESTIMATOR_NAMES.join(", ")}` }]);
+  }
+  const raw = input.estimatorOptions ?? (given == null || given === current?.estimator ? current?.estimatorOptions : undefined) ?? {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw badInput("Estimator options must be an object", [{ path: "input.estimatorOptions", message: "must be a JSON object" }]);
+  }
+  const options = raw as Record<string, unknown>;
+  const field = (option: string, message: string): FieldError => ({ path: `input.estimatorOptions.${option}`, message });
+  try {
+    switch (estimator) {
+      case "NONE":
+        return { estimator, options: {} };
+      case "RECENT_AVERAGE":
+        resolveRecentAverageOptions(options);
+        return { estimator, options: options as JsonObject };
+      case "SERVICE_RATE":
+        resolveServiceRateOptions(options);
+        return { estimator, options: options as JsonObject };
+      case "WEBHOOK": {
+        const fields: FieldError[] = [];
+        const problem = webhookUrlProblem(options["url"]);
+        if (problem) fields.push(field("url", problem));
+        const timeoutMs = options["timeoutMs"] ?? WEBHOOK_DEFAULT_TIMEOUT_MS;
+        if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > WEBHOOK_MAX_TIMEOUT_MS) {
+          fields.push(field("timeoutMs", `must be an integer from 50 to ${WEBHOOK_MAX_TIMEOUT_MS}`));
+        }
+        if (fields.length) throw badInput("Invalid webhook estimator", fields);
+        return { estimator, options: { url: options["url"] as string, timeoutMs: timeoutMs as number } };
+      }
+    }
+  } catch (error) {
+    if (error instanceof EstimateOptionError) throw badInput(error.message, [field(error.option, `must be ${error.requirement}`)]);
+    throw error;
+  }
+}
+
+/** A new per-line webhook signing secret. */
+export const newEstimatorSecret = (): string => `whsec_${randomBytes(24).toString("base64url")}`;
+
+export interface TtlInput {
+  warnSeconds?: number | null | undefined;
+  waitingSeconds?: number | null | undefined;
+  calledSeconds?: number | null | undefined;
+}
+
+/** TTL durations are whole positive seconds; warnAfter may not exceed expireAfter (it would never fire). */
+export function checkTtl(ttl: TtlInput | null | undefined, path: string, base: TtlInput = {}): void {
+  if (!ttl) return;
+  const fields: FieldError[] = [];
+  for (const key of ["warnSeconds", "waitingSeconds", "calledSeconds"] as const) {
+    const value = ttl[key];
+    if (value != null && (!Number.isInteger(value) || value <= 0)) fields.push({ path: `${path}.${key}`, message: "must be a whole number of seconds > 0" });
+  }
+  const merged = { ...base, ...ttl };
+  if (merged.warnSeconds != null && merged.waitingSeconds != null && merged.warnSeconds > merged.waitingSeconds) {
+    fields.push({ path: `${path}.warnSeconds`, message: "must not exceed waitingSeconds (expireAfter)" });
+  }
+  if (fields.length) throw badInput("Invalid TTL", fields);
+}
