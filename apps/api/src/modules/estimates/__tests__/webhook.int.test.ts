@@ -1,0 +1,205 @@
+/**
+ * The WEBHOOK estimator against a real local HTTP server: success (signature verifiable by the receiver),
+ * timeout → fallback, bad payload → fallback, backoff; and through the API: basis WEBHOOK, and FALLBACK with
+ * the reason for staff and an audit entry. 127.0.0.1 is allowed through ESTIMATOR_WEBHOOK_ALLOW_HOSTS.
+ */
+import assert from "node:assert/strict";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, beforeEach, describe, it } from "node:test";
+import type { LineSnapshot } from "@qline/estimates";
+import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { createLine, issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
+import { callWebhookEstimator, resetWebhookBackoff, setWebhookAllowHosts, webhookBackoff } from "../estimates.webhook.js";
+
+type Behaviour = (body: Record<string, unknown>, res: ServerResponse) => void;
+
+interface Receiver {
+  url: string;
+  requests: { headers: IncomingMessage["headers"]; raw: string }[];
+  behave(b: Behaviour): void;
+  close(): Promise<void>;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  let behaviour: Behaviour = (_b, res) => res.end("{}");
+  const requests: Receiver["requests"] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      requests.push({ headers: req.headers, raw });
+      behaviour(JSON.parse(raw) as Record<string, unknown>, res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/eta`,
+    requests,
+    behave: (b) => (behaviour = b),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** What a tenant's receiver does: recompute the HMAC over the raw body and compare in constant time. */
+function verify(secret: string, raw: string, header: string | string[] | undefined): boolean {
+  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(raw).digest("hex")}`);
+  const given = Buffer.from(String(header ?? ""));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const bandsFor = (body: Record<string, unknown>, p50: number, p90: number) => ({
+  estimates: Object.fromEntries((body["snapshot"] as LineSnapshot).waiting.map((t) => [t.id, { p50Seconds: p50, p90Seconds: p90 }])),
+});
+
+const snapshot = (now: number): LineSnapshot => ({
+  now,
+  openCounters: 1,
+  waiting: [
+    { id: "t1", ticketTypeId: "a", joinedAt: now - 60_000 },
+    { id: "t2", ticketTypeId: "a", joinedAt: now - 30_000 },
+  ],
+  serving: [],
+  history: [],
+  ticketTypes: [{ id: "a", defaultServiceSeconds: 120 }],
+});
+
+describe("webhook estimator (real HTTP server)", () => {
+  let receiver: Receiver;
+  const secret = "whsec_test";
+  before(async () => {
+    receiver = await startReceiver();
+    setWebhookAllowHosts(["127.0.0.1"]);
+  });
+  after(async () => {
+    await receiver.close();
+    setWebhookAllowHosts([]);
+  });
+  beforeEach(() => {
+    resetWebhookBackoff();
+    receiver.requests.length = 0;
+  });
+  const call = (now: number, lineId = "line-1", timeoutMs = 500) => callWebhookEstimator({ lineId, url: receiver.url, secret, timeoutMs, snapshot: snapshot(now) });
+
+  it("uses the returned bands; the receiver can verify the signature and the timestamp", async () => {
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 300, 480))));
+    const now = Date.UTC(2026, 10, 22, 12);
+    const outcome = await call(now);
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.bands.get("t2"), { p50Seconds: 300, p90Seconds: 480 });
+    const request = receiver.requests[0]!;
+    assert.ok(verify(secret, request.raw, request.headers["x-qline-signature"]), "signature over the raw body");
+    assert.ok(!verify("other-secret", request.raw, request.headers["x-qline-signature"]));
+    assert.equal(request.headers["x-qline-timestamp"], String(now / 1000));
+    assert.equal((JSON.parse(request.raw) as { sentAt: number }).sentAt, now / 1000, "the timestamp is signed too");
+  });
+
+  it("falls back on a timeout, an error status and a bad payload, saying why", async () => {
+    receiver.behave(() => undefined); // never answers
+    const slow = await call(Date.now(), "slow", 100);
+    assert.equal(slow.ok, false);
+    assert.match(!slow.ok ? slow.reason : "", /timed out after 100 ms/);
+
+    receiver.behave((_b, res) => {
+      res.statusCode = 500;
+      res.end("boom");
+    });
+    const failing = await call(Date.now(), "failing");
+    assert.match(!failing.ok ? failing.reason : "", /HTTP 500/);
+
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 600, 300))));
+    const inverted = await call(Date.now(), "inverted");
+    assert.match(!inverted.ok ? inverted.reason : "", /p90Seconds is below p50Seconds/);
+
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, -5, 10))));
+    const negative = await call(Date.now(), "negative");
+    assert.match(!negative.ok ? negative.reason : "", /negative/);
+    assert.equal(!negative.ok && negative.firstFailure, true, "first failure of the streak (audited once)");
+  });
+
+  it("backs off a failing endpoint exponentially instead of hammering it, and resets on success", async () => {
+    receiver.behave((_b, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    const t0 = Date.now();
+    await call(t0);
+    assert.equal(receiver.requests.length, 1);
+    const during = await call(t0 + webhookBackoff.baseMs - 1);
+    assert.match(!during.ok ? during.reason : "", /backed off after 1 failure/);
+    assert.equal(receiver.requests.length, 1, "not called while backed off");
+    await call(t0 + webhookBackoff.baseMs); // second failure: next wait doubles
+    assert.equal(receiver.requests.length, 2);
+    await call(t0 + webhookBackoff.baseMs + 2 * webhookBackoff.baseMs - 1);
+    assert.equal(receiver.requests.length, 2);
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 60, 90))));
+    const recovered = await call(t0 + 3 * webhookBackoff.baseMs);
+    assert.ok(recovered.ok);
+    assert.equal(receiver.requests.length, 3);
+    assert.ok((await call(t0 + 3 * webhookBackoff.baseMs + 1)).ok, "no backoff after a success");
+  });
+
+  it("refuses disallowed addresses unless allow-listed", async () => {
+    setWebhookAllowHosts([]);
+    try {
+      const refused = await call(Date.now());
+      assert.match(!refused.ok ? refused.reason : "", /loopback, private/);
+      assert.equal(receiver.requests.length, 0);
+    } finally {
+      setWebhookAllowHosts(["127.0.0.1"]);
+    }
+  });
+});
+
+describe("webhook estimator through the API", () => {
+  let api: TestApi;
+  let owner: Persona;
+  let receiver: Receiver;
+  before(async () => {
+    receiver = await startReceiver();
+    api = await startTestApi({ estimatorWebhookAllowHosts: ["127.0.0.1"] }, { ttlJob: false });
+    owner = await signUpPersona(api, "owner");
+    resetWebhookBackoff();
+  });
+  after(async () => {
+    await api.close();
+    await receiver.close();
+  });
+
+  it("shows the tenant's bands (basis WEBHOOK), and on failure SERVICE_RATE with the reason for staff and in the audit log", async () => {
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 420, 600))));
+    const line = assertOk(
+      await owner.gql<{ createLine: { id: string; estimatorWebhookSecret: string } }>(
+        `mutation($input: CreateLineInput!) { createLine(input: $input) { id estimatorWebhookSecret } }`,
+        { input: { tenantId: owner.tenantId, name: "Hook", prefix: "W", estimator: "WEBHOOK", estimatorOptions: { url: receiver.url, timeoutMs: 300 } } },
+      ),
+    ).createLine;
+    const [ticket] = await issueTickets(owner.gql, line.id, 1);
+    const query = `query($id: ID!) { ticket(id: $id) { estimate { p50Seconds p90Seconds basis reason } } }`;
+    const good = assertOk(await owner.gql<{ ticket: { estimate: Record<string, unknown> } }>(query, { id: ticket!.id })).ticket.estimate;
+    assert.deepEqual(good, { p50Seconds: 420, p90Seconds: 600, basis: "WEBHOOK", reason: null });
+    const last = receiver.requests[receiver.requests.length - 1]!;
+    assert.ok(verify(line.estimatorWebhookSecret, last.raw, last.headers["x-qline-signature"]), "signed with the line's secret");
+
+    receiver.behave((_b, res) => res.end("not json"));
+    const fallback = assertOk(await owner.gql<{ ticket: { estimate: { basis: string; reason: string; p50Seconds: number } } }>(query, { id: ticket!.id })).ticket.estimate;
+    assert.equal(fallback.basis, "FALLBACK");
+    assert.match(fallback.reason, /not JSON/);
+    const publicView = assertOk(await api.client()<{ ticketByCode: { estimate: { reason: string | null } } }>(`query($c: String!) { ticketByCode(code: $c) { estimate { reason } } }`, { c: ticket!.trackingCode }));
+    assert.equal(publicView.ticketByCode.estimate.reason, null, "customers never see the reason");
+    const audit = assertOk(
+      await owner.gql<{ tenant: { auditLog: { nodes: { action: string; targetId: string }[] } } }>(
+        `query($t: ID!) { tenant(id: $t) { auditLog(filter: { action: "line.estimator_fallback" }) { nodes { action targetId } } } }`,
+        { t: owner.tenantId },
+      ),
+    );
+    assert.equal(audit.tenant.auditLog.nodes.filter((n) => n.targetId === line.id).length, 1, "recorded once per failing streak");
+  });
+});
