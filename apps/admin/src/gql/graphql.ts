@@ -20,8 +20,10 @@ export type CreateLineInput = {
   acceptingTickets?: boolean | null | undefined;
   /** Most tickets waiting at once; absent: unlimited. */
   capacity?: number | null | undefined;
-  /** Estimator name (see the estimates package). */
+  /** NONE, RECENT_AVERAGE, SERVICE_RATE (default) or WEBHOOK. */
   estimator?: string | null | undefined;
+  /** RECENT_AVERAGE { sampleSize }, SERVICE_RATE { halfLifeSeconds, ... }, WEBHOOK { url, timeoutMs (default 800) }. */
+  estimatorOptions?: Record<string, unknown> | null | undefined;
   name: string;
   /** Absent or empty: always open. */
   openingHours?: Array<OpeningPeriodInput> | null | undefined;
@@ -55,12 +57,18 @@ export type CreateTicketTypeInput = {
   defaultServiceSeconds?: number | null | undefined;
   name: string;
   tenantId: string | number;
+  /** Overrides of the line's TTL for tickets of this type. */
+  ttl?: LineTtlInput | null | undefined;
 };
 
-/** Stored for the TTL job: when waiting tickets expire and called ones become no-shows. */
+/** Ticket time limits (seconds) for the TTL job; warnSeconds ≤ waitingSeconds. */
 export type LineTtlInput = {
+  /** noShowAfter: a CALLED ticket not served within this is a no-show. */
   calledSeconds?: number | null | undefined;
+  /** expireAfter: a WAITING ticket this old expires. */
   waitingSeconds?: number | null | undefined;
+  /** warnAfter: escalate a ticket this old once (TICKET_ESCALATED). */
+  warnSeconds?: number | null | undefined;
 };
 
 export type LocationInput = {
@@ -121,6 +129,8 @@ export type UpdateLineInput = {
   /** 0 removes the limit. */
   capacity?: number | null | undefined;
   estimator?: string | null | undefined;
+  /** Replaces the estimator's options (see CreateLineInput). */
+  estimatorOptions?: Record<string, unknown> | null | undefined;
   name?: string | null | undefined;
   /** An empty list means always open. */
   openingHours?: Array<OpeningPeriodInput> | null | undefined;
