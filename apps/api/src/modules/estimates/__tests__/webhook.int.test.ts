@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { LineSnapshot } from "@qline/estimates";
 import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
-import { createLine, issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
+import { issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
 import { callWebhookEstimator, resetWebhookBackoff, setWebhookAllowHosts, webhookBackoff } from "../estimates.webhook.js";
 
 type Behaviour = (body: Record<string, unknown>, res: ServerResponse) => void;
