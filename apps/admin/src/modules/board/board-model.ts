@@ -3,12 +3,12 @@
 export type AgeLevel = "fresh" | "aging" | "late";
 
 /**
- * How long a ticket has waited relative to what is acceptable: with a waiting TTL, past half of it is aging and
- * past 80 % late; without one, 15 and 30 minutes.
+ * How long a ticket has waited relative to what is acceptable: aging from the line's warn time (else half the
+ * waiting TTL, else 15 minutes); late from 80 % of the waiting TTL (else twice the aging time).
  */
-export function ageLevel(waitedSeconds: number, waitingTtlSeconds: number | null | undefined): AgeLevel {
-  const aging = waitingTtlSeconds ? waitingTtlSeconds * 0.5 : 15 * 60;
-  const late = waitingTtlSeconds ? waitingTtlSeconds * 0.8 : 30 * 60;
+export function ageLevel(waitedSeconds: number, waitingTtlSeconds: number | null | undefined, warnSeconds?: number | null): AgeLevel {
+  const aging = warnSeconds ?? (waitingTtlSeconds ? waitingTtlSeconds * 0.5 : 15 * 60);
+  const late = Math.max(aging, waitingTtlSeconds ? waitingTtlSeconds * 0.8 : aging * 2);
   if (waitedSeconds >= late) return "late";
   if (waitedSeconds >= aging) return "aging";
   return "fresh";

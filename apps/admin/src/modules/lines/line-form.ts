@@ -11,6 +11,7 @@ export interface LineFormValues {
   capacity: string;
   timeZone: string;
   waitingMinutes: string;
+  warnMinutes: string;
   calledSeconds: string;
   openingHours: { day: string; opens: string; closes: string }[];
 }
@@ -36,6 +37,7 @@ export function emptyLineForm(): LineFormValues {
     capacity: "",
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
     waitingMinutes: "",
+    warnMinutes: "",
     calledSeconds: "",
     openingHours: [],
   };
@@ -57,6 +59,11 @@ export function validateLineForm(v: LineFormValues): Record<string, string> {
   if (v.waitingMinutes.trim()) {
     const n = int(v.waitingMinutes);
     if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.waitingSeconds"] = "From 1 minute to 7 days (10080 minutes)";
+  }
+  if (v.warnMinutes.trim()) {
+    const n = int(v.warnMinutes);
+    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.warnSeconds"] = "From 1 minute to 7 days (10080 minutes)";
+    else if (v.waitingMinutes.trim() && n > int(v.waitingMinutes)) e["ttl.warnSeconds"] = "At most the expiry time";
   }
   if (v.calledSeconds.trim()) {
     const n = int(v.calledSeconds);
@@ -82,6 +89,7 @@ function common(v: LineFormValues) {
     ttl: {
       waitingSeconds: v.waitingMinutes.trim() ? int(v.waitingMinutes) * 60 : null,
       calledSeconds: v.calledSeconds.trim() ? int(v.calledSeconds) : null,
+      warnSeconds: v.warnMinutes.trim() ? int(v.warnMinutes) * 60 : null,
     },
     openingHours: v.openingHours.map((p) => ({ day: Number(p.day), opens: p.opens, closes: p.closes })),
   };
@@ -109,7 +117,7 @@ export function lineFormFrom(line: {
   estimator?: string | null;
   capacity?: number | null;
   timeZone: string;
-  ttl: { waitingSeconds?: number | null; calledSeconds?: number | null };
+  ttl: { waitingSeconds?: number | null; calledSeconds?: number | null; warnSeconds?: number | null };
   openingHours?: readonly { day: number; opens: string; closes: string }[] | null;
 }): LineFormValues {
   return {
@@ -123,6 +131,7 @@ export function lineFormFrom(line: {
     timeZone: line.timeZone,
     waitingMinutes: line.ttl.waitingSeconds ? String(Math.round(line.ttl.waitingSeconds / 60)) : "",
     calledSeconds: line.ttl.calledSeconds ? String(line.ttl.calledSeconds) : "",
+    warnMinutes: line.ttl.warnSeconds ? String(Math.round(line.ttl.warnSeconds / 60)) : "",
     openingHours: (line.openingHours ?? []).map((p) => ({ day: String(p.day), opens: p.opens, closes: p.closes })),
   };
 }

@@ -8,6 +8,8 @@ describe("board model", () => {
     expect(ageLevel(31 * 60, null)).toBe("late");
     expect(ageLevel(50, 100)).toBe("aging");
     expect(ageLevel(80, 100)).toBe("late");
+    expect(ageLevel(5 * 60, 3600, 5 * 60)).toBe("aging"); // the line's warn time
+    expect(ageLevel(50 * 60, 3600, 5 * 60)).toBe("late");
   });
 
   it("reorders by id", () => {

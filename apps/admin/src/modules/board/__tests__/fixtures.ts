@@ -34,7 +34,7 @@ export function boardLine(overrides: Partial<BoardLine> = {}): BoardLine {
     showEstimates: true,
     waitingCount: 3,
     estimatedWaitSeconds: null,
-    ttl: { waitingSeconds: null, calledSeconds: null },
+    ttl: { waitingSeconds: null, calledSeconds: null, warnSeconds: null },
     counters: [
       { id: "c-1", name: "Desk 1", isOpen: true },
       { id: "c-2", name: "Desk 2", isOpen: true },

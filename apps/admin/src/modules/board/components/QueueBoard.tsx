@@ -191,6 +191,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
             tickets={waiting}
             now={now}
             waitingTtlSeconds={line.ttl.waitingSeconds}
+            warnSeconds={line.ttl.warnSeconds}
             showEstimates={line.showEstimates}
             extensionSchema={line.tenant.ticketExtensionSchema}
             canOperate={canOperate}

@@ -13,6 +13,7 @@ interface Props {
   tickets: readonly BoardTicket[];
   now: number;
   waitingTtlSeconds: number | null | undefined;
+  warnSeconds?: number | null | undefined;
   showEstimates: boolean;
   extensionSchema: Record<string, unknown> | null | undefined;
   canOperate: boolean;
@@ -28,7 +29,7 @@ interface Props {
  * The waiting list in queue order. Staff reorder by dragging a row or with the row's ↑/↓ buttons (touch and
  * keyboard); the new order shows at once and is replaced by the server's when the move returns.
  */
-export function WaitingList({ tickets, now, waitingTtlSeconds, showEstimates, extensionSchema, canOperate, pending, onCall, onMove, onTransfer, onCancel, onDetails }: Props) {
+export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, showEstimates, extensionSchema, canOperate, pending, onCall, onMove, onTransfer, onCancel, onDetails }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [optimistic, setOptimistic] = useState<{ order: string[]; basis: string } | null>(null);
@@ -67,7 +68,7 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, showEstimates, ex
     <ol className="waiting" aria-label="Waiting tickets in queue order">
       {order.map((ticket, index) => {
         const waited = secondsSince(ticket.joinedAt, now);
-        const level = ageLevel(waited, waitingTtlSeconds);
+        const level = ageLevel(waited, waitingTtlSeconds, warnSeconds);
         const extensions = Object.entries(ticket.extensions ?? {});
         const busy = pending === ticket.id;
         return (

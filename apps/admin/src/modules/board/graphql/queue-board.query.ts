@@ -19,6 +19,7 @@ export const QueueBoardQuery = graphql(`
       ttl {
         waitingSeconds
         calledSeconds
+        warnSeconds
       }
       counters {
         id

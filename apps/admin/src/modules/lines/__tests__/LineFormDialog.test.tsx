@@ -31,7 +31,7 @@ describe("line form", () => {
       acceptingTickets: true,
       showEstimates: true,
       timeZone: "Europe/Berlin",
-      ttl: { waitingSeconds: 5400, calledSeconds: null },
+      ttl: { waitingSeconds: 5400, calledSeconds: null, warnSeconds: null },
       openingHours: [{ day: 2, opens: "09:00", closes: "17:00" }],
     });
   });

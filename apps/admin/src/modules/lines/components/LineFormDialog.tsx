@@ -16,7 +16,7 @@ interface Props {
   onClose: () => void;
 }
 
-const known = new Set(["name", "prefix", "capacity", "timeZone", "estimator", "ttl.waitingSeconds", "ttl.calledSeconds"]);
+const known = new Set(["name", "prefix", "capacity", "timeZone", "estimator", "ttl.waitingSeconds", "ttl.calledSeconds", "ttl.warnSeconds"]);
 
 export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy, onSubmit, onClose }: Props) {
   const [values, setValues] = useState(initial);
@@ -126,6 +126,14 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
               onChange={(v) => set("waitingMinutes", v)}
               error={error("ttl.waitingSeconds")}
               hint="Empty: never."
+            />
+            <TextField
+              label="Flag waiting tickets after (minutes)"
+              inputMode="numeric"
+              value={values.warnMinutes}
+              onChange={(v) => set("warnMinutes", v)}
+              error={error("ttl.warnSeconds")}
+              hint="Highlighted on the board and escalated once."
             />
             <TextField
               label="Called tickets become no-shows after (seconds)"

@@ -115,6 +115,7 @@ export function LinesPage() {
                   <dt>Expiry</dt>
                   <dd>
                     {line.ttl.waitingSeconds ? `waiting ${Math.round(line.ttl.waitingSeconds / 60)} min` : "waiting: never"}
+                    {line.ttl.warnSeconds ? ` · flag ${Math.round(line.ttl.warnSeconds / 60)} min` : ""}
                     {line.ttl.calledSeconds ? ` · called ${line.ttl.calledSeconds} s` : ""}
                   </dd>
                 </div>

@@ -34,6 +34,7 @@ export const LinesQuery = graphql(`
     ttl {
       waitingSeconds
       calledSeconds
+      warnSeconds
     }
     waitingCount
     counters {
