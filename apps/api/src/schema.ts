@@ -10,9 +10,10 @@ import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from ".
 import { QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
+import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver] as const;
 
 export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   return buildSchema({

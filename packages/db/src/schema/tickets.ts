@@ -43,6 +43,9 @@ export const tickets = pgTable(
     /** SHA-256 of the issue request, to tell a retry (same payload) from a reused key (CONFLICT). */
     idempotencyHash: text("idempotency_hash"),
     cancelReason: text("cancel_reason"),
+    /** The estimate (staff view, seconds) the ticket was given when issued; null when none could be made. Analytics measure accuracy with it. */
+    issuedP50Seconds: integer("issued_p50_seconds"),
+    issuedP90Seconds: integer("issued_p90_seconds"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
     calledAt: timestamp("called_at", { withTimezone: true }),
@@ -64,6 +67,8 @@ export const tickets = pgTable(
     // `app.ticket_tenant(id)` finds a ticket's tenant by id alone (operations that take only an id).
     uniqueIndex("tickets_id_key").on(t.id),
     index("tickets_line_created_idx").on(t.tenantId, t.lineId, t.createdAt),
+    // Analytics over every line of a tenant in a date range.
+    index("tickets_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("tickets_extensions_gin").using("gin", t.extensions),
     check("tickets_status_check", sql`status in ('WAITING', 'CALLED', 'SERVING', 'SERVED', 'CANCELLED', 'NO_SHOW', 'EXPIRED')`),
     check("tickets_party_size_check", sql`party_size between 1 and 1000`),

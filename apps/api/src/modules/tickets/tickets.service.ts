@@ -228,7 +228,9 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
       // event (with the line's stats as of now) are read in a second transaction, after the commit.
       const after = await inTenant(ctx, tenantId, "tickets:issue", async (tx, access) => {
         const view = (await loadTicket(tx, tenantId, issued!.id))!;
-        return { view, publications: await lineEventPublications(tx, access.path, tenantId, issued!.lineId, "ISSUED", view) };
+        const publications = await lineEventPublications(tx, access.path, tenantId, issued!.lineId, "ISSUED", view);
+        await recordIssuedEstimate(tx, tenantId, issued!.id, publications);
+        return { view, publications };
       });
       await publishAll(ctx.pubsub, [...publications, ...after.publications]);
       return after.view;
@@ -238,6 +240,20 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
       throw error;
     }
   }
+}
+
+/**
+ * Stores the estimate the new ticket was given (the staff view carried by its ISSUED event), so analytics can
+ * compare it with the wait it had. No estimate (the line cannot estimate) stores nothing.
+ */
+async function recordIssuedEstimate(tx: Tx, tenantId: string, ticketId: string, publications: readonly Publication[]): Promise<void> {
+  const event = publications[0]?.payload as { ticket?: { estimate?: { p50Seconds: number; p90Seconds: number } | null } | null } | undefined;
+  const estimate = event?.ticket?.estimate;
+  if (!estimate) return;
+  await tx
+    .update(tickets)
+    .set({ issuedP50Seconds: Math.round(estimate.p50Seconds), issuedP90Seconds: Math.round(estimate.p90Seconds) })
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId)));
 }
 
 /**
