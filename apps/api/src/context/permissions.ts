@@ -46,6 +46,22 @@ export function strongestRole(roles: readonly MemberRole[]): MemberRole | null {
 /** Scopes an API key may hold: everything but managing people and keys (a key cannot mint keys). */
 export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => p !== "members:manage" && p !== "apikeys:manage");
 
+/** Documentation of which operations check which permission (the checks themselves live in the services). */
+const operationsByPermission: Record<Permission, string[]> = {
+  "tenant:read": ["tenant", "Tenant.children / ancestors / parent / effectiveSettings / account", "createTenant.location.insideTenantId (the venue)"],
+  "tenant:update": ["updateTenant", "moveTenant (on the tenant moved)"],
+  "tenant:create": ["createTenant (on the parent)", "moveTenant (on the new parent)"],
+  "members:read": ["Tenant.members"],
+  "members:manage": ["addMember", "updateMemberRole", "removeMember"],
+  "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys"],
+  "audit:read": ["Tenant.auditLog"],
+  "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
+  "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema"],
+  "tickets:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics"],
+  "tickets:issue": ["issueTicket"],
+  "tickets:operate": ["updateTicket", "callNext", "callTicket", "startServing", "completeTicket", "cancelTicket", "markNoShow", "requeueTicket", "transferTicket", "moveTicket", "openCounter", "closeCounter"],
+};
+
 /** The matrix as Markdown: the source of docs/roles.md. */
 export function rolesMarkdown(): string {
   const roles = Object.keys(roleGrants) as MemberRole[];
@@ -65,6 +81,14 @@ export function rolesMarkdown(): string {
     "",
     header,
     ...rows,
+    "",
+    "## Which operations need which permission",
+    "",
+    "| permission | operations |",
+    "|---|---|",
+    ...Object.entries(operationsByPermission).map(([p, ops]) => `| \`${p}\` | ${ops.map((o) => `\`${o}\``).join(", ")} |`),
+    "| public (no sign-in) | `signUp`, `login`, `tenantBySlug` (with its open lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `ticketUpdated` — the tracking code is the customer's capability |",
+    "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended` |",
     "",
   ].join("\n");
 }
