@@ -167,6 +167,9 @@ export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): 
   return row ? toPublic(row) : null;
 }
 
+/** Event kinds after which the other waiting tickets' estimates are unchanged (not pushed to every holder). */
+const estimateNeutralKinds: ReadonlySet<string> = new Set(["ISSUED", "UPDATED", "TICKET_ESCALATED"]);
+
 /** Most waiting tickets whose holders get a live position update after one event (beyond: on their next read). */
 export const maxPositionUpdates = 2000;
 
@@ -211,7 +214,10 @@ export async function lineEventPublications(
     const own = await publicTicket(tx, tenantId, ticket.id);
     if (own) out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, estimate: estimates?.forCustomer(ticket.id) ?? null } });
   }
-  if (options.positionsChanged || estimates?.visibleToCustomers) {
+  // A new ticket joins at the back and an edit or an escalation changes no one's wait: the others' estimates
+  // stand, so only events that can move them reach every waiting holder.
+  const estimatesMoved = estimates?.visibleToCustomers === true && !estimateNeutralKinds.has(kind);
+  if (options.positionsChanged || estimatesMoved) {
     for (const waiting of await waitingPublicTickets(tx, tenantId, lineId)) {
       if (waiting.id === ticket?.id) continue;
       const { id, ...view } = waiting;
