@@ -15,6 +15,7 @@ const TenantTreePage = lazy(() => import("../modules/tenants/components/TenantTr
 const TenantSettingsPage = lazy(() => import("../modules/settings/components/TenantSettingsPage").then((m) => ({ default: m.TenantSettingsPage })));
 const MembersPage = lazy(() => import("../modules/members/components/MembersPage").then((m) => ({ default: m.MembersPage })));
 const ApiKeysPage = lazy(() => import("../modules/api-keys/components/ApiKeysPage").then((m) => ({ default: m.ApiKeysPage })));
+const AnalyticsPage = lazy(() => import("../modules/analytics/components/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/components/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 
 const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = {
@@ -27,6 +28,7 @@ const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = 
   members: () => <MembersPage />,
   "api-keys": () => <ApiKeysPage />,
   audit: () => <AuditLogPage />,
+  analytics: () => <AnalyticsPage />,
 };
 
 export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; section: TenantSection; lineId?: string | undefined }) {

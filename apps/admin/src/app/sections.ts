@@ -5,6 +5,7 @@ import type { TenantSection } from "./router";
 export const sectionNav: { section: TenantSection; label: string; permission: Permission }[] = [
   { section: "overview", label: "Overview", permission: "tenant:read" },
   { section: "board", label: "Queue board", permission: "tickets:read" },
+  { section: "analytics", label: "Analytics", permission: "tickets:read" },
   { section: "lines", label: "Lines & counters", permission: "lines:read" },
   { section: "ticket-fields", label: "Ticket fields", permission: "lines:read" },
   { section: "tree", label: "Tenant tree", permission: "tenant:read" },

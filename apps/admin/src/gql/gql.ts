@@ -16,6 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n": typeof types.ActivityLinesDocument,
     "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": typeof types.TenantActivityDocument,
+    "\n  fragment AnalyticsFields on QueueAnalytics {\n    from\n    to\n    timeZone\n    tenantCount\n    issued\n    served\n    noShows\n    cancelled\n    expired\n    open\n    waitSamples\n    averageWaitSeconds\n    p90WaitSeconds\n    noShowRate\n    cancellationRate\n    byHour {\n      hour\n      issued\n      served\n    }\n    estimateAccuracy {\n      samples\n      meanAbsoluteErrorSeconds\n      pastP90Share\n    }\n  }\n": typeof types.AnalyticsFieldsFragmentDoc,
+    "\n  query AnalyticsLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        timeZone\n      }\n    }\n  }\n": typeof types.AnalyticsLinesDocument,
+    "\n  query LineAnalytics($lineId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    lineAnalytics(lineId: $lineId, from: $from, to: $to) {\n      ...AnalyticsFields\n    }\n  }\n": typeof types.LineAnalyticsDocument,
+    "\n  query TenantAnalytics($tenantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $includeSubtree: Boolean!) {\n    tenantAnalytics(tenantId: $tenantId, from: $from, to: $to, includeSubtree: $includeSubtree) {\n      ...AnalyticsFields\n    }\n  }\n": typeof types.TenantAnalyticsDocument,
     "\n  query ApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n\n  fragment ApiKeyFields on ApiKey {\n    id\n    tenantId\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($tenantId: ID!, $name: String!, $scopes: [String!]!) {\n    createApiKey(tenantId: $tenantId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -61,6 +65,10 @@ type Documents = {
 const documents: Documents = {
     "\n  query ActivityLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n      }\n    }\n  }\n": types.ActivityLinesDocument,
     "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n": types.TenantActivityDocument,
+    "\n  fragment AnalyticsFields on QueueAnalytics {\n    from\n    to\n    timeZone\n    tenantCount\n    issued\n    served\n    noShows\n    cancelled\n    expired\n    open\n    waitSamples\n    averageWaitSeconds\n    p90WaitSeconds\n    noShowRate\n    cancellationRate\n    byHour {\n      hour\n      issued\n      served\n    }\n    estimateAccuracy {\n      samples\n      meanAbsoluteErrorSeconds\n      pastP90Share\n    }\n  }\n": types.AnalyticsFieldsFragmentDoc,
+    "\n  query AnalyticsLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        timeZone\n      }\n    }\n  }\n": types.AnalyticsLinesDocument,
+    "\n  query LineAnalytics($lineId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    lineAnalytics(lineId: $lineId, from: $from, to: $to) {\n      ...AnalyticsFields\n    }\n  }\n": types.LineAnalyticsDocument,
+    "\n  query TenantAnalytics($tenantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $includeSubtree: Boolean!) {\n    tenantAnalytics(tenantId: $tenantId, from: $from, to: $to, includeSubtree: $includeSubtree) {\n      ...AnalyticsFields\n    }\n  }\n": types.TenantAnalyticsDocument,
     "\n  query ApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        ...ApiKeyFields\n      }\n    }\n  }\n\n  fragment ApiKeyFields on ApiKey {\n    id\n    tenantId\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($tenantId: ID!, $name: String!, $scopes: [String!]!) {\n    createApiKey(tenantId: $tenantId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -126,6 +134,22 @@ export function graphql(source: "\n  query ActivityLines($tenantId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TenantActivity($tenantId: ID!) {\n    tenantActivity(tenantId: $tenantId) {\n      kind\n      tenantId\n      lineId\n      at\n      ticket {\n        id\n        number\n        status\n      }\n      stats {\n        waitingCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnalyticsFields on QueueAnalytics {\n    from\n    to\n    timeZone\n    tenantCount\n    issued\n    served\n    noShows\n    cancelled\n    expired\n    open\n    waitSamples\n    averageWaitSeconds\n    p90WaitSeconds\n    noShowRate\n    cancellationRate\n    byHour {\n      hour\n      issued\n      served\n    }\n    estimateAccuracy {\n      samples\n      meanAbsoluteErrorSeconds\n      pastP90Share\n    }\n  }\n"): (typeof documents)["\n  fragment AnalyticsFields on QueueAnalytics {\n    from\n    to\n    timeZone\n    tenantCount\n    issued\n    served\n    noShows\n    cancelled\n    expired\n    open\n    waitSamples\n    averageWaitSeconds\n    p90WaitSeconds\n    noShowRate\n    cancellationRate\n    byHour {\n      hour\n      issued\n      served\n    }\n    estimateAccuracy {\n      samples\n      meanAbsoluteErrorSeconds\n      pastP90Share\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        timeZone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsLines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        timeZone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LineAnalytics($lineId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    lineAnalytics(lineId: $lineId, from: $from, to: $to) {\n      ...AnalyticsFields\n    }\n  }\n"): (typeof documents)["\n  query LineAnalytics($lineId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    lineAnalytics(lineId: $lineId, from: $from, to: $to) {\n      ...AnalyticsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantAnalytics($tenantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $includeSubtree: Boolean!) {\n    tenantAnalytics(tenantId: $tenantId, from: $from, to: $to, includeSubtree: $includeSubtree) {\n      ...AnalyticsFields\n    }\n  }\n"): (typeof documents)["\n  query TenantAnalytics($tenantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $includeSubtree: Boolean!) {\n    tenantAnalytics(tenantId: $tenantId, from: $from, to: $to, includeSubtree: $includeSubtree) {\n      ...AnalyticsFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

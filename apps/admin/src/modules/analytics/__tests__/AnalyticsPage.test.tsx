@@ -1,0 +1,154 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderWithApollo } from "../../../test/render";
+import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { analyticsCsv, rangeFor, type Figures } from "../analytics-model";
+import { AnalyticsPage } from "../components/AnalyticsPage";
+import { AnalyticsLinesQuery } from "../graphql/analytics-lines.query";
+import { LineAnalyticsQuery } from "../graphql/line-analytics.query";
+import { TenantAnalyticsQuery } from "../graphql/tenant-analytics.query";
+
+const shell: ShellTenant = {
+  id: "root",
+  name: "Acme Coffee",
+  slug: "acme",
+  depth: 0,
+  accountId: "acc",
+  suspended: false,
+  ancestors: [],
+  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
+};
+
+const now = new Date(2026, 1, 10, 12, 0, 0);
+const week = rangeFor("7d", { from: "", to: "" }, now) as { from: string; to: string };
+
+function figures(overrides: Partial<Figures> = {}): Figures & { __typename: "QueueAnalytics" } {
+  const byHour = Array.from({ length: 24 }, (_, hour) => ({
+    __typename: "AnalyticsHour" as const,
+    hour,
+    issued: hour === 9 ? 2 : hour === 10 ? 2 : hour === 11 ? 3 : 0,
+    served: hour === 9 ? 2 : hour === 10 ? 1 : 0,
+  }));
+  return {
+    __typename: "QueueAnalytics",
+    from: week.from,
+    to: week.to,
+    timeZone: null,
+    tenantCount: 1,
+    issued: 7,
+    served: 3,
+    noShows: 1,
+    cancelled: 1,
+    expired: 1,
+    open: 1,
+    waitSamples: 4,
+    averageWaitSeconds: 127.5,
+    p90WaitSeconds: 246,
+    noShowRate: 0.1667,
+    cancellationRate: 0.1667,
+    byHour,
+    estimateAccuracy: { __typename: "EstimateAccuracy", samples: 3, meanAbsoluteErrorSeconds: 50, pastP90Share: 0.3333 } as Figures["estimateAccuracy"],
+    ...overrides,
+  };
+}
+
+const linesMock = {
+  request: { query: AnalyticsLinesQuery, variables: { tenantId: "root" } },
+  result: { data: { tenant: { __typename: "Tenant", id: "root", lines: [{ __typename: "Line", id: "line-1", name: "Front", timeZone: "America/New_York" }] } } },
+  maxUsageCount: 5,
+};
+const tenantMock = (data: Figures, includeSubtree = false) => ({
+  request: { query: TenantAnalyticsQuery, variables: { tenantId: "root", from: week.from, to: week.to, includeSubtree } },
+  result: { data: { tenantAnalytics: data } },
+});
+
+function renderPage(mocks: unknown[]) {
+  return renderWithApollo(
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+      <AnalyticsPage now={now} />
+    </CurrentTenantContext.Provider>,
+    [linesMock, ...(mocks as never[])],
+  );
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("AnalyticsPage", () => {
+  it("shows the figures, the hourly chart and the estimate accuracy for the last 7 days", async () => {
+    renderPage([tenantMock(figures())]);
+    expect(screen.getByRole("status")).toHaveTextContent("Loading");
+    const served = await screen.findByRole("group", { name: "Served" });
+    expect(served).toHaveTextContent("3");
+    expect(served).toHaveTextContent("of 7 issued, 1 still open");
+    expect(screen.getByRole("group", { name: "Average wait" })).toHaveTextContent("2 min");
+    expect(screen.getByRole("group", { name: "P90 wait" })).toHaveTextContent("4 min");
+    expect(screen.getByRole("group", { name: "No-show rate" })).toHaveTextContent("16.7 %");
+    expect(screen.getByRole("group", { name: "Cancellation rate" })).toHaveTextContent("16.7 %");
+    expect(screen.getByRole("group", { name: "Mean absolute error" })).toHaveTextContent("50 s");
+    expect(screen.getByRole("group", { name: "Waited past p90" })).toHaveTextContent("33.3 %");
+    // The chart is labelled, and its figures are in a table for screen readers.
+    expect(screen.getByRole("img", { name: /Tickets by hour of the day/ })).toBeInTheDocument();
+    const table = screen.getByRole("table", { name: /Tickets by hour/ });
+    expect(within(table).getByRole("rowheader", { name: "11:00" }).closest("tr")).toHaveTextContent("11:0030");
+    expect(screen.getByText("Busiest hour 11:00 with 3 tickets issued.")).toBeInTheDocument();
+    // A viewer reads everything; the only control acts on the browser (export).
+    expect(screen.getByRole("button", { name: "Export CSV" })).toBeEnabled();
+  });
+
+  it("exports the shown figures and the hourly series as CSV", async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => (blobs.push(blob), "blob:analytics")), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderPage([tenantMock(figures())]);
+    await userEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
+    expect(click).toHaveBeenCalledOnce();
+    expect(blobs).toHaveLength(1);
+    const text = await blobs[0]!.text();
+    expect(text).toBe(analyticsCsv(figures(), "All lines of Acme Coffee"));
+    const lines = text.split("\r\n");
+    expect(lines.slice(0, 2)).toEqual(["metric,value", "Scope,All lines of Acme Coffee"]);
+    expect(lines).toContain("Served,3");
+    expect(lines).toContain("Average wait (s),127.5");
+    expect(lines).toContain("P90 wait (s),246");
+    expect(lines).toContain("No-show rate,0.1667");
+    expect(lines).toContain("Estimate mean absolute error (s),50");
+    expect(lines).toContain("Share waited past p90,0.3333");
+    const hourly = lines.slice(lines.indexOf("hour,issued,served") + 1).filter(Boolean);
+    expect(hourly).toHaveLength(24);
+    expect(hourly[9]).toBe("09:00,2,2");
+    expect(hourly[11]).toBe("11:00,3,0");
+  });
+
+  it("switches to one line and to the subtree roll-up; shows empty and error states", async () => {
+    const lineFigures = figures({ timeZone: "America/New_York", issued: 0, served: 0, open: 0, estimateAccuracy: null });
+    const lineMock = {
+      request: { query: LineAnalyticsQuery, variables: { lineId: "line-1", from: week.from, to: week.to } },
+      result: { data: { lineAnalytics: lineFigures } },
+    };
+    const subtreeFailure = {
+      request: { query: TenantAnalyticsQuery, variables: { tenantId: "root", from: week.from, to: week.to, includeSubtree: true } },
+      result: { errors: [{ message: "A roll-up covers at most 50 tenants; choose a smaller subtree", extensions: { code: "LIMIT_EXCEEDED" } }] },
+    };
+    renderPage([tenantMock(figures()), lineMock, subtreeFailure]);
+    await screen.findByRole("group", { name: "Served" });
+    const show = screen.getByLabelText("Show");
+    await waitFor(() => expect(within(show).getByRole("option", { name: "Line: Front" })).toBeInTheDocument());
+    await userEvent.selectOptions(show, "line:line-1");
+    expect(await screen.findByText("No tickets in this range")).toBeInTheDocument();
+    await userEvent.selectOptions(show, "subtree");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not load the figures");
+  });
+
+  it("checks custom dates before asking the API", async () => {
+    renderPage([tenantMock(figures())]);
+    await screen.findByRole("group", { name: "Served" });
+    await userEvent.click(screen.getByRole("radio", { name: "Custom" }));
+    const to = screen.getByLabelText("To");
+    await userEvent.clear(to);
+    await userEvent.type(to, "2026-01-01");
+    expect(await screen.findByText("The end date is before the start date")).toBeInTheDocument();
+  });
+});
