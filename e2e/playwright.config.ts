@@ -6,6 +6,8 @@
  * a fresh database on that server and TWO API processes sharing it through Redis pub/sub — the kiosk, customer
  * and display pages talk to the first, admin and staff steps (E2E_STAFF_API_URL) to the second.
  *
+ * The admin console (apps/admin) is built and served by `vite preview` against the staff API (E2E_ADMIN_URL).
+ *
  * Ports are chosen free once here (workers inherit process.env). `E2E_SKIP_BUILD=1` reuses the API's build.
  */
 import { defineConfig } from "@playwright/test";
@@ -25,6 +27,9 @@ function freePort(): string {
 
 process.env.E2E_API_PORT ??= freePort();
 process.env.E2E_KIOSK_PORT ??= freePort();
+process.env.E2E_ADMIN_PORT ??= freePort();
+// The admin console's build goes outside the repository (apps/admin has no ignore rule for it).
+process.env.E2E_ADMIN_DIST ??= mkdtempSync(join(tmpdir(), "qline-e2e-admin-"));
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "qline-e2e-"));
 // Two-process topology on PostgreSQL + Redis: a database of its own, dropped in global-teardown.ts.
 const pgBase = process.env.E2E_DATABASE_URL;
@@ -45,6 +50,9 @@ process.env.E2E_API_URL = apiUrl;
 process.env.E2E_KIOSK_URL = `http://127.0.0.1:${kioskPort}`;
 const staffPort = pgUrl ? process.env.E2E_STAFF_API_PORT! : apiPort;
 process.env.E2E_STAFF_API_URL = `http://127.0.0.1:${staffPort}/graphql`;
+/** The admin console, built against the staff API (the second process in the PostgreSQL + Redis topology). */
+const adminPort = process.env.E2E_ADMIN_PORT;
+process.env.E2E_ADMIN_URL = `http://127.0.0.1:${adminPort}`;
 
 /** Host routing: the kiosk is built with this base domain and Chromium resolves every *.qline.test to 127.0.0.1. */
 export const baseDomain = "qline.test";
@@ -123,6 +131,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${kioskPort}/`,
       env: { VITE_API_URL: apiUrl, VITE_BASE_DOMAIN: baseDomain },
       timeout: 120_000,
+      reuseExistingServer: false,
+    },
+    {
+      name: "admin",
+      command: `pnpm exec vite build --outDir ${process.env.E2E_ADMIN_DIST} --emptyOutDir --logLevel warn && pnpm exec vite preview --outDir ${process.env.E2E_ADMIN_DIST} --host 127.0.0.1 --port ${adminPort} --strictPort`,
+      cwd: join(repo, "apps/admin"),
+      url: `http://127.0.0.1:${adminPort}/`,
+      env: { VITE_API_URL: process.env.E2E_STAFF_API_URL },
+      timeout: 180_000,
       reuseExistingServer: false,
     },
   ],
