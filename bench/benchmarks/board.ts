@@ -124,7 +124,7 @@ export async function run(): Promise<Section> {
     const lite = () => onLite.owner.client.ok(boardQuery, { lineId: onLite.lineId });
     const base = () => replay(pool, statements);
     const window = seconds(4);
-    for (const op of [ours, base]) await closedLoop({ concurrency: clients, durationMs: seconds(1), maxOps: clients, op });
+    for (const op of [ours, base]) await closedLoop({ concurrency: 10, durationMs: seconds(1), maxOps: 20, op });
     const o: LoadResult[] = [];
     const b: LoadResult[] = [];
     const l: LoadResult[] = [];

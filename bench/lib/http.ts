@@ -18,8 +18,18 @@ export class GqlClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see GqlResult
+  async request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see GqlResult
     const body = JSON.stringify({ query, variables });
+    try {
+      return await this.send<T>(body);
+    } catch (error) {
+      // The server closed an idle keep-alive socket just as we reused it (nothing was processed): retry once.
+      if ((error as { staleSocket?: boolean }).staleSocket) return this.send<T>(body);
+      throw error;
+    }
+  }
+
+  private send<T>(body: string): Promise<GqlResult<T>> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -47,7 +57,10 @@ export class GqlClient {
           res.on("error", reject);
         },
       );
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && (error.code === "ECONNRESET" || error.message === "socket hang up")) Object.assign(error, { staleSocket: true });
+        reject(error);
+      });
       req.end(body);
     });
   }
