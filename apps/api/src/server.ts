@@ -72,7 +72,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema,
       validate: validateWithLimits,
       onSubscribe: (ctx) => {
-        if (Object.keys(ctx.subscriptions).length >= limits.maxSubscriptionsPerConnection) {
+        // graphql-ws has already registered the subscription being added when onSubscribe runs.
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
         }
         return undefined; // graphql-ws goes on to parse, validate (with our rules) and execute

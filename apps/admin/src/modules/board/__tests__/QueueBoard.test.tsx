@@ -44,7 +44,7 @@ describe("QueueBoard", () => {
     fireEvent.keyDown(window, { key: "s" });
     expect(actions.startServing).toHaveBeenCalledWith("s2");
     fireEvent.keyDown(window, { key: "c" });
-    expect(actions.complete).toHaveBeenCalledWith("s2");
+    expect(actions.complete).toHaveBeenCalledWith("s2", "CALLED");
   });
 
   it("ignores shortcuts while typing", () => {

@@ -56,7 +56,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
         void s.actions.startServing(s.myCalled.id);
       } else if (key === "c" && s.myCurrent) {
         event.preventDefault();
-        void s.actions.complete(s.myCurrent.id);
+        void s.actions.complete(s.myCurrent.id, s.myCurrent.status);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -176,7 +176,7 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
               canOperate={canOperate}
               pending={actions.pending}
               onStart={(t) => void actions.startServing(t.id)}
-              onComplete={(t) => void actions.complete(t.id)}
+              onComplete={(t) => void actions.complete(t.id, t.status)}
               onNoShow={(t) => void actions.noShow(t.id)}
               onRequeue={(t) => void actions.requeue(t.id)}
             />

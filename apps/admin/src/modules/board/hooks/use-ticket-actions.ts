@@ -17,7 +17,8 @@ export interface TicketActions {
   callNext(counterId: string | null): Promise<{ number: string } | null | undefined>;
   call(id: string, counterId: string | null): Promise<void>;
   startServing(id: string): Promise<void>;
-  complete(id: string): Promise<void>;
+  /** From SERVING; from CALLED it starts serving first (the API's state machine goes CALLED → SERVING → SERVED). */
+  complete(id: string, status?: string): Promise<void>;
   noShow(id: string): Promise<void>;
   requeue(id: string): Promise<void>;
   cancel(id: string, reason: string | null): Promise<void>;
@@ -67,7 +68,11 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
     callNext: (counterId) => run("next", async () => (await callNextM({ variables: { lineId, counterId } })).data?.callNext ?? null),
     call: async (id, counterId) => void (await run(id, () => callM({ variables: { id, counterId } }))),
     startServing: async (id) => void (await run(id, () => startM({ variables: { id } }))),
-    complete: async (id) => void (await run(id, () => completeM({ variables: { id } }))),
+    complete: async (id, status) =>
+      void (await run(id, async () => {
+        if (status === "CALLED") await startM({ variables: { id } });
+        return completeM({ variables: { id } });
+      })),
     noShow: async (id) => void (await run(id, () => noShowM({ variables: { id } }))),
     requeue: async (id) => void (await run(id, () => requeueM({ variables: { id } }))),
     cancel: async (id, reason) => void (await run(id, () => cancelM({ variables: { id, reason } }))),
