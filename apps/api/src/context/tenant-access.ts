@@ -31,7 +31,7 @@ export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Pro
       from tenants t where t.id = ${tenantId}`),
   );
   if (!row) throw notFound("Tenant");
-  const path = parseUuidArray(row.path);
+  const path = parseTextArray(row.path);
   let role: MemberRole | null = null;
   let granted: ReadonlySet<Permission>;
   if (actor.kind === "apiKey") {
@@ -81,11 +81,7 @@ export async function asUser<T>(ctx: RequestContext, fn: (tx: Tx, userId: string
   return withTenantTx(ctx.db, { tenantId: null, userId }, (tx) => fn(tx, userId));
 }
 
-/** pg returns uuid[] parsed; PGlite may too; raw `execute` of array_agg(text) can come back as '{a,b}'. */
-export function parseUuidArray(value: unknown): string[] {
-  return parseTextArray(value);
-}
-
+/** Arrays from a raw `execute` (uuid[], array_agg(text)): parsed by the driver, or a '{a,b}' literal. */
 export function parseTextArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value === "string") {

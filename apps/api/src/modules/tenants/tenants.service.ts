@@ -240,12 +240,17 @@ export async function accountOf(ctx: RequestContext, tenant: TenantRef) {
   });
 }
 
+/** The public slug → tenant id door (app.tenant_id_by_slug), used before any tenant is in scope. */
+async function tenantIdBySlug(ctx: RequestContext, slug: string): Promise<string | null> {
+  return withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.tenant_id_by_slug(${slug}) as id`))[0]?.id ?? null,
+  );
+}
+
 export async function slugAvailability(ctx: RequestContext, slug: string): Promise<{ available: boolean; reason: string | null }> {
   const problem = slugProblem(slug);
   if (problem) return { available: false, reason: `Slug ${problem}` };
-  const taken = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.tenant_id_by_slug(${slug}) as id`))[0]?.id,
-  );
+  const taken = await tenantIdBySlug(ctx, slug);
   return taken ? { available: false, reason: "Slug is already taken" } : { available: true, reason: null };
 }
 
@@ -259,10 +264,7 @@ export interface PublicTenantView {
 
 /** Public (no sign-in): what a kiosk or customer page needs to show the tenant. The slug is public. */
 export async function tenantBySlug(ctx: RequestContext, slug: string): Promise<PublicTenantView | null> {
-  const none = { tenantId: null, userId: null };
-  const id = await withTenantTx(ctx.db, none, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.tenant_id_by_slug(${slug}) as id`))[0]?.id,
-  );
+  const id = await tenantIdBySlug(ctx, slug);
   if (!id) return null;
   return withTenantTx(ctx.db, { tenantId: id, userId: null }, async (tx) => {
     const [row] = rowsOf<{ id: string; name: string; slug: string; theme: TenantTheme; suspended: boolean }>(
