@@ -18,7 +18,14 @@ export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, Membe
 export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    pubSub,
+    // Every @Subscription has its own `subscribe` (authorize, listen, then read the current state), so
+    // type-graphql only ever publishes through this; its topic-based subscribing is not used.
+    pubSub: {
+      publish: (topic: string, payload: unknown) => void pubSub.publish(topic, payload),
+      subscribe: () => {
+        throw new Error("qline subscriptions listen through their own subscribe functions");
+      },
+    },
     validate: { forbidUnknownValues: false },
   });
 }

@@ -50,7 +50,7 @@ describe("TTL job", () => {
     ).createTicketType.id;
     const lineId = await createLine(owner.gql, owner.tenantId, { name: "TTL", prefix: "T", ttl });
     const events: LineEventView[] = [];
-    const iterator = api.pubsub.subscribe(topics.line(owner.tenantId, lineId)) as AsyncIterator<LineEventView>;
+    const iterator = (await api.pubsub.subscribe(topics.line(owner.tenantId, lineId))) as AsyncIterator<LineEventView>;
     void (async () => {
       for (;;) {
         const next = await iterator.next();

@@ -47,6 +47,8 @@ export interface LineEstimates {
   estimatedWaitSeconds: number | null;
   /** Customers see estimates on this line. */
   visibleToCustomers: boolean;
+  /** The waiting tickets the estimate covered, in queue order (position 1 first; at most the snapshot's limit). */
+  waitingIds: readonly string[];
   /** The estimate a customer sees for a ticket (no reason), or null when hidden. */
   forCustomer(ticketId: string): EstimateView | null;
 }
@@ -109,6 +111,7 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, snapshot: Line
     byTicket,
     estimatedWaitSeconds: arrival ? arrival.p50Seconds : null,
     visibleToCustomers,
+    waitingIds: snapshot.waiting.map((w) => w.id),
     forCustomer(ticketId) {
       const estimate = visibleToCustomers ? byTicket.get(ticketId) : undefined;
       return estimate ? { ...estimate, reason: null } : null;

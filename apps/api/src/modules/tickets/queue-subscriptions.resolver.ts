@@ -20,7 +20,7 @@ export class QueueSubscriptionsResolver {
   }
 
   @Subscription(() => PublicTicket, {
-    description: "Public, for the customer's phone: the ticket's status and live position.",
+    description: "Public, for the customer's phone: first the ticket as it is now, then every change of its status, position and estimate; completes after a final status.",
     subscribe: ({ args, context }: SubscribeData) => subscribeTicket(context, args.code!),
   })
   ticketUpdated(@Root() ticket: PublicTicketView, @Arg("code", () => String) _code: string): PublicTicket {

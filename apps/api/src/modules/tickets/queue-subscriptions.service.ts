@@ -2,15 +2,16 @@
  * Subscribing: authorize first (the same door as queries), then listen on a topic built from server-side data.
  * A failure here fails only that one operation; the WebSocket stays open for the client's other subscriptions.
  */
-import { and, eq } from "drizzle-orm";
-import { lines } from "@qline/db";
+import { and, eq, sql } from "drizzle-orm";
+import { lines, rowsOf, withTenantTx, type TicketStatus, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
 import { notFound } from "../../errors/codes.js";
 import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
-import type { TicketStatus } from "@qline/db";
+import { liveStream } from "../../pubsub/live-stream.js";
+import type { EstimateView } from "../estimates/estimates.service.js";
 import { terminalStatuses } from "./ticket-state.js";
-import { topics, type PublicTicketView } from "./tickets.events.js";
+import { lineStats, publicTicketNow, queueEstimateAt, topics, type LineEventView, type PublicTicketView, type QueueMovedView } from "./tickets.events.js";
 
 /** How often a live subscription re-checks its subscriber's access (a removed member stops receiving). */
 export const subscriptionRecheck = { intervalMs: 30_000 };
@@ -57,59 +58,137 @@ export function recheckingAccess<T>(source: AsyncIterator<T>, check: () => Promi
 /** A fresh access decision (the request's cache would answer from the moment of subscribing). */
 const fresh = (ctx: RequestContext): RequestContext => ({ ...ctx, accessCache: new Map() });
 
+/** The first event of every lineUpdated stream, sent once it is live: what the line looks like now. */
+export const SUBSCRIBED = "SUBSCRIBED";
+
+/**
+ * Listens first, then reads: the read is the stream's first value and every event published after the
+ * listener was registered follows it, so a client that (re)subscribes can never miss a change made while its
+ * subscription was being set up. If the read fails (no access), the listener is released.
+ */
+async function listenThenRead<T>(ctx: RequestContext, topic: string, read: () => Promise<T>): Promise<AsyncIterableIterator<unknown>> {
+  const stream = liveStream<unknown>();
+  const held: unknown[] = [];
+  let live = false;
+  stream.onReturn(await ctx.pubsub.listen(topic, (payload) => (live ? stream.push(payload) : held.push(payload))));
+  try {
+    stream.push(await read());
+  } catch (error) {
+    stream.end();
+    throw error;
+  }
+  live = true;
+  for (const payload of held.splice(0)) stream.push(payload);
+  return stream.iterator;
+}
+
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
-  const check = (c: RequestContext) =>
+  const check = <T>(c: RequestContext, then: (tx: Tx) => Promise<T>) =>
     // tickets:read, not just lines:read: events carry ticket data (customer name, phone, extensions).
     inTenant(c, tenantId, "tickets:read", async (tx) => {
       const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
+      return then(tx);
     });
-  await check(ctx);
-  return recheckingAccess(ctx.pubsub.subscribe(topics.line(tenantId, lineId)), () => check(fresh(ctx)));
+  const stream = await listenThenRead(ctx, topics.line(tenantId, lineId), () =>
+    check(ctx, async (tx): Promise<LineEventView> => ({
+      kind: SUBSCRIBED,
+      tenantId,
+      lineId,
+      at: new Date().toISOString(),
+      ticket: null,
+      // Not estimated here (a snapshot per subscriber would make subscribing costly): Line.estimatedWaitSeconds has it.
+      stats: { ...(await lineStats(tx, tenantId, lineId)), estimatedWaitSeconds: null },
+    })),
+  );
+  return recheckingAccess(stream, () => check(fresh(ctx), async () => undefined));
 }
 
-/** Public: the tracking code is the capability; the topic is the ticket's tenant and id from the lookup. */
+/** Positions in a queue event by ticket id, built once per event however many subscribers read it. */
+const positionIndexes = new WeakMap<QueueMovedView, Map<string, number>>();
+function indexInQueue(view: QueueMovedView, ticketId: string): number | undefined {
+  let index = positionIndexes.get(view);
+  if (!index) positionIndexes.set(view, (index = new Map(view.order.map((id, i) => [id, i]))));
+  return index.get(ticketId);
+}
+
+const sameEstimate = (a: EstimateView | null | undefined, b: EstimateView | null | undefined) =>
+  (a ?? null) === (b ?? null) || (!!a && !!b && a.p50Seconds === b.p50Seconds && a.p90Seconds === b.p90Seconds && a.basis === b.basis);
+
+/**
+ * Public: the tracking code is the capability; topics are the ticket's tenant, id and line from the lookup.
+ * The stream starts with the ticket as it is now, then follows its own events and, while it waits, the
+ * line's queue events (one per change for the whole line), from which its new position and estimate are
+ * derived here. Each value is the whole current view, so a slow reader keeps only the newest few; the stream
+ * completes after a terminal status.
+ */
 export async function subscribeTicket(ctx: RequestContext, code: string): Promise<AsyncIterable<unknown>> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
-  return endingAfterTerminal(ctx.pubsub.subscribe(topics.ticket(found.tenantId, found.ticketId)));
-}
+  const { tenantId, ticketId } = found;
+  const inTicketTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenantTx(ctx.db, { tenantId, userId: null }, fn);
 
-/** A customer's ticket stream completes once the ticket reaches a terminal status (nothing more can happen). */
-function endingAfterTerminal(source: AsyncIterator<unknown>): AsyncIterableIterator<unknown> {
-  let ended = false;
-  const iterator: AsyncIterableIterator<unknown> = {
-    async next() {
-      if (ended) {
-        await source.return?.();
-        return { done: true, value: undefined };
-      }
-      const result = await source.next();
-      const status = (result.value as PublicTicketView | undefined)?.status;
-      if (!result.done && status && terminalStatuses.has(status as TicketStatus)) ended = true;
-      return result;
-    },
-    async return() {
-      await source.return?.();
-      return { done: true, value: undefined };
-    },
-    async throw(error: unknown) {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
+  const stream = liveStream<PublicTicketView>({ maxBuffered: 16, overflow: "drop-oldest" });
+  let current: PublicTicketView | null = null;
+  const held: (() => void)[] = [];
+  let queueLineId: string | null = null;
+  let stopQueue: (() => void) | null = null;
+  const emit = (view: PublicTicketView) => {
+    current = view;
+    stream.push(view);
+    if (terminalStatuses.has(view.status as TicketStatus)) stream.end();
+    else if (view.lineId !== queueLineId) void followQueue(view.lineId); // transferred
   };
-  return iterator;
+  const onQueue = (payload: unknown) => {
+    const apply = () => {
+      const view = payload as QueueMovedView;
+      if (!current || current.status !== "WAITING" || view.lineId !== current.lineId) return;
+      const index = indexInQueue(view, ticketId);
+      if (index === undefined) return; // beyond the first maxPositionUpdates, or leaving (its own event follows)
+      const estimate = queueEstimateAt(view, index);
+      if (current.position === index + 1 && sameEstimate(current.estimate, estimate)) return;
+      emit({ ...current, position: index + 1, estimate });
+    };
+    if (current) apply();
+    else held.push(apply);
+  };
+  const followQueue = async (lineId: string) => {
+    queueLineId = lineId;
+    stopQueue?.();
+    const stop = await ctx.pubsub.listen(topics.queue(tenantId, lineId), onQueue);
+    if (stream.ended || queueLineId !== lineId) stop();
+    else stopQueue = stop;
+  };
+  stream.onReturn(() => stopQueue?.());
+
+  stream.onReturn(
+    await ctx.pubsub.listen(topics.ticket(tenantId, ticketId), (payload) => {
+      const view = payload as PublicTicketView;
+      if (current) emit(view);
+      else held.push(() => emit(view));
+    }),
+  );
+  try {
+    const lineId = await inTicketTenant(async (tx) => rowsOf<{ line_id: string }>(await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))[0]?.line_id);
+    if (!lineId) throw notFound("Ticket");
+    await followQueue(lineId);
+    const now = await inTicketTenant((tx) => publicTicketNow(tx, tenantId, ticketId));
+    if (!now) throw notFound("Ticket");
+    emit(now);
+  } catch (error) {
+    stream.end();
+    throw error;
+  }
+  for (const apply of held.splice(0)) apply();
+  return stream.iterator;
 }
 
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */
 export async function subscribeTenantActivity(ctx: RequestContext, tenantId: string): Promise<AsyncIterable<unknown>> {
   const check = (c: RequestContext) => inTenant(c, tenantId, "tickets:read", async (_tx, access) => access);
   const access = await check(ctx);
-  return recheckingAccess(ctx.pubsub.subscribe(topics.activity(access.tenantId)), async () => {
+  return recheckingAccess(await ctx.pubsub.subscribe(topics.activity(access.tenantId)), async () => {
     await check(fresh(ctx));
   });
 }

@@ -6,12 +6,15 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
-import { estimateLine, type EstimateView } from "../estimates/estimates.service.js";
+import { estimateLine, type EstimateView, type LineEstimates } from "../estimates/estimates.service.js";
+import { snapshotLimits } from "../estimates/estimates.snapshot.js";
 
 export const topics = {
   line: (tenantId: string, lineId: string) => `qline.line.${tenantId}.${lineId}`,
   ticket: (tenantId: string, ticketId: string) => `qline.ticket.${tenantId}.${ticketId}`,
   activity: (tenantId: string) => `qline.activity.${tenantId}`,
+  /** Positions and estimates of a line's waiting tickets moved (server-side only: feeds ticketUpdated). */
+  queue: (tenantId: string, lineId: string) => `qline.queue.${tenantId}.${lineId}`,
 };
 
 export interface Publication {
@@ -167,33 +170,67 @@ export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): 
   return row ? toPublic(row) : null;
 }
 
+/** The ticket as its holder sees it now, with the estimate they are shown, in one transaction. */
+export async function publicTicketNow(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
+  const view = await publicTicket(tx, tenantId, ticketId);
+  if (!view) return null;
+  if (view.status !== "WAITING") return { ...view, estimate: null };
+  const estimates = await estimateLine(tx, tenantId, view.lineId);
+  return { ...view, estimate: estimates?.forCustomer(ticketId) ?? null };
+}
+
 /** Event kinds after which the other waiting tickets' estimates are unchanged (not pushed to every holder). */
 const estimateNeutralKinds: ReadonlySet<string> = new Set(["ISSUED", "UPDATED", "TICKET_ESCALATED"]);
 
 /** Most waiting tickets whose holders get a live position update after one event (beyond: on their next read). */
 export const maxPositionUpdates = 2000;
 
-/** Every waiting ticket of a line with its position, as holders see it. */
-async function waitingPublicTickets(tx: Tx, tenantId: string, lineId: string): Promise<(PublicTicketView & { id: string })[]> {
-  const rows = rowsOf<PublicRow>(
-    await tx.execute(sql`
-      select ${publicColumns}, row_number() over (order by t.sort_key, t.id)::int as position
-      from tickets t
-      join lines l on l.tenant_id = t.tenant_id and l.id = t.line_id
-      left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
-      where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status = 'WAITING'
-      order by t.sort_key, t.id
-      limit ${maxPositionUpdates}`),
-  );
-  return rows.map((r) => ({ ...toPublic(r), id: r.id }));
+/**
+ * Published once per event on `topics.queue` when the event moved the waiting tickets' positions or
+ * estimates — one message for the whole line, not one per ticket. Each `ticketUpdated` subscription finds
+ * its own ticket in it and pushes the new position and estimate to its holder. It carries internal ticket ids
+ * and never reaches a client as is.
+ */
+export interface QueueMovedView {
+  lineId: string;
+  at: string;
+  /** Waiting ticket ids in queue order (position 1 first), the first `maxPositionUpdates`. */
+  order: string[];
+  /** `order.length` is every waiting ticket (a ticket not in it is no longer waiting). */
+  complete: boolean;
+  /** Customers' estimates in the same order as [p50, p90, basis] (null: none), or null when the line hides them. */
+  estimates: ([number, number, string] | null)[] | null;
+}
+
+function queueMoved(lineId: string, estimates: LineEstimates): QueueMovedView {
+  const order = estimates.waitingIds.slice(0, maxPositionUpdates);
+  return {
+    lineId,
+    at: new Date().toISOString(),
+    order,
+    complete: order.length === estimates.waitingIds.length && estimates.waitingIds.length < snapshotLimits.waitingMax,
+    estimates: estimates.visibleToCustomers
+      ? order.map((id) => {
+          const e = estimates.forCustomer(id);
+          return e ? [e.p50Seconds, e.p90Seconds, e.basis] : null;
+        })
+      : null,
+  };
+}
+
+/** The estimate `QueueMovedView.estimates` carries at `index`, as the API shows it (null when hidden or unknown). */
+export function queueEstimateAt(view: QueueMovedView, index: number): EstimateView | null {
+  const e = view.estimates?.[index];
+  if (!e) return null;
+  return { p50Seconds: e[0], p90Seconds: e[1], basis: e[2], reason: null };
 }
 
 /**
  * The publications of one event on a line: the line's topic, the activity topic of every tenant on the line's
  * tenant path (so `tenantActivity` of an ancestor sees its whole subtree), the ticket's own topic, and — when
- * the event moved other tickets (`positionsChanged`) — the topic of every waiting ticket, so positions update
- * live for everyone behind a called ticket. Estimates are recomputed once per event (one snapshot of the line)
- * and carried by every payload; when customers see estimates, every waiting ticket's holder gets the new one.
+ * the event moved other tickets (`positionsChanged`) or their estimates — one `QueueMovedView` on the line's
+ * queue topic, from which every waiting ticket's subscription derives its holder's new position and estimate.
+ * Estimates are recomputed once per event (one snapshot of the line) and carried by every payload.
  */
 export async function lineEventPublications(
   tx: Tx,
@@ -217,12 +254,8 @@ export async function lineEventPublications(
   // A new ticket joins at the back and an edit or an escalation changes no one's wait: the others' estimates
   // stand, so only events that can move them reach every waiting holder.
   const estimatesMoved = estimates?.visibleToCustomers === true && !estimateNeutralKinds.has(kind);
-  if (options.positionsChanged || estimatesMoved) {
-    for (const waiting of await waitingPublicTickets(tx, tenantId, lineId)) {
-      if (waiting.id === ticket?.id) continue;
-      const { id, ...view } = waiting;
-      out.push({ topic: topics.ticket(tenantId, id), payload: { ...view, estimate: estimates?.forCustomer(id) ?? null } });
-    }
+  if (estimates && (options.positionsChanged || estimatesMoved)) {
+    out.push({ topic: topics.queue(tenantId, lineId), payload: queueMoved(lineId, estimates) });
   }
   return out;
 }

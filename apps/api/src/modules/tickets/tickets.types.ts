@@ -187,7 +187,8 @@ export class PublicTicket {
 @ObjectType({ description: "Something changed on a line: what (kind + ticket) and the line's new stats." })
 export class LineEvent {
   @Field(() => String, {
-    description: "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED.",
+    description:
+      "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED; lineUpdated starts with SUBSCRIBED (ticket null, the stats now, estimatedWaitSeconds null) once the subscription is live, so a change made after it is never missed.",
   })
   kind: string;
 

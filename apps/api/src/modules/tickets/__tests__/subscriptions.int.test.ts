@@ -27,8 +27,8 @@ const lineUpdated = `subscription($l: ID!) { lineUpdated(lineId: $l) { kind line
 const tenantActivity = `subscription($t: ID!) { tenantActivity(tenantId: $t) { kind lineId tenantId ticket { number status position } stats { waitingCount nowServing { number } } } }`;
 const ticketUpdated = `subscription($c: String!) { ticketUpdated(code: $c) { number status position lineName counterName } }`;
 
-/** Events under test: without the LINE_UPDATED probes. */
-const real = (events: LineEventData[]) => events.filter((e) => e.kind !== "LINE_UPDATED");
+/** Events under test: without the SUBSCRIBED first event and the LINE_UPDATED probes. */
+const real = (events: LineEventData[]) => events.filter((e) => e.kind !== "LINE_UPDATED" && e.kind !== "SUBSCRIBED");
 
 describe("queue subscriptions", () => {
   let api: TestApi;
