@@ -56,7 +56,9 @@ export interface ApiOptions {
 export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "qline-bench-pglite-"));
-  const args = ["--import", exitOnTerm, ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...(options.extraArgs ?? []), apiMain];
+  // BENCH_CPU_PROF_DIR profiles every API process of a run (see README: profiling).
+  const cpuProfDir = options.cpuProfDir ?? process.env.BENCH_CPU_PROF_DIR;
+  const args = ["--import", exitOnTerm, ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), ...(options.extraArgs ?? []), apiMain];
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     PORT: String(port),
