@@ -64,6 +64,12 @@ export const tickets = pgTable(
     uniqueIndex("tickets_tracking_code_key").on(t.trackingCode),
     uniqueIndex("tickets_idempotency_key").on(t.tenantId, t.idempotencyKey).where(sql`idempotency_key is not null`),
     index("tickets_waiting_idx").on(t.tenantId, t.lineId, t.sortKey, t.id).where(sql`status = 'WAITING'`),
+    // Now serving and the estimator's tickets at counters: a line's few active tickets, however deep its queue.
+    index("tickets_active_idx").on(t.tenantId, t.lineId, t.calledAt).where(sql`status in ('CALLED', 'SERVING')`),
+    // The estimator's recent history: a line's newest finished tickets, without reading its queue.
+    index("tickets_finished_idx")
+      .on(t.tenantId, t.lineId, sql`coalesce(completed_at, ended_at)`)
+      .where(sql`status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')`),
     // `app.ticket_tenant(id)` finds a ticket's tenant by id alone (operations that take only an id).
     uniqueIndex("tickets_id_key").on(t.id),
     index("tickets_line_created_idx").on(t.tenantId, t.lineId, t.createdAt),

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_active_idx" ON "tickets" USING btree ("tenant_id","line_id","called_at") WHERE status in ('CALLED', 'SERVING');--> statement-breakpoint
+CREATE INDEX "tickets_finished_idx" ON "tickets" USING btree ("tenant_id","line_id",coalesce(completed_at, ended_at)) WHERE status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED');
