@@ -94,10 +94,14 @@ export interface LineEventView {
 
 const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
 
-export async function lineStats(tx: Tx, tenantId: string, lineId: string): Promise<LineStatsView> {
-  const [count] = rowsOf<{ n: number }>(
-    await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'`),
-  );
+/** `waitingCount`: when the caller already read the whole queue (an estimate snapshot under its limit), no count. */
+export async function lineStats(tx: Tx, tenantId: string, lineId: string, waitingCount?: number): Promise<LineStatsView> {
+  const [count] =
+    waitingCount !== undefined
+      ? [{ n: waitingCount }]
+      : rowsOf<{ n: number }>(
+          await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'`),
+        );
   const serving = rowsOf<{ counter_id: string | null; counter_name: string | null; id: string; number: string; status: string; called_at: unknown }>(
     await tx.execute(sql`
       select t.counter_id, c.name as counter_name, t.id, t.number, t.status, t.called_at
@@ -242,7 +246,8 @@ export async function lineEventPublications(
   options: { positionsChanged?: boolean } = {},
 ): Promise<Publication[]> {
   const estimates = await estimateLine(tx, tenantId, lineId);
-  const stats: LineStatsView = { ...(await lineStats(tx, tenantId, lineId)), estimatedWaitSeconds: estimates?.estimatedWaitSeconds ?? null };
+  const wholeQueue = estimates && estimates.waitingIds.length < snapshotLimits.waitingMax ? estimates.waitingIds.length : undefined;
+  const stats: LineStatsView = { ...(await lineStats(tx, tenantId, lineId, wholeQueue)), estimatedWaitSeconds: estimates?.estimatedWaitSeconds ?? null };
   const eventTicket = ticket ? { ...ticket, estimate: estimates?.byTicket.get(ticket.id) ?? null } : null;
   const event: LineEventView = { kind, tenantId, lineId, at: new Date().toISOString(), ticket: eventTicket, stats };
   const out: Publication[] = [{ topic: topics.line(tenantId, lineId), payload: event }];
