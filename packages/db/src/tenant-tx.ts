@@ -24,6 +24,39 @@ export async function withTenantTx<T>(db: Database, scope: TenantScope, fn: (tx:
   });
 }
 
+/** Records whose tenant can be found from their id alone, each through its narrow lookup door (CONVENTIONS.md 7). */
+const tenantLookups = {
+  line: sql.raw("app.line_tenant"),
+  counter: sql.raw("app.counter_tenant"),
+  ticket: sql.raw("app.ticket_tenant"),
+} as const;
+
+export type LocatableRecord = keyof typeof tenantLookups;
+
+/** Who a transaction runs for when only a record's id is known: the tenant is the record's own. */
+export interface LocatedScope {
+  record: { kind: LocatableRecord; id: string };
+  userId: string | null;
+}
+
+/**
+ * The same door as `withTenantTx`, for a request that knows only a record's id (a line, counter or ticket):
+ * the lookup door finds the record's tenant and the scope is set to it in the same statement, so locating
+ * costs no extra transaction. `fn` gets the tenant id, or null for an unknown id (the scope then matches no
+ * tenant's rows). Only locates: whether the caller may act there is still decided inside (and by RLS).
+ * `record.id` must be a uuid.
+ */
+export async function withLocatedTenantTx<T>(db: Database, scope: LocatedScope, fn: (tx: Tx, tenantId: string | null) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [row] = rowsOf<{ tenant_id: string }>(
+      await tx.execute(
+        sql`select set_config('app.tenant_id', coalesce(${tenantLookups[scope.record.kind]}(${scope.record.id}::uuid)::text, ''), true) as tenant_id, set_config('app.user_id', ${scope.userId ?? ""}, true)`,
+      ),
+    );
+    return fn(tx, row?.tenant_id || null);
+  });
+}
+
 /** Rows of a raw `execute`, typed by the caller: both drivers return `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type MemberRole, type Tx } from "@qline/db";
+import { rowsOf, withLocatedTenantTx, withTenantTx, type LocatableRecord, type MemberRole, type Tx } from "@qline/db";
 import { forbidden, notFound, unauthenticated } from "../errors/codes.js";
 import type { Actor } from "./actor.js";
 import type { RequestContext, TenantAccess } from "./context.js";
@@ -63,15 +63,42 @@ export async function inTenant<T>(
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(tenantId)) throw notFound("Tenant");
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
-    let access = ctx.accessCache.get(tenantId);
-    if (!access) {
-      access = await resolveAccess(tx, ctx.actor, tenantId);
-      ctx.accessCache.set(tenantId, access);
-    }
-    requirePermission(access, permission);
-    return fn(tx, access);
+  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await decideAccess(ctx, tx, tenantId, permission)));
+}
+
+const recordLabels: Record<LocatableRecord, string> = { line: "Line", counter: "Counter", ticket: "Ticket" };
+
+/**
+ * `inTenant` for an operation that takes only a record's id (`callNext(lineId)`, `completeTicket(id)`): the
+ * record's tenant is located by the lookup door in the transaction's first statement (withLocatedTenantTx),
+ * then access is decided as in `inTenant`. An unknown id and a record in a tenant the actor cannot reach are
+ * the same NOT_FOUND.
+ */
+export async function inTenantOf<T>(
+  ctx: RequestContext,
+  record: { kind: LocatableRecord; id: string },
+  permission: Permission,
+  fn: (tx: Tx, access: TenantAccess) => Promise<T>,
+): Promise<T> {
+  const label = recordLabels[record.kind];
+  if (ctx.actor.kind === "anonymous") throw unauthenticated();
+  if (!isUuid(record.id)) throw notFound(label);
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  return withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
+    if (!tenantId) throw notFound(label);
+    return fn(tx, await decideAccess(ctx, tx, tenantId, permission));
   });
+}
+
+/** Access in `tenantId` (decided once per request and tenant), refused unless it grants `permission`. */
+async function decideAccess(ctx: RequestContext, tx: Tx, tenantId: string, permission: Permission): Promise<TenantAccess> {
+  let access = ctx.accessCache.get(tenantId);
+  if (!access) {
+    access = await resolveAccess(tx, ctx.actor, tenantId);
+    ctx.accessCache.set(tenantId, access);
+  }
+  requirePermission(access, permission);
+  return access;
 }
 
 /** A transaction for the signed-in user's own rows (no tenant in scope). */

@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { accounts, apiKeys, auditLog, memberships, tenants, users } from "../schema/index.js";
-import { rowsOf, withTenantTx } from "../tenant-tx.js";
+import { accounts, apiKeys, auditLog, lines, memberships, tenants, users } from "../schema/index.js";
+import { rowsOf, withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 interface Seeded {
@@ -143,6 +143,23 @@ describe("row-level security as the app role", () => {
     await withTenantTx(db.db, { tenantId: a.tenantId, userId: a.userId }, async () => undefined);
     const [row] = await db.db.transaction(async (tx) => rowsOf<{ t: string | null }>(await tx.execute(sql`select app.current_tenant_id() as t`)));
     assert.equal(row?.t, null);
+  });
+
+  it("scopes a located transaction to the record's own tenant, and an unknown id to no tenant at all", async () => {
+    const lineId = randomUUID();
+    await withTenantTx(db.db, { tenantId: b.tenantId, userId: null }, (tx) => tx.insert(lines).values({ tenantId: b.tenantId, id: lineId, name: "B's line", prefix: "B" }));
+    const located = await withLocatedTenantTx(db.db, { record: { kind: "line", id: lineId }, userId: null }, async (tx, tenantId) => ({
+      tenantId,
+      scope: rowsOf<{ t: string | null }>(await tx.execute(sql`select app.current_tenant_id() as t`))[0]?.t,
+      lines: (await tx.select({ id: lines.id }).from(lines)).map((l) => l.id),
+    }));
+    assert.deepEqual(located, { tenantId: b.tenantId, scope: b.tenantId, lines: [lineId] });
+    const unknown = await withLocatedTenantTx(db.db, { record: { kind: "line", id: randomUUID() }, userId: null }, async (tx, tenantId) => ({
+      tenantId,
+      tenants: (await tx.select({ id: tenants.id }).from(tenants)).length,
+      lines: (await tx.select({ id: lines.id }).from(lines)).length,
+    }));
+    assert.deepEqual(unknown, { tenantId: null, tenants: 0, lines: 0 });
   });
 
   it("lets a user read their own memberships anywhere, but not other people's", async () => {

@@ -94,32 +94,35 @@ export interface LineEventView {
 
 const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
 
-/** `waitingCount`: when the caller already read the whole queue (an estimate snapshot under its limit), no count. */
+/**
+ * One statement: the waiting count, joined with the called and serving tickets (a single row of nulls when
+ * none). `waitingCount`: when the caller already read the whole queue (an estimate snapshot under its limit).
+ */
 export async function lineStats(tx: Tx, tenantId: string, lineId: string, waitingCount?: number): Promise<LineStatsView> {
-  const [count] =
+  const waiting =
     waitingCount !== undefined
-      ? [{ n: waitingCount }]
-      : rowsOf<{ n: number }>(
-          await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'`),
-        );
-  const serving = rowsOf<{ counter_id: string | null; counter_name: string | null; id: string; number: string; status: string; called_at: unknown }>(
+      ? sql`(select ${waitingCount}::int as n)`
+      : sql`(select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING')`;
+  const rows = rowsOf<{ waiting_count: number; counter_id: string | null; counter_name: string | null; id: string | null; number: string; status: string; called_at: unknown }>(
     await tx.execute(sql`
-      select t.counter_id, c.name as counter_name, t.id, t.number, t.status, t.called_at
-      from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
-      where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
-      order by t.called_at desc nulls last, t.id
-      limit 100`),
+      select w.n as waiting_count, s.counter_id, s.counter_name, s.id, s.number, s.status, s.called_at
+      from ${waiting} w
+      left join lateral (
+        select t.counter_id, c.name as counter_name, t.id, t.number, t.status, t.called_at
+        from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
+        where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
+        order by t.called_at desc nulls last, t.id
+        limit 100
+      ) s on true
+      order by s.called_at desc nulls last, s.id`),
   );
   return {
-    waitingCount: Number(count?.n ?? 0),
-    nowServing: serving.map((r) => ({
-      counterId: r.counter_id,
-      counterName: r.counter_name,
-      ticketId: r.id,
-      number: r.number,
-      status: r.status,
-      calledAt: iso(r.called_at),
-    })),
+    waitingCount: Number(rows[0]?.waiting_count ?? 0),
+    nowServing: rows.flatMap((r) =>
+      r.id == null
+        ? []
+        : [{ counterId: r.counter_id, counterName: r.counter_name, ticketId: r.id, number: r.number, status: r.status, calledAt: iso(r.called_at) }],
+    ),
   };
 }
 

@@ -5,13 +5,13 @@ import type { Actor } from "../../context/actor.js";
 import { auditActor } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
-import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
+import { ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
 import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
 import { lineEventPublications, publicTicket, publishAll, type Publication, type PublicTicketView, type TicketView } from "./tickets.events.js";
@@ -20,10 +20,12 @@ type TicketRow = typeof tickets.$inferSelect;
 
 /** 1-based place among the line's WAITING tickets in queue order `(sort_key, id)`; null unless WAITING. */
 // Outer columns are spelled out: drizzle may render `${column}` unqualified, which would bind to `w`.
+// `w.id <>` matters in an UPDATE's RETURNING: the subquery sees the ticket's own pre-update version there
+// (a moved ticket would count its old place).
 const positionSql = sql<number | null>`case when "tickets"."status" = 'WAITING' then (
   select count(*)::int + 1 from tickets w
   where w.tenant_id = "tickets"."tenant_id" and w.line_id = "tickets"."line_id" and w.status = 'WAITING'
-    and (w.sort_key, w.id) < ("tickets"."sort_key", "tickets"."id")) end`.mapWith((v: unknown) => (v == null ? null : Number(v)));
+    and w.id <> "tickets"."id" and (w.sort_key, w.id) < ("tickets"."sort_key", "tickets"."id")) end`.mapWith((v: unknown) => (v == null ? null : Number(v)));
 
 const ticketSelection = { ...getTableColumns(tickets), position: positionSql };
 
@@ -158,7 +160,6 @@ const formatNumber = (prefix: string, seq: number) => `${prefix}${String(seq).pa
 export async function issueTicket(ctx: RequestContext, input: IssueTicketFields): Promise<TicketView> {
   const extensions = checkExtensionsShape(input.extensions);
   const partySize = checkPartySize(input.partySize, "input.partySize") ?? 1;
-  const tenantId = await tenantOf(ctx, "line", input.lineId);
   const key = input.idempotencyKey ?? null;
   const requestHash = createHash("sha256")
     .update(canonicalJson({ lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName: input.customerName ?? null, phone: input.phone ?? null, partySize, extensions }))
@@ -166,7 +167,7 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const { ticket, issued, publications } = await inTenant(ctx, tenantId, "tickets:issue", async (tx) => {
+      const { ticket, issued, publications } = await inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, { tenantId }) => {
         if (key) {
           const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
           if (existing) {
@@ -196,8 +197,10 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
         }
         const id = randomUUID();
         const seq = Number(numbered.last);
-        // Join time is taken after the numbering lock, so queue order follows number order.
-        await tx.insert(tickets).values({
+        // Join time is taken after the numbering lock, so queue order follows number order. The position in
+        // RETURNING counts the tickets ahead as of this statement: every earlier issuer of this line has
+        // committed (they held the numbering lock), and the new row is not in the statement's snapshot.
+        const [inserted] = await tx.insert(tickets).values({
           tenantId,
           id,
           lineId: line.id,
@@ -218,18 +221,19 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
           extensionSchemaVersion: schemaVersion,
           idempotencyKey: key,
           idempotencyHash: key ? requestHash : null,
-        });
+        }).returning(ticketSelection);
+        if (!inserted) throw new Error("insert returned no row");
         await recordEvent(tx, ctx.actor, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null });
         await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: formatNumber(line.prefix, seq), lineId: line.id } });
-        return { ticket: null, issued: { id, lineId: line.id }, publications: [] as Publication[] };
+        return { ticket: null, issued: toView(inserted), publications: [] as Publication[] };
       });
       if (ticket) return ticket; // an idempotent replay: nothing changed, nothing to publish
-      // The numbering row lock is held until commit, so the issue transaction stays short: the answer and the
-      // event (with the line's stats as of now) are read in a second transaction, after the commit.
-      const after = await inTenant(ctx, tenantId, "tickets:issue", async (tx, access) => {
-        const view = (await loadTicket(tx, tenantId, issued!.id))!;
-        const publications = await lineEventPublications(tx, access.path, tenantId, issued!.lineId, "ISSUED", view);
-        await recordIssuedEstimate(tx, tenantId, issued!.id, publications);
+      const view = issued!;
+      // The numbering row lock is held until commit, so the issue transaction stays short: the event (with the
+      // line's stats and estimates as of now) is built in a second transaction, after the commit.
+      const after = await inTenant(ctx, view.tenantId, "tickets:issue", async (tx, access) => {
+        const publications = await lineEventPublications(tx, access.path, view.tenantId, view.lineId, "ISSUED", view);
+        await recordIssuedEstimate(tx, view.tenantId, view.id, publications);
         return { view, publications };
       });
       await publishAll(ctx.pubsub, [...publications, ...after.publications]);
@@ -262,8 +266,8 @@ async function recordIssuedEstimate(tx: Tx, tenantId: string, ticketId: string, 
  * waits (or every waiting ticket is being taken by someone else right now).
  */
 export async function callNext(ctx: RequestContext, lineId: string, counterId: string | null | undefined): Promise<TicketView | null> {
-  const tenantId = await tenantOf(ctx, "line", lineId);
-  const { ticket, publications } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
+  const { ticket, publications } = await inTenantOf(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
+    const tenantId = access.tenantId;
     await lineOf(tx, tenantId, lineId);
     if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
     const [picked] = rowsOf<{ id: string }>(
@@ -325,10 +329,12 @@ export async function runTransition(
   const set: Partial<TicketRow> = { ...extra.set, status: to, updatedAt: now };
   const stamp = ticketTransitions[action].stamps;
   if (stamp) set[stamp] = now;
-  await tx
+  const [updated] = await tx
     .update(tickets)
     .set(set)
-    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)))
+    .returning(ticketSelection);
+  if (!updated) throw notFound("Ticket");
   const kind = eventKindOf[action];
   const lineId = set.lineId ?? before.lineId;
   const counterId = set.counterId !== undefined ? set.counterId : before.counterId;
@@ -341,7 +347,7 @@ export async function runTransition(
     before: { status: before.status },
     after: { status: to, ...(extra.data ?? {}) },
   });
-  const ticket = (await loadTicket(tx, tenantId, id))!;
+  const ticket = toView(updated);
   const positionsChanged = before.status === "WAITING" || to === "WAITING";
   const publications = await lineEventPublications(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
   if (extra.leftLineId && extra.leftLineId !== lineId) {
@@ -358,9 +364,8 @@ async function operate(
   change?: (tx: Tx, before: TicketRow, tenantId: string) => Promise<TransitionChange>,
   permission: Permission = "tickets:operate",
 ): Promise<TicketView> {
-  const tenantId = await tenantOf(ctx, "ticket", id);
-  const { ticket, publications } = await inTenant(ctx, tenantId, permission, (tx, access) =>
-    runTransition(tx, ctx.actor, access.path, tenantId, id, action, change && ((before) => change(tx, before, tenantId))),
+  const { ticket, publications } = await inTenantOf(ctx, { kind: "ticket", id }, permission, (tx, { path, tenantId }) =>
+    runTransition(tx, ctx.actor, path, tenantId, id, action, change && ((before) => change(tx, before, tenantId))),
   );
   await publishAll(ctx.pubsub, publications);
   return ticket;
@@ -451,8 +456,7 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
 export const expireTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "expire");
 
 export async function getTicket(ctx: RequestContext, id: string): Promise<TicketView> {
-  const tenantId = await tenantOf(ctx, "ticket", id);
-  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+  return inTenantOf(ctx, { kind: "ticket", id }, "tickets:read", async (tx, { tenantId }) => {
     const ticket = await loadTicket(tx, tenantId, id);
     if (!ticket) throw notFound("Ticket");
     return ticket;
