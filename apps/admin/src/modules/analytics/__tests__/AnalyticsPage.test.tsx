@@ -103,7 +103,9 @@ describe("AnalyticsPage", () => {
     Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => (blobs.push(blob), "blob:analytics")), revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     renderPage([tenantMock(figures())]);
-    await userEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
+    // The button is there (disabled) while the figures load: export once they are shown.
+    await screen.findByRole("group", { name: "Served" });
+    await userEvent.click(screen.getByRole("button", { name: "Export CSV" }));
     expect(click).toHaveBeenCalledOnce();
     expect(blobs).toHaveLength(1);
     const text = await blobs[0]!.text();
