@@ -60,6 +60,18 @@ export async function inTenant<T>(
   permission: Permission,
   fn: (tx: Tx, access: TenantAccess) => Promise<T>,
 ): Promise<T> {
+  return withTenantAccess(ctx, tenantId, (tx, access) => {
+    requirePermission(access, permission);
+    return fn(tx, access);
+  });
+}
+
+/**
+ * The door under `inTenant`: the tenant transaction with the actor's access to it decided (once per request),
+ * before any permission is checked. `inTenant` checks one permission; the batched reads of `tenant-reads.ts`
+ * check each read's own permission in the same transaction.
+ */
+export async function withTenantAccess<T>(ctx: RequestContext, tenantId: string, fn: (tx: Tx, access: TenantAccess) => Promise<T>): Promise<T> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(tenantId)) throw notFound("Tenant");
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
@@ -69,7 +81,6 @@ export async function inTenant<T>(
       access = await resolveAccess(tx, ctx.actor, tenantId);
       ctx.accessCache.set(tenantId, access);
     }
-    requirePermission(access, permission);
     return fn(tx, access);
   });
 }
