@@ -39,15 +39,15 @@ export const boardQuery = `
     estimate { p50Seconds p90Seconds }
   }`;
 
-interface Captured {
+export interface Captured {
   text: string;
   values: unknown[] | undefined;
   /** Which of the API's pooled connections sent it (resolvers run in parallel on several). */
   connection: number;
 }
 
-/** Runs one board query on an in-process API and records every statement it sends, in order. */
-async function captureBoardSql(ownerUrl: string, token: string, lineId: string): Promise<Captured[]> {
+/** Runs one board query on an in-process API and records every statement it sends, in order, and its answer. */
+export async function captureBoardSql(ownerUrl: string, token: string, lineId: string): Promise<{ statements: Captured[]; response: unknown }> {
   const captured: Captured[] = [];
   let recording = false;
   const connections = new Map<unknown, number>();
@@ -68,10 +68,11 @@ async function captureBoardSql(ownerUrl: string, token: string, lineId: string):
   const config = { ...loadConfig({ JWT_SECRET: jwtSecret, QLINE_DATA_DIR: "/tmp/qline-bench-unused" }), port: 0, seedDemo: false };
   const server = await startServer({ config, database, pubsub, port: 0 });
   const client = new GqlClient(server.url, `Bearer ${token}`);
+  let response: unknown;
   try {
     await client.ok(boardQuery, { lineId }); // warm
     recording = true;
-    await client.ok(boardQuery, { lineId });
+    response = await client.ok(boardQuery, { lineId });
     recording = false;
   } finally {
     proto.query = original;
@@ -80,7 +81,7 @@ async function captureBoardSql(ownerUrl: string, token: string, lineId: string):
     await pubsub.close();
     await database.close();
   }
-  return captured;
+  return { statements: captured, response };
 }
 
 /** The captured statements replayed: each connection's sequence in order, the connections in parallel (as the API ran them). */
@@ -118,7 +119,7 @@ export async function run(): Promise<Section> {
     };
     const onPg = await setup(api.url, true);
     const onLite = await setup(liteApi.url, false);
-    const statements = await captureBoardSql(database.ownerUrl, onPg.owner.token, onPg.lineId);
+    const { statements } = await captureBoardSql(database.ownerUrl, onPg.owner.token, onPg.lineId);
     const pool = appPool(database.appUrl);
     const ours = () => onPg.owner.client.ok(boardQuery, { lineId: onPg.lineId });
     const lite = () => onLite.owner.client.ok(boardQuery, { lineId: onLite.lineId });

@@ -60,10 +60,22 @@ export async function inTenant<T>(
   permission: Permission,
   fn: (tx: Tx, access: TenantAccess) => Promise<T>,
 ): Promise<T> {
+  return withTenantAccess(ctx, tenantId, (tx, access) => {
+    requirePermission(access, permission);
+    return fn(tx, access);
+  });
+}
+
+/**
+ * The door under `inTenant`: the tenant transaction with the actor's access to it decided (once per request),
+ * before any permission is checked. `inTenant` checks one permission; the batched reads of `tenant-reads.ts`
+ * check each read's own permission in the same transaction.
+ */
+export async function withTenantAccess<T>(ctx: RequestContext, tenantId: string, fn: (tx: Tx, access: TenantAccess) => Promise<T>): Promise<T> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(tenantId)) throw notFound("Tenant");
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await decideAccess(ctx, tx, tenantId, permission)));
+  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await accessOf(ctx, tx, tenantId)));
 }
 
 const recordLabels: Record<LocatableRecord, string> = { line: "Line", counter: "Counter", ticket: "Ticket" };
@@ -90,13 +102,19 @@ export async function inTenantOf<T>(
   });
 }
 
-/** Access in `tenantId` (decided once per request and tenant), refused unless it grants `permission`. */
-async function decideAccess(ctx: RequestContext, tx: Tx, tenantId: string, permission: Permission): Promise<TenantAccess> {
+/** Access in `tenantId`, decided once per request and tenant. */
+async function accessOf(ctx: RequestContext, tx: Tx, tenantId: string): Promise<TenantAccess> {
   let access = ctx.accessCache.get(tenantId);
   if (!access) {
     access = await resolveAccess(tx, ctx.actor, tenantId);
     ctx.accessCache.set(tenantId, access);
   }
+  return access;
+}
+
+/** Access in `tenantId`, refused unless it grants `permission`. */
+async function decideAccess(ctx: RequestContext, tx: Tx, tenantId: string, permission: Permission): Promise<TenantAccess> {
+  const access = await accessOf(ctx, tx, tenantId);
   requirePermission(access, permission);
   return access;
 }

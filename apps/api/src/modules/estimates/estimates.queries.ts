@@ -2,9 +2,12 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
+import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { ticketByTrackingCode } from "../lines/lookups.js";
 import { cachedPerRequest, estimateLine, type EstimateView } from "./estimates.service.js";
+
+/** A line's estimates (one snapshot), shared by the staff ticket view and the line's wait in one batch. */
+const lineEstimates = perArgLoader("lineEstimates", String, (tx, tenantId, lineId: string) => estimateLine(tx, tenantId, lineId));
 
 interface TicketLike {
   id: string;
@@ -18,15 +21,13 @@ interface TicketLike {
 export async function ticketEstimate(ctx: RequestContext, ticket: TicketLike): Promise<EstimateView | null> {
   if (ticket.estimate !== undefined) return ticket.estimate;
   if (ticket.status !== "WAITING") return null;
-  const estimates = await cachedPerRequest(ctx, `staff ${ticket.lineId}`, () =>
-    inTenant(ctx, ticket.tenantId, "tickets:read", (tx) => estimateLine(tx, ticket.tenantId, ticket.lineId)),
-  );
+  const estimates = await cachedPerRequest(ctx, `staff ${ticket.lineId}`, () => loadInTenant(ctx, ticket.tenantId, "tickets:read", lineEstimates, ticket.lineId));
   return estimates?.byTicket.get(ticket.id) ?? null;
 }
 
 /** What a ticket issued now would wait on this line (lines:read). */
 export async function lineEstimatedWait(ctx: RequestContext, line: { id: string; tenantId: string }): Promise<number | null> {
-  const estimates = await cachedPerRequest(ctx, `line ${line.id}`, () => inTenant(ctx, line.tenantId, "lines:read", (tx) => estimateLine(tx, line.tenantId, line.id)));
+  const estimates = await cachedPerRequest(ctx, `line ${line.id}`, () => loadInTenant(ctx, line.tenantId, "lines:read", lineEstimates, line.id));
   return estimates?.estimatedWaitSeconds ?? null;
 }
 

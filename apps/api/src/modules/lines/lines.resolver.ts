@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { OpeningPeriod as OpeningPeriodValue, TicketStatus as TicketStatusValue } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
 import { JSON, JSONObject } from "../common/scalars.js";
 import { getTenant } from "../tenants/tenants.service.js";
 import { PublicTenant, Tenant } from "../tenants/tenants.types.js";
-import { lineStats } from "../tickets/tickets.events.js";
 import { TicketFilterInput, TicketStatus } from "../tickets/tickets.inputs.js";
 import { defaultTicketPage, ticketsOfLine } from "../tickets/tickets.service.js";
 import { TicketConnection } from "../tickets/tickets.types.js";
@@ -73,7 +71,7 @@ export class LinesResolver {
 
   @FieldResolver(() => LineStats)
   stats(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<LineStats> {
-    return inTenant(ctx, line.tenantId, "lines:read", (tx) => lineStats(tx, line.tenantId, line.id));
+    return linesService.lineStatsOf(ctx, line.tenantId, line.id);
   }
 
   @FieldResolver(() => Int)

@@ -3,11 +3,12 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { counters, lines, rowsOf, tenants, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
+import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkEstimatorSettings, checkTtl, newEstimatorSecret } from "../estimates/estimates.service.js";
-import { lineEventPublications, publishAll } from "../tickets/tickets.events.js";
+import { lineEventPublications, lineStats, publishAll, type LineStatsView } from "../tickets/tickets.events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
@@ -135,8 +136,22 @@ export async function getLine(ctx: RequestContext, id: string): Promise<LineRow>
   });
 }
 
-export async function linesOfTenant(ctx: RequestContext, tenantId: string): Promise<LineRow[]> {
-  return inTenant(ctx, tenantId, "lines:read", (tx) => tx.select().from(lines).where(eq(lines.tenantId, tenantId)).orderBy(asc(lines.name), asc(lines.id)));
+const tenantLines = perArgLoader("tenantLines", String, (tx, tenantId) =>
+  tx.select().from(lines).where(eq(lines.tenantId, tenantId)).orderBy(asc(lines.name), asc(lines.id)),
+);
+
+export function linesOfTenant(ctx: RequestContext, tenantId: string): Promise<LineRow[]> {
+  return loadInTenant(ctx, tenantId, "lines:read", tenantLines, tenantId);
+}
+
+const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
+
+/** The line's waiting count and who is called or serving where (latest call first), in one statement. */
+const lineStatsLoader = perArgLoader("lineStats", String, (tx, tenantId, lineId: string) => lineStats(tx, tenantId, lineId));
+
+/** Line.stats, waitingCount, nowServing (lines:read). */
+export function lineStatsOf(ctx: RequestContext, tenantId: string, lineId: string): Promise<LineStatsView> {
+  return loadInTenant(ctx, tenantId, "lines:read", lineStatsLoader, lineId);
 }
 
 export function lineIsOpen(line: Pick<LineRow, "openingHours" | "timeZone">, at = new Date()): boolean {
@@ -165,17 +180,26 @@ export async function createTicketType(
   });
 }
 
-export async function ticketTypesOfTenant(ctx: RequestContext, tenantId: string): Promise<TicketTypeRow[]> {
-  return inTenant(ctx, tenantId, "lines:read", (tx) =>
-    tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)),
-  );
+const tenantTicketTypes = perArgLoader("tenantTicketTypes", String, (tx, tenantId) =>
+  tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)),
+);
+
+export function ticketTypesOfTenant(ctx: RequestContext, tenantId: string): Promise<TicketTypeRow[]> {
+  return loadInTenant(ctx, tenantId, "lines:read", tenantTicketTypes, tenantId);
 }
 
-export async function getTicketType(ctx: RequestContext, tenantId: string, id: string): Promise<TicketTypeRow | null> {
-  return inTenant(ctx, tenantId, "lines:read", async (tx) => {
-    const [row] = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id)));
-    return row ?? null;
-  });
+/** Ticket types by id, one query for all of a batch's ids. */
+const ticketTypesById: TenantLoader<string, TicketTypeRow | null> = {
+  name: "ticketTypesById",
+  key: String,
+  async load(tx, tenantId, ids) {
+    const rows = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), inArray(ticketTypes.id, [...ids])));
+    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+  },
+};
+
+export function getTicketType(ctx: RequestContext, tenantId: string, id: string): Promise<TicketTypeRow | null> {
+  return loadInTenant(ctx, tenantId, "lines:read", ticketTypesById, id);
 }
 
 export async function createCounter(ctx: RequestContext, lineId: string, name: string): Promise<CounterRow> {
@@ -208,10 +232,22 @@ export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: bo
   return row;
 }
 
-export async function countersOfLine(ctx: RequestContext, tenantId: string, lineId: string): Promise<CounterRow[]> {
-  return inTenant(ctx, tenantId, "lines:read", (tx) =>
-    tx.select().from(counters).where(and(eq(counters.tenantId, tenantId), eq(counters.lineId, lineId))).orderBy(asc(counters.name), asc(counters.id)),
-  );
+/** Counters of lines, one query for all of a batch's lines. */
+const countersByLine: TenantLoader<string, CounterRow[]> = {
+  name: "countersByLine",
+  key: String,
+  async load(tx, tenantId, lineIds) {
+    const rows = await tx
+      .select()
+      .from(counters)
+      .where(and(eq(counters.tenantId, tenantId), inArray(counters.lineId, [...lineIds])))
+      .orderBy(asc(counters.name), asc(counters.id));
+    return lineIds.map((lineId) => rows.filter((r) => r.lineId === lineId));
+  },
+};
+
+export function countersOfLine(ctx: RequestContext, tenantId: string, lineId: string): Promise<CounterRow[]> {
+  return loadInTenant(ctx, tenantId, "lines:read", countersByLine, lineId);
 }
 
 /** The tenant's current extension schema version, in the caller's transaction (null: none set). */
@@ -255,8 +291,10 @@ export async function setTicketExtensionSchema(
   });
 }
 
-export async function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
-  return inTenant(ctx, tenantId, "lines:read", (tx) => currentExtensionSchema(tx, tenantId));
+const extensionSchemas = perArgLoader("extensionSchema", String, currentExtensionSchema);
+
+export function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
+  return loadInTenant(ctx, tenantId, "lines:read", extensionSchemas, tenantId);
 }
 
 export interface PublicLineView {

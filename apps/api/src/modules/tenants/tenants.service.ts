@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { accounts, memberships, rowsOf, tenants, withTenantTx, type JsonObject, type TenantLocation, type TenantTheme, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant, isUuid, requirePermission, resolveAccess, asUser } from "../../context/tenant-access.js";
+import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, unauthenticated, forbidden } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -57,12 +58,14 @@ async function checkLocation(ctx: RequestContext, location: TenantLocation): Pro
 
 const tenantUniques = (slug: string) => ({ tenants_slug_key: () => slugTaken(slug) });
 
-export async function getTenant(ctx: RequestContext, id: string): Promise<TenantRow> {
-  return inTenant(ctx, id, "tenant:read", async (tx) => {
-    const [row] = await tx.select().from(tenants).where(eq(tenants.id, id));
-    if (!row) throw notFound("Tenant");
-    return row;
-  });
+const tenantRows = perArgLoader("tenant", String, async (tx, id) => {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, id));
+  if (!row) throw notFound("Tenant");
+  return row;
+});
+
+export function getTenant(ctx: RequestContext, id: string): Promise<TenantRow> {
+  return loadInTenant(ctx, id, "tenant:read", tenantRows, id);
 }
 
 /** Inserts a tenant under `parent` (or as a root) in the caller's transaction. */

@@ -6,6 +6,7 @@ import { auditActor } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
+import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -506,7 +507,22 @@ export async function ticketsOfLine(ctx: RequestContext, tenantId: string, lineI
   if (path && (path.length === 0 || path.length > 10)) throw badInput("extensionPath has 1 to 10 keys", [{ path: "filter.extensionPath", message: "1 to 10 keys" }]);
   if (path && filter.extensionEquals === undefined) throw badInput("Give extensionEquals with extensionPath", [{ path: "filter.extensionEquals", message: "required with extensionPath" }]);
   const cursor = after ? decodeCursor(after) : null;
-  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+  return loadInTenant(ctx, tenantId, "tickets:read", ticketPages, { lineId, filter, first, cursor });
+}
+
+interface TicketPageArgs {
+  lineId: string;
+  filter: TicketListFilter;
+  first: number;
+  cursor: Cursor | null;
+}
+
+/** Pages of tickets (Line.tickets), each its own query, all in the batch's one transaction. */
+const ticketPages = perArgLoader(
+  "ticketPages",
+  (a: TicketPageArgs) => JSON.stringify([a.lineId, a.first, a.cursor, a.filter.status, a.filter.ticketTypeId, a.filter.from, a.filter.to, a.filter.extensionPath, a.filter.extensionEquals]),
+  async (tx, tenantId, { lineId, filter, first, cursor }: TicketPageArgs) => {
+    const path = filter.extensionPath ?? null;
     const conditions: SQL[] = [eq(tickets.tenantId, tenantId), eq(tickets.lineId, lineId)];
     if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
     if (filter.ticketTypeId) conditions.push(isUuid(filter.ticketTypeId) ? eq(tickets.ticketTypeId, filter.ticketTypeId) : sql`false`);
@@ -534,8 +550,8 @@ export async function ticketsOfLine(ctx: RequestContext, tenantId: string, lineI
       edges: page.map((row, i) => ({ cursor: encodeCursor(row.sortKey, row.id), node: nodes[i]! })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.sortKey, last.id) : null },
     };
-  });
-}
+  },
+);
 
 /** Public: the ticket with this tracking code, as its holder sees it; null for an unknown code. */
 export async function ticketByCode(ctx: RequestContext, code: string): Promise<PublicTicketView | null> {
