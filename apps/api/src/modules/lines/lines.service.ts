@@ -144,7 +144,6 @@ export function linesOfTenant(ctx: RequestContext, tenantId: string): Promise<Li
   return loadInTenant(ctx, tenantId, "lines:read", tenantLines, tenantId);
 }
 
-const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
 
 /** The line's waiting count and who is called or serving where (latest call first), in one statement. */
 const lineStatsLoader = perArgLoader("lineStats", String, (tx, tenantId, lineId: string) => lineStats(tx, tenantId, lineId));
