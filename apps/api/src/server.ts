@@ -39,6 +39,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
+  subscriptionExecutions(): number;
   close(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    subscriptionExecutions: () => shared.executions,
     async close() {
       await ttlJob?.stop();
       await apollo.stop();
