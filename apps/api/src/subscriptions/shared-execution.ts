@@ -8,7 +8,9 @@
  * once per *group* — same parsed document, operation name, variables and visibility (the actor) — and the JSON
  * of that result is reused by every subscriber of the group that receives the same event object (both pub/sub
  * engines hand one object to all listeners of a message). A subscriber never sees a result of an event its own
- * stream did not yield, nor one executed for another actor.
+ * stream did not yield, nor one executed for another actor. Results are remembered per event *object*, so a
+ * published payload must not be mutated or published again as a new event (publish a new object; a source that
+ * maps events per subscriber, e.g. a ticket's own view, simply gets one execution per subscriber).
  *
  * Where graphql-ws gave us the operation's socket (`deliverTo`), frames are written directly: graphql-ws's
  * `next` would stringify the whole result per subscriber. graphql-ws still owns the operation (errors,
