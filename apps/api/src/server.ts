@@ -4,7 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { AppDatabase } from "@qline/db";
@@ -16,7 +16,9 @@ import { AppError } from "./errors/codes.js";
 import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/format-error.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
-import { limits, qlineValidationRules, validateWithLimits } from "./limits.js";
+import { limits, qlineValidationRules } from "./limits.js";
+import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
+import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 
@@ -37,6 +39,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
+  subscriptionExecutions(): number;
   close(): Promise<void>;
 }
 
@@ -66,17 +70,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createServer(app);
   const contextFor = (actor: Actor): RequestContext => createContext({ config, db: database.db, pubsub, actor });
 
+  // What a `next` payload looks like on the wire: errors through the one formatter (production hides internals).
+  const formatResult = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult =>
+    result.errors?.length ? { ...result, errors: result.errors.map((e) => toGraphQLError(e, errorOptions).toJSON()) } : result;
+  // One parse/validate per query text, one execution and serialization per event per (document, variables, actor).
+  const shared = createSharedSubscriptions({ visibilityOf: actorVisibility, formatResult });
+
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
     {
       schema,
-      validate: validateWithLimits,
-      onSubscribe: (ctx) => {
+      // Every limit is decided here, before any resolver runs: subscriptions per connection, then graphql's rules
+      // with our depth/alias limits (cached per document; graphql-ws skips its own parse/validate for these args).
+      onSubscribe: (ctx, _id, payload) => {
         // graphql-ws has already registered the subscription being added when onSubscribe runs.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
         }
-        return undefined; // graphql-ws goes on to parse, validate (with our rules) and execute
+        let document: DocumentNode;
+        try {
+          document = cachedParse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const errors = cachedValidate(schema, document);
+        if (errors.length > 0) return errors;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
@@ -87,12 +107,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
         }
       },
-      context: (ctx) => contextFor(ctx.extra.actor ?? { kind: "anonymous" }),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!("errors" in result) || !result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((e) => toGraphQLError(e, errorOptions).toJSON()) };
+      context: (ctx, id) => {
+        const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
+        shared.deliverTo(context, { id, socket: ctx.extra.socket, tcp: ctx.extra.request.socket });
+        return context;
       },
+      subscribe: shared.subscribe,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
+      // Queries and mutations over the socket (subscriptions write their frames in shared-execution.ts).
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
     },
     wsServer,
   );
@@ -151,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    subscriptionExecutions: () => shared.executions,
     async close() {
       await ttlJob?.stop();
       await apollo.stop();
