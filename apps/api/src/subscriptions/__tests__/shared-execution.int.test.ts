@@ -5,10 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Client } from "graphql-ws";
 import { assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { subscriptionRecheck } from "../../modules/tickets/queue-subscriptions.service.js";
-import { callNextMutation, collect, createLine, issueTicket, settle, touchLine, wsClient, type Received } from "../../modules/tickets/__tests__/queue-fixtures.js";
+import { callNextMutation, clientPool, collect, createLine, issueTicket, settle, touchLine, until, type Received } from "../../modules/tickets/__tests__/queue-fixtures.js";
 
 interface LineEventData {
   kind: string;
@@ -26,15 +25,6 @@ const ticketUpdated = `subscription($c: String!) { ticketUpdated(code: $c) { num
 /** Events after the SUBSCRIBED first event and the probes (LINE_UPDATED), with their errors. */
 const real = (r: Received<LineUpdated>) => r.values.map((v) => v.lineUpdated).filter((e) => e.kind !== "LINE_UPDATED" && e.kind !== "SUBSCRIBED");
 
-async function until<T>(what: string, read: () => T | undefined, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await settle(20);
-  }
-}
 const nth = (r: Received<LineUpdated>, n: number) => () => (real(r).length >= n ? real(r) : undefined);
 
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || undefined;
@@ -45,12 +35,8 @@ for (const engine of redisUrl ? ["memory", "redis"] : ["memory"]) describe(`shar
   let ownerA: Persona;
   let staffA: Persona;
   let ownerB: Persona;
-  const clients: Client[] = [];
-  const client = (authorization?: string) => {
-    const c = wsClient(api, authorization);
-    clients.push(c);
-    return c;
-  };
+  const pool = clientPool(() => api);
+  const client = pool.open;
 
   before(async () => {
     api = await startTestApi({}, engine === "redis" ? { redisUrl: redisUrl! } : {});
@@ -59,7 +45,7 @@ for (const engine of redisUrl ? ["memory", "redis"] : ["memory"]) describe(`shar
     ownerB = await signUpPersona(api, "shareb");
   });
   after(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await pool.disposeAll();
     await api.close();
   });
 
@@ -145,14 +131,14 @@ for (const engine of redisUrl ? ["memory", "redis"] : ["memory"]) describe(`shar
 
 describe("shared subscription execution: access re-checked per subscriber", () => {
   let api: TestApi;
-  const clients: Client[] = [];
+  const pool = clientPool(() => api);
   before(async () => {
     api = await startTestApi();
     subscriptionRecheck.intervalMs = 0; // re-check on every event in this test process
   });
   after(async () => {
     subscriptionRecheck.intervalMs = 30_000;
-    await Promise.all(clients.map((c) => c.dispose()));
+    await pool.disposeAll();
     await api.close();
   });
 
@@ -161,11 +147,7 @@ describe("shared subscription execution: access re-checked per subscriber", () =
     const removed = await memberPersona(api, owner, owner.tenantId, "STAFF");
     const kept = await memberPersona(api, owner, owner.tenantId, "STAFF");
     const lineId = await createLine(owner.gql, owner.tenantId);
-    const socket = (p: Persona) => {
-      const c = wsClient(api, `Bearer ${p.token}`);
-      clients.push(c);
-      return c;
-    };
+    const socket = (p: Persona) => pool.open(`Bearer ${p.token}`);
     const removedTwice = [socket(removed), socket(removed)].map((c) => collect<LineUpdated>(c, board, { l: lineId }));
     const keptSub = collect<LineUpdated>(socket(kept), board, { l: lineId });
     const ownerSub = collect<LineUpdated>(socket(owner), board, { l: lineId });

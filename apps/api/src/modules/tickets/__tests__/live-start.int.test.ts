@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Client } from "graphql-ws";
 import { assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
-import { callNextMutation, collect, createLine, issueTicket, issueTickets, settle, wsClient } from "./queue-fixtures.js";
+import { callNextMutation, clientPool, collect, createLine, issueTicket, issueTickets, settle, until } from "./queue-fixtures.js";
 
 type LineUpdated = { lineUpdated: { kind: string; ticket: { number: string } | null; stats: { waitingCount: number; nowServing: { number: string }[] } } };
 type TicketUpdated = { ticketUpdated: { number: string; status: string; position: number | null; lineName: string } };
@@ -17,26 +16,18 @@ const lineUpdated = `subscription($l: ID!) { lineUpdated(lineId: $l) { kind tick
 const ticketUpdated = `subscription($c: String!) { ticketUpdated(code: $c) { number status position lineName } }`;
 
 /** Waits until the newest value satisfies `predicate`. */
-async function untilLatest<T>(received: { values: T[]; errors: unknown[] }, predicate: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+const untilLatest = <T>(received: { values: T[]; errors: unknown[] }, predicate: (v: T) => boolean): Promise<T> =>
+  until(`a matching value in ${JSON.stringify(received.values)} errors ${JSON.stringify(received.errors)}`, () => {
     const latest = received.values.at(-1);
-    if (latest !== undefined && predicate(latest)) return latest;
-    if (Date.now() > deadline) throw new Error(`never matched: ${JSON.stringify(received.values)} errors ${JSON.stringify(received.errors)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+    return latest !== undefined && predicate(latest) ? latest : undefined;
+  });
 
 describe("subscriptions start from the current state", () => {
   let api: TestApi;
   let owner: Persona;
   let staff: Persona;
-  const clients: Client[] = [];
-  const client = (authorization?: string) => {
-    const c = wsClient(api, authorization);
-    clients.push(c);
-    return c;
-  };
+  const pool = clientPool(() => api);
+  const client = pool.open;
 
   before(async () => {
     api = await startTestApi();
@@ -44,7 +35,7 @@ describe("subscriptions start from the current state", () => {
     staff = await memberPersona(api, owner, owner.tenantId, "STAFF");
   });
   after(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await pool.disposeAll();
     await api.close();
   });
 

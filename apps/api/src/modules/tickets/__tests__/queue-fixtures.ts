@@ -72,6 +72,30 @@ export function wsClient(api: TestApi | { server: { wsUrl: string } }, authoriza
   });
 }
 
+/** The graphql-ws clients a test file opens, disposed together in its `after`. */
+export function clientPool(api: () => TestApi) {
+  const clients: Client[] = [];
+  return {
+    open(authorization?: string): Client {
+      const c = wsClient(api(), authorization);
+      clients.push(c);
+      return c;
+    },
+    disposeAll: () => Promise.all(clients.map((c) => c.dispose())),
+  };
+}
+
+/** Polls `read` until it gives a value (undefined: not yet), failing after `ms` with what was awaited. */
+export async function until<T>(what: string, read: () => T | undefined, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export interface Received<T> {
   values: T[];
   errors: unknown[];
