@@ -20,7 +20,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { anonymous } from "../context/actor.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
-import { lineEventPublications, publishAll, type Publication } from "../modules/tickets/tickets.events.js";
+import { announce } from "../modules/tickets/line-refresh.js";
+import { lineEvent } from "../modules/tickets/tickets.events.js";
 import { loadTicket, runTransition } from "../modules/tickets/tickets.service.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
 
@@ -94,15 +95,15 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
       });
       await recordAudit(tx, anonymous, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
       const view = (await loadTicket(tx, tenantId, ticketId))!;
-      return lineEventPublications(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view);
+      return [await lineEvent(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view)];
     }
     if (action === "EXPIRE" && ticket.status !== "WAITING") return null;
     if (action === "NO_SHOW" && ticket.status !== "CALLED") return null;
-    const { publications } = await runTransition(tx, anonymous, path, tenantId, ticketId, action === "EXPIRE" ? "expire" : "markNoShow");
-    return publications;
+    const { events } = await runTransition(tx, anonymous, path, tenantId, ticketId, action === "EXPIRE" ? "expire" : "markNoShow");
+    return events;
   });
   if (!result) return false;
-  await publishAll(pubsub, result as Publication[]);
+  await announce({ db, pubsub }, result);
   return true;
 }
 

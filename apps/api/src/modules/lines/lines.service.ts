@@ -8,7 +8,8 @@ import { badInput, conflict, notFound, type FieldError } from "../../errors/code
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkEstimatorSettings, checkTtl, newEstimatorSecret } from "../estimates/estimates.service.js";
-import { lineEventPublications, lineStats, publishAll, type LineStatsView } from "../tickets/tickets.events.js";
+import { announce } from "../tickets/line-refresh.js";
+import { lineEvent, lineStats, type LineStatsView } from "../tickets/tickets.events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
@@ -93,7 +94,7 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
   if (fields.length) throw badInput("Invalid line", fields);
   const openingHours = input.openingHours ? (input.openingHours.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null) : undefined;
   const tenantId = await tenantOf(ctx, "line", id);
-  const { row, publications } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(lines.tenantId, tenantId), eq(lines.id, id));
     const [before] = await tx.select().from(lines).where(where).for("update");
     if (!before) throw notFound("Line");
@@ -116,14 +117,14 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
       checkTtl(input.ttl, "input.ttl", before.ttl);
       changes.ttl = { ...before.ttl, ...input.ttl };
     }
-    if (Object.keys(changes).length === 0) return { row: before, publications: [] };
+    if (Object.keys(changes).length === 0) return { row: before, events: [] };
     const [after] = await tx.update(lines).set({ ...changes, updatedAt: new Date() }).where(where).returning();
     const changedBefore = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof LineRow]]));
     if (changes.estimatorSecret) changes.estimatorSecret = "(set)"; // never in the audit log
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.update", targetType: "line", targetId: id, before: changedBefore, after: changes });
-    return { row: after!, publications: await lineEventPublications(tx, access.path, tenantId, id, "LINE_UPDATED", null) };
+    return { row: after!, events: [await lineEvent(tx, access.path, tenantId, id, "LINE_UPDATED", null)] };
   });
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return row;
 }
 
@@ -204,30 +205,30 @@ export function getTicketType(ctx: RequestContext, tenantId: string, id: string)
 export async function createCounter(ctx: RequestContext, lineId: string, name: string): Promise<CounterRow> {
   if (!name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
   const tenantId = await tenantOf(ctx, "line", lineId);
-  const { row, publications } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
     const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
     if (!line) throw notFound("Line");
     const [row] = await tx.insert(counters).values({ tenantId, id: randomUUID(), lineId, name: name.trim() }).returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: "counter.create", targetType: "counter", targetId: row!.id, after: row });
-    return { row: row!, publications: await lineEventPublications(tx, access.path, tenantId, lineId, "COUNTER_UPDATED", null) };
+    return { row: row!, events: [await lineEvent(tx, access.path, tenantId, lineId, "COUNTER_UPDATED", null)] };
   });
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return row;
 }
 
 /** Staff open and close their counter (tickets:operate); callNext refuses a closed counter. */
 export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: boolean): Promise<CounterRow> {
   const tenantId = await tenantOf(ctx, "counter", id);
-  const { row, publications } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
+  const { row, events } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
     if (!before) throw notFound("Counter");
-    if (before.isOpen === isOpen) return { row: before, publications: [] };
+    if (before.isOpen === isOpen) return { row: before, events: [] };
     const [after] = await tx.update(counters).set({ isOpen }).where(where).returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: isOpen ? "counter.open" : "counter.close", targetType: "counter", targetId: id });
-    return { row: after!, publications: await lineEventPublications(tx, access.path, tenantId, before.lineId, "COUNTER_UPDATED", null) };
+    return { row: after!, events: [await lineEvent(tx, access.path, tenantId, before.lineId, "COUNTER_UPDATED", null)] };
   });
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return row;
 }
 

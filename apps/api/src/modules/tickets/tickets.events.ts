@@ -1,7 +1,8 @@
 /**
  * What subscribers receive, and on which topics. Topics carry the tenant id taken from the server-side lookup
- * (never from a client argument alone). Payloads are built inside the transaction (consistent with it) as
- * JSON-safe objects (they cross Redis) and published only after it commits (`publishAll` after `inTenant`).
+ * (never from a client argument alone). An event is recorded in its transaction (`lineEvent`); after commit,
+ * `announce` (line-refresh.ts) adds the line's stats and estimates and publishes JSON-safe payloads (they
+ * cross Redis).
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
@@ -233,36 +234,91 @@ export function queueEstimateAt(view: QueueMovedView, index: number): EstimateVi
 }
 
 /**
- * The publications of one event on a line: the line's topic, the activity topic of every tenant on the line's
- * tenant path (so `tenantActivity` of an ancestor sees its whole subtree), the ticket's own topic, and — when
- * the event moved other tickets (`positionsChanged`) or their estimates — one `QueueMovedView` on the line's
- * queue topic, from which every waiting ticket's subscription derives its holder's new position and estimate.
- * Estimates are recomputed once per event (one snapshot of the line) and carried by every payload.
+ * One event on a line, as its transaction saw it; published after commit by `announce` (line-refresh.ts),
+ * which adds the line's stats and estimates as a refresh after the commit finds them.
  */
-export async function lineEventPublications(
+export interface LineEvent {
+  tenantPath: readonly string[];
+  tenantId: string;
+  lineId: string;
+  kind: string;
+  ticket: TicketView | null;
+  /** The event's ticket as its holder sees it (their own topic), read in the event's transaction. */
+  own: PublicTicketView | null;
+  /** The event moved other waiting tickets' positions (their holders get one queue message). */
+  positionsChanged: boolean;
+  /** Store the estimate the ticket gets now as its issue-time estimate (ISSUED). */
+  issued: boolean;
+}
+
+/**
+ * An event of `kind` on a line, in its transaction: reads the ticket's holder view unless `own` is given.
+ * Build it after the change, return it from the transaction, and `announce` it after commit.
+ */
+export async function lineEvent(
   tx: Tx,
   tenantPath: readonly string[],
   tenantId: string,
   lineId: string,
   kind: string,
   ticket: TicketView | null,
-  options: { positionsChanged?: boolean } = {},
-): Promise<Publication[]> {
-  const estimates = await estimateLine(tx, tenantId, lineId);
-  const wholeQueue = estimates && estimates.waitingIds.length < snapshotLimits.waitingMax ? estimates.waitingIds.length : undefined;
-  const stats: LineStatsView = { ...(await lineStats(tx, tenantId, lineId, wholeQueue)), estimatedWaitSeconds: estimates?.estimatedWaitSeconds ?? null };
+  options: { positionsChanged?: boolean; own?: PublicTicketView; issued?: boolean } = {},
+): Promise<LineEvent> {
+  const own = ticket ? (options.own ?? (await publicTicket(tx, tenantId, ticket.id))) : null;
+  return { tenantPath, tenantId, lineId, kind, ticket, own, positionsChanged: options.positionsChanged ?? false, issued: options.issued ?? false };
+}
+
+/** The holder's view of a ticket whose line (and counter) names the caller already has. */
+export function holderView(ticket: TicketView, lineName: string, counterName: string | null): PublicTicketView {
+  return {
+    trackingCode: ticket.trackingCode,
+    number: ticket.number,
+    status: ticket.status,
+    position: ticket.position,
+    lineId: ticket.lineId,
+    lineName,
+    counterName,
+    createdAt: ticket.createdAt,
+    calledAt: ticket.calledAt,
+    servedAt: ticket.servedAt,
+    completedAt: ticket.completedAt,
+    endedAt: ticket.endedAt,
+  };
+}
+
+/** What a refresh of the event's line found (line-refresh.ts). */
+export interface RefreshedLine {
+  estimates: LineEstimates | null;
+  stats: LineStatsView;
+  claimQueueMessage(): boolean;
+}
+
+/**
+ * The publications of one event: the line's topic, the activity topic of every tenant on the line's tenant
+ * path (so `tenantActivity` of an ancestor sees its whole subtree), the ticket's own topic, and — when the
+ * event moved other tickets (`positionsChanged`) or their estimates — one `QueueMovedView` on the line's
+ * queue topic per refresh, from which every waiting ticket's subscription derives its holder's new position
+ * and estimate. Stats and estimates are the refresh's: one snapshot of the line serves every event that
+ * joined it.
+ */
+export function eventPublications(event: LineEvent, line: RefreshedLine): Publication[] {
+  const { tenantId, lineId, kind, ticket, own } = event;
+  const { estimates, stats } = line;
   const eventTicket = ticket ? { ...ticket, estimate: estimates?.byTicket.get(ticket.id) ?? null } : null;
-  const event: LineEventView = { kind, tenantId, lineId, at: new Date().toISOString(), ticket: eventTicket, stats };
-  const out: Publication[] = [{ topic: topics.line(tenantId, lineId), payload: event }];
-  for (const ancestorOrSelf of tenantPath) out.push({ topic: topics.activity(ancestorOrSelf), payload: event });
-  if (ticket) {
-    const own = await publicTicket(tx, tenantId, ticket.id);
-    if (own) out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, estimate: estimates?.forCustomer(ticket.id) ?? null } });
+  const payload: LineEventView = { kind, tenantId, lineId, at: new Date().toISOString(), ticket: eventTicket, stats };
+  const out: Publication[] = [{ topic: topics.line(tenantId, lineId), payload }];
+  for (const ancestorOrSelf of event.tenantPath) out.push({ topic: topics.activity(ancestorOrSelf), payload });
+  if (ticket && own && own.lineId === lineId) {
+    // Told once, by the event of the line the ticket is in (a transfer has one for the line it left too).
+    // The refresh is newer than the event's transaction: a place it saw wins over the one read then.
+    const index = estimates?.waitingIds.indexOf(ticket.id) ?? -1;
+    const position = own.status === "WAITING" && index >= 0 ? index + 1 : own.position;
+    out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, position, estimate: estimates?.forCustomer(ticket.id) ?? null } });
   }
   // A new ticket joins at the back and an edit or an escalation changes no one's wait: the others' estimates
   // stand, so only events that can move them reach every waiting holder.
   const estimatesMoved = estimates?.visibleToCustomers === true && !estimateNeutralKinds.has(kind);
-  if (estimates && (options.positionsChanged || estimatesMoved)) {
+  if (estimates && (event.positionsChanged || estimatesMoved) && line.claimQueueMessage()) {
     out.push({ topic: topics.queue(tenantId, lineId), payload: queueMoved(lineId, estimates) });
   }
   return out;

@@ -15,7 +15,8 @@ import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines
 import { ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
 import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
-import { lineEventPublications, publicTicket, publishAll, type Publication, type PublicTicketView, type TicketView } from "./tickets.events.js";
+import { announce } from "./line-refresh.js";
+import { holderView, lineEvent, publicTicket, type LineEvent, type PublicTicketView, type TicketView } from "./tickets.events.js";
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -168,12 +169,13 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const { ticket, issued, publications } = await inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, { tenantId }) => {
+      const { ticket, event } = await inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, access) => {
+        const tenantId = access.tenantId;
         if (key) {
           const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
           if (existing) {
             if (existing.idempotencyHash !== requestHash) throw idempotencyKeyReused();
-            return { ticket: toView(existing), issued: null, publications: [] as Publication[] };
+            return { ticket: toView(existing), event: null };
           }
         }
         const line = await lineOf(tx, tenantId, input.lineId);
@@ -226,19 +228,15 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
         if (!inserted) throw new Error("insert returned no row");
         await recordEvent(tx, ctx.actor, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null });
         await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: formatNumber(line.prefix, seq), lineId: line.id } });
-        return { ticket: null, issued: toView(inserted), publications: [] as Publication[] };
+        const view = toView(inserted);
+        const own = holderView(view, line.name, null);
+        return { ticket: null, event: await lineEvent(tx, access.path, tenantId, line.id, "ISSUED", view, { own, issued: true }) };
       });
       if (ticket) return ticket; // an idempotent replay: nothing changed, nothing to publish
-      const view = issued!;
-      // The numbering row lock is held until commit, so the issue transaction stays short: the event (with the
-      // line's stats and estimates as of now) is built in a second transaction, after the commit.
-      const after = await inTenant(ctx, view.tenantId, "tickets:issue", async (tx, access) => {
-        const publications = await lineEventPublications(tx, access.path, view.tenantId, view.lineId, "ISSUED", view);
-        await recordIssuedEstimate(tx, view.tenantId, view.id, publications);
-        return { view, publications };
-      });
-      await publishAll(ctx.pubsub, [...publications, ...after.publications]);
-      return after.view;
+      // The numbering row lock is held until commit, so the issue transaction stays short: the line's stats
+      // and estimates (and the ticket's issue-time estimate) come from the line's refresh after the commit.
+      await announce(ctx, [event!]);
+      return event!.ticket!;
     } catch (error) {
       // Two requests with one new key raced: the loser retries once and finds the winner's ticket.
       if (attempt === 0 && key && uniqueViolation(error) === "tickets_idempotency_key") continue;
@@ -248,26 +246,12 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
 }
 
 /**
- * Stores the estimate the new ticket was given (the staff view carried by its ISSUED event), so analytics can
- * compare it with the wait it had. No estimate (the line cannot estimate) stores nothing.
- */
-async function recordIssuedEstimate(tx: Tx, tenantId: string, ticketId: string, publications: readonly Publication[]): Promise<void> {
-  const event = publications[0]?.payload as { ticket?: { estimate?: { p50Seconds: number; p90Seconds: number } | null } | null } | undefined;
-  const estimate = event?.ticket?.estimate;
-  if (!estimate) return;
-  await tx
-    .update(tickets)
-    .set({ issuedP50Seconds: Math.round(estimate.p50Seconds), issuedP90Seconds: Math.round(estimate.p90Seconds) })
-    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId)));
-}
-
-/**
  * Calls the oldest waiting ticket of a line exactly once: `FOR UPDATE SKIP LOCKED` lets concurrent callers (on
  * any API process) each take a different ticket; the status is re-checked on the locked row. Null when nobody
  * waits (or every waiting ticket is being taken by someone else right now).
  */
 export async function callNext(ctx: RequestContext, lineId: string, counterId: string | null | undefined): Promise<TicketView | null> {
-  const { ticket, publications } = await inTenantOf(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
+  const { ticket, events } = await inTenantOf(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
     const tenantId = access.tenantId;
     await lineOf(tx, tenantId, lineId);
     if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
@@ -285,13 +269,13 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
         where t.tenant_id = ${tenantId} and t.id = next.id and t.status = 'WAITING'
         returning t.id`),
     );
-    if (!picked) return { ticket: null, publications: [] as Publication[] };
+    if (!picked) return { ticket: null, events: [] };
     await recordEvent(tx, ctx.actor, { tenantId, ticketId: picked.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } });
     await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.call", targetType: "ticket", targetId: picked.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } });
     const ticket = (await loadTicket(tx, tenantId, picked.id))!;
-    return { ticket, publications: await lineEventPublications(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true }) };
+    return { ticket, events: [await lineEvent(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true })] };
   });
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return ticket;
 }
 
@@ -312,7 +296,7 @@ interface TransitionChange {
 
 /**
  * One transition of one ticket, in the caller's transaction: lock the row, ask the state machine, apply,
- * record history and audit, and build the publications (published by the caller after commit).
+ * record history and audit, and record the line events (announced by the caller after commit).
  */
 export async function runTransition(
   tx: Tx,
@@ -322,7 +306,7 @@ export async function runTransition(
   id: string,
   action: TicketAction,
   change?: (before: TicketRow) => Promise<TransitionChange>,
-): Promise<{ ticket: TicketView; publications: Publication[] }> {
+): Promise<{ ticket: TicketView; events: LineEvent[] }> {
   const before = await lockTicket(tx, tenantId, id);
   const to = transition(before.status, action);
   const extra = change ? await change(before) : {};
@@ -350,11 +334,12 @@ export async function runTransition(
   });
   const ticket = toView(updated);
   const positionsChanged = before.status === "WAITING" || to === "WAITING";
-  const publications = await lineEventPublications(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
+  const event = await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
+  const events = [event];
   if (extra.leftLineId && extra.leftLineId !== lineId) {
-    publications.push(...(await lineEventPublications(tx, tenantPath, tenantId, extra.leftLineId, kind, ticket, { positionsChanged: true })));
+    events.push({ ...event, lineId: extra.leftLineId, positionsChanged: true });
   }
-  return { ticket, publications };
+  return { ticket, events };
 }
 
 /** A staff operation on one ticket by id: locate its tenant, authorize, transition, publish after commit. */
@@ -365,10 +350,10 @@ async function operate(
   change?: (tx: Tx, before: TicketRow, tenantId: string) => Promise<TransitionChange>,
   permission: Permission = "tickets:operate",
 ): Promise<TicketView> {
-  const { ticket, publications } = await inTenantOf(ctx, { kind: "ticket", id }, permission, (tx, { path, tenantId }) =>
+  const { ticket, events } = await inTenantOf(ctx, { kind: "ticket", id }, permission, (tx, { path, tenantId }) =>
     runTransition(tx, ctx.actor, path, tenantId, id, action, change && ((before) => change(tx, before, tenantId))),
   );
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return ticket;
 }
 
@@ -564,15 +549,15 @@ export async function ticketByCode(ctx: RequestContext, code: string): Promise<P
 export async function cancelMyTicket(ctx: RequestContext, code: string): Promise<PublicTicketView> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
-  const { view, publications } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+  const { view, events } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
     const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
     const actor: Actor = { kind: "anonymous" };
-    const { publications } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({
+    const { events } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({
       set: { cancelReason: "Cancelled by the customer" },
       data: { via: "trackingCode" },
     }));
-    return { view: (await publicTicket(tx, found.tenantId, found.ticketId))!, publications };
+    return { view: events[0]!.own!, events };
   });
-  await publishAll(ctx.pubsub, publications);
+  await announce(ctx, events);
   return view;
 }
