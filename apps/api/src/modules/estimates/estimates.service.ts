@@ -25,7 +25,7 @@ import {
 import { anonymous } from "../../context/actor.js";
 import { badInput, type FieldError } from "../../errors/codes.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { buildLineSnapshot, UNTYPED } from "./estimates.snapshot.js";
+import { readLineState, UNTYPED, type NowServing } from "./estimates.snapshot.js";
 import { callWebhookEstimator, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_TIMEOUT_MS, webhookUrlProblem } from "./estimates.webhook.js";
 
 type LineRow = typeof lines.$inferSelect;
@@ -51,6 +51,12 @@ export interface LineEstimates {
   waitingIds: readonly string[];
   /** The estimate a customer sees for a ticket (no reason), or null when hidden. */
   forCustomer(ticketId: string): EstimateView | null;
+}
+
+/** `estimateLine`'s answer: the estimates, and from the same read every waiting ticket and who is at the counters. */
+export interface LineNow extends LineEstimates {
+  waitingCount: number;
+  nowServing: NowServing[];
 }
 
 /** The estimator a line runs (null in the database = the default). */
@@ -120,10 +126,12 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, snapshot: Line
 }
 
 /** The line's estimates now (or at `now`), in the caller's tenant transaction; null for an unknown line. */
-export async function estimateLine(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineEstimates | null> {
+export async function estimateLine(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineNow | null> {
   const [line] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
   if (!line) return null;
-  return estimateFromSnapshot(tx, line, await buildLineSnapshot(tx, tenantId, lineId, now));
+  const state = await readLineState(tx, tenantId, lineId, now);
+  const estimates = await estimateFromSnapshot(tx, line, state.snapshot);
+  return { ...estimates, waitingCount: state.waitingCount, nowServing: state.nowServing };
 }
 
 /** One computation per line per request: field resolvers of many tickets share it. */

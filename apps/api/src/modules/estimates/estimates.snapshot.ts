@@ -1,73 +1,133 @@
 /**
  * Builds an estimator's `LineSnapshot` from the database, in the caller's tenant transaction (RLS applies):
- * the queue in order, tickets at counters, the finished tickets of the last 2 hours (at most 200, newest
- * last), the number of open counters and the tenant's ticket-type defaults. Four queries per line, whatever
- * the number of tickets: one snapshot serves every ticket's estimate.
+ * the queue in order (at most `waitingMax`), tickets at counters (the `servingMax` most recently called),
+ * the finished tickets of the last 2 hours (at most 200, newest last), the number of open counters and the
+ * tenant's ticket-type defaults — and, from the same reads, the line's waiting count and now-serving list.
+ * One statement per line, whatever the number of tickets: one snapshot serves every ticket's estimate. Rows
+ * travel as one JSON value per list (parsed once, not row by row).
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { FinishedTicket, LineSnapshot, ServingTicket, TicketOutcome, WaitingTicket } from "@qline/estimates";
 
-export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 5000 };
+export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 5000, servingMax: 500, nowServingMax: 100 };
 
 /** Tickets without a type share this id in snapshots. */
 export const UNTYPED = "untyped";
 
-const ms = (value: unknown): number | null => (value == null ? null : new Date(value as string | Date).getTime());
+/** A ticket at a counter, as the now-serving list shows it (newest call first). */
+export interface NowServing {
+  counterId: string | null;
+  counterName: string | null;
+  ticketId: string;
+  number: string;
+  status: string;
+  calledAt: string | null;
+}
+
+/** The line as one statement read it. */
+export interface LineState {
+  snapshot: LineSnapshot;
+  /** Every waiting ticket (counted beyond the snapshot's limit). */
+  waitingCount: number;
+  nowServing: NowServing[];
+}
+
+type Ms = number | null;
+interface StateRow {
+  /** [id, type, joinedAt ms, party size] in queue order. */
+  waiting: [string, string | null, number, number][];
+  waiting_count: number;
+  /** [id, type, calledAt ms, servedAt ms, number, status, counter id, counter name], newest call first. */
+  active: [string, string | null, Ms, Ms, string, string, string | null, string | null][];
+  /** [id, type, status, joinedAt, calledAt, servedAt, finishedAt] newest first. */
+  history: [string, string | null, string, number, Ms, Ms, number][];
+  counters_total: number;
+  counters_open: number;
+  types: [string, number | null][];
+}
+
+const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+const iso = (ms: Ms): string | null => (ms == null ? null : new Date(ms).toISOString());
 
 /**
  * `now` is the clock (ms epoch), injectable in tests. A line with no counters at all is served by one
  * unnamed desk (callNext without a counter), so it counts as one open counter; a line whose counters are all
  * closed has none (estimates say NO_COUNTERS).
  */
-export async function buildLineSnapshot(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineSnapshot> {
+export async function readLineState(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineState> {
   const since = new Date(now - snapshotLimits.historyWindowMs).toISOString();
-  const waiting = rowsOf<{ id: string; ticket_type_id: string | null; joined_at: unknown; party_size: number }>(
+  const until = new Date(now).toISOString();
+  const { waitingMax, servingMax, historyMax } = snapshotLimits;
+  const [row] = rowsOf<StateRow>(
     await tx.execute(sql`
-      select id, ticket_type_id, joined_at, party_size from tickets
-      where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'
-      order by sort_key, id
-      limit ${snapshotLimits.waitingMax}`),
+      with waiting as (
+        select id, ticket_type_id, joined_at, party_size, sort_key from tickets
+        where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'
+        order by sort_key, id
+        limit ${waitingMax}
+      ),
+      active as (
+        select t.id, t.ticket_type_id, t.called_at, t.served_at, t.number, t.status, t.counter_id, c.name as counter_name
+        from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
+        where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
+        order by t.called_at desc nulls last, t.id
+        limit ${servingMax}
+      ),
+      history as (
+        select id, ticket_type_id, status, joined_at, called_at, served_at, coalesce(completed_at, ended_at) as finished_at from tickets
+        where tenant_id = ${tenantId} and line_id = ${lineId} and status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')
+          and coalesce(completed_at, ended_at) >= ${since}::timestamptz
+          and coalesce(completed_at, ended_at) <= ${until}::timestamptz
+        order by coalesce(completed_at, ended_at) desc, id
+        limit ${historyMax}
+      ),
+      w as (select count(*)::int as n from waiting)
+      select
+        (select coalesce(json_agg(json_build_array(id, ticket_type_id, ${epochMs("joined_at")}, party_size) order by sort_key, id), '[]') from waiting) as waiting,
+        case when w.n < ${waitingMax} then w.n
+          else (select count(*)::int from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING') end as waiting_count,
+        (select coalesce(json_agg(json_build_array(id, ticket_type_id, ${epochMs("called_at")}, ${epochMs("served_at")}, number, status, counter_id, counter_name)
+          order by called_at desc nulls last, id), '[]') from active) as active,
+        (select coalesce(json_agg(json_build_array(id, ticket_type_id, status, ${epochMs("joined_at")}, ${epochMs("called_at")}, ${epochMs("served_at")}, ${epochMs("finished_at")})
+          order by finished_at desc, id), '[]') from history) as history,
+        (select count(*)::int from counters where tenant_id = ${tenantId} and line_id = ${lineId}) as counters_total,
+        (select count(*)::int from counters where tenant_id = ${tenantId} and line_id = ${lineId} and is_open) as counters_open,
+        (select coalesce(json_agg(json_build_array(id, default_service_seconds)), '[]') from ticket_types where tenant_id = ${tenantId}) as types
+      from w`),
   );
-  const serving = rowsOf<{ id: string; ticket_type_id: string | null; called_at: unknown; served_at: unknown }>(
-    await tx.execute(sql`
-      select id, ticket_type_id, called_at, served_at from tickets
-      where tenant_id = ${tenantId} and line_id = ${lineId} and status in ('CALLED', 'SERVING')`),
-  );
-  const history = rowsOf<{ id: string; ticket_type_id: string | null; status: string; joined_at: unknown; called_at: unknown; served_at: unknown; finished_at: unknown }>(
-    await tx.execute(sql`
-      select id, ticket_type_id, status, joined_at, called_at, served_at, coalesce(completed_at, ended_at) as finished_at from tickets
-      where tenant_id = ${tenantId} and line_id = ${lineId} and status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')
-        and coalesce(completed_at, ended_at) >= ${since}::timestamptz
-        and coalesce(completed_at, ended_at) <= ${new Date(now).toISOString()}::timestamptz
-      order by coalesce(completed_at, ended_at) desc, id
-      limit ${snapshotLimits.historyMax}`),
-  );
-  const [counts] = rowsOf<{ total: number; open: number }>(
-    await tx.execute(sql`
-      select count(*)::int as total, count(*) filter (where is_open)::int as open from counters
-      where tenant_id = ${tenantId} and line_id = ${lineId}`),
-  );
-  const types = rowsOf<{ id: string; default_service_seconds: number | null }>(
-    await tx.execute(sql`select id, default_service_seconds from ticket_types where tenant_id = ${tenantId}`),
-  );
-  const total = Number(counts?.total ?? 0);
-  return {
+  if (!row) throw new Error("line state returned no row");
+  const parse = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const waiting = parse(row.waiting);
+  const active = parse(row.active);
+  const history = parse(row.history);
+  const types = parse(row.types);
+  const total = Number(row.counters_total);
+  const snapshot: LineSnapshot = {
     now,
-    openCounters: total === 0 ? 1 : Number(counts?.open ?? 0),
-    waiting: waiting.map((r): WaitingTicket => ({ id: r.id, ticketTypeId: r.ticket_type_id ?? UNTYPED, joinedAt: ms(r.joined_at)!, partySize: Number(r.party_size) })),
-    serving: serving.map((r): ServingTicket => ({ id: r.id, ticketTypeId: r.ticket_type_id ?? UNTYPED, calledAt: ms(r.called_at) ?? now, startedAt: ms(r.served_at) })),
+    openCounters: total === 0 ? 1 : Number(row.counters_open),
+    waiting: waiting.map(([id, type, joinedAt, partySize]): WaitingTicket => ({ id, ticketTypeId: type ?? UNTYPED, joinedAt, partySize })),
+    serving: active.map(([id, type, calledAt, servedAt]): ServingTicket => ({ id, ticketTypeId: type ?? UNTYPED, calledAt: calledAt ?? now, startedAt: servedAt })),
     history: history.reverse().map(
-      (r): FinishedTicket => ({
-        id: r.id,
-        ticketTypeId: r.ticket_type_id ?? UNTYPED,
-        joinedAt: ms(r.joined_at)!,
-        calledAt: ms(r.called_at),
-        servedAt: ms(r.served_at),
-        completedAt: ms(r.finished_at)!,
-        outcome: r.status as TicketOutcome,
+      ([id, type, status, joinedAt, calledAt, servedAt, finishedAt]): FinishedTicket => ({
+        id,
+        ticketTypeId: type ?? UNTYPED,
+        joinedAt,
+        calledAt,
+        servedAt,
+        completedAt: finishedAt,
+        outcome: status as TicketOutcome,
       }),
     ),
-    ticketTypes: [...types.map((t) => ({ id: t.id, defaultServiceSeconds: t.default_service_seconds })), { id: UNTYPED, defaultServiceSeconds: null }],
+    ticketTypes: [...types.map(([id, defaultServiceSeconds]) => ({ id, defaultServiceSeconds })), { id: UNTYPED, defaultServiceSeconds: null }],
   };
+  const nowServing = active
+    .slice(0, snapshotLimits.nowServingMax)
+    .map(([ticketId, , calledAt, , number, status, counterId, counterName]): NowServing => ({ counterId, counterName, ticketId, number, status, calledAt: iso(calledAt) }));
+  return { snapshot, waitingCount: Number(row.waiting_count), nowServing };
+}
+
+/** The estimator's snapshot alone (see `readLineState`). */
+export async function buildLineSnapshot(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineSnapshot> {
+  return (await readLineState(tx, tenantId, lineId, now)).snapshot;
 }

@@ -16,9 +16,8 @@
 import { sql } from "drizzle-orm";
 import { withTenantTx, type Database, type Tx } from "@qline/db";
 import { estimateLine, type LineEstimates } from "../estimates/estimates.service.js";
-import { snapshotLimits } from "../estimates/estimates.snapshot.js";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
-import { eventPublications, lineStats, publishAll, type LineEvent, type RefreshedLine } from "./tickets.events.js";
+import { eventPublications, publishAll, type LineEvent, type RefreshedLine } from "./tickets.events.js";
 
 interface Pending {
   /** Tickets whose estimate, as this refresh computes it, is stored as their issue-time estimate. */
@@ -85,10 +84,10 @@ function newPending(): Pending {
 async function refreshLine(db: Database, tenantId: string, lineId: string, issued: readonly string[]): Promise<RefreshedLine> {
   const { estimates, stats } = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
     const estimates = await estimateLine(tx, tenantId, lineId);
-    const wholeQueue = estimates && estimates.waitingIds.length < snapshotLimits.waitingMax ? estimates.waitingIds.length : undefined;
-    const stats = await lineStats(tx, tenantId, lineId, wholeQueue);
-    if (estimates) await recordIssuedEstimates(tx, tenantId, issued, estimates);
-    return { estimates, stats: { ...stats, estimatedWaitSeconds: estimates?.estimatedWaitSeconds ?? null } };
+    if (!estimates) return { estimates, stats: { waitingCount: 0, nowServing: [], estimatedWaitSeconds: null } };
+    await recordIssuedEstimates(tx, tenantId, issued, estimates);
+    const stats = { waitingCount: estimates.waitingCount, nowServing: estimates.nowServing, estimatedWaitSeconds: estimates.estimatedWaitSeconds };
+    return { estimates, stats };
   });
   let queueClaimed = false; // one queue message per refresh, however many events joined it
   return {
