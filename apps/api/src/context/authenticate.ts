@@ -24,11 +24,35 @@ export async function authenticate(authorization: string | undefined, db: Databa
 
 async function authenticateUser(token: string, db: Database, config: Config): Promise<Actor> {
   const { userId } = await verifyUserToken(token, config.jwtSecret);
-  const user = await withTenantTx(db, { tenantId: null, userId }, async (tx) =>
+  const email = await emailOf(db, userId);
+  if (email === null) throw unauthenticated("Invalid token");
+  return { kind: "user", userId, platformAdmin: config.platformAdminEmails.includes(email) };
+}
+
+/**
+ * Users seen recently, per database: a signed token's user is looked up once a minute, not on every request.
+ * Safe because no operation deletes a user or changes an email; what a user may do in a tenant is never
+ * cached here (memberships are read in each tenant transaction). An unknown user is never cached.
+ */
+export const userLookupCache = { ttlMs: 60_000, maxEntries: 10_000 };
+const knownUsers = new WeakMap<Database, Map<string, { email: string; at: number }>>();
+
+async function emailOf(db: Database, userId: string): Promise<string | null> {
+  let users = knownUsers.get(db);
+  if (!users) knownUsers.set(db, (users = new Map()));
+  const known = users.get(userId);
+  if (known && Date.now() - known.at < userLookupCache.ttlMs) return known.email;
+  const row = await withTenantTx(db, { tenantId: null, userId }, async (tx) =>
     rowsOf<{ email: string }>(await tx.execute(sql`select email from users where id = ${userId}`))[0],
   );
-  if (!user) throw unauthenticated("Invalid token");
-  return { kind: "user", userId, platformAdmin: config.platformAdminEmails.includes(user.email) };
+  if (!row) {
+    users.delete(userId);
+    return null;
+  }
+  if (users.size >= userLookupCache.maxEntries) users.delete(users.keys().next().value!); // oldest first
+  users.delete(userId);
+  users.set(userId, { email: row.email, at: Date.now() });
+  return row.email;
 }
 
 interface ApiKeyRow {
