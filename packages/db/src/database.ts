@@ -3,6 +3,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import * as schema from "./schema/index.js";
 
@@ -47,8 +48,46 @@ export function appConnectionString(ownerUrl: string, appUrl?: string, appPasswo
   return url.toString();
 }
 
+/** Most statements one connection keeps prepared (beyond: sent unnamed, planned each time as before). */
+export const preparedPerConnection = 500;
+
+/**
+ * A pg client that prepares each parameterised statement once per connection, named by a hash of its text:
+ * PostgreSQL then parses and plans it once instead of on every execution (a hot path of ~15 small
+ * statements spends a good part of its server time there). Texts are the application's own (values are
+ * always parameters), so the set is small; `preparedPerConnection` bounds it anyway.
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query() has a dozen overloads; this forwards every one unchanged
+  override query(config: any, values?: any, callback?: any): any {
+    if (config && typeof config === "object" && typeof config.text === "string" && !config.name && !config.submit) {
+      const params: unknown = Array.isArray(values) ? values : config.values;
+      if (Array.isArray(params) && params.length > 0) {
+        const name = statementName(config.text);
+        if (this.prepared.has(name) || this.prepared.size < preparedPerConnection) {
+          this.prepared.add(name);
+          return super.query({ ...config, name }, values, callback);
+        }
+      }
+    }
+    return super.query(config, values, callback);
+  }
+}
+
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+    if (statementNames.size < 10 * preparedPerConnection) statementNames.set(text, name);
+  }
+  return name;
+}
+
 export function openPgPool(connectionString: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max, Client: PreparingClient });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   return pool;
