@@ -104,6 +104,9 @@ async function recordIssuedEstimates(tx: Tx, tenantId: string, ids: readonly str
     return e ? [sql`(${id}::uuid, ${Math.round(e.p50Seconds)}::int, ${Math.round(e.p90Seconds)}::int)`] : [];
   });
   if (rows.length === 0) return;
+  // Issue-time estimates are analytics, not the record: their commit need not wait for the disk (a crash can
+  // lose the last fraction of a second of them, never a ticket).
+  await tx.execute(sql`set local synchronous_commit = off`);
   await tx.execute(sql`
     update tickets t set issued_p50_seconds = v.p50, issued_p90_seconds = v.p90
     from (values ${sql.join(rows, sql`, `)}) as v (id, p50, p90)

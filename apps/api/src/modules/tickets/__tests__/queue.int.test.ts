@@ -264,6 +264,25 @@ describe("queue engine", () => {
       assert.equal((await staff.gql<{ callNext: { number: string } }>(callNextMutation.replace(ticketFields, "number"), { l: lineId })).data!.callNext.number, "A004");
     });
 
+    it("numbers positions in ticket lists among all the line's waiting tickets, whatever the filter or page", async () => {
+      const typeA = await createTicketType(manager.gql, owner.tenantId, "POSA");
+      const typeB = await createTicketType(manager.gql, owner.tenantId, "POSB");
+      const lineId = await createLine(manager.gql, owner.tenantId, { ticketTypeIds: [typeA, typeB] });
+      for (const t of [typeA, typeB, typeA, typeB, typeA]) await issueTicket(staff.gql, lineId, { ticketTypeId: t });
+      assertOk(await staff.gql(callNextMutation, { l: lineId })); // A001 leaves the queue
+      type Page = { line: { tickets: { nodes: { number: string; position: number | null }[]; pageInfo: { endCursor: string } } } };
+      const list = async (args: string, after?: string) =>
+        assertOk(await viewer.gql<Page>(`query($id: ID!, $after: String) { line(id: $id) { tickets(${args}, after: $after) { nodes { number position } pageInfo { endCursor } } } }`, { id: lineId, after })).line.tickets;
+      const onlyA = await list(`status: [WAITING], filter: { ticketTypeId: "${typeA}" }`);
+      assert.deepEqual(onlyA.nodes.map((t) => [t.number, t.position]), [["A003", 2], ["A005", 4]]);
+      const firstPage = await list(`status: [WAITING], first: 2`);
+      assert.deepEqual(firstPage.nodes.map((t) => [t.number, t.position]), [["A002", 1], ["A003", 2]]);
+      const secondPage = await list(`status: [WAITING], first: 2`, firstPage.pageInfo.endCursor);
+      assert.deepEqual(secondPage.nodes.map((t) => [t.number, t.position]), [["A004", 3], ["A005", 4]]);
+      const everyone = await list(`first: 10`);
+      assert.deepEqual(everyone.nodes.map((t) => [t.number, t.position]), [["A001", null], ["A002", 1], ["A003", 2], ["A004", 3], ["A005", 4]]);
+    });
+
     it("transfers to another line of the same tenant keeping the join time, and never to a foreign line", async () => {
       const from = await createLine(manager.gql, owner.tenantId, { prefix: "F" });
       const to = await createLine(manager.gql, owner.tenantId, { prefix: "T" });
