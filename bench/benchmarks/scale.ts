@@ -18,7 +18,10 @@ export const ticketsPerTenant = Number(process.env.BENCH_SCALE_TICKETS_PER_TENAN
 const repeats = 3;
 const opsPerRepeat = 60;
 
-/** 10,000 root tenants (own accounts, one line each) and 100 historic tickets per line, 5% still waiting. */
+/**
+ * 10,000 root tenants (own accounts, one line with two counters each, staffed by one owner membership) and
+ * 100 historic tickets per line, 5% still waiting.
+ */
 async function bulkLoad(owner: pg.Pool): Promise<number> {
   const t0 = Date.now();
   await owner.query(`insert into users (id, email, name, password_hash) values ('00000000-0000-4000-8000-000000000001', 'bulk@bench.test', 'Bulk', 'x')`);
@@ -35,6 +38,14 @@ async function bulkLoad(owner: pg.Pool): Promise<number> {
     insert into lines (tenant_id, id, name, prefix)
     select ('20000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, ('30000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'Line', 'A'
     from generate_series(1, $1::int) g`, [historicTenants]);
+  await owner.query(`
+    insert into memberships (tenant_id, user_id, role)
+    select ('20000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, '00000000-0000-4000-8000-000000000001', 'OWNER'
+    from generate_series(1, $1::int) g`, [historicTenants]);
+  await owner.query(`
+    insert into counters (tenant_id, id, line_id, name)
+    select ('20000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, gen_random_uuid(), ('30000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'Desk ' || d
+    from generate_series(1, $1::int) g, generate_series(1, 2) d`, [historicTenants]);
   await owner.query(`
     insert into tickets (tenant_id, id, line_id, issued_line_id, service_day, seq, number, tracking_code, status, sort_key, party_size,
                          created_at, joined_at, called_at, served_at, completed_at, ended_at)
