@@ -49,8 +49,8 @@ async function emailOf(db: Database, userId: string): Promise<string | null> {
     users.delete(userId);
     return null;
   }
-  if (users.size >= userLookupCache.maxEntries) users.delete(users.keys().next().value!); // oldest first
-  users.delete(userId);
+  users.delete(userId); // re-inserted last: the map's order is the order of the last lookups
+  if (users.size >= userLookupCache.maxEntries) users.delete(users.keys().next().value!); // the oldest
   users.set(userId, { email: row.email, at: Date.now() });
   return row.email;
 }

@@ -6,7 +6,7 @@
  * One statement per line, whatever the number of tickets: one snapshot serves every ticket's estimate. Rows
  * travel as one JSON value per list (parsed once, not row by row).
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { FinishedTicket, LineSnapshot, ServingTicket, TicketOutcome, WaitingTicket } from "@qline/estimates";
 
@@ -34,12 +34,15 @@ export interface LineState {
 }
 
 type Ms = number | null;
+/** A ticket at a counter: [id, type, calledAt ms, servedAt ms, number, status, counter id, counter name]. */
+export type ActiveTuple = [string, string | null, Ms, Ms, string, string, string | null, string | null];
+
 interface StateRow {
   /** [id, type, joinedAt ms, party size] in queue order. */
   waiting: [string, string | null, number, number][];
   waiting_count: number;
-  /** [id, type, calledAt ms, servedAt ms, number, status, counter id, counter name], newest call first. */
-  active: [string, string | null, Ms, Ms, string, string, string | null, string | null][];
+  /** Newest call first. */
+  active: ActiveTuple[];
   /** [id, type, status, joinedAt, calledAt, servedAt, finishedAt] newest first. */
   history: [string, string | null, string, number, Ms, Ms, number][];
   counters_total: number;
@@ -49,6 +52,31 @@ interface StateRow {
 
 const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const iso = (ms: Ms): string | null => (ms == null ? null : new Date(ms).toISOString());
+/** A JSON column as parsed by the driver (pg), or as text (PGlite returns `json` as a string). */
+export const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+
+/**
+ * The line's tickets at counters (CALLED, SERVING), newest call first, at most `limit`, as one JSON array of
+ * `ActiveTuple`s: a scalar subquery, for the snapshot and for the line's stats alike.
+ */
+export function activeTicketsJson(tenantId: string, lineId: string, limit: number): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(id, ticket_type_id, ${epochMs("called_at")}, ${epochMs("served_at")}, number, status, counter_id, counter_name)
+      order by called_at desc nulls last, id), '[]')
+    from (
+      select t.id, t.ticket_type_id, t.called_at, t.served_at, t.number, t.status, t.counter_id, c.name as counter_name
+      from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
+      where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
+      order by t.called_at desc nulls last, t.id
+      limit ${limit}
+    ) active)`;
+}
+
+/** The now-serving list from `activeTicketsJson`'s tuples (the newest `nowServingMax`). */
+export function nowServingOf(active: readonly ActiveTuple[]): NowServing[] {
+  return active
+    .slice(0, snapshotLimits.nowServingMax)
+    .map(([ticketId, , calledAt, , number, status, counterId, counterName]): NowServing => ({ counterId, counterName, ticketId, number, status, calledAt: iso(calledAt) }));
+}
 
 /**
  * `now` is the clock (ms epoch), injectable in tests. A line with no counters at all is served by one
@@ -67,13 +95,6 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
         order by sort_key, id
         limit ${waitingMax}
       ),
-      active as (
-        select t.id, t.ticket_type_id, t.called_at, t.served_at, t.number, t.status, t.counter_id, c.name as counter_name
-        from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
-        where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
-        order by t.called_at desc nulls last, t.id
-        limit ${servingMax}
-      ),
       history as (
         select id, ticket_type_id, status, joined_at, called_at, served_at, coalesce(completed_at, ended_at) as finished_at from tickets
         where tenant_id = ${tenantId} and line_id = ${lineId} and status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')
@@ -87,8 +108,7 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
         (select coalesce(json_agg(json_build_array(id, ticket_type_id, ${epochMs("joined_at")}, party_size) order by sort_key, id), '[]') from waiting) as waiting,
         case when w.n < ${waitingMax} then w.n
           else (select count(*)::int from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING') end as waiting_count,
-        (select coalesce(json_agg(json_build_array(id, ticket_type_id, ${epochMs("called_at")}, ${epochMs("served_at")}, number, status, counter_id, counter_name)
-          order by called_at desc nulls last, id), '[]') from active) as active,
+        ${activeTicketsJson(tenantId, lineId, servingMax)} as active,
         (select coalesce(json_agg(json_build_array(id, ticket_type_id, status, ${epochMs("joined_at")}, ${epochMs("called_at")}, ${epochMs("served_at")}, ${epochMs("finished_at")})
           order by finished_at desc, id), '[]') from history) as history,
         (select count(*)::int from counters where tenant_id = ${tenantId} and line_id = ${lineId}) as counters_total,
@@ -97,11 +117,10 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
       from w`),
   );
   if (!row) throw new Error("line state returned no row");
-  const parse = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
-  const waiting = parse(row.waiting);
-  const active = parse(row.active);
-  const history = parse(row.history);
-  const types = parse(row.types);
+  const waiting = parseJson(row.waiting);
+  const active = parseJson(row.active);
+  const history = parseJson(row.history);
+  const types = parseJson(row.types);
   const total = Number(row.counters_total);
   const snapshot: LineSnapshot = {
     now,
@@ -121,10 +140,7 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
     ),
     ticketTypes: [...types.map(([id, defaultServiceSeconds]) => ({ id, defaultServiceSeconds })), { id: UNTYPED, defaultServiceSeconds: null }],
   };
-  const nowServing = active
-    .slice(0, snapshotLimits.nowServingMax)
-    .map(([ticketId, , calledAt, , number, status, counterId, counterName]): NowServing => ({ counterId, counterName, ticketId, number, status, calledAt: iso(calledAt) }));
-  return { snapshot, waitingCount: Number(row.waiting_count), nowServing };
+  return { snapshot, waitingCount: Number(row.waiting_count), nowServing: nowServingOf(active) };
 }
 
 /** The estimator's snapshot alone (see `readLineState`). */

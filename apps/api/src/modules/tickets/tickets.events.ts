@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
 import { estimateLine, type EstimateView, type LineEstimates } from "../estimates/estimates.service.js";
-import { snapshotLimits } from "../estimates/estimates.snapshot.js";
+import { activeTicketsJson, nowServingOf, parseJson, snapshotLimits, type ActiveTuple, type NowServing } from "../estimates/estimates.snapshot.js";
 
 export const topics = {
   line: (tenantId: string, lineId: string) => `qline.line.${tenantId}.${lineId}`,
@@ -68,18 +68,9 @@ export interface PublicTicketView {
   estimate?: EstimateView | null;
 }
 
-export interface NowServingView {
-  counterId: string | null;
-  counterName: string | null;
-  ticketId: string;
-  number: string;
-  status: string;
-  calledAt: string | null;
-}
-
 export interface LineStatsView {
   waitingCount: number;
-  nowServing: NowServingView[];
+  nowServing: NowServing[];
   /** In event payloads: what a ticket issued now would wait (p50 seconds). */
   estimatedWaitSeconds?: number | null;
 }
@@ -95,36 +86,14 @@ export interface LineEventView {
 
 const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
 
-/**
- * One statement: the waiting count, joined with the called and serving tickets (a single row of nulls when
- * none). `waitingCount`: when the caller already read the whole queue (an estimate snapshot under its limit).
- */
-export async function lineStats(tx: Tx, tenantId: string, lineId: string, waitingCount?: number): Promise<LineStatsView> {
-  const waiting =
-    waitingCount !== undefined
-      ? sql`(select ${waitingCount}::int as n)`
-      : sql`(select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING')`;
-  const rows = rowsOf<{ waiting_count: number; counter_id: string | null; counter_name: string | null; id: string | null; number: string; status: string; called_at: unknown }>(
+/** One statement: the waiting count and who is at the counters (the same list `readLineState` reads). */
+export async function lineStats(tx: Tx, tenantId: string, lineId: string): Promise<LineStatsView> {
+  const [row] = rowsOf<{ waiting_count: number; active: ActiveTuple[] | string }>(
     await tx.execute(sql`
-      select w.n as waiting_count, s.counter_id, s.counter_name, s.id, s.number, s.status, s.called_at
-      from ${waiting} w
-      left join lateral (
-        select t.counter_id, c.name as counter_name, t.id, t.number, t.status, t.called_at
-        from tickets t left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
-        where t.tenant_id = ${tenantId} and t.line_id = ${lineId} and t.status in ('CALLED', 'SERVING')
-        order by t.called_at desc nulls last, t.id
-        limit 100
-      ) s on true
-      order by s.called_at desc nulls last, s.id`),
+      select (select count(*)::int from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING') as waiting_count,
+        ${activeTicketsJson(tenantId, lineId, snapshotLimits.nowServingMax)} as active`),
   );
-  return {
-    waitingCount: Number(rows[0]?.waiting_count ?? 0),
-    nowServing: rows.flatMap((r) =>
-      r.id == null
-        ? []
-        : [{ counterId: r.counter_id, counterName: r.counter_name, ticketId: r.id, number: r.number, status: r.status, calledAt: iso(r.called_at) }],
-    ),
-  };
+  return { waitingCount: Number(row?.waiting_count ?? 0), nowServing: nowServingOf(parseJson(row?.active ?? [])) };
 }
 
 interface PublicRow {
