@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { defaultLimits, type RequestLimits } from "./limits.js";
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
    * several ports). Set CORS_ORIGINS in production; `*.example.com` entries allow a tenant's subdomains.
    */
   corsOrigins: string[];
+  /** Size, shape, cost, time and connection limits (LIMIT_*; defaults in limits.ts, documented in docs/operations.md). */
+  limits: RequestLimits;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -79,5 +82,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((o) => o.trim().replace(/\/$/, ""))
       .filter(Boolean),
+    limits: loadLimits(env),
+  };
+}
+
+/** LIMIT_* variables; each positive integer, defaulting to `defaultLimits`. */
+function loadLimits(env: NodeJS.ProcessEnv): RequestLimits {
+  const limit = (name: string, fallback: number) => integer(name, env[name], fallback) || fallback;
+  const d = defaultLimits;
+  return {
+    requestBytes: limit("LIMIT_REQUEST_BYTES", d.requestBytes),
+    maxTokens: limit("LIMIT_TOKENS", d.maxTokens),
+    maxDepth: limit("LIMIT_DEPTH", d.maxDepth),
+    maxAliases: limit("LIMIT_ALIASES", d.maxAliases),
+    maxDirectives: limit("LIMIT_DIRECTIVES", d.maxDirectives),
+    maxCost: limit("LIMIT_COST", d.maxCost),
+    maxSubscriptionCost: limit("LIMIT_SUBSCRIPTION_COST", d.maxSubscriptionCost),
+    executionMs: limit("LIMIT_EXECUTION_MS", d.executionMs),
+    wsConnectionsPerIp: limit("LIMIT_WS_CONNECTIONS_PER_IP", d.wsConnectionsPerIp),
+    wsConnectionsPerActor: limit("LIMIT_WS_CONNECTIONS_PER_ACTOR", d.wsConnectionsPerActor),
+    maxSubscriptionsPerConnection: limit("LIMIT_SUBSCRIPTIONS_PER_CONNECTION", d.maxSubscriptionsPerConnection),
   };
 }

@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
 import type { AppDatabase } from "@qline/db";
 import type { Actor } from "./context/actor.js";
 import { authenticate } from "./context/authenticate.js";
@@ -16,8 +15,9 @@ import { AppError } from "./errors/codes.js";
 import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/format-error.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
-import { limits, qlineValidationRules } from "./limits.js";
+import { checkCost, isTokenLimitError, limitError, shapeRules } from "./limits.js";
 import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
+import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
@@ -76,36 +76,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // One parse/validate per query text, one execution and serialization per event per (document, variables, actor).
   const shared = createSharedSubscriptions({ visibilityOf: actorVisibility, formatResult });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const { limits } = config;
+  const validationRules = shapeRules(limits);
+  // Messages at most the HTTP body limit; sockets counted per IP (at the upgrade) and per actor (in onConnect).
+  const { wsServer, admitActor } = limitedWebSocketServer(httpServer, "/graphql", limits);
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
     {
       schema,
-      // Every limit is decided here, before any resolver runs: subscriptions per connection, then graphql's rules
-      // with our depth/alias limits (cached per document; graphql-ws skips its own parse/validate for these args).
+      // Every limit is decided here, before any resolver runs: subscriptions per connection, tokens, graphql's rules
+      // with our shape rules (cached per document; graphql-ws skips its own parse/validate for these args), cost.
       onSubscribe: (ctx, _id, payload) => {
         // graphql-ws has already registered the subscription being added when onSubscribe runs.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
+          return [limitError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`)];
         }
         let document: DocumentNode;
         try {
-          document = cachedParse(payload.query);
+          document = cachedParse(payload.query, limits.maxTokens);
         } catch (error) {
+          if (isTokenLimitError(error)) return [limitError(`More than ${limits.maxTokens} tokens in one document`)];
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        const errors = cachedValidate(schema, document);
+        const errors = cachedValidate(schema, document, validationRules);
         if (errors.length > 0) return errors;
+        const overCost = checkCost(limits, schema, document, payload.operationName, payload.variables);
+        if (overCost) return [overCost];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
           ctx.extra.actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
-          return true;
         } catch {
           return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
         }
+        // Over the actor's socket quota: closed with 1013 (the close already sent wins over graphql-ws's 4403).
+        return admitActor(ctx.extra.socket, ctx.extra.request, ctx.extra.actor);
       },
       context: (ctx, id) => {
         const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
@@ -123,9 +130,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, errorOptions),
-    validationRules: qlineValidationRules,
+    // Tokens are counted while parsing: a 2 MB `{ __typename … }` is refused at the limit, not parsed whole.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules,
     introspection: true,
     plugins: [
+      // Cost needs the variables (`first: $n`), so it is checked once the operation is known, not in validation.
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ document, request, schema: requestSchema }) => {
+            const overCost = checkCost(limits, requestSchema, document, request.operationName, request.variables);
+            if (overCost) throw new GraphQLError(overCost.message, { extensions: { ...overCost.extensions, http: { status: 400 } } });
+          },
+        }),
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
     ],
@@ -151,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       next();
     },
-    express.json({ limit: "2mb" }),
+    express.json({ limit: limits.requestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

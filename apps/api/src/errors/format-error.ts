@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
+import { isTokenLimitError } from "../limits.js";
 import { AppError, ErrorCode, type FieldError } from "./codes.js";
 
 /** PostgreSQL SQLSTATEs the app can meet in normal operation, and what they mean to a client. */
@@ -11,6 +12,8 @@ const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
   "23514": { code: ErrorCode.BAD_USER_INPUT, message: "Value out of range" },
   "40001": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
   "40P01": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
+  // statement_timeout: the request's time budget (LIMIT_EXECUTION_MS) ran out.
+  "57014": { code: ErrorCode.LIMIT_EXCEEDED, message: "The request took longer than its time budget" },
 };
 
 /** Walks `cause` links (drizzle wraps driver errors) to find a PostgreSQL error code. */
@@ -75,6 +78,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined;
   const code = formatted.extensions?.code;
+  // The parser's token limit (limits.ts) is a syntax error to Apollo (GRAPHQL_PARSE_FAILED); to the client, a limit.
+  if (isTokenLimitError(original)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.LIMIT_EXCEEDED } };
   // Our validation rules (limits.ts) raise GraphQLErrors with a registry code; Apollo relabels them.
   const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
   if (typeof ownCode === "string" && ownCode in ErrorCode && ownCode !== code) return { ...formatted, extensions: { ...formatted.extensions, code: ownCode } };

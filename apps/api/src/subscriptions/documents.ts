@@ -3,8 +3,7 @@
  * admin board's, the display's, the customer page's), so 10,000 subscribers need one parsed document, not
  * 10,000: the document is also what shared execution groups subscribers by (see shared-execution.ts).
  */
-import { parse, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
-import { validateWithLimits } from "../limits.js";
+import { parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
 
 /** Distinct query texts remembered (least recently used dropped first). */
 export const maxCachedDocuments = 500;
@@ -13,31 +12,37 @@ export const maxCachedQueryLength = 16 * 1024;
 
 const documents = new Map<string, DocumentNode>();
 
-/** `parse`, remembered per query text (bounded, least recently used out). Throws graphql's syntax error. */
-export function cachedParse(query: string): DocumentNode {
-  const cached = documents.get(query);
+/**
+ * `parse` with graphql's `maxTokens` (the parser gives up at that token, before building a large AST),
+ * remembered per (limit, query text), bounded, least recently used out. Throws graphql's syntax error.
+ */
+export function cachedParse(query: string, maxTokens: number): DocumentNode {
+  const key = `${maxTokens}:${query}`;
+  const cached = documents.get(key);
   if (cached) {
-    documents.delete(query); // re-insert: Map order is the recency order
-    documents.set(query, cached);
+    documents.delete(key); // re-insert: Map order is the recency order
+    documents.set(key, cached);
     return cached;
   }
-  const document = parse(query);
+  const document = parse(query, { maxTokens });
   if (query.length <= maxCachedQueryLength) {
     if (documents.size >= maxCachedDocuments) documents.delete(documents.keys().next().value!);
-    documents.set(query, document);
+    documents.set(key, document);
   }
   return document;
 }
 
-const validations = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+const validations = new WeakMap<readonly ValidationRule[], WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>>();
 
-/** graphql's rules plus our depth/alias limits, once per (schema, document): both are immutable. */
-export function cachedValidate(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
-  let bySchema = validations.get(schema);
-  if (!bySchema) validations.set(schema, (bySchema = new WeakMap()));
+/** graphql's rules plus `rules` (our shape limits), once per (rules, schema, document): all three are immutable. */
+export function cachedValidate(schema: GraphQLSchema, document: DocumentNode, rules: readonly ValidationRule[]): readonly GraphQLError[] {
+  let byRules = validations.get(rules);
+  if (!byRules) validations.set(rules, (byRules = new WeakMap()));
+  let bySchema = byRules.get(schema);
+  if (!bySchema) byRules.set(schema, (bySchema = new WeakMap()));
   let errors = bySchema.get(document);
   if (!errors) {
-    errors = validateWithLimits(schema, document);
+    errors = validate(schema, document, [...specifiedRules, ...rules]);
     bySchema.set(document, errors);
   }
   return errors;
