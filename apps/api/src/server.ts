@@ -4,9 +4,9 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
-import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
+import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import type { AppDatabase } from "@qline/db";
+import { runWithDeadline, type AppDatabase } from "@qline/db";
 import type { Actor } from "./context/actor.js";
 import { authenticate } from "./context/authenticate.js";
 import { createContext, type RequestContext } from "./context/context.js";
@@ -120,6 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return context;
       },
       subscribe: shared.subscribe,
+      // Queries and mutations over the socket get the same time budget as over HTTP.
+      execute: (args) => runWithDeadline(Date.now() + limits.executionMs, () => execute(args)),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
       // Queries and mutations over the socket (subscriptions write their frames in shared-execution.ts).
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
@@ -170,6 +172,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       next();
     },
     express.json({ limit: limits.requestBytes }),
+    // The time budget: every tenant transaction this request opens runs under `statement_timeout` = time left.
+    (_req, _res, next) => runWithDeadline(Date.now() + limits.executionMs, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

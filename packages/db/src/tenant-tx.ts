@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "./database.js";
+import { statementTimeoutMs } from "./deadline.js";
 
 /**
  * Who a transaction runs for. `tenantId` selects the tenant whose rows RLS lets through (its subtree for
@@ -14,15 +15,20 @@ export interface TenantScope {
 /**
  * The only door to tenant data for request code: begin; set the scope with transaction-local,
  * parameterised `set_config`; run `fn(tx)`; commit, or roll back on any error. Use `tx` only inside `fn`.
+ * Inside a request's deadline (deadline.ts) every statement also gets the time left as `statement_timeout`.
  */
 export async function withTenantTx<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const timeout = statementTimeoutMs();
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('app.tenant_id', ${scope.tenantId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`,
+      sql`select set_config('app.tenant_id', ${scope.tenantId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)${statementTimeout(timeout)}`,
     );
     return fn(tx);
   });
 }
+
+/** `, set_config('statement_timeout', …, true)` (transaction-local) when a deadline applies; it binds from the next statement on. */
+const statementTimeout = (ms: number | undefined) => (ms === undefined ? sql`` : sql`, set_config('statement_timeout', ${String(ms)}, true)`);
 
 /** Records whose tenant can be found from their id alone, each through its narrow lookup door (CONVENTIONS.md 7). */
 const tenantLookups = {
@@ -47,10 +53,11 @@ export interface LocatedScope {
  * `record.id` must be a uuid.
  */
 export async function withLocatedTenantTx<T>(db: Database, scope: LocatedScope, fn: (tx: Tx, tenantId: string | null) => Promise<T>): Promise<T> {
+  const timeout = statementTimeoutMs();
   return db.transaction(async (tx) => {
     const [row] = rowsOf<{ tenant_id: string }>(
       await tx.execute(
-        sql`select set_config('app.tenant_id', coalesce(${tenantLookups[scope.record.kind]}(${scope.record.id}::uuid)::text, ''), true) as tenant_id, set_config('app.user_id', ${scope.userId ?? ""}, true)`,
+        sql`select set_config('app.tenant_id', coalesce(${tenantLookups[scope.record.kind]}(${scope.record.id}::uuid)::text, ''), true) as tenant_id, set_config('app.user_id', ${scope.userId ?? ""}, true)${statementTimeout(timeout)}`,
       ),
     );
     return fn(tx, row?.tenant_id || null);
