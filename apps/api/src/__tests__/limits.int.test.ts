@@ -123,3 +123,30 @@ describe("request limits, over HTTP and WebSocket", () => {
     assert.deepEqual(await first(client, light, { line: lineId }), { data: { lineUpdated: { kind: "SUBSCRIBED", stats: { waitingCount: 0 } } } });
   });
 });
+
+describe("the execution time budget reaches the database on both transports", () => {
+  // A budget of 0 ms has run out before the first transaction opens, whatever the machine's speed.
+  let api: TestApi;
+  before(async () => {
+    api = await startTestApi({ limits: { ...defaultLimits, executionMs: 0 } });
+  });
+  after(() => api.close());
+
+  const query = `{ tenantBySlug(slug: "nobody") { id } }`;
+
+  it("refuses over HTTP with LIMIT_EXCEEDED once the budget is spent, while work without the database still answers", async () => {
+    assertCode(await api.client()(query), "LIMIT_EXCEEDED");
+    assertOk(await api.client()(`{ __typename }`));
+  });
+
+  it("refuses over graphql-ws the same way", async () => {
+    const client = createClient({ url: api.server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const iterator = client.iterate({ query });
+      const { value } = await iterator.next();
+      assert.equal((value as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code, "LIMIT_EXCEEDED");
+    } finally {
+      await client.dispose();
+    }
+  });
+});
