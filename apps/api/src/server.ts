@@ -21,6 +21,7 @@ import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
+import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 
 export interface ServerOptions {
   config: Config;
@@ -87,6 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
         }
+        const inputErrors = subscribeInputErrors(payload);
+        if (inputErrors) return inputErrors;
         let document: DocumentNode;
         try {
           document = cachedParse(payload.query);
@@ -94,6 +97,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const literalErrors = documentInputErrors(document);
+        if (literalErrors) return literalErrors;
         const errors = cachedValidate(schema, document);
         if (errors.length > 0) return errors;
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
@@ -125,7 +130,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: (formatted, error) => formatError(formatted, error, errorOptions),
     validationRules: qlineValidationRules,
     introspection: true,
+    includeStacktraceInErrorResponses: false, // stacks and driver messages stay in the server log, in every mode
     plugins: [
+      inputHygienePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
     ],
@@ -151,7 +158,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       next();
     },
-    express.json({ limit: "2mb" }),
+    express.json({ limit: "2mb", verify: verifyJsonNesting }),
+    checkHttpInput,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
@@ -162,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
+  app.use("/graphql", inputErrorHandler);
 
   const port = options.port ?? config.port;
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
