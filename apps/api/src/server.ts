@@ -21,6 +21,7 @@ import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
+import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 
 export interface ServerOptions {
   config: Config;
@@ -90,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [limitError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`)];
         }
+        const inputErrors = subscribeInputErrors(payload);
+        if (inputErrors) return inputErrors;
         let document: DocumentNode;
         try {
           document = cachedParse(payload.query, limits.maxTokens);
@@ -98,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const literalErrors = documentInputErrors(document);
+        if (literalErrors) return literalErrors;
         const errors = cachedValidate(schema, document, validationRules);
         if (errors.length > 0) return errors;
         const overCost = checkCost(limits, schema, document, payload.operationName, payload.variables);
@@ -136,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,
     introspection: true,
+    includeStacktraceInErrorResponses: false, // stacks and driver messages stay in the server log, in every mode
     plugins: [
       // Cost needs the variables (`first: $n`), so it is checked once the operation is known, not in validation.
       {
@@ -146,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           },
         }),
       },
+      inputHygienePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
     ],
@@ -171,7 +178,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       next();
     },
-    express.json({ limit: limits.requestBytes }),
+    express.json({ limit: limits.requestBytes, verify: verifyJsonNesting }),
+    checkHttpInput,
     // The time budget: every tenant transaction this request opens runs under `statement_timeout` = time left.
     (_req, _res, next) => runWithDeadline(Date.now() + limits.executionMs, next),
     expressMiddleware(apollo, {
@@ -184,6 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
+  app.use("/graphql", inputErrorHandler);
 
   const port = options.port ?? config.port;
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));

@@ -1,12 +1,32 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, withLocatedTenantTx, withTenantTx, type LocatableRecord, type MemberRole, type Tx } from "@qline/db";
-import { forbidden, notFound, unauthenticated } from "../errors/codes.js";
+import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from "../errors/codes.js";
 import type { Actor } from "./actor.js";
 import type { RequestContext, TenantAccess } from "./context.js";
 import { roleGrants, strongestRole, type Permission } from "./permissions.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => uuidPattern.test(value);
+
+/**
+ * "No such tenant, or no role there": NOT_FOUND. Operations that take a record's id relabel it with the record's
+ * name (asNotFound), so another tenant's line answers exactly like a line that exists nowhere.
+ */
+export class NoAccess extends AppError {
+  constructor() {
+    super(ErrorCode.NOT_FOUND, "Tenant not found");
+    this.name = "NoAccess";
+  }
+}
+
+/** Runs `fn`; a NoAccess from deciding access becomes `notFound(label)`. Other errors pass unchanged. */
+export async function asNotFound<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw error instanceof NoAccess ? notFound(label) : error;
+  }
+}
 
 interface AccessRow {
   id: string;
@@ -30,16 +50,16 @@ export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Pro
         coalesce((select array_agg(m.role::text) from memberships m where m.user_id = ${userId} and m.tenant_id = any(t.path)), '{}') as roles
       from tenants t where t.id = ${tenantId}`),
   );
-  if (!row) throw notFound("Tenant");
+  if (!row) throw new NoAccess();
   const path = parseTextArray(row.path);
   let role: MemberRole | null = null;
   let granted: ReadonlySet<Permission>;
   if (actor.kind === "apiKey") {
-    if (!path.includes(actor.tenantId)) throw notFound("Tenant");
+    if (!path.includes(actor.tenantId)) throw new NoAccess();
     granted = actor.scopes;
   } else {
     role = strongestRole(parseTextArray(row.roles) as MemberRole[]);
-    if (!role) throw notFound("Tenant");
+    if (!role) throw new NoAccess();
     granted = roleGrants[role];
   }
   if (row.suspended) throw forbidden("This tenant is suspended");
@@ -73,7 +93,7 @@ export async function inTenant<T>(
  */
 export async function withTenantAccess<T>(ctx: RequestContext, tenantId: string, fn: (tx: Tx, access: TenantAccess) => Promise<T>): Promise<T> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
-  if (!isUuid(tenantId)) throw notFound("Tenant");
+  if (!isUuid(tenantId)) throw new NoAccess();
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
   return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await accessOf(ctx, tx, tenantId)));
 }
@@ -98,7 +118,24 @@ export async function inTenantOf<T>(
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
   return withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
     if (!tenantId) throw notFound(label);
-    return fn(tx, await decideAccess(ctx, tx, tenantId, permission));
+    return fn(tx, await asNotFound(label, () => decideAccess(ctx, tx, tenantId, permission)));
+  });
+}
+
+/**
+ * The tenant of a line, counter or ticket the actor can reach, for operations that then open `inTenant`
+ * themselves: located and checked in one transaction (access is cached for the request). Unknown id and a
+ * record in a tenant the actor cannot reach are the same NOT_FOUND, named after the record.
+ */
+export async function locateReachableTenant(ctx: RequestContext, record: { kind: LocatableRecord; id: string }): Promise<string> {
+  const label = recordLabels[record.kind];
+  if (ctx.actor.kind === "anonymous") throw unauthenticated();
+  if (!isUuid(record.id)) throw notFound(label);
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  return withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
+    if (!tenantId) throw notFound(label);
+    await asNotFound(label, () => accessOf(ctx, tx, tenantId));
+    return tenantId;
   });
 }
 

@@ -9,6 +9,13 @@ const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
   "23505": { code: ErrorCode.CONFLICT, message: "Already exists" },
   "23503": { code: ErrorCode.BAD_USER_INPUT, message: "Refers to something that does not exist" },
   "22P02": { code: ErrorCode.BAD_USER_INPUT, message: "Malformed value" },
+  // Text PostgreSQL cannot store (a NUL, bytes invalid in UTF-8): request-input.ts refuses most before any query.
+  "22021": { code: ErrorCode.BAD_USER_INPUT, message: "Text contains a character that cannot be stored" },
+  "22P05": { code: ErrorCode.BAD_USER_INPUT, message: "Text contains a character that cannot be stored" },
+  "22001": { code: ErrorCode.BAD_USER_INPUT, message: "Value too long" },
+  "22003": { code: ErrorCode.BAD_USER_INPUT, message: "Number out of range" },
+  "22007": { code: ErrorCode.BAD_USER_INPUT, message: "Malformed date or time" },
+  "22008": { code: ErrorCode.BAD_USER_INPUT, message: "Date or time out of range" },
   "23514": { code: ErrorCode.BAD_USER_INPUT, message: "Value out of range" },
   "40001": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
   "40P01": { code: ErrorCode.CONFLICT, message: "Concurrent update, retry" },
@@ -26,8 +33,10 @@ function postgresCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function validationFields(error: ArgumentValidationError): FieldError[] {
+function validationFields(error: ArgumentValidationError): FieldError[] | null {
   const fields: FieldError[] = [];
+  // class-validator that crashed leaves its own Error here instead of a list: an internal error, not the client's.
+  if (!Array.isArray(error.extensions.validationErrors)) return null;
   const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string) => {
     for (const e of errors) {
       const path = prefix ? `${prefix}.${e.property}` : e.property;
@@ -40,7 +49,10 @@ function validationFields(error: ArgumentValidationError): FieldError[] {
 }
 
 export interface FormatErrorOptions {
-  /** Production exposes only code and message; development adds the stack of unexpected errors. */
+  /**
+   * Kept for callers; no longer widens what a client sees. In every mode an unexpected error reaches the client
+   * as "Internal server error" (its message can hold SQL text and parameters) and is logged in full here.
+   */
   exposeInternals: boolean;
   log?: (message: string, error: unknown) => void;
 }
@@ -56,8 +68,8 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
       extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
     });
   }
-  if (original instanceof ArgumentValidationError) {
-    const fields = validationFields(original);
+  const fields = original instanceof ArgumentValidationError ? validationFields(original) : null;
+  if (original instanceof ArgumentValidationError && fields) {
     return new GraphQLError(`Invalid input: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, {
       ...base,
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
@@ -66,9 +78,9 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
   const pgCode = postgresCode(original);
   const mapped = pgCode ? postgresCodes[pgCode] : undefined;
   if (mapped) return new GraphQLError(mapped.message, { ...base, extensions: { code: mapped.code } });
-  if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors from graphql-js
-  options.log?.("[api] unexpected error", original);
-  return new GraphQLError(options.exposeInternals && original instanceof Error ? original.message : "Internal server error", {
+  if (error instanceof GraphQLError && !error.originalError && !(original instanceof ArgumentValidationError)) return error; // parse/validation errors from graphql-js
+  options.log?.("[api] unexpected error", original instanceof ArgumentValidationError ? original.extensions.validationErrors : original);
+  return new GraphQLError("Internal server error", {
     ...base,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   });

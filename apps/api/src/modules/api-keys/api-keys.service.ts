@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { apiKeys, rowsOf, withTenantTx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { apiKeyScopes, type Permission } from "../../context/permissions.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { asNotFound, inTenant, isUuid } from "../../context/tenant-access.js";
 import { badInput, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashApiKeySecret, newApiKey } from "../auth/tokens.js";
@@ -47,7 +47,8 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
     rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select app.api_key_tenant(${id}) as tenant_id`))[0]?.tenant_id,
   );
   if (!tenantId) throw notFound("API key");
-  return inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+  // A key of a tenant the actor cannot reach reads like a key that does not exist.
+  return asNotFound("API key", () => inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
     const where = and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id));
     const [before] = await tx.select().from(apiKeys).where(where).for("update");
     if (!before) throw notFound("API key");
@@ -55,7 +56,7 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
     const [after] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(where).returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: "apikey.revoke", targetType: "api_key", targetId: id });
     return after!;
-  });
+  }));
 }
 
 export async function listApiKeys(ctx: RequestContext, tenantId: string): Promise<ApiKeyRow[]> {

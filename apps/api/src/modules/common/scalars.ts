@@ -1,8 +1,9 @@
-import { GraphQLDateTimeISO, GraphQLJSON, GraphQLJSONObject } from "graphql-scalars";
+import { GraphQLDateTimeISO } from "graphql-scalars";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { memberRoles } from "@qline/db";
 
-export { GraphQLDateTimeISO as DateTime, GraphQLJSON as JSON, GraphQLJSONObject as JSONObject };
+export { GraphQLDateTimeISO as DateTime };
+export { JSON, JSONObject } from "./json-scalars.js";
 
 /** The role enum, straight from the database enum so the two never drift. */
 export const MemberRole = Object.fromEntries(memberRoles.map((r) => [r, r])) as { [K in (typeof memberRoles)[number]]: K };

@@ -3,13 +3,17 @@
  * ticket are validated with Ajv against the current version. Compiled validators are cached per
  * (tenant, version): versions are immutable, so a cache entry never goes stale.
  *
- * Schemas come from tenants, so they are untrusted: they are size-limited, compiled in strict mode, and
- * `$ref` to remote documents is impossible (no loader is configured).
+ * Schemas come from tenants, so they are untrusted. Before Ajv sees one, it must stay within caps on size,
+ * nesting depth, branching keywords and expanded size (schemaCaps), with `$ref` only to the schema itself or
+ * its top-level `$defs` and never in a cycle: validation then takes time bounded by (expanded schema size ×
+ * data size). Patterns run on RE2 (linear-patterns.ts), never on the backtracking RegExp. Schemas are compiled
+ * in strict mode, and `$ref` to remote documents is impossible (no loader is configured).
  */
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { JsonObject } from "@qline/db";
-import { badInput, limitExceeded, type FieldError } from "../../errors/codes.js";
+import { badInput, conflict, limitExceeded, type FieldError } from "../../errors/codes.js";
+import { linearRegExp } from "./linear-patterns.js";
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is module.exports.
 const Ajv2020 = Ajv2020Module.default;
@@ -19,10 +23,22 @@ export const maxExtensionBytes = 16 * 1024;
 export const maxExtensionSchemaBytes = 64 * 1024;
 const maxCachedValidators = 500;
 
+/** What a tenant's extension schema may be (docs/operations.md, "Tenant extension schemas"). */
+export const schemaCaps = {
+  /** UTF-8 bytes of the schema as JSON. */
+  maxBytes: maxExtensionSchemaBytes,
+  /** Nesting of objects and arrays in the schema document. */
+  maxDepth: 32,
+  /** anyOf, oneOf, allOf, not, if and $ref keywords, together. */
+  maxBranchingKeywords: 64,
+  /** Subschemas once every $ref is followed (a $def used twice counts twice). */
+  maxExpandedSubschemas: 2000,
+} as const;
+
 const isPlainObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function newAjv() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true, code: { regExp: linearRegExp } });
   addFormats(ajv);
   return ajv;
 }
@@ -30,8 +46,7 @@ function newAjv() {
 /** Checks that `schema` is a compilable draft 2020-12 schema for an object; BAD_USER_INPUT at `path` if not. */
 export function checkExtensionSchema(schema: unknown, path = "schema"): JsonObject {
   if (!isPlainObject(schema)) throw badInput("The extension schema must be a JSON object", [{ path, message: "not an object" }]);
-  const bytes = Buffer.byteLength(JSON.stringify(schema), "utf8");
-  if (bytes > maxExtensionSchemaBytes) throw limitExceeded(`The extension schema is ${bytes} bytes; the limit is ${maxExtensionSchemaBytes}`);
+  checkSchemaCaps(schema, path);
   if (schema.type !== undefined && schema.type !== "object") {
     throw badInput("Ticket extensions are an object: the schema's type must be \"object\"", [{ path: `${path}/type`, message: 'must be "object"' }]);
   }
@@ -49,7 +64,12 @@ function validatorFor(tenantId: string, version: number, schema: JsonObject): Va
   const key = `${tenantId}:${version}`;
   let validate = cache.get(key);
   if (!validate) {
-    validate = newAjv().compile(schema);
+    try {
+      validate = newAjv().compile(schema);
+    } catch (error) {
+      // A version stored before today's rules (e.g. a lookahead pattern RE2 cannot run): refuse, never a 500.
+      throw conflict(`The tenant's extension schema (version ${version}) can no longer be used (${(error as Error).message}); set a new version`);
+    }
     if (cache.size >= maxCachedValidators) cache.delete(cache.keys().next().value!);
     cache.set(key, validate);
   }
@@ -87,4 +107,123 @@ export function validateExtensions(extensions: JsonObject, current: ExtensionSch
   if (validate(extensions)) return current.version;
   const fields: FieldError[] = (validate.errors ?? []).map((e) => ({ path: pointerOf(e), message: e.message ?? e.keyword }));
   throw badInput(`extensions do not match the tenant's extension schema (version ${current.version})`, fields);
+}
+
+// ---- caps, checked without recursion before Ajv compiles anything ----
+
+/** Keywords whose value is one subschema, a list of subschemas, or a map of name → subschema (draft 2020-12). */
+const schemaKeywords = new Set(["not", "if", "then", "else", "items", "contains", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties"]);
+const schemaListKeywords = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const schemaMapKeywords = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
+const branchingKeywords = new Set(["anyOf", "oneOf", "allOf", "not", "if", "$ref"]);
+/** Ways to point somewhere our reference analysis cannot follow: refused, so every reference is one we can bound. */
+const refusedKeywords = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$anchor"]);
+
+type Role = "schema" | "list" | "map" | "data";
+interface Pending {
+  value: unknown;
+  role: Role;
+  depth: number;
+  /** Whose subschema this is: "#" (the root) or "#/$defs/name" (a top-level definition). */
+  owner: string;
+  pointer: string;
+}
+
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** "#" or "#/$defs/name" ("#/definitions/name"), as the owner key; null for any other reference. */
+function localTarget(ref: string): string | null {
+  if (ref === "#") return "#";
+  const match = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(ref);
+  if (!match) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(match[2]!);
+  } catch {
+    return null;
+  }
+  return `#/${match[1]}/${name.replace(/~1/g, "/").replace(/~0/g, "~")}`;
+}
+
+function capError(path: string, pointer: string, message: string) {
+  return badInput(`The extension schema is refused: ${message}`, [{ path: `${path}${pointer}`, message }]);
+}
+
+/**
+ * Refuses a schema over any cap in `schemaCaps`, or whose `$ref`s are not local, not to a top-level
+ * definition, or form a cycle. One walk with an explicit stack (a deep document cannot overflow it).
+ */
+export function checkSchemaCaps(schema: JsonObject, path = "schema"): void {
+  const localSubschemas = new Map<string, number>([["#", 0]]);
+  const references = new Map<string, string[]>([["#", []]]);
+  let branching = 0;
+  const stack: Pending[] = [{ value: schema, role: "schema", depth: 1, owner: "#", pointer: "" }];
+  while (stack.length > 0) {
+    const { value, role, depth, owner, pointer } = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > schemaCaps.maxDepth) throw capError(path, pointer, `it nests deeper than ${schemaCaps.maxDepth} levels`);
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, role: role === "list" ? "schema" : "data", depth: depth + 1, owner, pointer: `${pointer}/${i}` }));
+      continue;
+    }
+    const entries = Object.entries(value as JsonObject);
+    if (role === "data") {
+      for (const [key, item] of entries) stack.push({ value: item, role: "data", depth: depth + 1, owner, pointer: `${pointer}/${escapePointer(key)}` });
+      continue;
+    }
+    if (role === "map") {
+      const topLevelDefinitions = owner === "#" && (pointer === "/$defs" || pointer === "/definitions");
+      for (const [key, item] of entries) {
+        const itemOwner = topLevelDefinitions ? `#${pointer}/${key}` : owner;
+        if (topLevelDefinitions) {
+          localSubschemas.set(itemOwner, 0);
+          references.set(itemOwner, []);
+        }
+        stack.push({ value: item, role: "schema", depth: depth + 1, owner: itemOwner, pointer: `${pointer}/${escapePointer(key)}` });
+      }
+      continue;
+    }
+    localSubschemas.set(owner, localSubschemas.get(owner)! + 1);
+    for (const [key, item] of entries) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      if (refusedKeywords.has(key)) throw capError(path, at, `${key} is not supported; use $ref to "#" or "#/$defs/<name>"`);
+      if (key === "$id" && pointer !== "") throw capError(path, at, "$id is allowed only at the top level");
+      if (branchingKeywords.has(key) && ++branching > schemaCaps.maxBranchingKeywords) {
+        throw capError(path, at, `it has more than ${schemaCaps.maxBranchingKeywords} anyOf/oneOf/allOf/not/if/$ref keywords`);
+      }
+      if (key === "$ref") {
+        const target = typeof item === "string" ? localTarget(item) : null;
+        if (target === null) throw capError(path, at, `$ref must be "#" or "#/$defs/<name>"`);
+        references.get(owner)!.push(target);
+        continue;
+      }
+      const itemRole: Role = schemaKeywords.has(key) ? "schema" : schemaListKeywords.has(key) ? "list" : schemaMapKeywords.has(key) ? "map" : "data";
+      stack.push({ value: item, role: itemRole, depth: depth + 1, owner, pointer: at });
+    }
+  }
+  // After the walk: JSON.stringify recurses, and the walk has bounded the depth.
+  const bytes = Buffer.byteLength(JSON.stringify(schema), "utf8");
+  if (bytes > schemaCaps.maxBytes) throw capError(path, "", `it is ${bytes} bytes; the limit is ${schemaCaps.maxBytes}`);
+  // Expanded size: each owner's own subschemas plus, per reference, the expanded size of its target. References
+  // are at most maxBranchingKeywords, so this recursion is at most that deep; a cycle is refused.
+  const expanded = new Map<string, number>();
+  const visiting = new Set<string>();
+  const sizeOf = (owner: string): number => {
+    const known = expanded.get(owner);
+    if (known !== undefined) return known;
+    if (!localSubschemas.has(owner)) return 0; // a missing definition: Ajv's compile reports it
+    if (visiting.has(owner)) throw capError(path, "", `$ref to "${owner}" is recursive; references must not form a cycle`);
+    visiting.add(owner);
+    let size = localSubschemas.get(owner)!;
+    for (const target of references.get(owner)!) {
+      size += sizeOf(target);
+      if (size > schemaCaps.maxExpandedSubschemas) {
+        throw capError(path, "", `following its $refs gives more than ${schemaCaps.maxExpandedSubschemas} subschemas`);
+      }
+    }
+    visiting.delete(owner);
+    expanded.set(owner, size);
+    return size;
+  };
+  for (const owner of localSubschemas.keys()) sizeOf(owner);
 }

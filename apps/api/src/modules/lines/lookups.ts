@@ -1,29 +1,14 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { rowsOf, withTenantTx, type LocatableRecord } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { isUuid } from "../../context/tenant-access.js";
-import { notFound, unauthenticated } from "../../errors/codes.js";
-
-const lookupFunctions = {
-  line: { fn: sql.raw("app.line_tenant"), label: "Line" },
-  counter: { fn: sql.raw("app.counter_tenant"), label: "Counter" },
-  ticket: { fn: sql.raw("app.ticket_tenant"), label: "Ticket" },
-} as const;
+import { locateReachableTenant } from "../../context/tenant-access.js";
 
 /**
- * The tenant owning a line, counter or ticket, for operations that take only its id. Only locates: the caller
- * must then go through `inTenant`, which answers NOT_FOUND when the actor has no access (so a foreign id and
- * an unknown id look the same).
+ * The tenant owning a line, counter or ticket, for operations that take only its id, checked reachable by the
+ * actor: an unknown id and a foreign one are the same NOT_FOUND ("Line not found"), never "Tenant not found".
  */
-export async function tenantOf(ctx: RequestContext, kind: keyof typeof lookupFunctions, id: string): Promise<string> {
-  const { fn, label } = lookupFunctions[kind];
-  if (ctx.actor.kind === "anonymous") throw unauthenticated();
-  if (!isUuid(id)) throw notFound(label);
-  const tenantId = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select ${fn}(${id}::uuid) as tenant_id`))[0]?.tenant_id,
-  );
-  if (!tenantId) throw notFound(label);
-  return tenantId;
+export async function tenantOf(ctx: RequestContext, kind: LocatableRecord, id: string): Promise<string> {
+  return locateReachableTenant(ctx, { kind, id });
 }
 
 /** Public door: the tenant and id of the ticket with this tracking code, or null. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AppError } from "../../../errors/codes.js";
-import { checkExtensionSchema, checkExtensionsShape, validateExtensions } from "../extension-schema.js";
+import { checkExtensionSchema, checkExtensionsShape, schemaCaps, validateExtensions } from "../extension-schema.js";
 
 const schema = {
   type: "object",
@@ -49,5 +49,76 @@ describe("ticket extension schema", () => {
     assert.deepEqual(checkExtensionsShape(undefined), {});
     for (const bad of [[], "x", 1, true]) assert.throws(() => checkExtensionsShape(bad), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT");
     assert.throws(() => checkExtensionsShape({ blob: "x".repeat(1024 * 1024) }), (e: unknown) => e instanceof AppError && e.code === "LIMIT_EXCEEDED");
+  });
+
+  it("runs patterns in linear time: ^(a+)+$ against 31 a's and a '!' answers at once, correctly", () => {
+    const current = { tenantId: "t-redos", version: 1, schema: checkExtensionSchema({ type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } }) };
+    const started = performance.now();
+    assert.throws(() => validateExtensions({ code: `${"a".repeat(31)}!` }, current), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT");
+    assert.equal(validateExtensions({ code: "a".repeat(10_000) }, current), 1);
+    // Backtracking takes minutes here (77 s for 31 a's); RE2 takes microseconds. 2 s is generous on a shared machine.
+    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+  });
+
+  it("keeps JavaScript pattern semantics that RE2 shares: unanchored, \\d, named groups, patternProperties", () => {
+    const current = {
+      tenantId: "t-patterns",
+      version: 1,
+      schema: checkExtensionSchema({ type: "object", properties: { zip: { type: "string", pattern: "(?<zip>\\d{5})" } }, patternProperties: { "^x-": { type: "integer" } } }),
+    };
+    assert.equal(validateExtensions({ zip: "DE-12345", "x-seat": 3 }, current), 1);
+    assert.deepEqual(fieldsOf(() => validateExtensions({ zip: "1234", "x-seat": "3" }, current)), ["/x-seat", "/zip"]);
+  });
+
+  it("refuses patterns RE2 cannot run (backreferences, lookaround) with BAD_USER_INPUT naming the pattern", () => {
+    for (const pattern of ["(a)\\1", "a(?=b)", "a(?!b)", "(?<=a)b"]) {
+      assert.throws(
+        () => checkExtensionSchema({ type: "object", properties: { p: { type: "string", pattern } } }),
+        (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT" && e.message.includes(JSON.stringify(pattern)) && e.message.includes("linear-time"),
+        pattern,
+      );
+    }
+    assert.throws(
+      () => checkExtensionSchema({ type: "object", patternProperties: { "(x)\\1": { type: "string" } } }),
+      (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT",
+    );
+  });
+
+  it("refuses schemas over the size, depth and branching caps, and says which", () => {
+    const refusal = (schema: unknown, text: string) =>
+      assert.throws(() => checkExtensionSchema(schema), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT" && e.message.includes(text), text);
+    refusal({ type: "object", description: "x".repeat(schemaCaps.maxBytes) }, "bytes");
+    let deep: Record<string, unknown> = { type: "string" };
+    for (let i = 0; i < 100_000; i++) deep = { not: deep };
+    refusal({ type: "object", properties: { d: deep } }, "deeper than 32");
+    let nested: Record<string, unknown> = { type: "string" };
+    for (let i = 0; i < 12; i++) nested = { type: "object", properties: { n: nested } }; // 25 levels: allowed
+    assert.doesNotThrow(() => checkExtensionSchema({ type: "object", properties: { n: nested } }));
+    const branches = Array.from({ length: schemaCaps.maxBranchingKeywords + 1 }, (_, i) => [`p${i}`, { anyOf: [{ type: "string" }, { type: "integer" }] }]);
+    refusal({ type: "object", properties: Object.fromEntries(branches) }, "anyOf/oneOf/allOf/not/if/$ref");
+    assert.doesNotThrow(() => checkExtensionSchema({ type: "object", properties: Object.fromEntries(branches.slice(1)) }), "exactly at the cap");
+  });
+
+  it("allows $ref to top-level $defs but refuses cycles, remote or anchor references, and exponential expansion", () => {
+    const ok = { type: "object", $defs: { seat: { type: "integer", minimum: 1 } }, properties: { a: { $ref: "#/$defs/seat" }, b: { $ref: "#/$defs/seat" } } };
+    const current = { tenantId: "t-refs", version: 1, schema: checkExtensionSchema(ok) };
+    assert.deepEqual(fieldsOf(() => validateExtensions({ a: 1, b: 0 }, current)), ["/b"]);
+    const refusal = (schema: unknown, text: string) =>
+      assert.throws(() => checkExtensionSchema(schema), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT" && e.message.includes(text), text);
+    refusal({ type: "object", properties: { self: { $ref: "#" } } }, "recursive");
+    refusal({ type: "object", $defs: { a: { $ref: "#/$defs/b" }, b: { anyOf: [{ $ref: "#/$defs/a" }] } }, properties: { x: { $ref: "#/$defs/a" } } }, "recursive");
+    refusal({ type: "object", properties: { x: { $ref: "https://example.test/s.json" } } }, "$ref must be");
+    refusal({ type: "object", properties: { x: { $ref: "#/properties/y" }, y: { type: "string" } } }, "$ref must be");
+    refusal({ type: "object", properties: { x: { $dynamicRef: "#meta" } } }, "$dynamicRef is not supported");
+    refusal({ type: "object", properties: { x: { $id: "https://example.test/x", $ref: "#" } } }, "$id is allowed only at the top level");
+    // d0 ← d1 = anyOf[d0,d0] ← d2 = anyOf[d1,d1] … : 20 definitions, 2^20 subschemas once expanded.
+    const defs: Record<string, unknown> = { d0: { type: "string" } };
+    for (let i = 1; i <= 20; i++) defs[`d${i}`] = { anyOf: [{ $ref: `#/$defs/d${i - 1}` }, { $ref: `#/$defs/d${i - 1}` }] };
+    refusal({ type: "object", $defs: defs, properties: { x: { $ref: "#/$defs/d20" } } }, "subschemas");
+  });
+
+  it("refuses (CONFLICT, not a 500) a stored version that today's engine cannot compile", () => {
+    const stored = { tenantId: "t-old", version: 7, schema: { type: "object", properties: { p: { type: "string", pattern: "a(?=b)" } } } };
+    assert.throws(() => validateExtensions({ p: "ab" }, stored), (e: unknown) => e instanceof AppError && e.code === "CONFLICT" && e.message.includes("version 7"));
   });
 });

@@ -91,4 +91,33 @@ describe("ticket extensions", () => {
     assert.equal(set.setTicketExtensionSchema.id, owner.tenantId, "a key with lines:manage alone gets its answer");
     assertCode(await stranger.gql(`query($id: ID!) { tenant(id: $id) { ticketExtensionSchema } }`, { id: owner.tenantId }), "NOT_FOUND");
   });
+
+  it("runs a fresh tenant's catastrophic pattern in linear time (was: one issueTicket blocked the process 77 s)", async (t) => {
+    const tenant = await signUpPersona(api, "redos");
+    assertOk(await tenant.gql(setSchema, { t: tenant.tenantId, s: { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } } }));
+    const lineId = await createLine(tenant.gql, tenant.tenantId, { prefix: "R" });
+    const started = performance.now();
+    const evil = await tenant.gql(issueMutation, { input: { lineId, extensions: { code: `${"a".repeat(31)}!` } } });
+    const elapsed = performance.now() - started;
+    assertCode(evil, "BAD_USER_INPUT");
+    assert.equal(evil.errors![0]!.extensions!.fields![0]!.path, "/code");
+    t.diagnostic(`issueTicket with "a"x31+"!" against ^(a+)+$ answered in ${elapsed.toFixed(1)} ms`);
+    assert.ok(elapsed < 5000, `took ${elapsed} ms`); // generous for a shared machine; backtracking takes minutes
+    const good = await issueTicket(tenant.gql, lineId, { extensions: { code: "a".repeat(5000) } });
+    assert.deepEqual(good.extensions, { code: "a".repeat(5000) });
+  });
+
+  it("refuses, with BAD_USER_INPUT, patterns RE2 cannot run and schemas over the caps", async () => {
+    const refused = async (s: unknown, text: string) => {
+      const res = await manager.gql(setSchema, { t: owner.tenantId, s });
+      assertCode(res, "BAD_USER_INPUT");
+      assert.ok(res.errors![0]!.message.includes(text), res.errors![0]!.message);
+    };
+    await refused({ type: "object", properties: { p: { type: "string", pattern: "(a)\\1" } } }, "linear-time");
+    await refused({ type: "object", properties: { p: { type: "string", pattern: "a(?=b)" } } }, "linear-time");
+    await refused({ type: "object", description: "x".repeat(70_000) }, "bytes");
+    await refused({ type: "object", properties: { self: { $ref: "#" } } }, "recursive");
+    const branches = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`p${i}`, { oneOf: [{ type: "string" }] }]));
+    await refused({ type: "object", properties: branches }, "anyOf/oneOf/allOf/not/if/$ref");
+  });
 });
