@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { LineSnapshot } from "@qline/estimates";
-import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { assertCode, assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
 import { callWebhookEstimator, resetWebhookBackoff, setWebhookAllowHosts, webhookBackoff, webhookDns } from "../estimates.webhook.js";
 
@@ -234,6 +234,20 @@ describe("webhook estimator through the API", () => {
   after(async () => {
     await api.close();
     await receiver.close();
+  });
+
+  it("refuses a URL that spells a loopback address another way (BAD_USER_INPUT on the url), while the allow-listed receiver is accepted", async () => {
+    const create = (url: string) =>
+      owner.gql(`mutation($input: CreateLineInput!) { createLine(input: $input) { id } }`, {
+        input: { tenantId: owner.tenantId, name: "Hook", prefix: "H", estimator: "WEBHOOK", estimatorOptions: { url, timeoutMs: 300 } },
+      });
+    const port = new URL(receiver.url).port;
+    for (const host of ["[::127.0.0.1]", "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "localhost."]) {
+      const res = await create(`http://${host}:${port}/eta`);
+      assertCode(res, "BAD_USER_INPUT");
+      assert.ok(res.errors![0]!.extensions?.fields?.some((f) => f.path.endsWith("url")), JSON.stringify(res.errors));
+    }
+    assertOk(await create(receiver.url));
   });
 
   it("shows the tenant's bands (basis WEBHOOK), and on failure SERVICE_RATE with the reason for staff and in the audit log", async () => {
