@@ -21,6 +21,12 @@ export interface Config {
   estimatorWebhookAllowHosts: string[];
   /** TTL job poll interval (TTL_POLL_MS, default 5000). */
   ttlPollMs: number;
+  /** Longest a Redis publish may hold up a mutation before the event is dropped (REDIS_PUBLISH_TIMEOUT_MS, default 500). */
+  redisPublishTimeoutMs: number;
+  /** Each `/readyz` check (database, Redis) answers within this or counts as down (READY_CHECK_TIMEOUT_MS, default 1000). */
+  readyCheckTimeoutMs: number;
+  /** SIGTERM/SIGINT: drain for at most this long, then exit 1 (SHUTDOWN_TIMEOUT_MS, default 10000). */
+  shutdownTimeoutMs: number;
   /** Where start.sh serves the web apps (printed with the demo login). */
   adminUrl: string | undefined;
   publicUrl: string | undefined;
@@ -76,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
     ttlPollMs: integer("TTL_POLL_MS", env.TTL_POLL_MS, 5000) || 5000,
+    redisPublishTimeoutMs: integer("REDIS_PUBLISH_TIMEOUT_MS", env.REDIS_PUBLISH_TIMEOUT_MS, 500) || 500,
+    readyCheckTimeoutMs: integer("READY_CHECK_TIMEOUT_MS", env.READY_CHECK_TIMEOUT_MS, 1000) || 1000,
+    shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000) || 10_000,
     adminUrl: env.QLINE_ADMIN_URL || undefined,
     publicUrl: env.QLINE_PUBLIC_URL || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? "")

@@ -2,7 +2,8 @@ import { openDatabase } from "@qline/db";
 import { seedDemo } from "./demo/seed.js";
 import { loadConfig } from "./env.js";
 import { createPubSub } from "./pubsub/pubsub.js";
-import { startServer } from "./server.js";
+import { startServer, type RunningServer } from "./server.js";
+import { ListenError } from "./lifecycle.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,8 +14,62 @@ const database = await openDatabase({
   appPassword: config.appDbPassword,
   dataDir: join(config.dataDir, "pglite"),
 });
-const pubsub = createPubSub(config.redisUrl);
-const server = await startServer({ config, database, pubsub });
+const pubsub = createPubSub(config.redisUrl, { publishTimeoutMs: config.redisPublishTimeoutMs });
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Past SHUTDOWN_TIMEOUT_MS from the first call, the process exits 1 whatever is still pending. */
+let forcedExit: NodeJS.Timeout | undefined;
+function armForcedExit() {
+  forcedExit ??= setTimeout(() => {
+    console.error(`qline API: did not stop within ${config.shutdownTimeoutMs} ms; exiting`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+}
+
+/** Closes pub/sub and the database (bounded by the forced exit), then exits with `code`. */
+async function exitAfterClosing(code: number): Promise<never> {
+  armForcedExit();
+  try {
+    await pubsub.close();
+    await database.close();
+  } catch (error) {
+    console.error(`qline API: error while closing: ${message(error)}`);
+    code ||= 1;
+  }
+  process.exit(code);
+}
+
+let server: RunningServer;
+try {
+  server = await startServer({ config, database, pubsub });
+} catch (error) {
+  // One clear line (e.g. the port is taken), then a non-zero exit: never a process that runs without listening.
+  console.error(`qline API: ${error instanceof ListenError ? error.message : `cannot start: ${error instanceof Error ? error.stack : String(error)}`}`);
+  await exitAfterClosing(1);
+  throw error; // unreachable: exitAfterClosing exits
+}
+
+/**
+ * SIGTERM/SIGINT: stop the TTL job, drain HTTP, close every WebSocket with 1001, close pub/sub and the
+ * database, exit 0 — or exit 1 past SHUTDOWN_TIMEOUT_MS. Apollo's own signal handler is off (server.ts), so
+ * this is the only one.
+ */
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: draining connections...`);
+  armForcedExit();
+  try {
+    await server.close();
+  } catch (error) {
+    console.error(`qline API: error while draining: ${message(error)}`);
+    await exitAfterClosing(1);
+  }
+  await exitAfterClosing(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
 
 console.log(`qline API   ${server.url}  (database: ${database.driver === "pglite" ? `embedded PGlite in ${join(config.dataDir, "pglite")}` : "PostgreSQL"}, pub/sub: ${pubsub.kind})`);
 console.log(`WebSocket   ${server.wsUrl}`);
@@ -33,16 +88,3 @@ if (config.seedDemo) {
     console.log(`Customer    the QR code on each kiosk ticket opens ${config.publicUrl}/ticket/<code>`);
   }
 }
-
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: draining connections...`);
-  await server.close();
-  await pubsub.close();
-  await database.close();
-  process.exit(0);
-}
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));

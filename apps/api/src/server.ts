@@ -22,6 +22,8 @@ import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shar
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
+import { readiness } from "./health.js";
+import { closeWebSockets, listen } from "./lifecycle.js";
 
 export interface ServerOptions {
   config: Config;
@@ -142,6 +144,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules,
     introspection: true,
     includeStacktraceInErrorResponses: false, // stacks and driver messages stay in the server log, in every mode
+    // Signals are handled once, in main.ts (Apollo's own handler beside ours kept the process alive).
+    stopOnTerminationSignals: false,
     plugins: [
       // Cost needs the variables (`first: $n`), so it is checked once the operation is known, not in validation.
       {
@@ -153,14 +157,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
       },
       inputHygienePlugin,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+      // In-flight HTTP requests get half the shutdown budget, then their connections are closed.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.floor(config.shutdownTimeoutMs / 2) }),
+      { serverWillStart: async () => ({ drainServer: () => closeWebSockets(wsServer, wsCleanup) }) },
     ],
   });
   await apollo.start();
 
+  let draining = false;
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, driver: database.driver, pubsub: pubsub.kind });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await readiness({ database, pubsub, timeoutMs: config.readyCheckTimeoutMs, draining });
+    const detail = (state: string) => (state === "ok" || !config.production ? state : "down"); // no hosts or ports in production
+    res.status(ready.ok ? 200 : 503).json({ ...ready, database: detail(ready.database), pubsub: detail(ready.pubsub) });
   });
   app.use(
     "/graphql",
@@ -195,7 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use("/graphql", inputErrorHandler);
 
   const port = options.port ?? config.port;
-  await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
+  await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, ...options.ttlJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -206,7 +217,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     ttlJob,
     subscriptionExecutions: () => shared.executions,
+    /** Stops the TTL job, then drains HTTP and closes every WebSocket with 1001 (see lifecycle.ts). */
     async close() {
+      draining = true;
       await ttlJob?.stop();
       await apollo.stop();
     },

@@ -7,21 +7,24 @@
  * freshness (e.g. ±5 min) rejects replays. Answer: `{ estimates: { <ticketId>: { p50Seconds, p90Seconds } } }`,
  * checked by `validateWebhookBand`.
  *
- * Address rule (checked when the line is configured and again on every call, on the resolved address, so DNS
- * cannot point a configured name somewhere private later): http or https only; no loopback (127/8, ::1),
- * private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 — cloud metadata — fe80::/10),
- * unspecified/CGNAT/multicast/reserved addresses, `localhost` or `metadata.google.internal` — unless the host is
- * named in `ESTIMATOR_WEBHOOK_ALLOW_HOSTS` (comma-separated, exact host names or IP literals).
+ * Address rule (checked when the line is configured and again on every call, on every resolved address, and the
+ * socket connects to the address that was checked, so DNS cannot point a configured name somewhere private
+ * later): http or https only; only public unicast addresses (see `isDisallowedAddress`: no loopback, private,
+ * link-local — cloud metadata — CGNAT, multicast, reserved, and no IPv6 form that carries such an IPv4 address:
+ * mapped, compatible, NAT64, 6to4); no `localhost`, `*.localhost`, `*.internal` or `metadata` (trailing dots
+ * ignored) — unless the host is named in `ESTIMATOR_WEBHOOK_ALLOW_HOSTS` (comma-separated, exact host names or
+ * IP literals).
  *
  * Backoff: per line and URL, in memory of each API process: after a failure the endpoint is not called again
  * for 5 s × 2^(failures − 1), at most 5 min; meanwhile estimates fall back at once. A success resets it.
  * (Each process backs off on its own: with N processes an endpoint sees at most N attempts per window.)
  */
 import { createHmac } from "node:crypto";
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import { isIP, BlockList } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
+import ipaddr from "ipaddr.js";
 import { validateWebhookBand, type EstimateBand, type LineSnapshot } from "@qline/estimates";
 
 export const WEBHOOK_DEFAULT_TIMEOUT_MS = 800;
@@ -32,43 +35,47 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 const allowedHosts = new Set<string>();
 export function setWebhookAllowHosts(hosts: readonly string[]): void {
   allowedHosts.clear();
-  for (const host of hosts) allowedHosts.add(host.trim().toLowerCase().replace(/^\[|\]$/g, ""));
+  for (const host of hosts) allowedHosts.add(normalizeHost(host));
 }
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
-}
-
-/** True for an address the webhook may not reach (IPv4-mapped IPv6 is checked as IPv4). */
+/**
+ * True for an address the webhook may not reach. Deny by default: an IPv4 address must be ordinary unicast
+ * (not loopback, private, link-local, CGNAT, multicast, broadcast, reserved, benchmarking, ...); an IPv6
+ * address must be global unicast (2000::/3) and not a special range (Teredo, ORCHID, documentation, ...).
+ * IPv6 forms that carry an IPv4 address are judged by that IPv4 address: IPv4-mapped (::ffff:0:0/96),
+ * IPv4-translated (::ffff:0:0:0/96), IPv4-compatible (::/96), NAT64 (64:ff9b::/96) and 6to4 (2002::/16),
+ * so `[::127.0.0.1]`, `[::ffff:0:7f00:1]`, `[64:ff9b::7f00:1]` and `[2002:7f00:1::]` are loopback here.
+ */
 export function isDisallowedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1]!, "ipv4");
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) return blocked.check(address, "ipv6");
-  return true;
+  const literal = address.replace(/^\[|\]$/g, "");
+  if (isIP(literal) === 0) return true; // only canonical literals (a DNS answer, a URL's normalized host)
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(literal);
+  } catch {
+    return true;
+  }
+  if (parsed instanceof ipaddr.IPv4) return parsed.range() !== "unicast";
+  const embedded = embeddedIPv4(parsed);
+  if (embedded) return embedded.range() !== "unicast";
+  return parsed.zoneId !== undefined || !parsed.match(globalUnicast) || parsed.range() !== "unicast";
+}
+
+const globalUnicast = ipaddr.IPv6.parseCIDR("2000::/3");
+const ipv4Carriers = (["::ffff:0:0/96", "::ffff:0:0:0/96", "::/96", "64:ff9b::/96"] as const).map((cidr) => ipaddr.IPv6.parseCIDR(cidr));
+const sixToFour = ipaddr.IPv6.parseCIDR("2002::/16");
+
+/** The IPv4 address inside an IPv6 address of a form that carries one (see isDisallowedAddress), else null. */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const bytes = address.toByteArray();
+  if (ipv4Carriers.some((range) => address.match(range))) return new ipaddr.IPv4(bytes.slice(12, 16));
+  if (address.match(sixToFour)) return new ipaddr.IPv4(bytes.slice(2, 6));
+  return null;
+}
+
+/** A URL's host as compared with the rules: lower case, no IPv6 brackets, no trailing dots (`localhost.` is `localhost`). */
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.+$/, "");
 }
 
 const blockedNames = new Set(["localhost", "metadata.google.internal", "metadata"]);
@@ -84,29 +91,37 @@ export function webhookUrlProblem(raw: unknown): string | null {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return "must use http or https";
   if (url.username || url.password) return "must not contain credentials";
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const host = normalizeHost(url.hostname);
   if (allowedHosts.has(host)) return null;
   if (isIP(host)) return isDisallowedAddress(host) ? "points at a loopback, private, link-local or reserved address" : null;
   if (blockedNames.has(host) || host.endsWith(".localhost") || host.endsWith(".internal")) return "points at a local or metadata host name";
   return null;
 }
 
-/** A DNS lookup that refuses disallowed resolved addresses (unless the host is allow-listed). */
-function guardedLookup(host: string) {
-  return (hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+/**
+ * The socket's DNS lookup: resolves once, checks every address, and hands the connection only checked
+ * addresses, so the address connected to is the address checked (a name cannot answer "public" to a check and
+ * "private" to the connect: no DNS-rebinding window). A name with any disallowed address is refused whole.
+ */
+function guardedLookup(host: string): LookupFunction {
+  return (hostname, options, callback) => {
+    webhookDns.lookup(hostname, { family: options.family ?? 0, hints: options.hints ?? 0, all: true }, (err, addresses) => {
       if (err) return callback(err, "", 0);
-      const list = addresses as LookupAddress[];
-      if (!allowedHosts.has(host) && list.some((a) => isDisallowedAddress(a.address))) {
+      if (!allowedHosts.has(host) && addresses.some((a) => isDisallowedAddress(a.address))) {
         return callback(Object.assign(new Error(`${hostname} resolves to a disallowed address`), { code: "EDISALLOWED" }), "", 0);
       }
-      if ((options as { all?: boolean }).all) return callback(null, list);
-      const first = list[0];
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
       if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0);
       return callback(null, first.address, first.family);
     });
   };
 }
+
+/** The resolver behind the webhook's socket lookup (tests replace it to play a DNS server). */
+export const webhookDns: { lookup: (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void } = {
+  lookup: dnsLookup,
+};
 
 export function signWebhookBody(secret: string, rawBody: string): string {
   return `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
@@ -170,14 +185,16 @@ function post(call: WebhookCall): Promise<unknown> {
   const sentAt = Math.floor(call.snapshot.now / 1000);
   const body = JSON.stringify({ lineId: call.lineId, sentAt, snapshot: call.snapshot });
   const url = new URL(call.url);
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const host = normalizeHost(url.hostname);
   const client = url.protocol === "https:" ? https : http;
+  // A literal IP is connected to as written (Node skips `lookup` for it): check it before any socket exists.
+  if (isIP(host) && !allowedHosts.has(host) && isDisallowedAddress(host)) return Promise.reject(new Error("disallowed address"));
   return new Promise((resolve, reject) => {
     const request = client.request(
       url,
       {
         method: "POST",
-        lookup: guardedLookup(host) as never,
+        lookup: guardedLookup(host),
         headers: {
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
@@ -205,10 +222,6 @@ function post(call: WebhookCall): Promise<unknown> {
         response.on("error", reject);
       },
     );
-    // Literal IPs skip `lookup`: check them here.
-    if (isIP(host) && !allowedHosts.has(host) && isDisallowedAddress(host)) {
-      request.destroy(new Error("disallowed address"));
-    }
     // A total deadline (not a socket idle timeout): a server trickling bytes is cut off too.
     const timer = setTimeout(() => request.destroy(new Error(`timed out after ${call.timeoutMs} ms`)), call.timeoutMs);
     request.on("close", () => clearTimeout(timer));

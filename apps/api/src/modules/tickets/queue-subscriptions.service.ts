@@ -60,25 +60,35 @@ const fresh = (ctx: RequestContext): RequestContext => ({ ...ctx, accessCache: n
 
 /** The first event of every lineUpdated stream, sent once it is live: what the line looks like now. */
 export const SUBSCRIBED = "SUBSCRIBED";
+/** Sent when the event stream came back after an outage (events may have been lost): what the line looks like now. */
+export const RESYNCED = "RESYNCED";
 
 /**
  * Listens first, then reads: the read is the stream's first value and every event published after the
  * listener was registered follows it, so a client that (re)subscribes can never miss a change made while its
- * subscription was being set up. If the read fails (no access), the listener is released.
+ * subscription was being set up. If the read fails (no access), the listener is released. When pub/sub
+ * recovers from an outage, the same read runs again (events arriving meanwhile wait behind it) and its value
+ * is pushed; if it fails then (access lost meanwhile), the stream ends with that error.
  */
-async function listenThenRead<T>(ctx: RequestContext, topic: string, read: () => Promise<T>): Promise<AsyncIterableIterator<unknown>> {
+async function listenThenRead<T>(ctx: RequestContext, topic: string, read: (why: "subscribed" | "recovered") => Promise<T>): Promise<AsyncIterableIterator<unknown>> {
   const stream = liveStream<unknown>();
   const held: unknown[] = [];
   let live = false;
   stream.onReturn(await ctx.pubsub.listen(topic, (payload) => (live ? stream.push(payload) : held.push(payload))));
-  try {
-    stream.push(await read());
-  } catch (error) {
-    stream.end();
-    throw error;
-  }
-  live = true;
-  for (const payload of held.splice(0)) stream.push(payload);
+  const pushRead = async (why: "subscribed" | "recovered") => {
+    live = false;
+    try {
+      stream.push(await read(why));
+    } catch (error) {
+      stream.end(why === "recovered" ? error : undefined);
+      throw error;
+    } finally {
+      live = true;
+      for (const payload of held.splice(0)) stream.push(payload);
+    }
+  };
+  await pushRead("subscribed");
+  stream.onReturn(ctx.pubsub.onRecovered(() => void pushRead("recovered").catch(() => undefined)));
   return stream.iterator;
 }
 
@@ -91,9 +101,9 @@ export async function subscribeLine(ctx: RequestContext, lineId: string): Promis
       if (!line) throw notFound("Line");
       return then(tx);
     });
-  const stream = await listenThenRead(ctx, topics.line(tenantId, lineId), () =>
-    check(ctx, async (tx): Promise<LineEventView> => ({
-      kind: SUBSCRIBED,
+  const stream = await listenThenRead(ctx, topics.line(tenantId, lineId), (why) =>
+    check(why === "subscribed" ? ctx : fresh(ctx), async (tx): Promise<LineEventView> => ({
+      kind: why === "subscribed" ? SUBSCRIBED : RESYNCED,
       tenantId,
       lineId,
       at: new Date().toISOString(),
@@ -132,6 +142,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   const stream = liveStream<PublicTicketView>({ maxBuffered: 16, overflow: "drop-oldest" });
   let current: PublicTicketView | null = null;
   const held: (() => void)[] = [];
+  let resyncing = false;
   let queueLineId: string | null = null;
   let stopQueue: (() => void) | null = null;
   const emit = (view: PublicTicketView) => {
@@ -150,7 +161,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
       if (current.position === index + 1 && sameEstimate(current.estimate, estimate)) return;
       emit({ ...current, position: index + 1, estimate });
     };
-    if (current) apply();
+    if (current && !resyncing) apply();
     else held.push(apply);
   };
   const followQueue = async (lineId: string) => {
@@ -165,7 +176,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   stream.onReturn(
     await ctx.pubsub.listen(topics.ticket(tenantId, ticketId), (payload) => {
       const view = payload as PublicTicketView;
-      if (current) emit(view);
+      if (current && !resyncing) emit(view);
       else held.push(() => emit(view));
     }),
   );
@@ -181,6 +192,23 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     throw error;
   }
   for (const apply of held.splice(0)) apply();
+  // After a pub/sub outage: the ticket as it is now (events meanwhile wait behind the read, as when subscribing).
+  stream.onReturn(
+    ctx.pubsub.onRecovered(() => {
+      resyncing = true;
+      void inTicketTenant((tx) => publicTicketNow(tx, tenantId, ticketId))
+        .then((now) => {
+          resyncing = false;
+          if (now) emit(now);
+          else stream.end(notFound("Ticket"));
+          for (const apply of held.splice(0)) apply();
+        })
+        .catch((error: unknown) => {
+          resyncing = false;
+          stream.end(error);
+        });
+    }),
+  );
   return stream.iterator;
 }
 

@@ -188,7 +188,7 @@ export class PublicTicket {
 export class LineEvent {
   @Field(() => String, {
     description:
-      "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED; lineUpdated starts with SUBSCRIBED (ticket null, the stats now, estimatedWaitSeconds null) once the subscription is live, so a change made after it is never missed.",
+      "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED; lineUpdated starts with SUBSCRIBED (ticket null, the stats now, estimatedWaitSeconds null) once the subscription is live, so a change made after it is never missed; RESYNCED (same shape) follows whenever the event stream recovers from an outage, since events may have been lost meanwhile.",
   })
   kind: string;
 

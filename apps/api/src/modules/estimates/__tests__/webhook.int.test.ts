@@ -9,9 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { LineSnapshot } from "@qline/estimates";
-import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { assertCode, assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
-import { callWebhookEstimator, resetWebhookBackoff, setWebhookAllowHosts, webhookBackoff } from "../estimates.webhook.js";
+import { callWebhookEstimator, resetWebhookBackoff, setWebhookAllowHosts, webhookBackoff, webhookDns } from "../estimates.webhook.js";
 
 type Behaviour = (body: Record<string, unknown>, res: ServerResponse) => void;
 
@@ -158,6 +158,69 @@ describe("webhook estimator (real HTTP server)", () => {
   });
 });
 
+describe("webhook estimator: SSRF (real HTTP server on loopback)", () => {
+  let receiver: Receiver;
+  let port: number;
+  const realLookup = webhookDns.lookup;
+  before(async () => {
+    receiver = await startReceiver();
+    port = Number(new URL(receiver.url).port);
+  });
+  after(async () => {
+    webhookDns.lookup = realLookup;
+    setWebhookAllowHosts([]);
+    await receiver.close();
+  });
+  beforeEach(() => {
+    resetWebhookBackoff();
+    receiver.requests.length = 0;
+    receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 60, 90))));
+    setWebhookAllowHosts([]);
+    webhookDns.lookup = realLookup;
+  });
+  const callUrl = (url: string) => callWebhookEstimator({ lineId: url, url, secret: "s", timeoutMs: 2000, snapshot: snapshot(Date.now()) });
+
+  it("refuses loopback however it is spelled, and the receiver is never reached", async () => {
+    for (const host of ["[::127.0.0.1]", "[::ffff:0:7f00:1]", "[::ffff:127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "localhost.", "127.1"]) {
+      const outcome = await callUrl(`http://${host}:${port}/eta`);
+      assert.equal(outcome.ok, false, host);
+      assert.match(!outcome.ok ? outcome.reason : "", /webhook URL points at/, host);
+    }
+    assert.equal(receiver.requests.length, 0);
+  });
+
+  it("connects to the address its own lookup checked: a name answering loopback is refused, and reached only when allow-listed", async () => {
+    // A DNS server we control: "rebind.test" resolves to loopback (the system resolver knows no such name, so a
+    // request that reaches the receiver can only have connected to the address our lookup returned).
+    const asked: string[] = [];
+    webhookDns.lookup = (hostname, _options, callback) => {
+      asked.push(hostname);
+      callback(null, [{ address: "127.0.0.1", family: 4 }]);
+    };
+    const refused = await callUrl(`http://rebind.test:${port}/eta`);
+    assert.match(!refused.ok ? refused.reason : "", /rebind\.test resolves to a disallowed address/);
+    assert.equal(receiver.requests.length, 0);
+
+    webhookDns.lookup = (hostname, _options, callback) => {
+      asked.push(hostname);
+      callback(null, [{ address: "93.184.216.34", family: 4 }, { address: "::ffff:127.0.0.1", family: 6 }]);
+    };
+    const mixed = await callUrl(`http://mixed.test:${port}/eta`);
+    assert.match(!mixed.ok ? mixed.reason : "", /mixed\.test resolves to a disallowed address/, "one bad address refuses the name");
+
+    setWebhookAllowHosts(["rebind.test"]);
+    webhookDns.lookup = (hostname, _options, callback) => {
+      asked.push(hostname);
+      callback(null, [{ address: "127.0.0.1", family: 4 }]);
+    };
+    resetWebhookBackoff();
+    const reached = await callUrl(`http://rebind.test:${port}/eta`);
+    assert.ok(reached.ok, !reached.ok ? reached.reason : "");
+    assert.equal(receiver.requests.length, 1);
+    assert.deepEqual(asked, ["rebind.test", "mixed.test", "rebind.test"], "one resolution per call: the one that was checked");
+  });
+});
+
 describe("webhook estimator through the API", () => {
   let api: TestApi;
   let owner: Persona;
@@ -171,6 +234,20 @@ describe("webhook estimator through the API", () => {
   after(async () => {
     await api.close();
     await receiver.close();
+  });
+
+  it("refuses a URL that spells a loopback address another way (BAD_USER_INPUT on the url), while the allow-listed receiver is accepted", async () => {
+    const create = (url: string) =>
+      owner.gql(`mutation($input: CreateLineInput!) { createLine(input: $input) { id } }`, {
+        input: { tenantId: owner.tenantId, name: "Hook", prefix: "H", estimator: "WEBHOOK", estimatorOptions: { url, timeoutMs: 300 } },
+      });
+    const port = new URL(receiver.url).port;
+    for (const host of ["[::127.0.0.1]", "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "localhost."]) {
+      const res = await create(`http://${host}:${port}/eta`);
+      assertCode(res, "BAD_USER_INPUT");
+      assert.ok(res.errors![0]!.extensions?.fields?.some((f) => f.path.endsWith("url")), JSON.stringify(res.errors));
+    }
+    assertOk(await create(receiver.url));
   });
 
   it("shows the tenant's bands (basis WEBHOOK), and on failure SERVICE_RATE with the reason for staff and in the audit log", async () => {
