@@ -1,1 +1,4 @@
-export { default } from "@qline/eslint-config";
+import base from "@qline/eslint-config";
+
+// Server code logs through the one pino logger (apps/api/src/observability/logger.ts), never the console.
+export default [...base, { files: ["src/**/*.ts"], rules: { "no-console": "error" } }];

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -21,6 +22,11 @@ import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
+import { mountOperability } from "./observability/http.js";
+import { instrumentPubSub } from "./observability/instrument-pubsub.js";
+import { logger as processLogger, type Logger } from "./observability/logger.js";
+import { createMetrics, type ApiMetrics } from "./observability/metrics.js";
+import { observeGraphqlWs, operationsPlugin } from "./observability/operations.js";
 
 export interface ServerOptions {
   config: Config;
@@ -30,6 +36,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -39,6 +47,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** This server's Prometheus registry and recorders (served at /metrics). */
+  metrics: ApiMetrics;
   /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
   subscriptionExecutions(): number;
   close(): Promise<void>;
@@ -61,8 +71,13 @@ const authErrorStatus = (error: unknown) =>
 
 /** One linear list: schema, HTTP server, Apollo over Express, graphql-ws on the same port, listen. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { config, database, pubsub } = options;
-  const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (m, e) => console.error(m, e) };
+  const { config, database } = options;
+  if (!options.logger) processLogger.level = config.logLevel;
+  const logger = options.logger ?? processLogger;
+  const metrics = createMetrics({ poolStats: () => database.poolStats() });
+  const observability = { logger, metrics };
+  const pubsub = instrumentPubSub(options.pubsub, metrics);
+  const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (message, error) => logger.error({ err: error }, message) };
   const schema = await buildQlineSchema(pubsub);
   setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
 
@@ -78,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
-    {
+    observeGraphqlWs(observability, {
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, then graphql's rules
       // with our depth/alias limits (cached per document; graphql-ws skips its own parse/validate for these args).
@@ -116,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
       // Queries and mutations over the socket (subscriptions write their frames in shared-execution.ts).
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-    },
+    }),
     wsServer,
   );
 
@@ -127,11 +142,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(), // GraphiQL is served offline at /graphiql/ (observability/graphiql.ts)
+      operationsPlugin(observability),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
     ],
   });
   await apollo.start();
 
+  mountOperability(app, { metrics, metricsToken: config.metricsToken, production: config.production });
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, driver: database.driver, pubsub: pubsub.kind });
   });
@@ -166,7 +184,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = options.port ?? config.port;
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, ...options.ttlJob });
+  const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
@@ -174,6 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    metrics,
     subscriptionExecutions: () => shared.executions,
     async close() {
       await ttlJob?.stop();
