@@ -53,7 +53,8 @@ export function mountGraphiql(app: Express): void {
   app.get("/graphiql/vendor/:file", (req, res, next) => {
     const file = graphiqlVendorFiles[req.params.file];
     if (!file) return next();
-    res.sendFile(file, { maxAge: "1d" });
+    // pnpm keeps packages under node_modules/.pnpm, which `send` would refuse as a dot-directory by default.
+    res.sendFile(file, { maxAge: "1d", dotfiles: "allow" });
   });
   app.get("/graphiql/introspection.graphql", (_req, res) => {
     res.type("text/plain").send(graphiqlIntrospectionQuery);

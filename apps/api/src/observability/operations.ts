@@ -99,8 +99,10 @@ export function operationsPlugin(observability: Observability): ApolloServerPlug
         },
       };
     },
+    // A bad credential fails the context, before any request hook: counted as an unnamed operation.
     async contextCreationDidFail({ error }) {
       const code = error instanceof GraphQLError && typeof error.extensions.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR";
+      observability.metrics.observeOperation({ name: null, type: "unknown", transport: "http", durationMs: 0, errorCodes: [code] });
       observability.logger.info({ transport: "http", errorCodes: [code] }, "graphql request refused before its operation (credentials)");
     },
   };
@@ -160,10 +162,11 @@ export function observeGraphqlWs<P extends Record<string, unknown> | undefined, 
       }
       const args = result as ExecutionArgs | undefined;
       const operation = args ? getOperationAST(args.document, args.operationName) : null;
-      connection.operations.set(id, { ...base, operationName: args?.operationName ?? base.operationName, operationType: operation?.operation ?? "unknown" });
+      const operationName = args?.operationName ?? operation?.name?.value ?? base.operationName;
+      connection.operations.set(id, { ...base, operationName, operationType: operation?.operation ?? "unknown" });
       if (operation?.operation === "subscription") {
         observability.metrics.subscriptionOpened();
-        observability.logger.debug({ requestId: connection.requestId, transport: "ws", operationId: id, operationName: base.operationName, actor: actorFields(ctx.extra.actor) }, "subscription started");
+        observability.logger.debug({ requestId: connection.requestId, transport: "ws", operationId: id, operationName, actor: actorFields(ctx.extra.actor) }, "subscription started");
       }
       return result;
     },
