@@ -93,11 +93,13 @@
     return post(params, headers);
   }
 
+  // A link may carry the query to open: /graphiql/?query=...
+  var linked = new URLSearchParams(window.location.search).get("query");
   var root = ReactDOM.createRoot(document.getElementById("graphiql"));
   root.render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
-      defaultQuery: "# Public queries need no credentials; add `{\"authorization\": \"Bearer …\"}` under Headers.\n{\n  __typename\n}\n",
+      defaultQuery: linked || "# Public queries need no credentials; add `{\"authorization\": \"Bearer …\"}` under Headers.\n{\n  __typename\n}\n",
       shouldPersistHeaders: false,
     }),
   );
