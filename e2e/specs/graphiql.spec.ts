@@ -2,12 +2,14 @@
  * GraphiQL works offline: the page, its scripts and styles come from the API itself (no CDN), its schema loads
  * through the API's limits, and a query runs. Any request leaving localhost fails the test.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { callNext, createLine, issueTicketAs, signUpTenant } from "../fixtures/api";
 
 const apiUrl = process.env.E2E_API_URL!;
 const local = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-test("GraphiQL loads from local assets, shows the schema and runs a query", async ({ page }) => {
+/** Fails every request leaving localhost (recorded in `outside`) and records console errors in `problems`. */
+async function guard(page: Page): Promise<{ outside: string[]; problems: string[] }> {
   const outside: string[] = [];
   const problems: string[] = [];
   await page.route("**/*", async (route) => {
@@ -23,9 +25,15 @@ test("GraphiQL loads from local assets, shows the schema and runs a query", asyn
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
+  return { outside, problems };
+}
 
+const graphiqlWith = (query: string) => `${apiUrl.replace(/\/graphql$/, "/graphiql/")}?query=${encodeURIComponent(query)}`;
+
+test("GraphiQL loads from local assets, shows the schema and runs a query", async ({ page }) => {
+  const { outside, problems } = await guard(page);
   const query = "query Probe { __typename }";
-  await page.goto(`${apiUrl.replace(/\/graphql$/, "/graphiql/")}?query=${encodeURIComponent(query)}`);
+  await page.goto(graphiqlWith(query));
   await expect(page.locator(".graphiql-container")).toBeVisible();
 
   await page.getByRole("button", { name: /Execute query/ }).click();
@@ -39,4 +47,20 @@ test("GraphiQL loads from local assets, shows the schema and runs a query", asyn
 
   expect(outside, "requests outside localhost").toEqual([]);
   expect(problems, "console errors (CSP violations included)").toEqual([]);
+});
+
+test("GraphiQL runs a subscription over the WebSocket and shows its events", async ({ page }) => {
+  const { outside, problems } = await guard(page);
+  const owner = await signUpTenant("GraphiQL Deli");
+  const lineId = await createLine(owner, { name: "Counter", prefix: "G" });
+  const ticket = await issueTicketAs(owner.auth, lineId);
+
+  await page.goto(graphiqlWith(`subscription Follow { ticketUpdated(code: "${ticket.trackingCode}") { number status } }`));
+  await page.getByRole("button", { name: /Execute query/ }).click();
+  await expect(page.locator(".graphiql-response")).toContainText('"status": "WAITING"');
+  await callNext(owner.auth, lineId, null);
+  await expect(page.locator(".graphiql-response")).toContainText('"status": "CALLED"');
+
+  expect(outside, "requests outside localhost").toEqual([]);
+  expect(problems, "console errors").toEqual([]);
 });

@@ -84,12 +84,26 @@
     };
   }
 
+  // GraphiQL passes the parsed document; without it, a leading `subscription` keyword decides.
+  function isSubscription(params, document) {
+    if (!document) return /^\s*subscription\b/.test(params.query);
+    var operations = document.definitions.filter(function (d) {
+      return d.kind === "OperationDefinition";
+    });
+    var chosen = params.operationName
+      ? operations.find(function (d) {
+          return d.name && d.name.value === params.operationName;
+        })
+      : operations[0];
+    return Boolean(chosen && chosen.operation === "subscription");
+  }
+
   async function fetcher(params, options) {
     var headers = options && options.headers;
     if (params.operationName === "IntrospectionQuery") {
       return post({ query: await introspectionQuery(), operationName: "IntrospectionQuery" }, headers);
     }
-    if (/^\s*subscription\b/.test(params.query)) return subscribe(params, headers);
+    if (isSubscription(params, options && options.documentAST)) return subscribe(params, headers);
     return post(params, headers);
   }
 

@@ -7,7 +7,7 @@
  * `redact` paths below catch the usual names should an object carrying them be logged by mistake.
  */
 import { randomUUID } from "node:crypto";
-import { pino, type DestinationStream, type Logger } from "pino";
+import { pino, stdSerializers, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
@@ -16,8 +16,18 @@ export type LogLevel = (typeof logLevels)[number];
 
 const redactPaths = ["password", "token", "secret", "authorization", "apiKey", "*.password", "*.token", "*.secret", "*.authorization", "*.apiKey"];
 
+/** A failed query's message ends with its parameters (drizzle: "Failed query: …\nparams: …"); those stay out of logs. */
+const withoutParams = (message: string) => message.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]");
+
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = stdSerializers.err(error);
+  const cause = error.cause instanceof Error ? { type: error.cause.name, message: withoutParams(error.cause.message), code: (error.cause as { code?: unknown }).code } : undefined;
+  return { type: serialized.type, message: withoutParams(serialized.message), stack: withoutParams(serialized.stack), code: (error as { code?: unknown }).code, ...(cause ? { cause } : {}) };
+}
+
 export function createLogger(level: LogLevel = "info", destination?: DestinationStream): Logger {
-  const options = { level, base: { service: "qline-api" }, redact: { paths: redactPaths, censor: "[redacted]" } };
+  const options = { level, base: { service: "qline-api" }, redact: { paths: redactPaths, censor: "[redacted]" }, serializers: { err: serializeError } };
   return destination ? pino(options, destination) : pino(options);
 }
 

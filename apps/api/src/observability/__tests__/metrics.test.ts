@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { createPubSub } from "../../pubsub/pubsub.js";
 import { instrumentPubSub } from "../instrument-pubsub.js";
 import { countRateLimitRefusal, createMetrics, maxOperationNames, metricsAccess } from "../metrics.js";
-import { requestIdFrom } from "../logger.js";
+import { createLogger, requestIdFrom } from "../logger.js";
 
 /** prom-client's values carry the sample name (histograms: _bucket/_sum/_count) though its types omit it. */
 const isCount = (v: object) => ((v as { metricName?: string }).metricName ?? "").endsWith("_count");
@@ -113,5 +113,18 @@ describe("requestIdFrom", () => {
   it("keeps a sane client id and replaces anything else with a UUID", () => {
     assert.equal(requestIdFrom("req-42.a_b:c"), "req-42.a_b:c");
     for (const bad of [undefined, "", "has space", "x".repeat(129), "new\nline", "<script>"]) assert.match(requestIdFrom(bad), /^[0-9a-f-]{36}$/, String(bad));
+  });
+});
+
+describe("createLogger", () => {
+  it("keeps a failed query's parameters and secret-named fields out of the line", () => {
+    const lines: string[] = [];
+    const log = createLogger("info", { write: (line: string) => void lines.push(line) });
+    const failed = new Error("Failed query: select * from users where email = $1\nparams: someone@example.test,hunter2-password", { cause: new Error("invalid byte sequence") });
+    log.error({ err: failed, password: "hunter2-password", input: { token: "tok-123" } }, "unexpected error");
+    const line = lines.join("");
+    assert.doesNotMatch(line, /hunter2|tok-123|someone@example/);
+    assert.match(line, /Failed query: select \* from users/);
+    assert.match(line, /invalid byte sequence/);
   });
 });
