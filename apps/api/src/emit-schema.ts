@@ -25,9 +25,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const { file, content, command } of await generatedArtifacts()) {
     if (!check) {
       writeFileSync(file, content);
-      console.log(`wrote ${file}`);
+      process.stdout.write(`wrote ${file}\n`);
     } else if (readFileSync(file, "utf8") !== content) {
-      console.error(`${file} is stale: run \`${command}\` and commit it.`);
+      process.stderr.write(`${file} is stale: run \`${command}\` and commit it.\n`);
       stale = true;
     }
   }

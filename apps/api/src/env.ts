@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { defaultLimits, type RequestLimits } from "./limits.js";
+import { logLevels, type LogLevel } from "./observability/logger.js";
 
 export interface Config {
   port: number;
@@ -37,6 +38,10 @@ export interface Config {
   corsOrigins: string[];
   /** Size, shape, cost, time and connection limits (LIMIT_*; defaults in limits.ts, documented in docs/operations.md). */
   limits: RequestLimits;
+  /** pino level (LOG_LEVEL, default info; the test harness uses silent unless LOG_LEVEL is set). */
+  logLevel: LogLevel;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers loopback callers only. */
+  metricsToken: string | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -54,6 +59,13 @@ function localJwtSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (!value) return "info";
+  const level = logLevels.find((l) => l === value.toLowerCase());
+  if (!level) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${value}"`);
+  return level;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((o) => o.trim().replace(/\/$/, ""))
       .filter(Boolean),
+    logLevel: logLevel(env.LOG_LEVEL),
+    metricsToken: env.METRICS_TOKEN || undefined,
     limits: loadLimits(env),
   };
 }

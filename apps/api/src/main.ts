@@ -1,6 +1,7 @@
 import { openDatabase } from "@qline/db";
 import { seedDemo } from "./demo/seed.js";
 import { loadConfig } from "./env.js";
+import { logger } from "./observability/logger.js";
 import { createPubSub } from "./pubsub/pubsub.js";
 import { startServer, type RunningServer } from "./server.js";
 import { ListenError } from "./lifecycle.js";
@@ -13,15 +14,15 @@ const database = await openDatabase({
   databaseAppUrl: config.databaseAppUrl,
   appPassword: config.appDbPassword,
   dataDir: join(config.dataDir, "pglite"),
+  onIdleClientError: (error) => logger.warn({ err: error }, "idle database client error (the pool replaces it)"),
 });
 const pubsub = createPubSub(config.redisUrl, { publishTimeoutMs: config.redisPublishTimeoutMs });
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Past SHUTDOWN_TIMEOUT_MS from the first call, the process exits 1 whatever is still pending. */
 let forcedExit: NodeJS.Timeout | undefined;
 function armForcedExit() {
   forcedExit ??= setTimeout(() => {
-    console.error(`qline API: did not stop within ${config.shutdownTimeoutMs} ms; exiting`);
+    logger.error({ shutdownTimeoutMs: config.shutdownTimeoutMs }, "did not stop in time; exiting");
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
 }
@@ -33,7 +34,7 @@ async function exitAfterClosing(code: number): Promise<never> {
     await pubsub.close();
     await database.close();
   } catch (error) {
-    console.error(`qline API: error while closing: ${message(error)}`);
+    logger.error({ err: error }, "error while closing");
     code ||= 1;
   }
   process.exit(code);
@@ -44,7 +45,8 @@ try {
   server = await startServer({ config, database, pubsub });
 } catch (error) {
   // One clear line (e.g. the port is taken), then a non-zero exit: never a process that runs without listening.
-  console.error(`qline API: ${error instanceof ListenError ? error.message : `cannot start: ${error instanceof Error ? error.stack : String(error)}`}`);
+  if (error instanceof ListenError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, "cannot start");
   await exitAfterClosing(1);
   throw error; // unreachable: exitAfterClosing exits
 }
@@ -58,12 +60,12 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: draining connections...`);
+  logger.info({ signal }, "draining connections");
   armForcedExit();
   try {
     await server.close();
   } catch (error) {
-    console.error(`qline API: error while draining: ${message(error)}`);
+    logger.error({ err: error }, "error while draining");
     await exitAfterClosing(1);
   }
   await exitAfterClosing(0);
@@ -71,20 +73,28 @@ async function stop(signal: string) {
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 
-console.log(`qline API   ${server.url}  (database: ${database.driver === "pglite" ? `embedded PGlite in ${join(config.dataDir, "pglite")}` : "PostgreSQL"}, pub/sub: ${pubsub.kind})`);
-console.log(`WebSocket   ${server.wsUrl}`);
+logger.info(
+  { url: server.url, wsUrl: server.wsUrl, graphiql: server.url.replace(/\/graphql$/, "/graphiql/"), database: database.driver === "pglite" ? `embedded PGlite in ${join(config.dataDir, "pglite")}` : "PostgreSQL", pubsub: pubsub.kind },
+  "qline API listening",
+);
 if (config.seedDemo) {
   const demo = await seedDemo(database.db, config, pubsub);
   // The device key is shown once at creation; keep it beside the embedded data so later starts can print it.
   const keyFile = join(config.dataDir, "demo-kiosk-key");
   if (demo.kioskKey) writeFileSync(keyFile, demo.kioskKey, { mode: 0o600 });
   const kioskKey = existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : null;
-  console.log(`Demo login  ${demo.email} / ${demo.password}  (tenant "${demo.tenantSlug}"${demo.created ? ", just created" : ""})`);
-  if (config.adminUrl) console.log(`Admin       ${config.adminUrl}`);
-  if (config.publicUrl) {
-    const place = `${config.publicUrl}/t/${demo.tenantSlug}`;
-    if (kioskKey) console.log(`Kiosk       ${place}/kiosk?key=${kioskKey}`);
-    console.log(`Display     ${place}/display`);
-    console.log(`Customer    the QR code on each kiosk ticket opens ${config.publicUrl}/ticket/<code>`);
-  }
+  // The demo's own login and kiosk link, printed for the developer who started it (development data only).
+  const place = config.publicUrl ? `${config.publicUrl}/t/${demo.tenantSlug}` : undefined;
+  logger.info(
+    {
+      demoLogin: `${demo.email} / ${demo.password}`,
+      tenant: demo.tenantSlug,
+      created: demo.created,
+      admin: config.adminUrl,
+      kiosk: place && kioskKey ? `${place}/kiosk?key=${kioskKey}` : undefined,
+      display: place ? `${place}/display` : undefined,
+      customer: config.publicUrl ? `the QR code on each kiosk ticket opens ${config.publicUrl}/ticket/<code>` : undefined,
+    },
+    "demo data",
+  );
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -24,6 +25,11 @@ import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 import { readiness } from "./health.js";
 import { closeWebSockets, listen } from "./lifecycle.js";
+import { mountOperability } from "./observability/http.js";
+import { instrumentPubSub } from "./observability/instrument-pubsub.js";
+import { logger as processLogger, type Logger } from "./observability/logger.js";
+import { createMetrics, type ApiMetrics } from "./observability/metrics.js";
+import { observeGraphqlWs, operationsPlugin } from "./observability/operations.js";
 
 export interface ServerOptions {
   config: Config;
@@ -33,6 +39,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -42,6 +50,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** This server's Prometheus registry and recorders (served at /metrics). */
+  metrics: ApiMetrics;
   /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
   subscriptionExecutions(): number;
   close(): Promise<void>;
@@ -64,8 +74,13 @@ const authErrorStatus = (error: unknown) =>
 
 /** One linear list: schema, HTTP server, Apollo over Express, graphql-ws on the same port, listen. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { config, database, pubsub } = options;
-  const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (m, e) => console.error(m, e) };
+  const { config, database } = options;
+  if (!options.logger) processLogger.level = config.logLevel;
+  const logger = options.logger ?? processLogger;
+  const metrics = createMetrics({ poolStats: () => database.poolStats() });
+  const observability = { logger, metrics };
+  const pubsub = instrumentPubSub(options.pubsub, metrics);
+  const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (message, error) => logger.error({ err: error }, message) };
   const schema = await buildQlineSchema(pubsub);
   setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
 
@@ -84,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Messages at most the HTTP body limit; sockets counted per IP (at the upgrade) and per actor (in onConnect).
   const { wsServer, admitActor } = limitedWebSocketServer(httpServer, "/graphql", limits);
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
-    {
+    observeGraphqlWs(observability, {
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, tokens, graphql's rules
       // with our shape rules (cached per document; graphql-ws skips its own parse/validate for these args), cost.
@@ -132,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
       // Queries and mutations over the socket (subscriptions write their frames in shared-execution.ts).
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-    },
+    }),
     wsServer,
   );
 
@@ -160,11 +175,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // In-flight HTTP requests get half the shutdown budget, then their connections are closed.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.floor(config.shutdownTimeoutMs / 2) }),
       { serverWillStart: async () => ({ drainServer: () => closeWebSockets(wsServer, wsCleanup) }) },
+      ApolloServerPluginLandingPageDisabled(), // GraphiQL is served offline at /graphiql/ (observability/graphiql.ts)
+      operationsPlugin(observability),
     ],
   });
   await apollo.start();
 
   let draining = false;
+  mountOperability(app, { metrics, metricsToken: config.metricsToken, production: config.production });
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, driver: database.driver, pubsub: pubsub.kind });
   });
@@ -208,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = options.port ?? config.port;
   await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
-  const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, ...options.ttlJob });
+  const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
@@ -216,6 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    metrics,
     subscriptionExecutions: () => shared.executions,
     /** Stops the TTL job, then drains HTTP and closes every WebSocket with 1001 (see lifecycle.ts). */
     async close() {

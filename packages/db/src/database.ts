@@ -14,19 +14,50 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 
 export type Driver = "pglite" | "pg";
 
+/** Connection use, for metrics: PGlite is one connection, so `waiting` counts calls queued behind the running one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 /** A connection as the application role `qline_app`, which owns nothing and cannot bypass RLS. */
 export interface AppDatabase {
   readonly driver: Driver;
   readonly db: Database;
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
 export const APP_ROLE = "qline_app";
 
+/** The PGlite calls drizzle makes; each holds the single connection (PGlite queues the others). */
+const pgliteEntryPoints = new Set<PropertyKey>(["query", "exec", "transaction"]);
+
 export function wrapPglite(client: PGlite): AppDatabase {
+  let inFlight = 0;
+  // Counts calls in flight through a proxy (PGlite keeps its queue private). Members are read from the target
+  // itself, not the proxy, because PGlite's methods use private fields.
+  const counted = new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      if (!pgliteEntryPoints.has(property)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        inFlight++;
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          inFlight--;
+        }
+      };
+    },
+  });
   return {
     driver: "pglite",
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db: drizzlePglite(counted, { schema }) as unknown as Database,
+    poolStats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1), max: 1 }),
     close: () => client.close(),
   };
 }
@@ -35,6 +66,7 @@ export function wrapPgPool(pool: pg.Pool): AppDatabase {
   return {
     driver: "pg",
     db: drizzlePg(pool, { schema }) as unknown as Database,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     close: () => pool.end(),
   };
 }
@@ -86,10 +118,13 @@ function statementName(text: string): string {
   return name;
 }
 
-export function openPgPool(connectionString: string, max = 10): pg.Pool {
+/** Default report of an idle client's error: a process warning (the API passes its logger instead). */
+const warnIdleClientError = (error: Error) => process.emitWarning(`idle database client error: ${error.message}`, "QlineDbWarning");
+
+export function openPgPool(connectionString: string, max = 10, onIdleError: (error: Error) => void = warnIdleClientError): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, Client: PreparingClient });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
-  pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  pool.on("error", onIdleError);
   return pool;
 }
 

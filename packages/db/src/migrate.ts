@@ -31,6 +31,8 @@ export interface DatabaseConfig {
   /** PGlite data folder; absent means in memory. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  /** Reports an idle pooled client's error (server restart); default: a process warning. */
+  onIdleClientError?: ((error: Error) => void) | undefined;
 }
 
 /** Migrates a PostgreSQL server as its owner. Serialised by an advisory lock so API processes can start together. */
@@ -84,5 +86,5 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
   if (!config.databaseUrl) return openPglite(config.dataDir);
   await migratePostgres(config.databaseUrl, config.appPassword);
   const url = appConnectionString(config.databaseUrl, config.databaseAppUrl, config.appPassword);
-  return wrapPgPool(openPgPool(url, config.poolSize));
+  return wrapPgPool(openPgPool(url, config.poolSize, config.onIdleClientError));
 }

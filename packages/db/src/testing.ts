@@ -33,6 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     driver: opened.driver,
     db: opened.db,
+    poolStats: opened.poolStats,
     appUrl,
     ownerUrl: ownerUrl.toString(),
     async close() {

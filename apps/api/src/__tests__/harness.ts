@@ -31,7 +31,7 @@ export const testPassword = "correct-horse-42";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused" }),
+    ...loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused", LOG_LEVEL: process.env.LOG_LEVEL || "silent" }),
     port: 0,
     seedDemo: false,
     ...overrides,
@@ -40,12 +40,19 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function startTestApi(
   overrides: Partial<Config> = {},
-  options: { database?: TestDatabase; redisUrl?: string; ttlJob?: ServerOptions["ttlJob"] } = {},
+  options: { database?: TestDatabase; redisUrl?: string; ttlJob?: ServerOptions["ttlJob"]; logger?: ServerOptions["logger"] } = {},
 ): Promise<TestApi> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
   const pubsub = createPubSub(options.redisUrl);
-  const server = await startServer({ config, database, pubsub, port: 0, ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}) });
+  const server = await startServer({
+    config,
+    database,
+    pubsub,
+    port: 0,
+    ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const client =
     (authorization?: string): Gql =>
     async (query, variables) => {

@@ -24,6 +24,8 @@ import { announce } from "../modules/tickets/line-refresh.js";
 import { lineEvent } from "../modules/tickets/tickets.events.js";
 import { loadTicket, runTransition } from "../modules/tickets/tickets.service.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
+import { logger } from "../observability/logger.js";
+import type { TtlPollOutcome } from "../observability/metrics.js";
 
 export interface TtlJobOptions {
   db: Database;
@@ -39,6 +41,8 @@ export interface TtlJobOptions {
   /** Start polling (default true); false: only `runOnce` (tests). */
   autoStart?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /** Called after every poll (metrics: job lag, actions, failures). */
+  onPoll?: (outcome: TtlPollOutcome) => void;
 }
 
 export interface ClaimedDeadline {
@@ -112,24 +116,37 @@ export function startTtlJob(options: TtlJobOptions): TtlJob {
   const now = options.now ?? Date.now;
   const batchSize = options.batchSize ?? 100;
   const leaseSeconds = options.leaseSeconds ?? 60;
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? ((message, error) => logger.error({ err: error }, message));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
 
-  const runOnce = async (): Promise<number> => {
-    let done = 0;
-    for (;;) {
-      const claimed = await claimDueDeadlines(options.db, now(), batchSize, leaseSeconds);
-      for (const row of claimed) {
-        try {
-          if (await runDeadline(options.db, options.pubsub, row)) done++;
-        } catch (error) {
-          log(`[ttl] ${row.action} of ticket ${row.ticketId} failed (retried after the lease):`, error);
+  const poll = async (): Promise<TtlPollOutcome> => {
+    const start = performance.now();
+    let actions = 0;
+    let failures = 0;
+    try {
+      for (;;) {
+        const claimed = await claimDueDeadlines(options.db, now(), batchSize, leaseSeconds);
+        for (const row of claimed) {
+          try {
+            if (await runDeadline(options.db, options.pubsub, row)) actions++;
+          } catch (error) {
+            failures++;
+            log(`[ttl] ${row.action} of ticket ${row.ticketId} failed (retried after the lease):`, error);
+          }
         }
+        if (claimed.length < batchSize || stopped) return { durationMs: performance.now() - start, actions, failures, failed: false };
       }
-      if (claimed.length < batchSize || stopped) return done;
+    } catch (error) {
+      options.onPoll?.({ durationMs: performance.now() - start, actions, failures, failed: true });
+      throw error;
     }
+  };
+  const runOnce = async (): Promise<number> => {
+    const outcome = await poll();
+    options.onPoll?.(outcome);
+    return outcome.actions;
   };
 
   const tick = () => {

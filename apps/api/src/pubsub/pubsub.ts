@@ -2,6 +2,7 @@ import { PubSub } from "graphql-subscriptions";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { Redis } from "ioredis";
 import { liveStream, type LiveStreamOptions } from "./live-stream.js";
+import { logger } from "../observability/logger.js";
 
 /**
  * The publish/subscribe seam. Services call `publish` after their transaction commits; subscriptions `listen`.
@@ -9,7 +10,11 @@ import { liveStream, type LiveStreamOptions } from "./live-stream.js";
  * subscribers on every other.
  */
 export interface QlinePubSub {
-  publish(topic: string, payload: unknown): Promise<void>;
+  /**
+   * Resolves to whether the event went out. It never rejects and never waits past the publish timeout: the row is
+   * already committed, so a lost event is reported (log, metrics) and live streams catch up on recovery.
+   */
+  publish(topic: string, payload: unknown): Promise<boolean>;
   /**
    * Calls `onMessage` for every payload published on `topic` from the moment the returned promise resolves
    * (with Redis: once SUBSCRIBE is acknowledged), so a read made after it cannot miss a later event. Resolves
@@ -50,7 +55,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 
 /** What both engines offer: subscribe resolves once the listener is registered. */
 interface Engine {
-  publish(topic: string, payload: unknown): Promise<void>;
+  /** false: the event was dropped (already reported). */
+  publish(topic: string, payload: unknown): Promise<boolean | void>;
   subscribe(topic: string, onMessage: (payload: unknown) => void): Promise<number>;
   unsubscribe(id: number): void;
 }
@@ -67,7 +73,7 @@ function overEngine(kind: QlinePubSub["kind"], engine: Engine, rest: Pick<QlineP
   };
   return {
     kind,
-    publish: (topic, payload) => engine.publish(topic, payload),
+    publish: async (topic, payload) => (await engine.publish(topic, payload)) !== false,
     listen,
     async subscribe(topic, options) {
       const stream = liveStream<unknown>(options);
@@ -101,7 +107,7 @@ export function createPubSub(redisUrl: string | undefined, options: PubSubOption
  * raced against the timeout. The subscriber connection queues and re-subscribes on reconnect (ioredis does),
  * and once its SUBSCRIBEs are acknowledged `onRecovered` listeners run so live streams push the current state.
  */
-function redisPubSub(redisUrl: string, { publishTimeoutMs = DEFAULT_PUBLISH_TIMEOUT_MS, log = (m) => console.error(m) }: PubSubOptions): QlinePubSub {
+function redisPubSub(redisUrl: string, { publishTimeoutMs = DEFAULT_PUBLISH_TIMEOUT_MS, log = (message) => logger.warn(message) }: PubSubOptions): QlinePubSub {
   const publisher = new Redis(redisUrl, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -139,9 +145,11 @@ function redisPubSub(redisUrl: string, { publishTimeoutMs = DEFAULT_PUBLISH_TIME
       );
       if (publishFailing) log("pub/sub: publishing works again");
       publishFailing = false;
+      return true;
     } catch (error) {
       if (!publishFailing) log(`pub/sub: publish failed (${error instanceof Error ? error.message : String(error)}); events are dropped until Redis is back`);
       publishFailing = true;
+      return false;
     }
   };
 

@@ -17,6 +17,7 @@ import { sql } from "drizzle-orm";
 import { withTenantTx, type Database, type Tx } from "@qline/db";
 import { estimateLine, type LineEstimates } from "../estimates/estimates.service.js";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
+import { logger } from "../../observability/logger.js";
 import { eventPublications, publishAll, type LineEvent, type RefreshedLine } from "./tickets.events.js";
 
 interface Pending {
@@ -125,7 +126,7 @@ export async function announce(target: { db: Database; pubsub: QlinePubSub }, ev
   const refreshed = await Promise.all(
     events.map((e) =>
       refresher.refresh(e.tenantId, e.lineId, e.issued && e.ticket ? e.ticket.id : null).catch((error: unknown) => {
-        console.error(`qline: refreshing line ${e.lineId} after ${e.kind} failed; its events were not published`, error);
+        logger.error({ err: error, tenantId: e.tenantId, lineId: e.lineId, event: e.kind }, "refreshing a line failed; its events were not published");
         return null;
       }),
     ),
