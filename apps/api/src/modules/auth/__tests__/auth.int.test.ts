@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SignJWT } from "jose";
+import { SignJWT, decodeJwt } from "jose";
 import { assertCode, assertOk, signUpPersona, startTestApi, testPassword, uniqueSlug, type TestApi } from "../../../__tests__/harness.js";
 
 const signUpMutation = `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id email name } } }`;
@@ -44,6 +44,8 @@ describe("sign up, log in, me", () => {
     ["an empty password", { password: "" }, "input.password"],
     ["a short password", { password: "abc12" }, "input.password"],
     ["a one-kind password", { password: "aaaaaaaaaaaaaaa" }, "input.password"],
+    ["a common password (Password12)", { password: "Password12" }, "input.password"],
+    ["a keyboard pattern (qwerty1234)", { password: "qwerty1234" }, "input.password"],
     ["a slug with invalid characters", { tenantSlug: "Bad_Slug!" }, "input.tenantSlug"],
     ["a reserved slug", { tenantSlug: "admin" }, "input.tenantSlug"],
   ] as const) {
@@ -74,8 +76,9 @@ describe("sign up, log in, me", () => {
 
   it("answers UNAUTHENTICATED for a forged, an expired and a malformed token", async () => {
     const owner = await signUpPersona(api, "tok");
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(owner.userId).setIssuer("qline").setExpirationTime("1h").sign(new TextEncoder().encode("another-secret-another-secret-another!"));
-    const expired = await new SignJWT({})
+    const forged = await new SignJWT({ sid: decodeJwt(owner.token).sid }).setProtectedHeader({ alg: "HS256" }).setSubject(owner.userId).setIssuer("qline").setExpirationTime("1h").sign(new TextEncoder().encode("another-secret-another-secret-another!"));
+    const { sid } = decodeJwt(owner.token); // a real session: only the expiry is wrong
+    const expired = await new SignJWT({ sid })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(owner.userId)
       .setIssuer("qline")
