@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from "react";
+import { authToken } from "../../../lib/auth-token";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
@@ -21,7 +22,13 @@ export function AccountPage() {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [everywhereProblem, setEverywhereProblem] = useState<Problem | null>(null);
 
-  useEffect(() => () => accountNotice.set(null), []); // shown once, on the page it belongs to
+  // Shown once, on the page it belongs to: leaving the page clears it, the token swap that remounts it does not.
+  useEffect(() => {
+    const mountedWith = authToken.get();
+    return () => {
+      if (authToken.get() === mountedWith) accountNotice.set(null);
+    };
+  }, []);
 
   const set = (field: keyof typeof emptyForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const error = (field: "currentPassword" | "newPassword" | "confirmation") => clientErrors[field] ?? problem?.fields[field];
