@@ -39,6 +39,22 @@ describe("sign up, log in, me", () => {
     assert.equal(wrong.errors![0]!.message, unknown.errors![0]!.message);
   });
 
+  it("does the same password work for an unknown email as for a wrong password (a decoy hash), so timing does not tell", async () => {
+    const input = signUpInput();
+    assertOk(await api.client()(signUpMutation, { input }));
+    const timed = async (email: string) => {
+      const started = performance.now();
+      assertCode(await api.client()(loginMutation, { e: email, p: "wrong-password-1" }), "UNAUTHENTICATED");
+      return performance.now() - started;
+    };
+    await timed("warm-up@example.test"); // the decoy hash is made on first use
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
+    const wrong = median([await timed(input.email), await timed(input.email), await timed(input.email)]);
+    const unknown = median([await timed("nobody-1@example.test"), await timed("nobody-2@example.test"), await timed("nobody-3@example.test")]);
+    // Same work: a ratio near 1. Without the decoy it was 0.25 here (HTTP overhead only, no argon2 verify).
+    assert.ok(unknown > wrong * 0.5, `unknown email ${unknown.toFixed(1)} ms vs wrong password ${wrong.toFixed(1)} ms`);
+  });
+
   for (const [label, overrides, path] of [
     ["a malformed email", { email: "not-an-email" }, "input.email"],
     ["an empty password", { password: "" }, "input.password"],
