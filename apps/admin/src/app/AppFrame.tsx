@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { logout } from "../modules/auth/hooks/use-auth-actions";
+import { useSignOut } from "../modules/auth/hooks/use-account-actions";
 import { useSession } from "../modules/auth/hooks/use-session";
 import { TenantSwitcher } from "../modules/tenants/components/TenantSwitcher";
 import { Button } from "../ui/Button";
@@ -9,6 +9,7 @@ import { hrefFor } from "./router";
 /** Top bar (brand, switcher, live status, user) around every signed-in page. */
 export function AppFrame({ current, children }: { current: { id: string; name: string; accountId: string } | null; children: ReactNode }) {
   const { user } = useSession();
+  const { signOut, signingOut } = useSignOut();
   return (
     <div className="app">
       {/* Hash routing owns location.hash, so the skip link moves focus itself. */}
@@ -32,10 +33,10 @@ export function AppFrame({ current, children }: { current: { id: string; name: s
         <TenantSwitcher current={current} />
         <div className="topbar__end">
           <ConnectionIndicator />
-          <span className="topbar__user" title={user.email}>
+          <a className="topbar__user" href={hrefFor({ name: "account" })} title={`${user.email}: your account`}>
             {user.name}
-          </span>
-          <Button variant="ghost" size="sm" onClick={logout}>
+          </a>
+          <Button variant="ghost" size="sm" busy={signingOut} onClick={() => void signOut()}>
             Sign out
           </Button>
         </div>

@@ -1,6 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo } from "react";
 import { logout } from "../modules/auth/hooks/use-auth-actions";
+import { AccountPage } from "../modules/auth/components/AccountPage";
 import { MeQuery } from "../modules/auth/graphql/me.query";
 import { SessionContext, type Session } from "../modules/auth/hooks/use-session";
 import { Button } from "../ui/Button";
@@ -52,7 +53,9 @@ export function SignedIn() {
       ) : (
         <AppFrame current={null}>
           <main className="main main--narrow" id="main" tabIndex={-1}>
-            {route.name === "not-found" ? (
+            {route.name === "account" ? (
+              <AccountPage />
+            ) : route.name === "not-found" ? (
               <EmptyState title="Page not found" action={firstTenant ? <a href={tenantHref(firstTenant)}>Go to your tenant</a> : undefined} />
             ) : firstTenant ? (
               <Loading />

@@ -8,6 +8,7 @@ export type Route =
   | { name: "login" }
   | { name: "signup" }
   | { name: "home" }
+  | { name: "account" }
   | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string }
   | { name: "not-found"; path: string };
 
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: "home" };
   if (parts[0] === "login" && parts.length === 1) return { name: "login" };
   if (parts[0] === "signup" && parts.length === 1) return { name: "signup" };
+  if (parts[0] === "account" && parts.length === 1) return { name: "account" };
   if (parts[0] === "t" && parts[1]) {
     const section = (parts[2] ?? "overview") as TenantSection;
     if (section === "board" && parts[3] && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, lineId: parts[3] };
@@ -34,6 +36,8 @@ export function hrefFor(route: Route): string {
       return "#/signup";
     case "home":
       return "#/";
+    case "account":
+      return "#/account";
     case "tenant":
       return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}${route.lineId ? `/${encodeURIComponent(route.lineId)}` : ""}`;
     case "not-found":

@@ -3,7 +3,8 @@ import type { Permission } from "./permissions.js";
 /** Who is calling, decided once per request (or per WebSocket connection) from its credentials. */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: string; platformAdmin: boolean }
+  /** `sessionId`: the session of the Bearer token (absent for a user acting inside the server, e.g. the demo seed). */
+  | { kind: "user"; userId: string; platformAdmin: boolean; sessionId?: string }
   | { kind: "apiKey"; keyId: string; tenantId: string; scopes: ReadonlySet<Permission> };
 
 export const anonymous: Actor = { kind: "anonymous" };

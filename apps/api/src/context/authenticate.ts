@@ -22,37 +22,33 @@ export async function authenticate(authorization: string | undefined, db: Databa
   throw unauthenticated("Unsupported Authorization scheme: use Bearer or ApiKey");
 }
 
+/**
+ * A Bearer token is accepted while its session is live: signature and `exp` first, then one read of the
+ * session and its user in the token subject's own scope. Nothing is cached, so logout, logoutEverywhere and
+ * changePassword take effect on the very next request on every API process.
+ */
 async function authenticateUser(token: string, db: Database, config: Config): Promise<Actor> {
-  const { userId } = await verifyUserToken(token, config.jwtSecret);
-  const email = await emailOf(db, userId);
-  if (email === null) throw unauthenticated("Invalid token");
-  return { kind: "user", userId, platformAdmin: config.platformAdminEmails.includes(email) };
+  const { userId, sessionId } = await verifyUserToken(token, config.jwtSecret);
+  const session = await withTenantTx(db, { tenantId: null, userId }, async (tx) =>
+    decodeSession(
+      rowsOf<unknown>(
+        await tx.execute(sql`
+          select u.email, (s.revoked_at is null and s.expires_at > now()) as live
+          from sessions s join users u on u.id = s.user_id
+          where s.id = ${sessionId} and s.user_id = ${userId}`),
+      )[0],
+    ),
+  );
+  if (!session) throw unauthenticated("Invalid token");
+  if (!session.live) throw unauthenticated("Session ended: sign in again");
+  return { kind: "user", userId, sessionId, platformAdmin: config.platformAdminEmails.includes(session.email) };
 }
 
-/**
- * Users seen recently, per database: a signed token's user is looked up once a minute, not on every request.
- * Safe because no operation deletes a user or changes an email; what a user may do in a tenant is never
- * cached here (memberships are read in each tenant transaction). An unknown user is never cached.
- */
-export const userLookupCache = { ttlMs: 60_000, maxEntries: 10_000 };
-const knownUsers = new WeakMap<Database, Map<string, { email: string; at: number }>>();
-
-async function emailOf(db: Database, userId: string): Promise<string | null> {
-  let users = knownUsers.get(db);
-  if (!users) knownUsers.set(db, (users = new Map()));
-  const known = users.get(userId);
-  if (known && Date.now() - known.at < userLookupCache.ttlMs) return known.email;
-  const row = await withTenantTx(db, { tenantId: null, userId }, async (tx) =>
-    rowsOf<{ email: string }>(await tx.execute(sql`select email from users where id = ${userId}`))[0],
-  );
-  if (!row) {
-    users.delete(userId);
-    return null;
-  }
-  users.delete(userId); // re-inserted last: the map's order is the order of the last lookups
-  if (users.size >= userLookupCache.maxEntries) users.delete(users.keys().next().value!); // the oldest
-  users.set(userId, { email: row.email, at: Date.now() });
-  return row.email;
+function decodeSession(row: unknown): { email: string; live: boolean } | null {
+  if (!row || typeof row !== "object") return null;
+  const { email, live } = row as Record<string, unknown>; // an object row from the driver; each field checked below
+  if (typeof email !== "string" || typeof live !== "boolean") throw new Error("Unexpected session row");
+  return { email, live };
 }
 
 interface ApiKeyRow {

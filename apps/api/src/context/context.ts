@@ -28,3 +28,13 @@ export interface RequestContext {
 export function createContext(base: Omit<RequestContext, "accessCache">): RequestContext {
   return { ...base, accessCache: new Map() };
 }
+
+/**
+ * signUp, login and changePassword: the rest of this operation reads as the session just opened, so a payload's
+ * `user { memberships { tenant { … } } }` resolves as that user (the request itself came in anonymous). The
+ * token in the same payload grants exactly this, so nothing is granted that the caller does not now hold.
+ */
+export function continueAs(ctx: RequestContext, actor: Actor): void {
+  ctx.actor = actor;
+  ctx.accessCache.clear(); // decisions made for the previous actor
+}

@@ -21,4 +21,8 @@ export interface UserAccessChanged {
   tenantId?: string;
   /** ISO timestamp (sessionsRevoked): sessions issued before it are void. */
   before?: string;
+  /** sessionsRevoked by logout: only this session ended. */
+  sessionId?: string;
+  /** sessionsRevoked by changePassword: every session of the user ended except this (new) one. Neither set: all ended. */
+  exceptSessionId?: string;
 }

@@ -12,3 +12,4 @@ export * from "./lineDayCounters.js";
 export * from "./ticketExtensionSchemas.js";
 export * from "./tickets.js";
 export * from "./ticketDeadlines.js";
+export * from "./sessions.js";

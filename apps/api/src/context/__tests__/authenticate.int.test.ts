@@ -1,6 +1,7 @@
 /**
- * Bearer tokens: a user's row is looked up once per `userLookupCache.ttlMs`, never what they may do (that is
- * read in each tenant transaction), and a token whose user does not exist is refused every time.
+ * Bearer tokens: the token's session and user are read on every request (nothing is cached, so revocation is
+ * immediate), what they may do is read in each tenant transaction, and a token whose user or session does not
+ * exist is refused every time.
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -26,10 +27,15 @@ describe("authenticating a Bearer token", () => {
   });
 
   it("refuses a well-signed token of a user who does not exist, every time (unknown users are not remembered)", async () => {
-    const token = await signUserToken(randomUUID(), api.config.jwtSecret, 600);
+    const token = await signUserToken({ userId: randomUUID(), sessionId: randomUUID() }, api.config.jwtSecret, new Date(Date.now() + 600_000));
     const stranger = api.client(`Bearer ${token}`);
     assertCode(await stranger(meQuery), "UNAUTHENTICATED");
     assertCode(await stranger(meQuery), "UNAUTHENTICATED");
+  });
+
+  it("refuses a well-signed token of a real user that names a session they never had", async () => {
+    const token = await signUserToken({ userId: owner.userId, sessionId: randomUUID() }, api.config.jwtSecret, new Date(Date.now() + 600_000));
+    assertCode(await api.client(`Bearer ${token}`)(meQuery), "UNAUTHENTICATED");
   });
 
   it("does not remember access: a member removed from a tenant loses it on the next request", async () => {

@@ -6,7 +6,7 @@ export class SignUpInput {
   @Field(() => String)
   email: string;
 
-  @Field(() => String, { description: "At least 10 characters mixing letters with digits or symbols." })
+  @Field(() => String, { description: "At least 10 characters and hard to guess (common passwords and simple patterns are refused)." })
   password: string;
 
   @Field(() => String)

@@ -1,20 +1,49 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context/context.js";
+import { continueAs, type RequestContext } from "../../context/context.js";
 import { Membership } from "../members/members.types.js";
 import { SignUpInput } from "./auth.inputs.js";
 import * as auth from "./auth.service.js";
+import * as sessions from "./sessions.service.js";
 import { AuthPayload, User } from "./auth.types.js";
+
+/** The payload of a mutation that opened a session; the rest of the operation reads as that session. */
+function signedIn(ctx: RequestContext, result: auth.SignedIn): AuthPayload {
+  continueAs(ctx, result.actor);
+  return { token: result.token, user: result.user };
+}
 
 @Resolver(() => User)
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: "Creates an account, its root tenant and you as its OWNER, in one transaction." })
-  signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return auth.signUp(ctx, input);
+  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return signedIn(ctx, await auth.signUp(ctx, input));
   }
 
-  @Mutation(() => AuthPayload)
-  login(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return auth.login(ctx, email, password);
+  @Mutation(() => AuthPayload, { description: "Opens a session. The token expires after JWT_TTL_SECONDS, or earlier on logout." })
+  async login(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return signedIn(ctx, await auth.login(ctx, email, password));
+  }
+
+  @Mutation(() => Boolean, { description: "Ends this session: its token is refused from the next request on, and its live subscriptions close." })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return sessions.logout(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: "Ends every session of yours, this one included, on every device." })
+  logoutEverywhere(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return sessions.logoutEverywhere(ctx);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: "Changes your password. Every session of yours ends, this one included; the returned token (a new session) is the one that works.",
+  })
+  async changePassword(
+    @Arg("currentPassword", () => String) currentPassword: string,
+    @Arg("newPassword", () => String, { description: "At least 10 characters and hard to guess (common passwords and simple patterns are refused)." })
+    newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    return signedIn(ctx, await sessions.changePassword(ctx, currentPassword, newPassword));
   }
 
   @Query(() => User, { nullable: true, description: "The signed-in user; null for API keys and anonymous callers." })

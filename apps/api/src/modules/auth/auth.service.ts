@@ -8,7 +8,7 @@ import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkSlug, insertTenant, slugTaken } from "../tenants/tenants.service.js";
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
-import { signUserToken } from "./tokens.js";
+import { openSession, type OpenedSession } from "./sessions.service.js";
 
 export interface SignUpFields {
   email: string;
@@ -29,20 +29,26 @@ export function normalizeEmail(email: string, path = "email"): string {
   return normalized;
 }
 
-/** Account + root tenant + the user as its OWNER, in one transaction: all of it exists, or none of it. */
-export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<{ token: string; user: UserRow }> {
+/** What signUp and login answer: the new session's token and actor, and the user. */
+export type SignedIn = OpenedSession & { user: UserRow };
+
+/**
+ * Account + root tenant + the user as its OWNER + their first session, in one transaction: all of it exists,
+ * or none of it.
+ */
+export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<SignedIn> {
   const email = normalizeEmail(input.email, "input.email");
-  const problem = passwordProblem(input.password);
-  if (problem) throw badInput(`Password ${problem}`, [{ path: "input.password", message: problem }]);
   checkSlug(input.tenantSlug, "input.tenantSlug");
   for (const field of ["name", "accountName", "tenantName"] as const) {
     if (!input[field].trim()) throw badInput(`${field} must not be empty`, [{ path: `input.${field}`, message: "empty" }]);
   }
+  const problem = await passwordProblem(input.password, [email, input.name]);
+  if (problem) throw badInput(`Password ${problem}`, [{ path: "input.password", message: problem }]);
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   const accountId = randomUUID();
   const tenantId = randomUUID();
-  const user = await withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
+  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
     const [user] = await mapUniqueViolations(
       () => tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash }).returning(),
       { users_email_key: () => conflict("An account with this email already exists") },
@@ -50,24 +56,30 @@ export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<
     await tx.insert(accounts).values({ id: accountId, name: input.accountName.trim(), ownerUserId: userId });
     const tenant = await insertTenant(tx, { id: tenantId, accountId, name: input.tenantName.trim(), slug: input.tenantSlug, parent: null });
     await tx.insert(memberships).values({ tenantId, userId, role: "OWNER" });
-    await recordAudit(tx, { kind: "user", userId, platformAdmin: false }, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: tenant });
-    return user!;
+    const session = await openSession(tx, ctx.config, user!);
+    await recordAudit(tx, session.actor, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: tenant });
+    return { ...session, user: user! };
   }).catch((error: unknown) => {
     throw error instanceof Error && error.message.includes("tenants_slug_key") ? slugTaken(input.tenantSlug) : error;
   });
-  return { token: await signUserToken(userId, ctx.config.jwtSecret, ctx.config.jwtTtlSeconds), user };
 }
 
-export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<{ token: string; user: UserRow }> {
+/**
+ * One answer for an unknown email and a wrong password ("Invalid email or password"), and the same work: an
+ * unknown email is verified against a decoy hash, so timing does not tell whether an account exists.
+ */
+export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<SignedIn> {
   const email = emailInput.trim().toLowerCase();
   const found = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
     rowsOf<{ id: string; password_hash: string }>(await tx.execute(sql`select * from app.login_lookup(${email})`))[0],
   );
   const valid = await verifyPassword(found?.password_hash ?? (await decoyPasswordHash()), password);
   if (!found || !valid) throw unauthenticated("Invalid email or password");
-  const user = await withTenantTx(ctx.db, { tenantId: null, userId: found.id }, async (tx) => (await tx.select().from(users).where(eq(users.id, found.id)))[0]);
-  if (!user) throw unauthenticated("Invalid email or password");
-  return { token: await signUserToken(user.id, ctx.config.jwtSecret, ctx.config.jwtTtlSeconds), user };
+  return withTenantTx(ctx.db, { tenantId: null, userId: found.id }, async (tx) => {
+    const user = (await tx.select().from(users).where(eq(users.id, found.id)))[0];
+    if (!user) throw unauthenticated("Invalid email or password");
+    return { ...(await openSession(tx, ctx.config, user)), user };
+  });
 }
 
 export async function me(ctx: RequestContext): Promise<UserRow | null> {

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { passwordStrength } from "./password-strength.js";
 
 /** argon2id with the library's defaults (OWASP's recommended memory and time cost). */
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -15,14 +16,20 @@ export const verifyPassword = async (passwordHash: string, password: string): Pr
 let decoyHash: Promise<string> | undefined;
 export const decoyPasswordHash = (): Promise<string> => (decoyHash ??= hash("qline-decoy-password"));
 
-const commonPasswords = new Set(["password123", "qwertyuiop", "1234567890", "letmein123", "iloveyou12", "password1!"]);
+/** The lowest zxcvbn score accepted: 3 = "safely unguessable: moderate protection from offline slow-hash attacks". */
+export const minimumPasswordScore = 3;
+export const passwordLength = { min: 10, max: 200 } as const;
 
-/** Weak or empty passwords are refused: at least 10 characters, 3 distinct kinds, not a known common one. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return "must be at least 10 characters";
-  if (password.length > 200) return "must be at most 200 characters";
-  if (commonPasswords.has(password.toLowerCase())) return "is too common";
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  if (kinds < 2 || new Set(password).size < 5) return "is too simple: mix letters with digits or symbols";
-  return null;
+/**
+ * Why a new password is refused, or null when it is acceptable: 10 to 200 characters, and hard to guess by
+ * zxcvbn's estimate (score ≥ 3) against its common-password, English and name lists and the person's own
+ * email and name. The message says what to change (the estimator's feedback).
+ */
+export async function passwordProblem(password: string, userInputs: string[] = []): Promise<string | null> {
+  if (password.length < passwordLength.min) return `must be at least ${passwordLength.min} characters`;
+  if (password.length > passwordLength.max) return `must be at most ${passwordLength.max} characters`;
+  const strength = await passwordStrength(password, userInputs.filter(Boolean));
+  if (strength.score >= minimumPasswordScore) return null;
+  const advice = [strength.warning, ...strength.suggestions].filter((s): s is string => Boolean(s));
+  return `is too easy to guess${advice.length ? `: ${advice.join(" ")}` : ""}`;
 }

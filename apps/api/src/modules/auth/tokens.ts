@@ -6,23 +6,38 @@ const issuer = "qline";
 
 export interface TokenClaims {
   userId: string;
+  /** The session the token belongs to (`sid`): authentication accepts the token only while it is live. */
+  sessionId: string;
 }
 
-export async function signUserToken(userId: string, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(userId)
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A token for one session: HS256, subject = the user, `sid` = the session, `exp` = the session's end. */
+export async function signUserToken(claims: TokenClaims, secret: string, expiresAt: Date): Promise<string> {
+  return new SignJWT({ sid: claims.sessionId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(claims.userId)
     .setIssuer(issuer)
     .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(new TextEncoder().encode(secret));
 }
 
+/**
+ * Verifies signature (HS256 only: `alg: none` or any other algorithm is refused), issuer and expiry, and
+ * requires `exp`, `sub` and `sid`: a token that never expires or names no session is not accepted. Whether
+ * the session is still live is decided by the caller against the database.
+ */
 export async function verifyUserToken(token: string, secret: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { issuer, algorithms: ["HS256"] });
-    if (typeof payload.sub !== "string") throw unauthenticated("Invalid token");
-    return { userId: payload.sub };
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      issuer,
+      algorithms: ["HS256"],
+      requiredClaims: ["exp", "sub", "sid"],
+    });
+    const { sub, sid } = payload;
+    if (typeof sub !== "string" || !uuidPattern.test(sub) || typeof sid !== "string" || !uuidPattern.test(sid)) throw unauthenticated("Invalid token");
+    return { userId: sub, sessionId: sid };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated("Token expired: sign in again");
     throw unauthenticated("Invalid token");
