@@ -18,6 +18,7 @@ import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
 import { limits, qlineValidationRules } from "./limits.js";
 import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
+import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
@@ -77,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shared = createSharedSubscriptions({ visibilityOf: actorVisibility, formatResult });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor; unfollow?: () => void }>(
     {
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, then graphql's rules
@@ -101,7 +102,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
-          ctx.extra.actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
+          const actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
+          ctx.extra.actor = actor;
+          // Revoked session or key: the connection closes with 4401 at once (subscriptions/live-access.ts).
+          const { socket } = ctx.extra;
+          const unfollow = await followConnection(pubsub, actor, (code, reason) => socket.close(code, reason));
+          if (socket.readyState === socket.OPEN) ctx.extra.unfollow = unfollow;
+          else unfollow();
           return true;
         } catch {
           return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
@@ -112,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         shared.deliverTo(context, { id, socket: ctx.extra.socket, tcp: ctx.extra.request.socket });
         return context;
       },
+      onClose: (ctx) => ctx.extra.unfollow?.(),
       subscribe: shared.subscribe,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e, errorOptions)),
       // Queries and mutations over the socket (subscriptions write their frames in shared-execution.ts).

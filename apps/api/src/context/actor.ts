@@ -3,7 +3,7 @@ import type { Permission } from "./permissions.js";
 /** Who is calling, decided once per request (or per WebSocket connection) from its credentials. */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: string; platformAdmin: boolean }
+  | { kind: "user"; userId: string; platformAdmin: boolean; sessionId?: string }
   | { kind: "apiKey"; keyId: string; tenantId: string; scopes: ReadonlySet<Permission> };
 
 export const anonymous: Actor = { kind: "anonymous" };

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { rowsOf, withTenantTx, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { isUuid } from "../../context/tenant-access.js";
-import { notFound, unauthenticated } from "../../errors/codes.js";
+import { forbidden, notFound, unauthenticated } from "../../errors/codes.js";
 
 const lookupFunctions = {
   line: { fn: sql.raw("app.line_tenant"), label: "Line" },
@@ -33,4 +33,17 @@ export async function ticketByTrackingCode(ctx: RequestContext, code: string): P
     rowsOf<{ tenant_id: string; id: string }>(await tx.execute(sql`select tenant_id, id from app.ticket_by_code(${code})`))[0],
   );
   return row ? { tenantId: row.tenant_id, ticketId: row.id } : null;
+}
+
+/**
+ * Public doors (a tracking code) check this in their tenant transaction: a suspended tenant, or one under a
+ * suspended ancestor, answers FORBIDDEN to its customers too, as it does to its members and keys.
+ */
+export async function assertTenantNotSuspended(tx: Tx, tenantId: string): Promise<void> {
+  const [row] = rowsOf<{ suspended: boolean }>(
+    await tx.execute(sql`
+      select exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+      from tenants t where t.id = ${tenantId}`),
+  );
+  if (row?.suspended) throw forbidden("This tenant is suspended");
 }

@@ -12,7 +12,7 @@ import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
-import { ticketByTrackingCode } from "../lines/lookups.js";
+import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
 import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
 import { announce } from "./line-refresh.js";
@@ -564,7 +564,10 @@ const ticketPages = perArgLoader(
 export async function ticketByCode(ctx: RequestContext, code: string): Promise<PublicTicketView | null> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) return null;
-  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, (tx) => publicTicket(tx, found.tenantId, found.ticketId));
+  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+    await assertTenantNotSuspended(tx, found.tenantId);
+    return publicTicket(tx, found.tenantId, found.ticketId);
+  });
 }
 
 /** Public: the holder of the tracking code cancels their own ticket (from WAITING or CALLED). */
@@ -572,6 +575,7 @@ export async function cancelMyTicket(ctx: RequestContext, code: string): Promise
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
   const { view, events } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+    await assertTenantNotSuspended(tx, found.tenantId);
     const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
     const actor: Actor = { kind: "anonymous" };
     const { events } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({
