@@ -89,8 +89,8 @@ async function listenThenRead<T>(ctx: RequestContext, stream: LiveStream<unknown
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
   const check = <T>(c: RequestContext, then: (tx: Tx) => Promise<T>) =>
-    // tickets:read, not just lines:read: events carry ticket data (customer name, phone, extensions).
-    inTenant(c, tenantId, "tickets:read", async (tx) => {
+    // display:read, not just lines:read: events carry tickets (their personal fields need tickets:read, context/personal-data.ts).
+    inTenant(c, tenantId, "display:read", async (tx) => {
       const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
       return then(tx);
@@ -197,7 +197,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */
 export async function subscribeTenantActivity(ctx: RequestContext, tenantId: string): Promise<AsyncIterable<unknown>> {
   if (!isUuid(tenantId)) throw notFound("Tenant");
-  const check = (c: RequestContext) => inTenant(c, tenantId, "tickets:read", async (_tx, access) => access);
+  const check = (c: RequestContext) => inTenant(c, tenantId, "display:read", async (_tx, access) => access);
   const stream = liveStream<unknown>();
   const recheck = async () => {
     await check(fresh(ctx));

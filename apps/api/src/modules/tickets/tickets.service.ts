@@ -442,7 +442,7 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
 export const expireTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "expire");
 
 export async function getTicket(ctx: RequestContext, id: string): Promise<TicketView> {
-  return inTenantOf(ctx, { kind: "ticket", id }, "tickets:read", async (tx, { tenantId }) => {
+  return inTenantOf(ctx, { kind: "ticket", id }, "display:read", async (tx, { tenantId }) => {
     const ticket = await loadTicket(tx, tenantId, id);
     if (!ticket) throw notFound("Ticket");
     return ticket;
@@ -492,7 +492,7 @@ export async function ticketsOfLine(ctx: RequestContext, tenantId: string, lineI
   if (path && (path.length === 0 || path.length > 10)) throw badInput("extensionPath has 1 to 10 keys", [{ path: "filter.extensionPath", message: "1 to 10 keys" }]);
   if (path && filter.extensionEquals === undefined) throw badInput("Give extensionEquals with extensionPath", [{ path: "filter.extensionEquals", message: "required with extensionPath" }]);
   const cursor = after ? decodeCursor(after) : null;
-  return loadInTenant(ctx, tenantId, "tickets:read", ticketPages, { lineId, filter, first, cursor });
+  return loadInTenant(ctx, tenantId, "display:read", ticketPages, { lineId, filter, first, cursor });
 }
 
 interface TicketPageArgs {
