@@ -12,11 +12,12 @@ import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
+import { guardPersonalFields } from "./context/personal-data.js";
 
 export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver] as const;
 
-export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // Every @Subscription has its own `subscribe` (authorize, listen, then read the current state), so
     // type-graphql only ever publishes through this; its topic-based subscribing is not used.
@@ -28,6 +29,7 @@ export function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
     },
     validate: { forbidUnknownValues: false },
   });
+  return guardPersonalFields(schema); // customers' data on tickets: deny by default (display:read keys)
 }
 
 /** The SDL committed as packages/schema/schema.graphql: sorted, so diffs show only real changes. */

@@ -19,6 +19,7 @@ import { buildQlineSchema } from "./schema.js";
 import { checkCost, isTokenLimitError, limitError, shapeRules } from "./limits.js";
 import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
 import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
+import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
@@ -98,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const validationRules = shapeRules(limits);
   // Messages at most the HTTP body limit; sockets counted per IP (at the upgrade) and per actor (in onConnect).
   const { wsServer, admitActor } = limitedWebSocketServer(httpServer, "/graphql", limits);
-  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor; unfollow?: () => void }>(
     observeGraphqlWs(observability, {
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, tokens, graphql's rules
@@ -128,19 +129,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        let actor: Actor;
         try {
-          ctx.extra.actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
+          actor = await authenticate(typeof authorization === "string" ? authorization : undefined, database.db, config);
         } catch {
           return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
         }
+        ctx.extra.actor = actor;
+        const { socket } = ctx.extra;
         // Over the actor's socket quota: closed with 1013 (the close already sent wins over graphql-ws's 4403).
-        return admitActor(ctx.extra.socket, ctx.extra.request, ctx.extra.actor);
+        if (!admitActor(socket, ctx.extra.request, actor)) return false;
+        // Revoked session or key: the connection closes with 4401 at once (subscriptions/live-access.ts).
+        const unfollow = await followConnection(pubsub, actor, (code, reason) => socket.close(code, reason));
+        if (socket.readyState === socket.OPEN) ctx.extra.unfollow = unfollow;
+        else unfollow();
+        return true;
       },
       context: (ctx, id) => {
         const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
         shared.deliverTo(context, { id, socket: ctx.extra.socket, tcp: ctx.extra.request.socket });
         return context;
       },
+      onClose: (ctx) => ctx.extra.unfollow?.(),
       subscribe: shared.subscribe,
       // Queries and mutations over the socket get the same time budget as over HTTP.
       execute: (args) => runWithDeadline(Date.now() + limits.executionMs, () => execute(args)),

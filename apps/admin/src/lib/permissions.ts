@@ -14,13 +14,14 @@ export const permissions = [
   "audit:read",
   "lines:read",
   "lines:manage",
+  "display:read",
   "tickets:read",
   "tickets:issue",
   "tickets:operate",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["tenant:read", "lines:read", "tickets:read"];
+const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
 const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate"];
 const manager: Permission[] = [...staff, "lines:manage", "members:read"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
@@ -47,6 +48,16 @@ export const roleLabels: Record<MemberRole, string> = {
 
 /** Scopes an API key may hold: everything but managing people and keys. */
 export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => p !== "members:manage" && p !== "apikeys:manage");
+
+/**
+ * Scope presets for devices whose key lives in a public browser: display:read (numbers, counters, stats), never
+ * tickets:read (customers' names, phones, custom fields). Mirrors `apiKeyPresets` in the API.
+ */
+export const apiKeyPresets = {
+  Display: ["tenant:read", "lines:read", "display:read"],
+  Kiosk: ["tenant:read", "lines:read", "display:read", "tickets:issue"],
+} as const satisfies Record<string, readonly Permission[]>;
+export type ApiKeyPreset = keyof typeof apiKeyPresets;
 
 export function strongestRole(list: readonly MemberRole[]): MemberRole | null {
   let best: MemberRole | null = null;

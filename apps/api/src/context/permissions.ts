@@ -1,4 +1,5 @@
 import type { MemberRole } from "@qline/db";
+import type { Actor } from "./actor.js";
 
 /**
  * What can be done in a tenant. Roles grant sets of these on the tenant where they are held and its whole
@@ -15,13 +16,14 @@ export const permissions = [
   "audit:read",
   "lines:read",
   "lines:manage",
+  "display:read",
   "tickets:read",
   "tickets:issue",
   "tickets:operate",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["tenant:read", "lines:read", "tickets:read"];
+const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
 const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate"];
 const manager: Permission[] = [...staff, "lines:manage", "members:read"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
@@ -46,6 +48,38 @@ export function strongestRole(roles: readonly MemberRole[]): MemberRole | null {
 /** Scopes an API key may hold: everything but managing people and keys (a key cannot mint keys). */
 export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => p !== "members:manage" && p !== "apikeys:manage");
 
+/** A scope that includes another: tickets:read (with personal data) includes display:read (without). */
+const implied: Partial<Record<Permission, readonly Permission[]>> = { "tickets:read": ["display:read"] };
+
+/** An API key's scopes with what they imply (keys made before display:read existed keep working). */
+export function withImplied(scopes: ReadonlySet<Permission>): ReadonlySet<Permission> {
+  const out = new Set(scopes);
+  for (const scope of scopes) for (const more of implied[scope] ?? []) out.add(more);
+  return out;
+}
+
+/**
+ * Scope sets offered when creating a key (admin's dialog, the demo seed, e2e). Both live in browsers anyone
+ * can open, so neither reads personal data: display:read, never tickets:read.
+ */
+export const apiKeyPresets = {
+  /** A waiting-room screen: numbers, counters, now serving, stats. */
+  Display: ["tenant:read", "lines:read", "display:read"],
+  /** A self-service kiosk: the display's reads plus issuing tickets. */
+  Kiosk: ["tenant:read", "lines:read", "display:read", "tickets:issue"],
+} as const satisfies Record<string, readonly Permission[]>;
+
+/**
+ * Whether the actor may read customers' personal data on tickets (name, phone, extensions, tracking code,
+ * history). Every role holds tickets:read; an API key only when given it. Ticket fields are personal unless
+ * listed as display fields (context/personal-data.ts).
+ */
+export function readsPersonalData(actor: Actor): boolean {
+  if (actor.kind === "user") return true;
+  if (actor.kind === "apiKey") return actor.scopes.has("tickets:read");
+  return false;
+}
+
 /** Documentation of which operations check which permission (the checks themselves live in the services). */
 const operationsByPermission: Record<Permission, string[]> = {
   "tenant:read": ["tenant", "Tenant.children / ancestors / parent / effectiveSettings / account", "createTenant.location.insideTenantId (the venue)"],
@@ -57,7 +91,8 @@ const operationsByPermission: Record<Permission, string[]> = {
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
   "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema"],
-  "tickets:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics"],
+  "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "Ticket.estimate"],
+  "tickets:read": ["Ticket.trackingCode", "Ticket.customerName", "Ticket.phone", "Ticket.extensions", "Ticket.extensionSchemaVersion", "Ticket.cancelReason", "Ticket.history", "(includes display:read)"],
   "tickets:issue": ["issueTicket"],
   "tickets:operate": ["updateTicket", "callNext", "callTicket", "startServing", "completeTicket", "cancelTicket", "markNoShow", "requeueTicket", "transferTicket", "moveTicket", "openCounter", "closeCounter"],
 };
@@ -78,6 +113,15 @@ export function rolesMarkdown(): string {
     "OWNER (a member can grant only roles no stronger than their own); the last OWNER of a root tenant cannot be",
     "removed or demoted; creating a root tenant in an account needs the account's owner; a suspended tenant (or",
     "one under a suspended ancestor) answers FORBIDDEN to everyone but the platform admin.",
+    "",
+    "`display:read` reads ticket numbers, statuses, positions, counters, now serving and stats, but no personal",
+    "data: a Ticket field is personal unless it is one of the display fields (`apps/api/src/context/personal-data.ts`),",
+    "and personal fields answer FORBIDDEN without `tickets:read` (which includes `display:read`). The one exception:",
+    "`issueTicket` answers the ticket it just issued in full (the kiosk prints its tracking code).",
+    "",
+    "API key presets (admin's create-key dialog, the demo seed):",
+    "",
+    ...Object.entries(apiKeyPresets).map(([name, scopes]) => `- **${name}**: ${scopes.map((s) => `\`${s}\``).join(", ")}`),
     "",
     header,
     ...rows,

@@ -3,7 +3,7 @@ import { rowsOf, withLocatedTenantTx, withTenantTx, type LocatableRecord, type M
 import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from "../errors/codes.js";
 import type { Actor } from "./actor.js";
 import type { RequestContext, TenantAccess } from "./context.js";
-import { roleGrants, strongestRole, type Permission } from "./permissions.js";
+import { roleGrants, strongestRole, withImplied, type Permission } from "./permissions.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => uuidPattern.test(value);
@@ -56,7 +56,7 @@ export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Pro
   let granted: ReadonlySet<Permission>;
   if (actor.kind === "apiKey") {
     if (!path.includes(actor.tenantId)) throw new NoAccess();
-    granted = actor.scopes;
+    granted = withImplied(actor.scopes);
   } else {
     role = strongestRole(parseTextArray(row.roles) as MemberRole[]);
     if (!role) throw new NoAccess();

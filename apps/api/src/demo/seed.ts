@@ -4,6 +4,7 @@ import { createContext } from "../context/context.js";
 import type { Config } from "../env.js";
 import { login, signUp } from "../modules/auth/auth.service.js";
 import { createApiKey } from "../modules/api-keys/api-keys.service.js";
+import { apiKeyPresets } from "../context/permissions.js";
 import { createCounter, createLine, createTicketType, setTicketExtensionSchema } from "../modules/lines/lines.service.js";
 import { createTenant } from "../modules/tenants/tenants.service.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
@@ -15,7 +16,7 @@ export interface DemoInfo {
   password: string;
   tenantSlug: string;
   created: boolean;
-  /** The demo kiosk's device key (scopes: tenant:read, lines:read, tickets:read, tickets:issue); shown once at creation. */
+  /** The demo kiosk's device key (the Kiosk preset: tenant:read, lines:read, display:read, tickets:issue); shown once at creation. */
   kioskKey: string | null;
 }
 
@@ -67,6 +68,6 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
   const line = await createLine(ctx, root, { name: "Coffee bar", prefix: "A", ticketTypeIds: [takeaway.id, table.id], showEstimates: true });
   await createCounter(ctx, line.id, "Counter 1");
   await createCounter(ctx, line.id, "Counter 2");
-  const { secret } = await createApiKey(ctx, root, "Demo kiosk", ["tenant:read", "lines:read", "tickets:read", "tickets:issue"]);
+  const { secret } = await createApiKey(ctx, root, "Demo kiosk", [...apiKeyPresets.Kiosk]);
   return { ...info, created: true, kioskKey: secret };
 }

@@ -3,10 +3,15 @@
  * or ended at once (on every API process, through the same pub/sub as events). Never subscribable by clients.
  */
 export const controlTopics = {
-  /** A tenant (and so its whole subtree) was suspended or resumed. Payload: `TenantAccessChanged`. */
+  /**
+   * A tenant was suspended or resumed: published on the topic of the tenant itself and of every tenant of its
+   * subtree, so a live stream listens only on its own tenant's topic. Payload: `TenantAccessChanged`.
+   */
   tenant: (tenantId: string) => `qline.control.tenant.${tenantId}`,
   /** A user's memberships changed (removed, role lowered) or their sessions were revoked. Payload: `UserAccessChanged`. */
   user: (userId: string) => `qline.control.user.${userId}`,
+  /** An API key was revoked. Payload: `ApiKeyAccessChanged`. */
+  apiKey: (keyId: string) => `qline.control.apikey.${keyId}`,
 };
 
 export interface TenantAccessChanged {
@@ -25,4 +30,9 @@ export interface UserAccessChanged {
   sessionId?: string;
   /** sessionsRevoked by changePassword: every session of the user ended except this (new) one. Neither set: all ended. */
   exceptSessionId?: string;
+}
+
+export interface ApiKeyAccessChanged {
+  kind: "apiKeyRevoked";
+  keyId: string;
 }

@@ -1,15 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyScopes, can, grantableRoles, roleGrants, roleIn } from "../permissions";
+import { apiKeyPresets, apiKeyScopes, can, grantableRoles, roleGrants, roleIn } from "../permissions";
 
 describe("permissions mirror", () => {
   it("pins the matrix from apps/api/src/context/permissions.ts", () => {
-    expect([...roleGrants.VIEWER]).toEqual(["tenant:read", "lines:read", "tickets:read"]);
-    expect([...roleGrants.STAFF]).toEqual(["tenant:read", "lines:read", "tickets:read", "tickets:issue", "tickets:operate"]);
+    expect([...roleGrants.VIEWER]).toEqual(["tenant:read", "lines:read", "display:read", "tickets:read"]);
+    expect([...roleGrants.STAFF]).toEqual(["tenant:read", "lines:read", "display:read", "tickets:read", "tickets:issue", "tickets:operate"]);
     expect([...roleGrants.MANAGER]).toEqual([...roleGrants.STAFF, "lines:manage", "members:read"]);
     expect([...roleGrants.ADMIN]).toEqual([...roleGrants.MANAGER, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"]);
     expect(roleGrants.OWNER).toEqual(roleGrants.ADMIN);
     expect(apiKeyScopes).not.toContain("members:manage");
     expect(apiKeyScopes).not.toContain("apikeys:manage");
+    expect(apiKeyScopes).toContain("display:read");
+  });
+
+  it("offers device presets that never read personal data", () => {
+    expect(apiKeyPresets.Display).toEqual(["tenant:read", "lines:read", "display:read"]);
+    expect(apiKeyPresets.Kiosk).toEqual(["tenant:read", "lines:read", "display:read", "tickets:issue"]);
+    for (const scopes of Object.values(apiKeyPresets)) expect(scopes).not.toContain("tickets:read");
   });
 
   it("applies a role to the whole subtree, strongest wins", () => {

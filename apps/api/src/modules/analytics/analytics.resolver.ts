@@ -8,7 +8,7 @@ const rangeHelp = "Tickets issued in [from, to); to must be after from and at mo
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => QueueAnalytics, { description: `Needs tickets:read in the line's tenant. ${rangeHelp}` })
+  @Query(() => QueueAnalytics, { description: `Needs display:read in the line's tenant. ${rangeHelp}` })
   lineAnalytics(
     @Arg("lineId", () => ID) lineId: string,
     @Arg("from", () => DateTime) from: Date,
@@ -19,7 +19,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => QueueAnalytics, {
-    description: `Needs tickets:read. All the tenant's lines; includeSubtree sums every unsuspended tenant below it too (at most 50 tenants, LIMIT_EXCEEDED above). ${rangeHelp}`,
+    description: `Needs display:read. All the tenant's lines; includeSubtree sums every unsuspended tenant below it too (at most 50 tenants, LIMIT_EXCEEDED above). ${rangeHelp}`,
   })
   tenantAnalytics(
     @Arg("tenantId", () => ID) tenantId: string,

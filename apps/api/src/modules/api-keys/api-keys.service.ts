@@ -5,6 +5,8 @@ import type { RequestContext } from "../../context/context.js";
 import { apiKeyScopes, type Permission } from "../../context/permissions.js";
 import { asNotFound, inTenant, isUuid } from "../../context/tenant-access.js";
 import { badInput, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
+import { controlTopics } from "../../pubsub/control-topics.js";
+import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashApiKeySecret, newApiKey } from "../auth/tokens.js";
 
@@ -39,7 +41,10 @@ export async function createApiKey(ctx: RequestContext, tenantId: string, name: 
   });
 }
 
-/** Revocation takes effect on the key's next request, on every API process (keys are checked per request). */
+/**
+ * Revocation takes effect on the key's next request, on every API process (keys are checked per request), and
+ * at once on its open WebSocket connections and live subscriptions (closed / ended, subscriptions/live-access.ts).
+ */
 export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKeyRow> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(id)) throw notFound("API key");
@@ -48,7 +53,7 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
   );
   if (!tenantId) throw notFound("API key");
   // A key of a tenant the actor cannot reach reads like a key that does not exist.
-  return asNotFound("API key", () => inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+  const revoked = await asNotFound("API key", () => inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
     const where = and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id));
     const [before] = await tx.select().from(apiKeys).where(where).for("update");
     if (!before) throw notFound("API key");
@@ -57,6 +62,8 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
     await recordAudit(tx, ctx.actor, { tenantId, action: "apikey.revoke", targetType: "api_key", targetId: id });
     return after!;
   }));
+  await announceAccessChange(ctx.pubsub, [controlTopics.apiKey(id)], { kind: "apiKeyRevoked", keyId: id });
+  return revoked;
 }
 
 export async function listApiKeys(ctx: RequestContext, tenantId: string): Promise<ApiKeyRow[]> {

@@ -21,7 +21,7 @@ interface TicketLike {
 export async function ticketEstimate(ctx: RequestContext, ticket: TicketLike): Promise<EstimateView | null> {
   if (ticket.estimate !== undefined) return ticket.estimate;
   if (ticket.status !== "WAITING") return null;
-  const estimates = await cachedPerRequest(ctx, `staff ${ticket.lineId}`, () => loadInTenant(ctx, ticket.tenantId, "tickets:read", lineEstimates, ticket.lineId));
+  const estimates = await cachedPerRequest(ctx, `staff ${ticket.lineId}`, () => loadInTenant(ctx, ticket.tenantId, "display:read", lineEstimates, ticket.lineId));
   return estimates?.byTicket.get(ticket.id) ?? null;
 }
 

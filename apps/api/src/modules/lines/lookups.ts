@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type LocatableRecord } from "@qline/db";
+import { rowsOf, withTenantTx, type LocatableRecord, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { locateReachableTenant } from "../../context/tenant-access.js";
+import { forbidden } from "../../errors/codes.js";
 
 /**
  * The tenant owning a line, counter or ticket, for operations that take only its id, checked reachable by the
@@ -18,4 +19,17 @@ export async function ticketByTrackingCode(ctx: RequestContext, code: string): P
     rowsOf<{ tenant_id: string; id: string }>(await tx.execute(sql`select tenant_id, id from app.ticket_by_code(${code})`))[0],
   );
   return row ? { tenantId: row.tenant_id, ticketId: row.id } : null;
+}
+
+/**
+ * Public doors (a tracking code) check this in their tenant transaction: a suspended tenant, or one under a
+ * suspended ancestor, answers FORBIDDEN to its customers too, as it does to its members and keys.
+ */
+export async function assertTenantNotSuspended(tx: Tx, tenantId: string): Promise<void> {
+  const [row] = rowsOf<{ suspended: boolean }>(
+    await tx.execute(sql`
+      select exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+      from tenants t where t.id = ${tenantId}`),
+  );
+  if (row?.suspended) throw forbidden("This tenant is suspended");
 }

@@ -5,6 +5,8 @@ import { roleRank } from "../../context/permissions.js";
 import { inTenant, isUuid } from "../../context/tenant-access.js";
 import { conflict, forbidden, notFound } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
+import { controlTopics } from "../../pubsub/control-topics.js";
+import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { normalizeEmail } from "../auth/auth.service.js";
 
@@ -72,9 +74,11 @@ export async function addMember(ctx: RequestContext, tenantId: string, emailInpu
 
 export async function updateMemberRole(ctx: RequestContext, tenantId: string, userId: string, role: MemberRole): Promise<MemberView> {
   if (!isUuid(userId)) throw notFound("Member");
-  return inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  let before: MemberRole | undefined;
+  const view = await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await memberView(tx, tenantId, userId);
     if (!current) throw notFound("Member");
+    before = current.role;
     assertCanManage(access, current.role);
     assertCanManage(access, role);
     if (current.role === role) return current;
@@ -83,17 +87,25 @@ export async function updateMemberRole(ctx: RequestContext, tenantId: string, us
     await recordAudit(tx, ctx.actor, { tenantId, action: "member.update_role", targetType: "user", targetId: userId, before: { role: current.role }, after: { role } });
     return { ...current, role };
   });
+  if (view.role !== before) await membershipChanged(ctx, tenantId, userId);
+  return view;
 }
 
 export async function removeMember(ctx: RequestContext, tenantId: string, userId: string): Promise<boolean> {
   if (!isUuid(userId)) throw notFound("Member");
-  return inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await memberView(tx, tenantId, userId);
     if (!current) throw notFound("Member");
     assertCanManage(access, current.role);
     await assertNotLastRootOwner(tx, tenantId, current);
     await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
     await recordAudit(tx, ctx.actor, { tenantId, action: "member.remove", targetType: "user", targetId: userId, before: { role: current.role } });
-    return true;
   });
+  await membershipChanged(ctx, tenantId, userId);
+  return true;
+}
+
+/** After commit: the person's live streams decide their access again now (subscriptions/live-access.ts). */
+function membershipChanged(ctx: RequestContext, tenantId: string, userId: string): Promise<void> {
+  return announceAccessChange(ctx.pubsub, [controlTopics.user(userId)], { kind: "membershipChanged", userId, tenantId });
 }

@@ -7,6 +7,7 @@ import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, unauthenticated, forbidden } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { asPublicOnly } from "../../context/field-guards.js";
 import { checkJsonObject, mergeSettings } from "./settings.js";
 import { slugProblem } from "./slugs.js";
 
@@ -218,15 +219,26 @@ export async function childrenOf(ctx: RequestContext, id: string): Promise<Tenan
   return inTenant(ctx, id, "tenant:read", (tx) => tx.select().from(tenants).where(eq(tenants.parentId, id)).orderBy(asc(tenants.name)));
 }
 
-/** Ancestors, root first, without the tenant itself. */
+/**
+ * Ancestors, root first, without the tenant itself. An ancestor the actor cannot read on its own (a
+ * subtenant's ADMIN or key looking up) comes back public-only: name, slug and branding, not its settings.
+ */
 export async function ancestorsOf(ctx: RequestContext, tenant: TenantRef): Promise<TenantRow[]> {
-  return inTenant(ctx, tenant.id, "tenant:read", (tx) =>
-    tx
+  return inTenant(ctx, tenant.id, "tenant:read", async (tx) => {
+    const rows = await tx
       .select()
       .from(tenants)
       .where(and(inArray(tenants.id, tenant.path), ne(tenants.id, tenant.id)))
-      .orderBy(asc(tenants.depth)),
-  );
+      .orderBy(asc(tenants.depth));
+    for (const row of rows) {
+      const readable = await resolveAccess(tx, ctx.actor, row.id).then(
+        (access) => access.permissions.has("tenant:read"),
+        () => false,
+      );
+      if (!readable) asPublicOnly(row);
+    }
+    return rows;
+  });
 }
 
 export async function effectiveSettingsOf(ctx: RequestContext, tenant: TenantRef): Promise<JsonObject> {

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, UseMiddleware } from "type-graphql";
+import { PrivateTenantField } from "../../context/field-guards.js";
 import { DateTime, JSONObject } from "../common/scalars.js";
 
 @ObjectType({ description: "Where a tenant is. A venue tenant contains others (a cruise ship and its restaurants)." })
@@ -31,7 +32,10 @@ export class Theme {
   fontFamily?: string | null;
 }
 
-@ObjectType({ description: "A configured deployment of qline: settings, branding, location, lines, staff. Nests to any depth." })
+@ObjectType({
+  description:
+    "A configured deployment of qline: settings, branding, location, lines, staff. Nests to any depth. Reached as `parent`/`ancestors` by an actor without access to it, only id, name, slug, depth, theme and suspended resolve; other fields answer FORBIDDEN.",
+})
 export class Tenant {
   @Field(() => ID)
   id: string;
@@ -45,6 +49,7 @@ export class Tenant {
   @Field(() => Int, { description: "0 for a root tenant." })
   depth: number;
 
+  @UseMiddleware(PrivateTenantField)
   @Field(() => ID)
   accountId: string;
 
@@ -52,18 +57,22 @@ export class Tenant {
   path: string[];
   suspendedAt: Date | null;
 
+  @UseMiddleware(PrivateTenantField)
   @Field(() => Location)
   location: Location;
 
+  @UseMiddleware(PrivateTenantField)
   @Field(() => JSONObject, { description: "This tenant's own settings (see effectiveSettings for inherited values)." })
   settings: Record<string, unknown>;
 
   @Field(() => Theme)
   theme: Theme;
 
+  @UseMiddleware(PrivateTenantField)
   @Field(() => DateTime)
   createdAt: Date;
 
+  @UseMiddleware(PrivateTenantField)
   @Field(() => DateTime)
   updatedAt: Date;
 }

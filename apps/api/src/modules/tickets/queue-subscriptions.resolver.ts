@@ -12,7 +12,7 @@ interface SubscribeData {
 @Resolver()
 export class QueueSubscriptionsResolver {
   @Subscription(() => LineEvent, {
-    description: "Every change on a line (needs tickets:read in its tenant: events carry ticket data): what changed and the line's new stats.",
+    description: "Every change on a line (needs display:read in its tenant; personal ticket fields need tickets:read): what changed and the line's new stats.",
     subscribe: ({ args, context }: SubscribeData) => subscribeLine(context, args.lineId!),
   })
   lineUpdated(@Root() event: LineEventView, @Arg("lineId", () => ID) _lineId: string): LineEvent {
@@ -28,7 +28,7 @@ export class QueueSubscriptionsResolver {
   }
 
   @Subscription(() => LineEvent, {
-    description: "Everything on the lines of the tenant and its whole subtree (needs tickets:read), for admins.",
+    description: "Everything on the lines of the tenant and its whole subtree (needs display:read; personal ticket fields need tickets:read), for admins.",
     subscribe: ({ args, context }: SubscribeData) => subscribeTenantActivity(context, args.tenantId!),
   })
   tenantActivity(@Root() event: LineEventView, @Arg("tenantId", () => ID) _tenantId: string): LineEvent {

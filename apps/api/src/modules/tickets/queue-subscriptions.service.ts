@@ -5,15 +5,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import { lines, rowsOf, withTenantTx, type TicketStatus, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
+import { inTenant, isUuid } from "../../context/tenant-access.js";
 import { notFound } from "../../errors/codes.js";
-import { tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
-import { liveStream } from "../../pubsub/live-stream.js";
+import { assertTenantNotSuspended, tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
+import { liveStream, type LiveStream } from "../../pubsub/live-stream.js";
+import { followAccess } from "../../subscriptions/live-access.js";
 import type { EstimateView } from "../estimates/estimates.service.js";
 import { terminalStatuses } from "./ticket-state.js";
 import { lineStats, publicTicketNow, queueEstimateAt, topics, type LineEventView, type PublicTicketView, type QueueMovedView } from "./tickets.events.js";
 
-/** How often a live subscription re-checks its subscriber's access (a removed member stops receiving). */
+/**
+ * The safety net under control events (subscriptions/live-access.ts), which end or re-check a stream the moment
+ * access changes: should a control event be lost (a pub/sub outage), a live subscription still re-decides its
+ * subscriber's access on the first event after this long.
+ */
 export const subscriptionRecheck = { intervalMs: 30_000 };
 
 /**
@@ -70,8 +75,12 @@ export const RESYNCED = "RESYNCED";
  * recovers from an outage, the same read runs again (events arriving meanwhile wait behind it) and its value
  * is pushed; if it fails then (access lost meanwhile), the stream ends with that error.
  */
-async function listenThenRead<T>(ctx: RequestContext, topic: string, read: (why: "subscribed" | "recovered") => Promise<T>): Promise<AsyncIterableIterator<unknown>> {
-  const stream = liveStream<unknown>();
+async function listenThenRead<T>(
+  ctx: RequestContext,
+  stream: LiveStream<unknown>,
+  topic: string,
+  read: (why: "subscribed" | "recovered") => Promise<T>,
+): Promise<AsyncIterableIterator<unknown>> {
   const held: unknown[] = [];
   let live = false;
   stream.onReturn(await ctx.pubsub.listen(topic, (payload) => (live ? stream.push(payload) : held.push(payload))));
@@ -95,13 +104,15 @@ async function listenThenRead<T>(ctx: RequestContext, topic: string, read: (why:
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
   const check = <T>(c: RequestContext, then: (tx: Tx) => Promise<T>) =>
-    // tickets:read, not just lines:read: events carry ticket data (customer name, phone, extensions).
-    inTenant(c, tenantId, "tickets:read", async (tx) => {
+    // display:read, not just lines:read: events carry tickets (their personal fields need tickets:read, context/personal-data.ts).
+    inTenant(c, tenantId, "display:read", async (tx) => {
       const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
       return then(tx);
     });
-  const stream = await listenThenRead(ctx, topics.line(tenantId, lineId), (why) =>
+  const live = liveStream<unknown>();
+  await followAccess(ctx, live, { tenantId, recheck: () => check(fresh(ctx), async () => undefined) });
+  const stream = await listenThenRead(ctx, live, topics.line(tenantId, lineId), (why) =>
     check(why === "subscribed" ? ctx : fresh(ctx), async (tx): Promise<LineEventView> => ({
       kind: why === "subscribed" ? SUBSCRIBED : RESYNCED,
       tenantId,
@@ -172,6 +183,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     else stopQueue = stop;
   };
   stream.onReturn(() => stopQueue?.());
+  await followAccess(ctx, stream, { tenantId }); // public: only suspension ends it
 
   stream.onReturn(
     await ctx.pubsub.listen(topics.ticket(tenantId, ticketId), (payload) => {
@@ -181,7 +193,10 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     }),
   );
   try {
-    const lineId = await inTicketTenant(async (tx) => rowsOf<{ line_id: string }>(await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))[0]?.line_id);
+    const lineId = await inTicketTenant(async (tx) => {
+      await assertTenantNotSuspended(tx, tenantId);
+      return rowsOf<{ line_id: string }>(await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))[0]?.line_id;
+    });
     if (!lineId) throw notFound("Ticket");
     await followQueue(lineId);
     const now = await inTicketTenant((tx) => publicTicketNow(tx, tenantId, ticketId));
@@ -214,9 +229,19 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
 
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */
 export async function subscribeTenantActivity(ctx: RequestContext, tenantId: string): Promise<AsyncIterable<unknown>> {
-  const check = (c: RequestContext) => inTenant(c, tenantId, "tickets:read", async (_tx, access) => access);
-  const access = await check(ctx);
-  return recheckingAccess(await ctx.pubsub.subscribe(topics.activity(access.tenantId)), async () => {
+  if (!isUuid(tenantId)) throw notFound("Tenant");
+  const check = (c: RequestContext) => inTenant(c, tenantId, "display:read", async (_tx, access) => access);
+  const stream = liveStream<unknown>();
+  const recheck = async () => {
     await check(fresh(ctx));
-  });
+  };
+  await followAccess(ctx, stream, { tenantId, recheck });
+  try {
+    await check(ctx);
+  } catch (error) {
+    stream.end();
+    throw error;
+  }
+  stream.onReturn(await ctx.pubsub.listen(topics.activity(tenantId), (payload) => stream.push(payload)));
+  return recheckingAccess(stream.iterator, recheck);
 }

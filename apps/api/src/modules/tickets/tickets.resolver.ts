@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context/context.js";
+import { asIssuedToCaller } from "../../context/personal-data.js";
 import { getLine, getTicketType, countersOfLine } from "../lines/lines.service.js";
 import { Counter, Line, TicketType } from "../lines/lines.types.js";
 import { IssueTicketInput, UpdateTicketInput } from "./tickets.inputs.js";
@@ -9,7 +10,7 @@ import { PublicTicket, Ticket, TicketEstimate, TicketEvent } from "./tickets.typ
 
 @Resolver(() => Ticket)
 export class TicketsResolver {
-  @Query(() => Ticket, { nullable: true, description: "Needs tickets:read in the ticket's tenant." })
+  @Query(() => Ticket, { nullable: true, description: "Needs display:read in the ticket's tenant; its personal fields need tickets:read." })
   ticket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
     return ticketsService.getTicket(ctx, id);
   }
@@ -28,8 +29,8 @@ export class TicketsResolver {
     description:
       "Needs tickets:issue. BAD_USER_INPUT with JSON-pointer `fields` when extensions do not match the tenant's schema; CONFLICT when the line is closed or not accepting, or the idempotency key was used with another payload; LIMIT_EXCEEDED when the line is full or extensions exceed 16 KB.",
   })
-  issueTicket(@Arg("input", () => IssueTicketInput) input: IssueTicketInput, @Ctx() ctx: RequestContext): Promise<Ticket> {
-    return ticketsService.issueTicket(ctx, input);
+  async issueTicket(@Arg("input", () => IssueTicketInput) input: IssueTicketInput, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return asIssuedToCaller(await ticketsService.issueTicket(ctx, input));
   }
 
   @Mutation(() => Ticket, { nullable: true, description: "Calls the oldest waiting ticket exactly once; null when nobody waits." })

@@ -12,7 +12,7 @@ import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
-import { ticketByTrackingCode } from "../lines/lookups.js";
+import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
 import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
 import { announce } from "./line-refresh.js";
@@ -442,7 +442,7 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
 export const expireTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "expire");
 
 export async function getTicket(ctx: RequestContext, id: string): Promise<TicketView> {
-  return inTenantOf(ctx, { kind: "ticket", id }, "tickets:read", async (tx, { tenantId }) => {
+  return inTenantOf(ctx, { kind: "ticket", id }, "display:read", async (tx, { tenantId }) => {
     const ticket = await loadTicket(tx, tenantId, id);
     if (!ticket) throw notFound("Ticket");
     return ticket;
@@ -492,7 +492,7 @@ export async function ticketsOfLine(ctx: RequestContext, tenantId: string, lineI
   if (path && (path.length === 0 || path.length > 10)) throw badInput("extensionPath has 1 to 10 keys", [{ path: "filter.extensionPath", message: "1 to 10 keys" }]);
   if (path && filter.extensionEquals === undefined) throw badInput("Give extensionEquals with extensionPath", [{ path: "filter.extensionEquals", message: "required with extensionPath" }]);
   const cursor = after ? decodeCursor(after) : null;
-  return loadInTenant(ctx, tenantId, "tickets:read", ticketPages, { lineId, filter, first, cursor });
+  return loadInTenant(ctx, tenantId, "display:read", ticketPages, { lineId, filter, first, cursor });
 }
 
 interface TicketPageArgs {
@@ -564,7 +564,10 @@ const ticketPages = perArgLoader(
 export async function ticketByCode(ctx: RequestContext, code: string): Promise<PublicTicketView | null> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) return null;
-  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, (tx) => publicTicket(tx, found.tenantId, found.ticketId));
+  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+    await assertTenantNotSuspended(tx, found.tenantId);
+    return publicTicket(tx, found.tenantId, found.ticketId);
+  });
 }
 
 /** Public: the holder of the tracking code cancels their own ticket (from WAITING or CALLED). */
@@ -572,6 +575,7 @@ export async function cancelMyTicket(ctx: RequestContext, code: string): Promise
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
   const { view, events } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
+    await assertTenantNotSuspended(tx, found.tenantId);
     const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
     const actor: Actor = { kind: "anonymous" };
     const { events } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { Problem } from "../../../lib/errors";
-import type { Permission } from "../../../lib/permissions";
+import { apiKeyPresets, type ApiKeyPreset, type Permission } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { CopyButton } from "../../../ui/CopyButton";
 import { Dialog } from "../../../ui/Dialog";
@@ -9,7 +9,8 @@ import { Alert } from "../../../ui/states";
 
 const scopeHelp: Partial<Record<Permission, string>> = {
   "tickets:issue": "issue tickets (kiosks)",
-  "tickets:read": "read tickets and queues (displays)",
+  "display:read": "ticket numbers, counters, now serving, stats — no personal data (displays, kiosks)",
+  "tickets:read": "read tickets with customers' names, phones and custom fields (staff tools, not public devices)",
   "tickets:operate": "call and serve tickets",
   "lines:read": "read lines",
   "lines:manage": "create and change lines",
@@ -30,7 +31,8 @@ interface Props {
 /** Two steps: choose name and scopes; then the secret, shown once, with a copy button. */
 export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
   const [name, setName] = useState("");
-  const [chosen, setChosen] = useState<Set<string>>(new Set(scopes.filter((s) => s === "tickets:issue" || s === "tickets:read" || s === "lines:read" || s === "tenant:read")));
+  const presetScopes = (preset: ApiKeyPreset) => new Set<string>(apiKeyPresets[preset].filter((s) => scopes.includes(s)));
+  const [chosen, setChosen] = useState<Set<string>>(() => presetScopes("Kiosk"));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -81,6 +83,15 @@ export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
       <form id="create-api-key" className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && Object.keys(problem.fields).length === 0 && <Alert>{problem.message}</Alert>}
         <TextField label="Name" value={name} onChange={setName} error={clientErrors.name ?? problem?.fields.name} hint="Where the key is used, so you can tell keys apart." />
+        <div className="preset-row" role="group" aria-label="Presets">
+          <span className="muted">Presets:</span>
+          {(Object.keys(apiKeyPresets) as ApiKeyPreset[]).map((preset) => (
+            <Button key={preset} size="sm" onClick={() => setChosen(presetScopes(preset))}>
+              {preset}
+            </Button>
+          ))}
+          <span className="muted">No personal data: for screens and kiosks anyone can reach.</span>
+        </div>
         <fieldset className="fieldset" aria-describedby={scopeError ? "scope-error" : undefined}>
           <legend>Scopes</legend>
           <div className="checkbox-grid">

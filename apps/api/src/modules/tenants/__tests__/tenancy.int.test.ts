@@ -61,6 +61,38 @@ describe("tenant tree, settings inheritance and isolation", () => {
     assert.deepEqual(crumbs.tenant.ancestors, [{ id: owner.tenantId }, { id: child }]);
   });
 
+  it("shows a subtenant-only ADMIN or key only the public fields of the ancestors, and their own admins everything", async () => {
+    const sub = await createSubtenant(owner, owner.tenantId, "Kiosk deck");
+    assertOk(await owner.gql(update, { id: owner.tenantId, input: { settings: { secretSauce: "root only" } } }));
+    const subAdmin = await memberPersona(api, owner, sub, "ADMIN");
+    const key = assertOk(
+      await owner.gql(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "sub key", scopes: ["tenant:read"]) { secret } }`, { t: sub }),
+    ).createApiKey.secret as string;
+    const subKey = api.client(`ApiKey ${key}`);
+    const publicFields = `query($id: ID!) { tenant(id: $id) { id parent { id name slug depth theme { primaryColor } suspended } ancestors { id name slug } } }`;
+    for (const actor of [subAdmin.gql, subKey]) {
+      const crumbs = assertOk(await actor(publicFields, { id: sub }));
+      assert.deepEqual(crumbs.tenant.parent.id, owner.tenantId);
+      assert.deepEqual(crumbs.tenant.ancestors.map((a: { id: string }) => a.id), [owner.tenantId]);
+      for (const field of ["settings", "location { address }", "accountId", "createdAt", "updatedAt"]) {
+        const viaParent = await actor(`query($id: ID!) { tenant(id: $id) { id parent { id ${field} } } }`, { id: sub });
+        assertCode(viaParent, "FORBIDDEN");
+        assert.deepEqual(viaParent.errors![0]!.path, ["tenant", "parent", field.split(" ")[0]]);
+        assert.equal(viaParent.data?.tenant?.parent ?? null, null, `${field} did not leak through parent`);
+        const viaAncestors = await actor(`query($id: ID!) { tenant(id: $id) { ancestors { ${field} } } }`, { id: sub });
+        assertCode(viaAncestors, "FORBIDDEN");
+        assert.doesNotMatch(JSON.stringify(viaAncestors.data), /root only/);
+      }
+      // Its own tenant stays whole.
+      assert.deepEqual(assertOk(await actor(`query($id: ID!) { tenant(id: $id) { settings } }`, { id: sub })).tenant.settings, {});
+    }
+    // The parent's own admin, reaching it the same way, reads its settings.
+    const rootAdmin = await memberPersona(api, owner, owner.tenantId, "ADMIN");
+    const full = assertOk(await rootAdmin.gql(`query($id: ID!) { tenant(id: $id) { parent { settings } ancestors { settings accountId } } }`, { id: sub }));
+    assert.equal(full.tenant.parent.settings.secretSauce, "root only");
+    assert.deepEqual(full.tenant.ancestors, [{ settings: full.tenant.parent.settings, accountId: owner.accountId }]);
+  });
+
   it("answers another tenant's id exactly as an id that does not exist", async () => {
     const foreign = await other.gql(`query($id: ID!) { tenant(id: $id) { id } }`, { id: owner.tenantId });
     const missing = await other.gql(`query($id: ID!) { tenant(id: $id) { id } }`, { id: "7b3f4f0e-0000-4000-8000-000000000000" });

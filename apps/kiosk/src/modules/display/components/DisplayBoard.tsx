@@ -66,7 +66,7 @@ function LinePanel({ line, highlight }: { line: BoardLine; highlight: string | n
   );
 }
 
-/** `/t/<slug>/display`: the TV. Needs a device key with lines:read and tickets:read. */
+/** `/t/<slug>/display`: the TV. Needs a device key with lines:read and display:read (the Display or Kiosk preset: no personal data). */
 export function DisplayBoard({ tenant }: { tenant: PublicTenant }) {
   const { t, language } = useI18n();
   const { board, refetchSoon } = useDisplayBoard(tenant.id);

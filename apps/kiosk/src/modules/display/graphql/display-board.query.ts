@@ -1,6 +1,6 @@
 import { graphql } from "../../../gql";
 
-/** With the device key (lines:read, tickets:read): per line, who is at which counter and who is next. */
+/** With the device key (lines:read, display:read: numbers only, no personal data): per line, who is at which counter and who is next. */
 export const DisplayBoardQuery = graphql(`
   query DisplayBoard($tenantId: ID!, $next: Int!) {
     tenant(id: $tenantId) {
