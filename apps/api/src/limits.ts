@@ -43,7 +43,7 @@ export interface RequestLimits {
   executionMs: number;
   /** Open WebSockets from one IP address (LIMIT_WS_CONNECTIONS_PER_IP). */
   wsConnectionsPerIp: number;
-  /** Open WebSockets of one actor: a user, an API key, or all anonymous sockets of one IP (LIMIT_WS_CONNECTIONS_PER_ACTOR). */
+  /** Open WebSockets of one user or API key; anonymous sockets have only the per-IP cap (LIMIT_WS_CONNECTIONS_PER_ACTOR). */
   wsConnectionsPerActor: number;
   /** Subscriptions one WebSocket may hold at once (LIMIT_SUBSCRIPTIONS_PER_CONNECTION). */
   maxSubscriptionsPerConnection: number;

@@ -112,7 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return false; // closes with 4403 Forbidden: a bad credential never downgrades to anonymous
         }
         // Over the actor's socket quota: closed with 1013 (the close already sent wins over graphql-ws's 4403).
-        return admitActor(ctx.extra.socket, ctx.extra.request, ctx.extra.actor);
+        return admitActor(ctx.extra.socket, ctx.extra.actor);
       },
       context: (ctx, id) => {
         const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
