@@ -105,6 +105,9 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (page !== undefined) return 1 + Math.max(page, 1) * childComplexity;
   const isList = isListType(getNullableType(field.type));
   const parent = getNamedType(type).name;
+  // Introspection (`__Type.fields`, …) reads the schema in memory; counted at 2 so GraphiQL's and codegen's
+  // standard introspection query (~50,000 at 10) passes, while nesting it still grows the cost.
+  if (isList && parent.startsWith("__")) return 1 + 2 * childComplexity;
   if (isList && !parent.endsWith("Connection")) return 1 + (listSizes[`${parent}.${field.name}`] ?? assumedListSize) * childComplexity;
   return 1 + childComplexity;
 };
