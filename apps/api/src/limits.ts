@@ -43,7 +43,7 @@ export interface RequestLimits {
   executionMs: number;
   /** Open WebSockets from one IP address (LIMIT_WS_CONNECTIONS_PER_IP). */
   wsConnectionsPerIp: number;
-  /** Open WebSockets of one actor: a user, an API key, or all anonymous sockets of one IP (LIMIT_WS_CONNECTIONS_PER_ACTOR). */
+  /** Open WebSockets of one user or API key; anonymous sockets have only the per-IP cap (LIMIT_WS_CONNECTIONS_PER_ACTOR). */
   wsConnectionsPerActor: number;
   /** Subscriptions one WebSocket may hold at once (LIMIT_SUBSCRIPTIONS_PER_CONNECTION). */
   maxSubscriptionsPerConnection: number;
@@ -105,6 +105,9 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (page !== undefined) return 1 + Math.max(page, 1) * childComplexity;
   const isList = isListType(getNullableType(field.type));
   const parent = getNamedType(type).name;
+  // Introspection (`__Type.fields`, …) reads the schema in memory; counted at 2 so GraphiQL's and codegen's
+  // standard introspection query (~50,000 at 10) passes, while nesting it still grows the cost.
+  if (isList && parent.startsWith("__")) return 1 + 2 * childComplexity;
   if (isList && !parent.endsWith("Connection")) return 1 + (listSizes[`${parent}.${field.name}`] ?? assumedListSize) * childComplexity;
   return 1 + childComplexity;
 };

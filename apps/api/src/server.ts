@@ -138,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ctx.extra.actor = actor;
         const { socket } = ctx.extra;
         // Over the actor's socket quota: closed with 1013 (the close already sent wins over graphql-ws's 4403).
-        if (!admitActor(socket, ctx.extra.request, actor)) return false;
+        if (!admitActor(socket, actor)) return false;
         // Revoked session or key: the connection closes with 4401 at once (subscriptions/live-access.ts).
         const unfollow = await followConnection(pubsub, actor, (code, reason) => socket.close(code, reason));
         if (socket.readyState === socket.OPEN) ctx.extra.unfollow = unfollow;

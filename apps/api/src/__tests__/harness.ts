@@ -30,10 +30,14 @@ export interface TestApi {
 export const testPassword = "correct-horse-42";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused", LOG_LEVEL: process.env.LOG_LEVEL || "silent" });
   return {
-    ...loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused", LOG_LEVEL: process.env.LOG_LEVEL || "silent" }),
+    ...config,
     port: 0,
     seedDemo: false,
+    // A shared, loaded test machine must not turn slowness into LIMIT_EXCEEDED (a signUp took 33 s once);
+    // the budget's own tests set executionMs themselves.
+    limits: { ...config.limits, executionMs: 120_000 },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { getIntrospectionQuery } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { defaultLimits } from "../limits.js";
@@ -102,6 +103,10 @@ describe("request limits, over HTTP and WebSocket", () => {
     const query = (levels: number) => `query($line: ID!) { ${nestedPages(levels, "50")} }`;
     assertOk(await owner.gql(query(2), { line: lineId }));
     assertCode(await owner.gql(query(3), { line: lineId }), "LIMIT_EXCEEDED");
+  });
+
+  it("allows the standard introspection query (GraphiQL, codegen) under every limit", async () => {
+    assertOk(await api.client()(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true })));
   });
 
   it("reads page sizes from variables", async () => {

@@ -29,15 +29,18 @@ class Counter {
   }
 }
 
-/** Whose quota a socket uses: a user, an API key, or (anonymous) its IP address. */
-export function actorKey(actor: Actor, ip: string): string {
+/**
+ * Whose quota a socket uses: a user or an API key. Anonymous sockets (customers' phones following their ticket)
+ * have only the per-IP cap: many phones share one carrier NAT address, and they are no one's in particular.
+ */
+export function actorKey(actor: Actor): string | null {
   switch (actor.kind) {
     case "user":
       return `user:${actor.userId}`;
     case "apiKey":
       return `key:${actor.keyId}`;
     case "anonymous":
-      return `ip:${ip}`;
+      return null;
   }
 }
 
@@ -49,7 +52,7 @@ export interface LimitedWebSocketServer {
    * Counts `socket` against `actor`'s quota until it closes; false (and the socket closed with 1013) when the
    * actor already holds its maximum.
    */
-  admitActor(socket: WebSocket, request: IncomingMessage, actor: Actor): boolean;
+  admitActor(socket: WebSocket, actor: Actor): boolean;
 }
 
 /** A WebSocketServer on `path` of `httpServer`, with the size and connection limits above. */
@@ -80,8 +83,9 @@ export function limitedWebSocketServer(httpServer: Server, path: string, limits:
 
   return {
     wsServer,
-    admitActor(socket, request, actor) {
-      const key = actorKey(actor, remoteAddress(request));
+    admitActor(socket, actor) {
+      const key = actorKey(actor);
+      if (key === null) return true;
       if (!perActor.acquire(key, limits.wsConnectionsPerActor)) {
         socket.close(tryAgainLater, "Too many connections");
         return false;

@@ -9,7 +9,7 @@ import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import WebSocket from "ws";
 import { defaultLimits } from "../../limits.js";
-import { signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
+import { signUpPersona, startTestApi, testConfig, type Persona, type TestApi } from "../../__tests__/harness.js";
 
 /** A graphql-ws socket after connection_init: "ack" or the close code the server answered with. */
 async function initSocket(api: TestApi, token?: string): Promise<{ socket: WebSocket; outcome: "ack" | number }> {
@@ -105,7 +105,7 @@ describe("WebSocket connections per IP and per actor", () => {
   let other: Persona;
   const open: WebSocket[] = [];
   before(async () => {
-    api = await startTestApi({ limits: { ...defaultLimits, wsConnectionsPerIp: 4, wsConnectionsPerActor: 2 } });
+    api = await startTestApi({ limits: { ...testConfig().limits, wsConnectionsPerIp: 4, wsConnectionsPerActor: 2 } });
     owner = await signUpPersona(api, "wsconn");
     other = await signUpPersona(api, "wsother");
   });
@@ -127,6 +127,7 @@ describe("WebSocket connections per IP and per actor", () => {
     assert.equal(others.outcome, "ack");
   });
 
+
   it("refuses the upgrade over the per-IP cap with 503, and admits again once a socket closes", async () => {
     // Open now: owner ×2, other ×1 (the refused third socket was closed and released).
     const fourth = await initSocket(api, other.token);
@@ -143,5 +144,22 @@ describe("WebSocket connections per IP and per actor", () => {
       else await new Promise((r) => setTimeout(r, 20));
     }
     assert.equal(outcome, "ack");
+  });
+});
+
+describe("anonymous WebSockets", () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startTestApi({ limits: { ...testConfig().limits, wsConnectionsPerIp: 10, wsConnectionsPerActor: 1 } });
+  });
+  after(() => api.close());
+
+  it("counts only against the per-IP cap (customers' phones share carrier NAT addresses), while a user's second socket is refused", async () => {
+    const owner = await signUpPersona(api, "wsanon");
+    const sockets = [await initSocket(api), await initSocket(api), await initSocket(api, owner.token)];
+    assert.deepEqual(sockets.map((s) => s.outcome), ["ack", "ack", "ack"]);
+    const second = await initSocket(api, owner.token);
+    assert.equal(second.outcome, 1013);
+    await Promise.all(sockets.map(({ socket }) => closeSocket(socket)));
   });
 });
