@@ -12,6 +12,7 @@ const database = await openDatabase({
   databaseAppUrl: config.databaseAppUrl,
   appPassword: config.appDbPassword,
   dataDir: join(config.dataDir, "pglite"),
+  connectionWaitMs: config.dbConnectionWaitMs,
 });
 const pubsub = createPubSub(config.redisUrl);
 const server = await startServer({ config, database, pubsub });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -21,6 +21,8 @@ import { cachedParse, cachedValidate } from "./subscriptions/documents.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
+import { createRateLimits, rateLimitPlugin } from "./rate-limits/plugin.js";
+import { callerOf, clientAddress, type RateLimits } from "./rate-limits/rate-limits.js";
 
 export interface ServerOptions {
   config: Config;
@@ -30,6 +32,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** Called with the limiter's name on every rate-limit or fairness refusal (metrics). */
+  onRateLimitRefusal?: (limiter: string) => void;
 }
 
 export interface RunningServer {
@@ -39,6 +43,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** This process's rate limits (tests, diagnostics). */
+  rateLimits: RateLimits;
   /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
   subscriptionExecutions(): number;
   close(): Promise<void>;
@@ -59,6 +65,10 @@ const authErrorStatus = (error: unknown) =>
     ? new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === "UNAUTHENTICATED" ? 401 : 403 } } })
     : error;
 
+/** The address of a WebSocket's client, by the same proxy rule as Express's `req.ip`. */
+const socketAddress = (request: IncomingMessage, config: Config) =>
+  clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], config.trustProxy);
+
 /** One linear list: schema, HTTP server, Apollo over Express, graphql-ws on the same port, listen. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, database, pubsub } = options;
@@ -66,9 +76,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const schema = await buildQlineSchema(pubsub);
   setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
 
+  const rateLimits = createRateLimits(config, options.onRateLimitRefusal);
+  await rateLimits.ready();
+
   const app = express();
+  if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
-  const contextFor = (actor: Actor): RequestContext => createContext({ config, db: database.db, pubsub, actor });
+  const contextFor = (actor: Actor, clientIp: string): RequestContext => createContext({ config, db: database.db, pubsub, actor, clientIp, rateLimits });
 
   // What a `next` payload looks like on the wire: errors through the one formatter (production hides internals).
   const formatResult = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult =>
@@ -82,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, then graphql's rules
       // with our depth/alias limits (cached per document; graphql-ws skips its own parse/validate for these args).
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered the subscription being added when onSubscribe runs.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: "LIMIT_EXCEEDED" } })];
@@ -96,6 +110,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
         const errors = cachedValidate(schema, document);
         if (errors.length > 0) return errors;
+        // The same budgets as over HTTP (rateLimitPlugin), per operation started on the socket.
+        try {
+          await rateLimits.checkOperation(callerOf(ctx.extra.actor ?? { kind: "anonymous" }, socketAddress(ctx.extra.request, config)), document, payload.operationName);
+        } catch (error) {
+          return [toGraphQLError(error, errorOptions)];
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onConnect: async (ctx) => {
@@ -108,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
       },
       context: (ctx, id) => {
-        const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
+        const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" }, socketAddress(ctx.extra.request, config));
         shared.deliverTo(context, { id, socket: ctx.extra.socket, tcp: ctx.extra.request.socket });
         return context;
       },
@@ -126,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: qlineValidationRules,
     introspection: true,
     plugins: [
+      rateLimitPlugin(rateLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
     ],
@@ -155,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return contextFor(await authenticate(req.headers.authorization, database.db, config));
+          return contextFor(await authenticate(req.headers.authorization, database.db, config), req.ip ?? req.socket.remoteAddress ?? "unknown");
         } catch (error) {
           throw authErrorStatus(error);
         }
@@ -174,10 +195,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    rateLimits,
     subscriptionExecutions: () => shared.executions,
     async close() {
       await ttlJob?.stop();
       await apollo.stop();
+      await rateLimits.close();
     },
   };
 }

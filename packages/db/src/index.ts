@@ -1,4 +1,5 @@
 export * from "./schema/index.js";
 export { withTenantTx, withLocatedTenantTx, rowsOf, type TenantScope, type LocatedScope, type LocatableRecord } from "./tenant-tx.js";
 export type { AppDatabase, Database, Tx, Driver } from "./database.js";
+export { DatabaseBusyError, isDatabaseBusy, defaultConnectionWaitMs } from "./database.js";
 export { openDatabase, type DatabaseConfig } from "./migrate.js";

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { AppError, ErrorCode, type FieldError } from "./codes.js";
+import { isDatabaseBusy } from "@qline/db";
+import { AppError, ErrorCode, RetryLaterError, type FieldError } from "./codes.js";
 
 /** PostgreSQL SQLSTATEs the app can meet in normal operation, and what they mean to a client. */
 const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
@@ -50,8 +51,15 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
   if (original instanceof AppError) {
     return new GraphQLError(original.message, {
       ...base,
-      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.fields ? { fields: original.fields } : {}),
+        ...(original instanceof RetryLaterError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      },
     });
+  }
+  if (isDatabaseBusy(original)) {
+    return new GraphQLError("The service is busy, retry shortly", { ...base, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 1 } });
   }
   if (original instanceof ArgumentValidationError) {
     const fields = validationFields(original);
@@ -73,7 +81,7 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined;
+  const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined || isDatabaseBusy(original);
   const code = formatted.extensions?.code;
   // Our validation rules (limits.ts) raise GraphQLErrors with a registry code; Apollo relabels them.
   const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
