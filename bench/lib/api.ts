@@ -51,6 +51,8 @@ export interface ApiOptions {
   /** Writes a V8 CPU profile into this folder on exit (node --cpu-prof). */
   cpuProfDir?: string;
   extraArgs?: string[];
+  /** More environment for the API (RATE_* limits). */
+  env?: Record<string, string>;
 }
 
 export async function startApi(options: ApiOptions): Promise<ApiProcess> {
@@ -70,6 +72,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     QLINE_DATA_DIR: dataDir ?? join(tmpdir(), "qline-bench-unused"),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
   };
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
