@@ -73,6 +73,7 @@ const rateLimits: Record<string, string> = {
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_TENANT_PER_MINUTE: "1000000",
   RATE_IN_FLIGHT_PER_CALLER: "10000",
+  RATE_IN_FLIGHT_PER_TENANT: "10000",
   RATE_KEY_PREFIX: `qline:rl:e2e:${process.pid}`,
 };
 

@@ -247,7 +247,7 @@ export async function run(): Promise<Section> {
         `Tenant B reads its board (the admin's queue board query, 20 waiting) with an API key at a steady ${quietPerSecond}/s; ` +
         `tenant A floods its own board (150 waiting) with ${floodWorkers} closed-loop workers over ${floodKeys} API keys, as fast as the API answers. ` +
         `Each phase ${(window / 1000).toFixed(1)} s (B quiet, then B while A floods), ${repeats} interleaved repeats per process; p99 over all of B's answers in that state. ` +
-        `Fairness caps: ${"RATE_IN_FLIGHT_PER_CALLER"} 8, ${"RATE_TRANSACTIONS_PER_TENANT"} 6. Budgets (defaults): 1,200 queries per caller and 6,000 per tenant per minute.`,
+        `Fairness caps: \`RATE_IN_FLIGHT_PER_CALLER\` 8, \`RATE_IN_FLIGHT_PER_TENANT\` 4, \`RATE_TRANSACTIONS_PER_TENANT\` 6. Budgets (defaults): 1,200 queries per caller and 6,000 per tenant per minute.`,
       "",
       table(["limits", "B quiet p50 / p99 ms", "B flooded p50 / p99 ms", "flooded ÷ quiet p99", "A answered/s", "A refused/s", "A other errors", "B errors"], rows.map((r) => r.cells)),
       "",

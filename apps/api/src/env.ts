@@ -61,6 +61,8 @@ export interface RateLimitConfig {
   mutationsPerTenantPerMinute: number;
   /** Operations one caller may have running at once (one more is refused at once). */
   inFlightPerCaller: number;
+  /** Operations one tenant's API keys may have running at once in a process (its CPU share; one more is refused at once). */
+  inFlightPerTenant: number;
   /** Database transactions one tenant may hold at once (more wait their turn, up to DB_CONNECTION_WAIT_MS). */
   transactionsPerTenant: number;
   /** Longest wait for Redis before a limiter decides from this process's memory instead. */
@@ -102,6 +104,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),
     mutationsPerTenantPerMinute: n("RATE_MUTATIONS_PER_TENANT_PER_MINUTE", 3000),
     inFlightPerCaller: n("RATE_IN_FLIGHT_PER_CALLER", 8) || 8,
+    inFlightPerTenant: n("RATE_IN_FLIGHT_PER_TENANT", 4) || 4,
     transactionsPerTenant: n("RATE_TRANSACTIONS_PER_TENANT", 6) || 6,
     redisTimeoutMs: n("RATE_REDIS_TIMEOUT_MS", 100) || 100,
     keyPrefix: env.RATE_KEY_PREFIX || "qline:rl",

@@ -46,6 +46,7 @@ const relaxedRateLimitEnv = () => ({
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_TENANT_PER_MINUTE: "1000000",
   RATE_IN_FLIGHT_PER_CALLER: "10000",
+  RATE_IN_FLIGHT_PER_TENANT: "10000",
   RATE_TRANSACTIONS_PER_TENANT: "10000",
   // A loaded test machine can take longer than production's 100 ms; a late answer would count in memory instead.
   RATE_REDIS_TIMEOUT_MS: "3000",

@@ -39,6 +39,8 @@ export function callerOf(actor: Actor, ip: string): Caller {
 /** Root fields limited per client address, by the limiter that counts them (one point per field, aliases too). */
 const perAddressFields: Record<string, "login" | "signUp" | "publicLookup" | "cancel"> = {
   login: "login",
+  // A password check like login (issue 11 adds it on another branch): the same per-address budget.
+  changePassword: "login",
   signUp: "signUp",
   ticketByCode: "publicLookup",
   tenantBySlug: "publicLookup",
@@ -107,19 +109,27 @@ export class RateLimits {
     if (caller.tenantId) await this.consume(mutation ? this.tenantMutations : this.tenantQueries, mutation ? "tenant-mutations" : "tenant-queries", caller.tenantId);
   }
 
-  /** One more operation of `caller` running in this process; refused at once beyond the cap. Call the result when done. */
+  /**
+   * One more operation of `caller` (and of its API key's tenant) running in this process; refused at once
+   * beyond either cap. Call the result when the operation is done.
+   */
   enterFlight(caller: Caller): () => void {
     if (!this.config.enabled) return () => {};
-    const running = this.inFlight.get(caller.key) ?? 0;
-    if (running >= this.config.inFlightPerCaller) throw this.refuse("caller-in-flight", 1000, `At most ${this.config.inFlightPerCaller} operations at once per caller`);
-    this.inFlight.set(caller.key, running + 1);
+    const slots: [string, number, string][] = [[caller.key, this.config.inFlightPerCaller, "caller"]];
+    if (caller.tenantId) slots.push([`tenant:${caller.tenantId}`, this.config.inFlightPerTenant, "tenant"]);
+    for (const [key, cap, who] of slots) {
+      if ((this.inFlight.get(key) ?? 0) >= cap) throw this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`);
+    }
+    for (const [key] of slots) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const left = (this.inFlight.get(caller.key) ?? 1) - 1;
-      if (left <= 0) this.inFlight.delete(caller.key);
-      else this.inFlight.set(caller.key, left);
+      for (const [key] of slots) {
+        const left = (this.inFlight.get(key) ?? 1) - 1;
+        if (left <= 0) this.inFlight.delete(key);
+        else this.inFlight.set(key, left);
+      }
     };
   }
 

@@ -74,6 +74,17 @@ describe("rate limit policy", () => {
     assert.throws(() => limits.enterFlight(caller), RetryLaterError);
   });
 
+  it("caps the operations in flight of one tenant's API keys together, not other tenants'", () => {
+    const limits = limitsWith({ inFlightPerCaller: 10, inFlightPerTenant: 2 });
+    const key = (id: string, tenantId: string) => callerOf({ kind: "apiKey", keyId: id, tenantId, scopes: new Set() }, "1.1.1.1");
+    const first = limits.enterFlight(key("k1", "A"));
+    limits.enterFlight(key("k2", "A"));
+    assert.throws(() => limits.enterFlight(key("k3", "A")), RetryLaterError);
+    limits.enterFlight(key("k4", "B"));
+    first();
+    limits.enterFlight(key("k3", "A"));
+  });
+
   it("turns every limit off with RATE_LIMITS=off", async () => {
     const limits = limitsWith({ enabled: false, queriesPerCallerPerMinute: 0, inFlightPerCaller: 1 });
     const caller = callerOf({ kind: "anonymous" }, "1.1.1.1");
