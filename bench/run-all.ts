@@ -5,6 +5,7 @@ import { run as fanout } from "./benchmarks/fanout.js";
 import { run as board } from "./benchmarks/board.js";
 import { run as scale } from "./benchmarks/scale.js";
 import { run as twoProcess } from "./benchmarks/two-process.js";
+import { run as noisyNeighbour } from "./benchmarks/noisy-neighbour.js";
 import { writeReport, type Section } from "./lib/report.js";
 
 const all: [string, () => Promise<Section>][] = [
@@ -14,6 +15,7 @@ const all: [string, () => Promise<Section>][] = [
   ["board", board],
   ["scale", scale],
   ["two-process", twoProcess],
+  ["noisy-neighbour", noisyNeighbour],
 ];
 const only = process.argv.slice(2);
 const sections: Section[] = [];

@@ -60,7 +60,25 @@ process.env.E2E_BASE_DOMAIN = baseDomain;
 /** Signs up in the specs to suspend tenants. */
 process.env.E2E_PLATFORM_ADMIN = "platform-admin@e2e.test";
 
+/** Budgets no journey comes near (every browser here shares one address); the limits have their own API tests. */
+const rateLimits: Record<string, string> = {
+  RATE_LOGIN_PER_IP_PER_MINUTE: "100000",
+  RATE_LOGIN_FREE_FAILURES_PER_IP: "100000",
+  RATE_LOGIN_FREE_FAILURES_PER_ACCOUNT: "100000",
+  RATE_SIGNUP_PER_IP_PER_HOUR: "100000",
+  RATE_PUBLIC_PER_IP_PER_MINUTE: "1000000",
+  RATE_CANCEL_PER_IP_PER_MINUTE: "100000",
+  RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
+  RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
+  RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
+  RATE_MUTATIONS_PER_TENANT_PER_MINUTE: "1000000",
+  RATE_IN_FLIGHT_PER_CALLER: "10000",
+  RATE_IN_FLIGHT_PER_TENANT: "10000",
+  RATE_KEY_PREFIX: `qline:rl:e2e:${process.pid}`,
+};
+
 const database: Record<string, string> = {
+  ...rateLimits,
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   ...(pgUrl
     ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }

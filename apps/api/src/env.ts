@@ -42,6 +42,47 @@ export interface Config {
   logLevel: LogLevel;
   /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers loopback callers only. */
   metricsToken: string | undefined;
+  /** How long a transaction waits for a database connection before SERVICE_UNAVAILABLE (DB_CONNECTION_WAIT_MS, 5000). */
+  dbConnectionWaitMs: number;
+  /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address (TRUST_PROXY, 0). */
+  trustProxy: number;
+  rateLimits: RateLimitConfig;
+}
+
+/** Rate limits and fairness caps (RATE_*); docs/operations.md "Rate limits and fairness" explains each. */
+export interface RateLimitConfig {
+  /** RATE_LIMITS=off turns every limit below off (benchmarks' baseline); default on. */
+  enabled: boolean;
+  /** `login` attempts per client address per minute. */
+  loginPerIpPerMinute: number;
+  /** Failed logins for one email from one address before the backoff starts (then 1 s, 2 s, 4 s, … per failure). */
+  loginFreeFailuresPerIp: number;
+  /** Failed logins for one email from any address before its backoff starts. */
+  loginFreeFailuresPerAccount: number;
+  /** Longest login backoff. */
+  loginBackoffMaxSeconds: number;
+  /** `signUp` per client address per hour. */
+  signUpPerIpPerHour: number;
+  /** Public lookups (`ticketByCode`, `tenantBySlug`, `slugAvailable`) per client address per minute. */
+  publicLookupsPerIpPerMinute: number;
+  /** `cancelMyTicket` per client address per minute. */
+  cancelPerIpPerMinute: number;
+  /** Queries / mutations per caller (API key, user, or the address of an anonymous caller) per minute. */
+  queriesPerCallerPerMinute: number;
+  mutationsPerCallerPerMinute: number;
+  /** Queries / mutations per tenant (of an API key) per minute. */
+  queriesPerTenantPerMinute: number;
+  mutationsPerTenantPerMinute: number;
+  /** Operations one caller may have running at once (one more is refused at once). */
+  inFlightPerCaller: number;
+  /** Operations one tenant's API keys may have running at once in a process (its CPU share; one more is refused at once). */
+  inFlightPerTenant: number;
+  /** Database transactions one tenant may hold at once (more wait their turn, up to DB_CONNECTION_WAIT_MS). */
+  transactionsPerTenant: number;
+  /** Longest wait for Redis before a limiter decides from this process's memory instead. */
+  redisTimeoutMs: number;
+  /** Prefix of every limiter key in Redis (tests give each process its own). */
+  keyPrefix: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -66,6 +107,29 @@ function logLevel(value: string | undefined): LogLevel {
   const level = logLevels.find((l) => l === value.toLowerCase());
   if (!level) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${value}"`);
   return level;
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const n = (name: string, fallback: number) => integer(name, env[name], fallback);
+  return {
+    enabled: !["off", "false", "0"].includes((env.RATE_LIMITS ?? "").toLowerCase()),
+    loginPerIpPerMinute: n("RATE_LOGIN_PER_IP_PER_MINUTE", 30),
+    loginFreeFailuresPerIp: n("RATE_LOGIN_FREE_FAILURES_PER_IP", 5),
+    loginFreeFailuresPerAccount: n("RATE_LOGIN_FREE_FAILURES_PER_ACCOUNT", 20),
+    loginBackoffMaxSeconds: n("RATE_LOGIN_BACKOFF_MAX_SECONDS", 900),
+    signUpPerIpPerHour: n("RATE_SIGNUP_PER_IP_PER_HOUR", 20),
+    publicLookupsPerIpPerMinute: n("RATE_PUBLIC_PER_IP_PER_MINUTE", 300),
+    cancelPerIpPerMinute: n("RATE_CANCEL_PER_IP_PER_MINUTE", 20),
+    queriesPerCallerPerMinute: n("RATE_QUERIES_PER_CALLER_PER_MINUTE", 1200),
+    mutationsPerCallerPerMinute: n("RATE_MUTATIONS_PER_CALLER_PER_MINUTE", 600),
+    queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),
+    mutationsPerTenantPerMinute: n("RATE_MUTATIONS_PER_TENANT_PER_MINUTE", 3000),
+    inFlightPerCaller: n("RATE_IN_FLIGHT_PER_CALLER", 8) || 8,
+    inFlightPerTenant: n("RATE_IN_FLIGHT_PER_TENANT", 4) || 4,
+    transactionsPerTenant: n("RATE_TRANSACTIONS_PER_TENANT", 6) || 6,
+    redisTimeoutMs: n("RATE_REDIS_TIMEOUT_MS", 100) || 100,
+    keyPrefix: env.RATE_KEY_PREFIX || "qline:rl",
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,6 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL),
     metricsToken: env.METRICS_TOKEN || undefined,
     limits: loadLimits(env),
+    dbConnectionWaitMs: integer("DB_CONNECTION_WAIT_MS", env.DB_CONNECTION_WAIT_MS, 5000) || 5000,
+    trustProxy: integer("TRUST_PROXY", env.TRUST_PROXY, 0),
+    rateLimits: rateLimits(env),
   };
 }
 

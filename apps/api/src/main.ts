@@ -15,6 +15,7 @@ const database = await openDatabase({
   appPassword: config.appDbPassword,
   dataDir: join(config.dataDir, "pglite"),
   onIdleClientError: (error) => logger.warn({ err: error }, "idle database client error (the pool replaces it)"),
+  connectionWaitMs: config.dbConnectionWaitMs,
 });
 const pubsub = createPubSub(config.redisUrl, { publishTimeoutMs: config.redisPublishTimeoutMs });
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -29,8 +29,10 @@ import { closeWebSockets, listen } from "./lifecycle.js";
 import { mountOperability } from "./observability/http.js";
 import { instrumentPubSub } from "./observability/instrument-pubsub.js";
 import { logger as processLogger, type Logger } from "./observability/logger.js";
-import { createMetrics, type ApiMetrics } from "./observability/metrics.js";
+import { countRateLimitRefusal, createMetrics, type ApiMetrics } from "./observability/metrics.js";
 import { observeGraphqlWs, operationsPlugin } from "./observability/operations.js";
+import { createRateLimits, rateLimitPlugin } from "./rate-limits/plugin.js";
+import { callerOf, clientAddress, type RateLimits } from "./rate-limits/rate-limits.js";
 
 export interface ServerOptions {
   config: Config;
@@ -42,6 +44,8 @@ export interface ServerOptions {
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
   logger?: Logger;
+  /** Called with the limiter's name on every rate-limit or fairness refusal (metrics). */
+  onRateLimitRefusal?: (limiter: string) => void;
 }
 
 export interface RunningServer {
@@ -53,6 +57,8 @@ export interface RunningServer {
   ttlJob: TtlJob | null;
   /** This server's Prometheus registry and recorders (served at /metrics). */
   metrics: ApiMetrics;
+  /** This process's rate limits (tests, diagnostics). */
+  rateLimits: RateLimits;
   /** Subscription executions so far: one per event per group of equal subscribers (tests, diagnostics). */
   subscriptionExecutions(): number;
   close(): Promise<void>;
@@ -73,6 +79,10 @@ const authErrorStatus = (error: unknown) =>
     ? new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === "UNAUTHENTICATED" ? 401 : 403 } } })
     : error;
 
+/** The address of a WebSocket's client, by the same proxy rule as Express's `req.ip`. */
+const socketAddress = (request: IncomingMessage, config: Config) =>
+  clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], config.trustProxy);
+
 /** One linear list: schema, HTTP server, Apollo over Express, graphql-ws on the same port, listen. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, database } = options;
@@ -85,9 +95,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const schema = await buildQlineSchema(pubsub);
   setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
 
+  // Every refusal is counted for /metrics (observability/metrics.ts), and reported to the caller of startServer.
+  const rateLimits = createRateLimits(config, (limiter) => {
+    countRateLimitRefusal(limiter);
+    options.onRateLimitRefusal?.(limiter);
+  });
+  await rateLimits.ready();
+
   const app = express();
+  if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
-  const contextFor = (actor: Actor): RequestContext => createContext({ config, db: database.db, pubsub, actor });
+  const contextFor = (actor: Actor, clientIp: string): RequestContext => createContext({ config, db: database.db, pubsub, actor, clientIp, rateLimits });
 
   // What a `next` payload looks like on the wire: errors through the one formatter (production hides internals).
   const formatResult = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult =>
@@ -104,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema,
       // Every limit is decided here, before any resolver runs: subscriptions per connection, tokens, graphql's rules
       // with our shape rules (cached per document; graphql-ws skips its own parse/validate for these args), cost.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered the subscription being added when onSubscribe runs.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [limitError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`)];
@@ -125,6 +143,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (errors.length > 0) return errors;
         const overCost = checkCost(limits, schema, document, payload.operationName, payload.variables);
         if (overCost) return [overCost];
+        // The same budgets as over HTTP (rateLimitPlugin), per operation started on the socket.
+        try {
+          await rateLimits.checkOperation(callerOf(ctx.extra.actor ?? { kind: "anonymous" }, socketAddress(ctx.extra.request, config)), document, payload.operationName);
+        } catch (error) {
+          return [toGraphQLError(error, errorOptions)];
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onConnect: async (ctx) => {
@@ -146,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return true;
       },
       context: (ctx, id) => {
-        const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" });
+        const context = contextFor(ctx.extra.actor ?? { kind: "anonymous" }, socketAddress(ctx.extra.request, config));
         shared.deliverTo(context, { id, socket: ctx.extra.socket, tcp: ctx.extra.request.socket });
         return context;
       },
@@ -182,6 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
       },
       inputHygienePlugin,
+      rateLimitPlugin(rateLimits),
       // In-flight HTTP requests get half the shutdown budget, then their connections are closed.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.floor(config.shutdownTimeoutMs / 2) }),
       { serverWillStart: async () => ({ drainServer: () => closeWebSockets(wsServer, wsCleanup) }) },
@@ -224,7 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return contextFor(await authenticate(req.headers.authorization, database.db, config));
+          return contextFor(await authenticate(req.headers.authorization, database.db, config), req.ip ?? req.socket.remoteAddress ?? "unknown");
         } catch (error) {
           throw authErrorStatus(error);
         }
@@ -245,12 +270,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     ttlJob,
     metrics,
+    rateLimits,
     subscriptionExecutions: () => shared.executions,
     /** Stops the TTL job, then drains HTTP and closes every WebSocket with 1001 (see lifecycle.ts). */
     async close() {
       draining = true;
       await ttlJob?.stop();
       await apollo.stop();
+      await rateLimits.close();
     },
   };
 }

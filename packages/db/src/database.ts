@@ -32,10 +32,77 @@ export interface AppDatabase {
 
 export const APP_ROLE = "qline_app";
 
+/** How long a transaction waits for a connection by default before failing with `DatabaseBusyError`. */
+export const defaultConnectionWaitMs = 5000;
+
+/**
+ * A transaction waited `waitMs` for a database connection and got none: the database is saturated. Thrown
+ * instead of queueing forever; the API answers SERVICE_UNAVAILABLE with a retry hint.
+ */
+export class DatabaseBusyError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`No database connection became free within ${waitMs} ms`);
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/** pg's pool rejects `connect()` with this message when `connectionTimeoutMillis` passes. */
+const pgConnectTimeout = "timeout exceeded when trying to connect";
+
+/** Whether `error` (or a cause it wraps, as drizzle does) is a connection wait that timed out. */
+export function isDatabaseBusy(error: unknown): error is Error {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DatabaseBusyError || (e instanceof Error && e.message === pgConnectTimeout)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * PGlite is one connection and serializes transactions on its own unbounded queue. Transactions take turns
+ * here first, so a waiting one gives up after `waitMs` (DatabaseBusyError) instead of waiting forever.
+ */
+function boundTransactionWait(db: Database, waitMs: number): Database {
+  const transaction = db.transaction.bind(db);
+  const waiting: (() => void)[] = [];
+  let busy = false;
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  };
+  const acquire = () =>
+    new Promise<void>((resolve, reject) => {
+      if (!busy) {
+        busy = true;
+        resolve();
+        return;
+      }
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(turn), 1);
+        reject(new DatabaseBusyError(waitMs));
+      }, waitMs);
+      waiting.push(turn);
+    });
+  const bounded: Database["transaction"] = async (fn, config) => {
+    await acquire();
+    try {
+      return await transaction(fn, config);
+    } finally {
+      release();
+    }
+  };
+  return Object.assign(db, { transaction: bounded });
+}
+
 /** The PGlite calls drizzle makes; each holds the single connection (PGlite queues the others). */
 const pgliteEntryPoints = new Set<PropertyKey>(["query", "exec", "transaction"]);
 
-export function wrapPglite(client: PGlite): AppDatabase {
+export function wrapPglite(client: PGlite, connectionWaitMs = defaultConnectionWaitMs): AppDatabase {
   let inFlight = 0;
   // Counts calls in flight through a proxy (PGlite keeps its queue private). Members are read from the target
   // itself, not the proxy, because PGlite's methods use private fields.
@@ -56,16 +123,25 @@ export function wrapPglite(client: PGlite): AppDatabase {
   });
   return {
     driver: "pglite",
-    db: drizzlePglite(counted, { schema }) as unknown as Database,
+    db: boundTransactionWait(drizzlePglite(counted, { schema }) as unknown as Database, connectionWaitMs),
     poolStats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1), max: 1 }),
     close: () => client.close(),
   };
 }
 
 export function wrapPgPool(pool: pg.Pool): AppDatabase {
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const transaction = db.transaction.bind(db);
+  // The pool's connect timeout surfaces as a plain Error; give it the one name the API maps to 503.
+  const named: Database["transaction"] = (fn, config) =>
+    transaction(fn, config).catch((error: unknown) => {
+      throw isDatabaseBusy(error) && !(error instanceof DatabaseBusyError)
+        ? new DatabaseBusyError(pool.options.connectionTimeoutMillis ?? defaultConnectionWaitMs)
+        : error;
+    });
   return {
     driver: "pg",
-    db: drizzlePg(pool, { schema }) as unknown as Database,
+    db: Object.assign(db, { transaction: named }),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     close: () => pool.end(),
   };
@@ -121,8 +197,14 @@ function statementName(text: string): string {
 /** Default report of an idle client's error: a process warning (the API passes its logger instead). */
 const warnIdleClientError = (error: Error) => process.emitWarning(`idle database client error: ${error.message}`, "QlineDbWarning");
 
-export function openPgPool(connectionString: string, max = 10, onIdleError: (error: Error) => void = warnIdleClientError): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, Client: PreparingClient });
+/** `connectionWaitMs`: how long a query waits for a free connection before failing (never forever). */
+export function openPgPool(
+  connectionString: string,
+  max = 10,
+  connectionWaitMs = defaultConnectionWaitMs,
+  onIdleError: (error: Error) => void = warnIdleClientError,
+): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: connectionWaitMs, Client: PreparingClient });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", onIdleError);
   return pool;

@@ -33,6 +33,8 @@ export interface DatabaseConfig {
   poolSize?: number | undefined;
   /** Reports an idle pooled client's error (server restart); default: a process warning. */
   onIdleClientError?: ((error: Error) => void) | undefined;
+  /** How long a transaction waits for a connection before DatabaseBusyError (DB_CONNECTION_WAIT_MS; default 5000). */
+  connectionWaitMs?: number | undefined;
 }
 
 /** Migrates a PostgreSQL server as its owner. Serialised by an advisory lock so API processes can start together. */
@@ -66,10 +68,10 @@ function migratedPgliteImage(): Promise<Blob> {
 }
 
 /** Opens embedded PGlite: migrates as the superuser, then reconnects as the app role. */
-export async function openPglite(dataDir?: string): Promise<AppDatabase> {
+export async function openPglite(dataDir?: string, connectionWaitMs?: number): Promise<AppDatabase> {
   if (!dataDir) {
     const loadDataDir = await migratedPgliteImage();
-    return wrapPglite(new PGlite({ loadDataDir, username: APP_ROLE }));
+    return wrapPglite(new PGlite({ loadDataDir, username: APP_ROLE }), connectionWaitMs);
   }
   mkdirSync(dataDir, { recursive: true });
   const owner = new PGlite(dataDir);
@@ -78,13 +80,13 @@ export async function openPglite(dataDir?: string): Promise<AppDatabase> {
   } finally {
     await owner.close();
   }
-  return wrapPglite(new PGlite(dataDir, { username: APP_ROLE }));
+  return wrapPglite(new PGlite(dataDir, { username: APP_ROLE }), connectionWaitMs);
 }
 
 /** The one way the API gets a database: PGlite without `databaseUrl`, a pg pool as qline_app with it. */
 export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase> {
-  if (!config.databaseUrl) return openPglite(config.dataDir);
+  if (!config.databaseUrl) return openPglite(config.dataDir, config.connectionWaitMs);
   await migratePostgres(config.databaseUrl, config.appPassword);
   const url = appConnectionString(config.databaseUrl, config.databaseAppUrl, config.appPassword);
-  return wrapPgPool(openPgPool(url, config.poolSize, config.onIdleClientError));
+  return wrapPgPool(openPgPool(url, config.poolSize, config.connectionWaitMs, config.onIdleClientError));
 }

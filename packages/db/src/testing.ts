@@ -15,9 +15,20 @@ export interface TestDatabase extends AppDatabase {
 
 export const testDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL || undefined;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** pg pool size (default 20). */
+  poolSize?: number;
+  /**
+   * How long a transaction waits for a connection (default 30 s: generous, since a loaded shared test machine
+   * is slow; a test of the wait itself passes a short one).
+   */
+  connectionWaitMs?: number;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const connectionWaitMs = options.connectionWaitMs ?? 30_000;
   if (!testDatabaseUrl) {
-    const db = await openPglite();
+    const db = await openPglite(undefined, connectionWaitMs);
     return { ...db, appUrl: undefined, ownerUrl: undefined };
   }
   const name = `qline_test_${randomBytes(6).toString("hex")}`;
@@ -29,7 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   ownerUrl.pathname = `/${name}`;
   await migratePostgres(ownerUrl.toString());
   const appUrl = appConnectionString(ownerUrl.toString());
-  const opened = wrapPgPool(openPgPool(appUrl, 20));
+  const opened = wrapPgPool(openPgPool(appUrl, options.poolSize ?? 20, connectionWaitMs));
   return {
     driver: opened.driver,
     db: opened.db,
@@ -52,6 +63,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 export function openSecondConnection(first: TestDatabase): TestDatabase | undefined {
   if (!first.appUrl) return undefined;
-  const opened = wrapPgPool(openPgPool(first.appUrl, 20));
+  const opened = wrapPgPool(openPgPool(first.appUrl, 20, 30_000));
   return { ...opened, appUrl: first.appUrl, ownerUrl: first.ownerUrl };
 }

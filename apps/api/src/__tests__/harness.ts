@@ -29,8 +29,37 @@ export interface TestApi {
 
 export const testPassword = "correct-horse-42";
 
+/**
+ * Limits far above what any test sends, so no suite is slowed or refused by them; the rate-limit tests set
+ * their own. Each config gets a key prefix of its own, so APIs sharing a Redis never share counters (pass the
+ * same `rateLimits` to two APIs to make them share).
+ */
+const relaxedRateLimitEnv = () => ({
+  RATE_LOGIN_PER_IP_PER_MINUTE: "100000",
+  RATE_LOGIN_FREE_FAILURES_PER_IP: "100000",
+  RATE_LOGIN_FREE_FAILURES_PER_ACCOUNT: "100000",
+  RATE_SIGNUP_PER_IP_PER_HOUR: "100000",
+  RATE_PUBLIC_PER_IP_PER_MINUTE: "1000000",
+  RATE_CANCEL_PER_IP_PER_MINUTE: "100000",
+  RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
+  RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
+  RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
+  RATE_MUTATIONS_PER_TENANT_PER_MINUTE: "1000000",
+  RATE_IN_FLIGHT_PER_CALLER: "10000",
+  RATE_IN_FLIGHT_PER_TENANT: "10000",
+  RATE_TRANSACTIONS_PER_TENANT: "10000",
+  // A loaded test machine can take longer than production's 100 ms; a late answer would count in memory instead.
+  RATE_REDIS_TIMEOUT_MS: "3000",
+  RATE_KEY_PREFIX: `qline:rl:test:${process.pid}:${randomBytes(6).toString("hex")}`,
+});
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const config = loadConfig({ JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!", QLINE_DATA_DIR: "/tmp/qline-test-unused", LOG_LEVEL: process.env.LOG_LEVEL || "silent" });
+  const config = loadConfig({
+    JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!",
+    QLINE_DATA_DIR: "/tmp/qline-test-unused",
+    LOG_LEVEL: process.env.LOG_LEVEL || "silent",
+    ...relaxedRateLimitEnv(),
+  });
   return {
     ...config,
     port: 0,
@@ -44,7 +73,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function startTestApi(
   overrides: Partial<Config> = {},
-  options: { database?: TestDatabase; redisUrl?: string; ttlJob?: ServerOptions["ttlJob"]; logger?: ServerOptions["logger"] } = {},
+  options: {
+    database?: TestDatabase;
+    redisUrl?: string;
+    ttlJob?: ServerOptions["ttlJob"];
+    logger?: ServerOptions["logger"];
+    onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
+  } = {},
 ): Promise<TestApi> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
@@ -56,6 +91,7 @@ export async function startTestApi(
     port: 0,
     ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onRateLimitRefusal ? { onRateLimitRefusal: options.onRateLimitRefusal } : {}),
   });
   const client =
     (authorization?: string): Gql =>

@@ -1,6 +1,7 @@
 import type { Database, MemberRole } from "@qline/db";
 import type { Config } from "../env.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
+import type { RateLimits } from "../rate-limits/rate-limits.js";
 import type { Actor } from "./actor.js";
 import type { Permission } from "./permissions.js";
 
@@ -21,6 +22,10 @@ export interface RequestContext {
   db: Database;
   pubsub: QlinePubSub;
   actor: Actor;
+  /** The client's address (rate limits); absent outside a request (seeding, jobs). */
+  clientIp?: string;
+  /** This process's rate limits and fairness caps; absent outside a request. */
+  rateLimits?: RateLimits;
   /** Access decisions already made in this request, by tenant id. */
   accessCache: Map<string, TenantAccess>;
 }

@@ -95,7 +95,7 @@ export async function withTenantAccess<T>(ctx: RequestContext, tenantId: string,
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(tenantId)) throw new NoAccess();
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await accessOf(ctx, tx, tenantId)));
+  return gated(ctx, tenantId, () => withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await accessOf(ctx, tx, tenantId))));
 }
 
 const recordLabels: Record<LocatableRecord, string> = { line: "Line", counter: "Counter", ticket: "Ticket" };
@@ -116,10 +116,14 @@ export async function inTenantOf<T>(
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(record.id)) throw notFound(label);
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
-    if (!tenantId) throw notFound(label);
-    return fn(tx, await asNotFound(label, () => decideAccess(ctx, tx, tenantId, permission)));
-  });
+  // The record's tenant is known only inside the transaction: wait in the turn of the tenant it had last time.
+  return gated(ctx, locatedTenants.get(record.id) ?? (ctx.actor.kind === "apiKey" ? ctx.actor.tenantId : null), () =>
+    withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
+      if (!tenantId) throw notFound(label);
+      rememberLocated(record.id, tenantId);
+      return fn(tx, await asNotFound(label, () => decideAccess(ctx, tx, tenantId, permission)));
+    }),
+  );
 }
 
 /**
@@ -132,11 +136,27 @@ export async function locateReachableTenant(ctx: RequestContext, record: { kind:
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(record.id)) throw notFound(label);
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
-    if (!tenantId) throw notFound(label);
-    await asNotFound(label, () => accessOf(ctx, tx, tenantId));
-    return tenantId;
-  });
+  return gated(ctx, locatedTenants.get(record.id) ?? (ctx.actor.kind === "apiKey" ? ctx.actor.tenantId : null), () =>
+    withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
+      if (!tenantId) throw notFound(label);
+      rememberLocated(record.id, tenantId);
+      await asNotFound(label, () => accessOf(ctx, tx, tenantId));
+      return tenantId;
+    }),
+  );
+}
+
+/** Records' tenants seen by `inTenantOf` (a line, counter or ticket never changes tenant), most recent last. */
+const locatedTenants = new Map<string, string>();
+function rememberLocated(recordId: string, tenantId: string): void {
+  locatedTenants.delete(recordId);
+  locatedTenants.set(recordId, tenantId);
+  if (locatedTenants.size > 20_000) locatedTenants.delete(locatedTenants.keys().next().value!);
+}
+
+/** Fairness: at most RATE_TRANSACTIONS_PER_TENANT transactions of one tenant at once (rate-limits.ts TenantGate). */
+function gated<T>(ctx: RequestContext, tenantId: string | null, fn: () => Promise<T>): Promise<T> {
+  return ctx.rateLimits ? ctx.rateLimits.tenantGate.run(tenantId, fn) : fn();
 }
 
 /** Access in `tenantId`, decided once per request and tenant. */

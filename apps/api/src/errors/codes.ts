@@ -7,6 +7,7 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
   INVALID_TRANSITION: "INVALID_TRANSITION",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -35,3 +36,18 @@ export const unauthenticated = (message = "Sign in or provide an API key") => ne
 export const badInput = (message: string, fields?: FieldError[]) => new AppError(ErrorCode.BAD_USER_INPUT, message, fields);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const limitExceeded = (message: string) => new AppError(ErrorCode.LIMIT_EXCEEDED, message);
+
+/**
+ * Refused for now, not for good: LIMIT_EXCEEDED (a rate limit or fairness cap) or SERVICE_UNAVAILABLE (the
+ * database is saturated). `retryAfterSeconds` goes to `extensions.retryAfterSeconds` (and HTTP `Retry-After`).
+ */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: typeof ErrorCode.LIMIT_EXCEEDED | typeof ErrorCode.SERVICE_UNAVAILABLE,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+    this.name = "RetryLaterError";
+  }
+}

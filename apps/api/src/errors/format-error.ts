@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { isTokenLimitError } from "../limits.js";
-import { AppError, ErrorCode, type FieldError } from "./codes.js";
+import { isDatabaseBusy } from "@qline/db";
+import { AppError, ErrorCode, RetryLaterError, type FieldError } from "./codes.js";
 
 /** PostgreSQL SQLSTATEs the app can meet in normal operation, and what they mean to a client. */
 const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
@@ -65,8 +66,15 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
   if (original instanceof AppError) {
     return new GraphQLError(original.message, {
       ...base,
-      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.fields ? { fields: original.fields } : {}),
+        ...(original instanceof RetryLaterError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      },
     });
+  }
+  if (isDatabaseBusy(original)) {
+    return new GraphQLError("The service is busy, retry shortly", { ...base, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 1 } });
   }
   const fields = original instanceof ArgumentValidationError ? validationFields(original) : null;
   if (original instanceof ArgumentValidationError && fields) {
@@ -88,7 +96,7 @@ export function toGraphQLError(error: unknown, options: FormatErrorOptions): Gra
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined;
+  const domain = original instanceof AppError || original instanceof ArgumentValidationError || postgresCode(original) !== undefined || isDatabaseBusy(original);
   const code = formatted.extensions?.code;
   // The parser's token limit (limits.ts) is a syntax error to Apollo (GRAPHQL_PARSE_FAILED); to the client, a limit.
   if (isTokenLimitError(original)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.LIMIT_EXCEEDED } };

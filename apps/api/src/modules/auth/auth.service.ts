@@ -70,11 +70,17 @@ export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<
  */
 export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<SignedIn> {
   const email = emailInput.trim().toLowerCase();
+  const ip = ctx.clientIp ?? "unknown";
+  await ctx.rateLimits?.login.before(email, ip);
   const found = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
     rowsOf<{ id: string; password_hash: string }>(await tx.execute(sql`select * from app.login_lookup(${email})`))[0],
   );
   const valid = await verifyPassword(found?.password_hash ?? (await decoyPasswordHash()), password);
-  if (!found || !valid) throw unauthenticated("Invalid email or password");
+  if (!found || !valid) {
+    await ctx.rateLimits?.login.failed(email, ip);
+    throw unauthenticated("Invalid email or password");
+  }
+  await ctx.rateLimits?.login.succeeded(email, ip);
   return withTenantTx(ctx.db, { tenantId: null, userId: found.id }, async (tx) => {
     const user = (await tx.select().from(users).where(eq(users.id, found.id)))[0];
     if (!user) throw unauthenticated("Invalid email or password");

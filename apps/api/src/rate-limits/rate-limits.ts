@@ -1,0 +1,311 @@
+/**
+ * Rate limits and fairness, decided in one place for both transports (docs/operations.md, "Rate limits and
+ * fairness"):
+ * - budgets per operation before it runs: per client address on public and credential operations, per caller
+ *   and per tenant on every query and mutation (`checkOperation`);
+ * - login backoff: consecutive failures per email+address and per email make the next attempt wait 1 s, 2 s,
+ *   4 s, … (`login`);
+ * - fairness inside the process: operations in flight per caller (`enterFlight`) and database transactions
+ *   per tenant (`tenantGate`), so one tenant's flood cannot take the whole pool.
+ * Every refusal is a RetryLaterError (LIMIT_EXCEEDED + retryAfterSeconds).
+ */
+import { Kind, OperationTypeNode, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import type { Actor } from "../context/actor.js";
+import type { RateLimitConfig } from "../env.js";
+import { ErrorCode, RetryLaterError } from "../errors/codes.js";
+import type { Limiter, LimiterStore } from "./limiter-store.js";
+import { logger } from "../observability/logger.js";
+
+/** Who is asking, as the limits see it: the credential (or the address of an anonymous caller) and its tenant. */
+export interface Caller {
+  /** `key:<id>`, `user:<id>` or `ip:<address>`. */
+  key: string;
+  ip: string;
+  /** The API key's tenant (users act in many tenants; each user has their own budget). */
+  tenantId: string | null;
+}
+
+export function callerOf(actor: Actor, ip: string): Caller {
+  switch (actor.kind) {
+    case "apiKey":
+      return { key: `key:${actor.keyId}`, ip, tenantId: actor.tenantId };
+    case "user":
+      return { key: `user:${actor.userId}`, ip, tenantId: null };
+    case "anonymous":
+      return { key: `ip:${ip}`, ip, tenantId: null };
+  }
+}
+
+/** Root fields limited per client address, by the limiter that counts them (one point per field, aliases too). */
+const perAddressFields: Record<string, "login" | "signUp" | "publicLookup" | "cancel"> = {
+  login: "login",
+  // A password check like login (issue 11 adds it on another branch): the same per-address budget.
+  changePassword: "login",
+  signUp: "signUp",
+  ticketByCode: "publicLookup",
+  tenantBySlug: "publicLookup",
+  slugAvailable: "publicLookup",
+  ticketUpdated: "publicLookup",
+  cancelMyTicket: "cancel",
+};
+
+export type RefusalListener = (limiter: string) => void;
+
+export class RateLimits {
+  private readonly perAddress: Record<"login" | "signUp" | "publicLookup" | "cancel", Limiter>;
+  private readonly callerQueries: Limiter;
+  private readonly callerMutations: Limiter;
+  private readonly tenantQueries: Limiter;
+  private readonly tenantMutations: Limiter;
+  private readonly inFlight = new Map<string, number>();
+  readonly login: LoginBackoff;
+  readonly tenantGate: TenantGate;
+
+  constructor(
+    readonly config: RateLimitConfig,
+    private readonly store: LimiterStore,
+    private readonly onRefusal: RefusalListener = () => {},
+    transactionWaitMs = 5000,
+  ) {
+    const minute = (name: string, points: number) => store.limiter({ name, points, durationSeconds: 60 });
+    this.perAddress = {
+      login: minute("login-ip", config.loginPerIpPerMinute),
+      signUp: store.limiter({ name: "signup-ip", points: config.signUpPerIpPerHour, durationSeconds: 3600 }),
+      publicLookup: minute("public-ip", config.publicLookupsPerIpPerMinute),
+      cancel: minute("cancel-ip", config.cancelPerIpPerMinute),
+    };
+    this.callerQueries = minute("caller-q", config.queriesPerCallerPerMinute);
+    this.callerMutations = minute("caller-m", config.mutationsPerCallerPerMinute);
+    this.tenantQueries = minute("tenant-q", config.queriesPerTenantPerMinute);
+    this.tenantMutations = minute("tenant-m", config.mutationsPerTenantPerMinute);
+    this.login = new LoginBackoff(config, store, (name, res) => this.refuse(name, res.msBeforeNext, "Too many failed sign-in attempts, wait before trying again"));
+    this.tenantGate = new TenantGate(config.enabled ? config.transactionsPerTenant : Infinity, transactionWaitMs, () => {
+      this.onRefusal("tenant-transactions");
+    });
+  }
+
+  get storeKind(): LimiterStore["kind"] {
+    return this.store.kind;
+  }
+
+  /** Waits (bounded) for the counters' store, so a fresh process counts in Redis from its first request. */
+  ready(ms = 2000): Promise<void> {
+    return this.store.ready(ms);
+  }
+
+  /** Before an operation runs: refuses (throws RetryLaterError) when a budget it needs is spent. */
+  async checkOperation(caller: Caller, document: DocumentNode, operationName: string | null | undefined): Promise<void> {
+    if (!this.config.enabled) return;
+    const operation = pickOperation(document, operationName);
+    if (!operation) return; // graphql-js reports the missing operation itself
+    const counts = new Map<keyof RateLimits["perAddress"], number>();
+    for (const field of rootFieldNames(document, operation.selectionSet)) {
+      const limiter = perAddressFields[field];
+      if (limiter) counts.set(limiter, (counts.get(limiter) ?? 0) + 1);
+    }
+    for (const [name, points] of counts) await this.consume(this.perAddress[name], `${name}-ip`, caller.ip, points);
+    const mutation = operation.operation === OperationTypeNode.MUTATION;
+    await this.consume(mutation ? this.callerMutations : this.callerQueries, mutation ? "caller-mutations" : "caller-queries", caller.key);
+    if (caller.tenantId) await this.consume(mutation ? this.tenantMutations : this.tenantQueries, mutation ? "tenant-mutations" : "tenant-queries", caller.tenantId);
+  }
+
+  /**
+   * One more operation of `caller` (and of its API key's tenant) running in this process; refused at once
+   * beyond either cap. Call the result when the operation is done.
+   */
+  enterFlight(caller: Caller): () => void {
+    if (!this.config.enabled) return () => {};
+    const slots: [string, number, string][] = [[caller.key, this.config.inFlightPerCaller, "caller"]];
+    if (caller.tenantId) slots.push([`tenant:${caller.tenantId}`, this.config.inFlightPerTenant, "tenant"]);
+    for (const [key, cap, who] of slots) {
+      if ((this.inFlight.get(key) ?? 0) >= cap) throw this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`);
+    }
+    for (const [key] of slots) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const [key] of slots) {
+        const left = (this.inFlight.get(key) ?? 1) - 1;
+        if (left <= 0) this.inFlight.delete(key);
+        else this.inFlight.set(key, left);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  private async consume(limiter: Limiter, name: string, key: string, points = 1): Promise<void> {
+    try {
+      await limiter.consume(key, points);
+    } catch (result) {
+      if (result instanceof RateLimiterRes) throw this.refuse(name, result.msBeforeNext, "Rate limit exceeded, retry later");
+      // The store failed and had no fallback: never block a request on the limiter itself.
+      logger.warn({ err: result, limiter: name }, "rate limiter unavailable; request let through");
+    }
+  }
+
+  private refuse(name: string, msBeforeNext: number, message: string): RetryLaterError {
+    this.onRefusal(name);
+    return new RetryLaterError(ErrorCode.LIMIT_EXCEEDED, message, Math.max(1, Math.ceil(msBeforeNext / 1000)));
+  }
+}
+
+/**
+ * Progressive login backoff. Failures are counted per email+address and per email (any address); past the free
+ * ones, each failure blocks the next attempt for 1 s, 2 s, 4 s, … up to the maximum, whatever the password.
+ * A success resets the email+address count (the per-email count decays with its one-hour window).
+ */
+export class LoginBackoff {
+  private readonly failuresByPair: Limiter;
+  private readonly failuresByEmail: Limiter;
+  private readonly backoff: Limiter;
+
+  constructor(
+    private readonly config: RateLimitConfig,
+    store: LimiterStore,
+    private readonly refuse: (name: string, res: RateLimiterRes) => RetryLaterError,
+  ) {
+    // Counters only (never refuse): points far above any count.
+    this.failuresByPair = store.limiter({ name: "login-fail-pair", points: 1e9, durationSeconds: 3600 });
+    this.failuresByEmail = store.limiter({ name: "login-fail-email", points: 1e9, durationSeconds: 3600 });
+    // Blocked while consumed > 1; `block` sets it for the backoff's seconds.
+    this.backoff = store.limiter({ name: "login-backoff", points: 1, durationSeconds: 1 });
+  }
+
+  /** Before the password is checked: refuses while a backoff for this email (from here or anywhere) runs. */
+  async before(email: string, ip: string): Promise<void> {
+    if (!this.config.enabled) return;
+    for (const key of [pairKey(email, ip), email]) {
+      const res = await this.backoff.get(key).catch(() => null);
+      if (res && res.consumedPoints > this.backoff.points && res.msBeforeNext > 0) throw this.refuse("login-backoff", res);
+    }
+  }
+
+  async failed(email: string, ip: string): Promise<void> {
+    if (!this.config.enabled) return;
+    await this.count(this.failuresByPair, pairKey(email, ip), this.config.loginFreeFailuresPerIp);
+    await this.count(this.failuresByEmail, email, this.config.loginFreeFailuresPerAccount);
+  }
+
+  async succeeded(email: string, ip: string): Promise<void> {
+    if (!this.config.enabled) return;
+    await Promise.all([this.failuresByPair.delete(pairKey(email, ip)), this.backoff.delete(pairKey(email, ip))]).catch(() => {});
+  }
+
+  private async count(failures: Limiter, key: string, free: number): Promise<void> {
+    try {
+      const { consumedPoints } = await failures.consume(key);
+      if (consumedPoints > free) await this.backoff.block(key, backoffSeconds(consumedPoints - free, this.config.loginBackoffMaxSeconds));
+    } catch (error) {
+      logger.warn({ err: error }, "rate limits: a login failure was not counted");
+    }
+  }
+}
+
+/** 1 s after the first failure past the free ones, then doubling, capped. */
+export function backoffSeconds(failuresPastFree: number, maxSeconds: number): number {
+  return Math.min(maxSeconds, 2 ** Math.min(30, failuresPastFree - 1));
+}
+
+const pairKey = (email: string, ip: string) => `${email}|${ip}`;
+
+/**
+ * At most `perTenant` database transactions of one tenant at once in this process; the next waits its turn up
+ * to `waitMs`, then is refused (LIMIT_EXCEEDED), so a tenant's flood queues behind itself and leaves the rest
+ * of the pool to other tenants.
+ */
+export class TenantGate {
+  private readonly tenants = new Map<string, { active: number; waiting: (() => void)[] }>();
+
+  constructor(
+    private readonly perTenant: number,
+    private readonly waitMs: number,
+    private readonly onRefusal: () => void,
+  ) {}
+
+  async run<T>(tenantId: string | null, fn: () => Promise<T>): Promise<T> {
+    if (!tenantId || this.perTenant === Infinity) return fn();
+    await this.acquire(tenantId);
+    try {
+      return await fn();
+    } finally {
+      this.release(tenantId);
+    }
+  }
+
+  /** Transactions running now for `tenantId` (tests, diagnostics). */
+  active(tenantId: string): number {
+    return this.tenants.get(tenantId)?.active ?? 0;
+  }
+
+  private acquire(tenantId: string): Promise<void> {
+    let slot = this.tenants.get(tenantId);
+    if (!slot) this.tenants.set(tenantId, (slot = { active: 0, waiting: [] }));
+    if (slot.active < this.perTenant) {
+      slot.active++;
+      return Promise.resolve();
+    }
+    const queue = slot.waiting;
+    return new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve(); // the releasing transaction handed its slot over: `active` is unchanged
+      };
+      const timer = setTimeout(() => {
+        queue.splice(queue.indexOf(turn), 1);
+        this.onRefusal();
+        reject(new RetryLaterError(ErrorCode.LIMIT_EXCEEDED, "Too many operations of this tenant at once, retry shortly", 1));
+      }, this.waitMs);
+      queue.push(turn);
+    });
+  }
+
+  private release(tenantId: string): void {
+    const slot = this.tenants.get(tenantId);
+    if (!slot) return;
+    const next = slot.waiting.shift();
+    if (next) return next();
+    slot.active--;
+    if (slot.active === 0) this.tenants.delete(tenantId);
+  }
+}
+
+function pickOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/** The root fields an operation selects, through inline fragments and fragment spreads (each fragment once). */
+function rootFieldNames(document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): string[] {
+  const names: string[] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) names.push(...rootFieldNames(document, selection.selectionSet, seen));
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) names.push(...rootFieldNames(document, fragment.selectionSet, seen));
+    }
+  }
+  return names;
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustProxy` hops, the address that many hops back in
+ * X-Forwarded-For (the same rule as Express's `trust proxy` with a hop count).
+ */
+export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+  const remote = remoteAddress ?? "unknown";
+  if (trustProxy <= 0 || !forwardedFor) return remote;
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const addresses = [remote, ...chain.reverse()];
+  return addresses[Math.min(trustProxy, addresses.length - 1)] ?? remote;
+}
