@@ -83,9 +83,14 @@ export async function changePassword(
   const { userId } = currentSession(ctx);
   const user = await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => (await tx.select().from(users).where(eq(users.id, userId)))[0]);
   if (!user) throw unauthenticated("Sign in as a user");
+  // A stolen token must not become a password oracle: wrong current passwords back off like failed logins.
+  const ip = ctx.clientIp ?? "unknown";
+  await ctx.rateLimits?.login.before(user.email, ip);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await ctx.rateLimits?.login.failed(user.email, ip);
     throw badInput("The current password is not right", [{ path: "currentPassword", message: "is not your current password" }]);
   }
+  await ctx.rateLimits?.login.succeeded(user.email, ip);
   if (newPassword === currentPassword) {
     throw badInput("The new password must differ from the current one", [{ path: "newPassword", message: "is the same as the current password" }]);
   }

@@ -91,6 +91,22 @@ describe("login backoff", () => {
     assert.equal(res.body.errors, undefined, JSON.stringify(res.body));
     assert.equal(res.status, 200);
   });
+
+  it("backs off wrong current passwords in changePassword too (a stolen token is no password oracle)", async () => {
+    const holder = await signUpPersona(api, "token-holder");
+    const change = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }`;
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await post(api, change, { c: `guess-${i}`, n: "a new and rather long passphrase" }, `Bearer ${holder.token}`);
+      codes.push(res.body.errors?.[0]?.extensions?.code ?? "OK");
+    }
+    // The free failures are checked (BAD_USER_INPUT on currentPassword), then the attempts are refused unchecked.
+    assert.deepEqual(codes.slice(0, 3), ["BAD_USER_INPUT", "BAD_USER_INPUT", "BAD_USER_INPUT"]);
+    assert.ok(codes.filter((c) => c === "LIMIT_EXCEEDED").length >= 15, codes.join(","));
+    assert.ok(!codes.includes("OK"));
+    const right = await post(api, change, { c: testPassword, n: "a new and rather long passphrase" }, `Bearer ${holder.token}`);
+    assertRefused(right);
+  });
 });
 
 describe("per-address limits on sign-up, public lookups and cancellation", () => {
