@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@qline/db/testing";
 import type { MemberRole } from "@qline/db";
 import { loadConfig, type Config } from "../env.js";
@@ -28,6 +29,15 @@ export interface TestApi {
 }
 
 export const testPassword = "correct-horse-42";
+
+/** A TCP port that was free a moment ago (for a child process or server the test starts itself). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /**
  * Limits far above what any test sends, so no suite is slowed or refused by them; the rate-limit tests set

@@ -15,20 +15,12 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { WebSocket } from "ws";
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@qline/db/testing";
-import { assertOk, testPassword, uniqueSlug, type Gql, type GraphQLResponse } from "./harness.js";
+import { assertOk, freePort, testPassword, uniqueSlug, type Gql, type GraphQLResponse } from "./harness.js";
 import { createLine } from "../modules/tickets/__tests__/queue-fixtures.js";
 
 const mainJs = fileURLToPath(new URL("../main.js", import.meta.url));
 const STARTUP_ALLOWANCE_MS = 180_000;
 const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface ApiProcess {
   child: ChildProcessWithoutNullStreams;

@@ -112,6 +112,25 @@ export async function inTenantOf<T>(
   permission: Permission,
   fn: (tx: Tx, access: TenantAccess) => Promise<T>,
 ): Promise<T> {
+  return inLocatedTenant(ctx, record, (tx, tenantId) => decideAccess(ctx, tx, tenantId, permission), fn);
+}
+
+/**
+ * The tenant of a line, counter or ticket the actor can reach, for operations that then open `inTenant`
+ * themselves: located and checked in one transaction (access is cached for the request). Unknown id and a
+ * record in a tenant the actor cannot reach are the same NOT_FOUND, named after the record.
+ */
+export async function locateReachableTenant(ctx: RequestContext, record: { kind: LocatableRecord; id: string }): Promise<string> {
+  return inLocatedTenant(ctx, record, (tx, tenantId) => accessOf(ctx, tx, tenantId), async (_tx, access) => access.tenantId);
+}
+
+/** Locates the record's tenant in the transaction's first statement, decides access, then runs `fn`. */
+async function inLocatedTenant<T>(
+  ctx: RequestContext,
+  record: { kind: LocatableRecord; id: string },
+  decide: (tx: Tx, tenantId: string) => Promise<TenantAccess>,
+  fn: (tx: Tx, access: TenantAccess) => Promise<T>,
+): Promise<T> {
   const label = recordLabels[record.kind];
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(record.id)) throw notFound(label);
@@ -121,27 +140,7 @@ export async function inTenantOf<T>(
     withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
       if (!tenantId) throw notFound(label);
       rememberLocated(record.id, tenantId);
-      return fn(tx, await asNotFound(label, () => decideAccess(ctx, tx, tenantId, permission)));
-    }),
-  );
-}
-
-/**
- * The tenant of a line, counter or ticket the actor can reach, for operations that then open `inTenant`
- * themselves: located and checked in one transaction (access is cached for the request). Unknown id and a
- * record in a tenant the actor cannot reach are the same NOT_FOUND, named after the record.
- */
-export async function locateReachableTenant(ctx: RequestContext, record: { kind: LocatableRecord; id: string }): Promise<string> {
-  const label = recordLabels[record.kind];
-  if (ctx.actor.kind === "anonymous") throw unauthenticated();
-  if (!isUuid(record.id)) throw notFound(label);
-  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return gated(ctx, locatedTenants.get(record.id) ?? (ctx.actor.kind === "apiKey" ? ctx.actor.tenantId : null), () =>
-    withLocatedTenantTx(ctx.db, { record, userId }, async (tx, tenantId) => {
-      if (!tenantId) throw notFound(label);
-      rememberLocated(record.id, tenantId);
-      await asNotFound(label, () => accessOf(ctx, tx, tenantId));
-      return tenantId;
+      return fn(tx, await asNotFound(label, () => decide(tx, tenantId)));
     }),
   );
 }

@@ -7,21 +7,12 @@
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
+import { assertOk, freePort, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { callNextMutation, clientPool, collect, createLine, issueTicket, issueTickets, until } from "../../modules/tickets/__tests__/queue-fixtures.js";
 import { createPubSub, DEFAULT_PUBLISH_TIMEOUT_MS } from "../pubsub.js";
 
 const redisServer = spawnSync("redis-server", ["--version"]).status === 0;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A throwaway redis-server (no persistence), resolved once it accepts connections. */
 async function startRedis(port: number): Promise<ChildProcess> {
