@@ -126,7 +126,7 @@ describe("process lifecycle (dist/main.js)", { timeout: 2 * STARTUP_ALLOWANCE_MS
       assert.deepEqual(exit, { code: 0, signal: null }, api.output());
       assert.equal(close.code, 1001, `close ${close.code} ${close.reason}`);
       assert.ok(tookMs < SHUTDOWN_TIMEOUT_MS, `exited after ${tookMs} ms`);
-      assert.match(api.output(), /SIGTERM: draining connections/);
+      assert.match(api.output(), /"signal":"SIGTERM".*"msg":"draining connections"/);
       console.log(`# lifecycle: SIGTERM to exit 0 in ${tookMs} ms`);
     } finally {
       if (api.child.exitCode === null && api.child.signalCode === null) api.child.kill("SIGKILL");
@@ -145,7 +145,8 @@ describe("process lifecycle (dist/main.js)", { timeout: 2 * STARTUP_ALLOWANCE_MS
       ]);
       assert.notEqual(exit.code, 0, api.output());
       assert.equal(exit.code, 1);
-      assert.match(api.output(), new RegExp(`qline API: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`));
+      // One log line at level fatal (60) that says why.
+      assert.match(api.output(), new RegExp(`"level":60,.*"msg":"cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`));
     } finally {
       if (api.child.exitCode === null && api.child.signalCode === null) api.child.kill("SIGKILL");
       await new Promise<void>((resolve) => holder.close(() => resolve()));
