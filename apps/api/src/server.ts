@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { runWithDeadline, type AppDatabase } from "@qline/db";
+import { isDatabaseBusy, runWithDeadline, type AppDatabase } from "@qline/db";
 import type { Actor } from "./context/actor.js";
 import { authenticate } from "./context/authenticate.js";
 import { createContext, type RequestContext } from "./context/context.js";
 import type { Config } from "./env.js";
-import { AppError } from "./errors/codes.js";
+import { AppError, ErrorCode } from "./errors/codes.js";
 import { formatError, toGraphQLError, type FormatErrorOptions } from "./errors/format-error.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { buildQlineSchema } from "./schema.js";
@@ -74,10 +74,17 @@ export function corsAllows(origin: string, config: Config): boolean {
   });
 }
 
-const authErrorStatus = (error: unknown) =>
-  error instanceof AppError
-    ? new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === "UNAUTHENTICATED" ? 401 : 403 } } })
-    : error;
+/** Authentication failed before the operation: its HTTP status (a saturated database reads the session too). */
+const authErrorStatus = (error: unknown) => {
+  if (error instanceof AppError) {
+    return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === "UNAUTHENTICATED" ? 401 : 403 } } });
+  }
+  if (isDatabaseBusy(error)) {
+    const headers = new HeaderMap([["retry-after", "1"]]);
+    return new GraphQLError("The service is busy, retry shortly", { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 1, http: { status: 503, headers } } });
+  }
+  return error;
+};
 
 /** The address of a WebSocket's client, by the same proxy rule as Express's `req.ip`. */
 const socketAddress = (request: IncomingMessage, config: Config) =>

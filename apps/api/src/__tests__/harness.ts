@@ -89,11 +89,13 @@ export async function startTestApi(
     ttlJob?: ServerOptions["ttlJob"];
     logger?: ServerOptions["logger"];
     onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
+    /** Where the pub/sub reports outages and recoveries (default: the silent test logger). */
+    pubsubLog?: (message: string) => void;
   } = {},
 ): Promise<TestApi> {
   const config = testConfig(overrides);
   const database = options.database ?? (await createTestDatabase());
-  const pubsub = createPubSub(options.redisUrl);
+  const pubsub = createPubSub(options.redisUrl, options.pubsubLog ? { log: options.pubsubLog } : {});
   const server = await startServer({
     config,
     database,

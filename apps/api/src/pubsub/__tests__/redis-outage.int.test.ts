@@ -73,7 +73,8 @@ describe("Redis outage and recovery", { skip: !redisServer && "redis-server is n
       errors.push(args.map(String).join(" "));
       consoleError(...args);
     };
-    api = await startTestApi({}, { redisUrl: `redis://127.0.0.1:${redisPort}` });
+    // ioredis itself prints "Unhandled error event" on the console; the pub/sub's own reports come through its log.
+    api = await startTestApi({}, { redisUrl: `redis://127.0.0.1:${redisPort}`, pubsubLog: (message) => errors.push(message) });
     owner = await signUpPersona(api, "outage");
   });
   after(async () => {
