@@ -79,6 +79,8 @@ const rateLimits: Record<string, string> = {
 
 const database: Record<string, string> = {
   ...rateLimits,
+  // One JSON line per operation would bury the journeys' own output; E2E_API_LOG_LEVEL=info shows them.
+  LOG_LEVEL: process.env.E2E_API_LOG_LEVEL ?? "warn",
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   ...(pgUrl
     ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
