@@ -125,7 +125,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),
     mutationsPerTenantPerMinute: n("RATE_MUTATIONS_PER_TENANT_PER_MINUTE", 3000),
     inFlightPerCaller: n("RATE_IN_FLIGHT_PER_CALLER", 8) || 8,
-    inFlightPerTenant: n("RATE_IN_FLIGHT_PER_TENANT", 4) || 4,
+    inFlightPerTenant: n("RATE_IN_FLIGHT_PER_TENANT", 1) || 1,
     transactionsPerTenant: n("RATE_TRANSACTIONS_PER_TENANT", 6) || 6,
     redisTimeoutMs: n("RATE_REDIS_TIMEOUT_MS", 100) || 100,
     keyPrefix: env.RATE_KEY_PREFIX || "qline:rl",

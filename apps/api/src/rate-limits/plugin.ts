@@ -16,7 +16,7 @@ export function createRateLimits(config: Config, onRefusal?: RefusalListener): R
 }
 
 /**
- * HTTP side: each operation enters the caller's in-flight count and spends its budgets once its operation is
+ * HTTP side: each operation enters the caller's in-flight count (waiting its turn beyond the cap) and spends its budgets once its operation is
  * known (before any resolver runs); a refused operation is answered 429 (503 when the database is saturated)
  * with `Retry-After`. A refusal inside an operation that still answered some field keeps 200.
  */
@@ -27,7 +27,7 @@ export function rateLimitPlugin(limits: RateLimits): ApolloServerPlugin<RequestC
       return {
         async didResolveOperation({ contextValue, document, operationName }) {
           const caller = callerOf(contextValue.actor, contextValue.clientIp ?? "unknown");
-          release = limits.enterFlight(caller);
+          release = await limits.enterFlight(caller);
           await limits.checkOperation(caller, document, operationName);
         },
         async willSendResponse(requestContext) {

@@ -52,13 +52,21 @@ const perAddressFields: Record<string, "login" | "signUp" | "publicLookup" | "ca
 
 export type RefusalListener = (limiter: string) => void;
 
+/**
+ * Operations that may wait for one in-flight cap (beyond: refused at once). Not a multiple of the cap: a tenant's
+ * keys together may hold `keys × RATE_IN_FLIGHT_PER_CALLER` operations waiting for the tenant's few slots, and
+ * refusing those at once would have them spin on refusals again.
+ */
+const maxQueued = 64;
+
 export class RateLimits {
   private readonly perAddress: Record<"login" | "signUp" | "publicLookup" | "cancel", Limiter>;
   private readonly callerQueries: Limiter;
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
   private readonly tenantMutations: Limiter;
-  private readonly inFlight = new Map<string, number>();
+  private readonly inFlight = new Map<string, { active: number; waiting: (() => void)[] }>();
+  private readonly flightWaitMs: number;
   readonly login: LoginBackoff;
   readonly tenantGate: TenantGate;
 
@@ -68,6 +76,7 @@ export class RateLimits {
     private readonly onRefusal: RefusalListener = () => {},
     transactionWaitMs = 5000,
   ) {
+    this.flightWaitMs = transactionWaitMs;
     const minute = (name: string, points: number) => store.limiter({ name, points, durationSeconds: 60 });
     this.perAddress = {
       login: minute("login-ip", config.loginPerIpPerMinute),
@@ -111,27 +120,63 @@ export class RateLimits {
   }
 
   /**
-   * One more operation of `caller` (and of its API key's tenant) running in this process; refused at once
-   * beyond either cap. Call the result when the operation is done.
+   * One more operation of `caller` (and of its API key's tenant) running in this process. Beyond a cap the
+   * operation waits for a slot (at most the transaction wait, in a queue of at most `maxQueued`)
+   * instead of being refused at once: a flood of closed-loop clients is then held at the pace its slots are
+   * served, rather than spinning on cheap refusals that still cost the process a request each (measured in
+   * bench/results/noisy-neighbour.md). Past the queue or the wait: LIMIT_EXCEEDED. Call the result when done.
    */
-  enterFlight(caller: Caller): () => void {
+  async enterFlight(caller: Caller): Promise<() => void> {
     if (!this.config.enabled) return () => {};
     const slots: [string, number, string][] = [[caller.key, this.config.inFlightPerCaller, "caller"]];
     if (caller.tenantId) slots.push([`tenant:${caller.tenantId}`, this.config.inFlightPerTenant, "tenant"]);
-    for (const [key, cap, who] of slots) {
-      if ((this.inFlight.get(key) ?? 0) >= cap) throw this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`);
+    const taken: string[] = [];
+    try {
+      for (const [key, cap, who] of slots) {
+        await this.takeSlot(key, cap, who);
+        taken.push(key);
+      }
+    } catch (error) {
+      for (const key of taken) this.releaseSlot(key);
+      throw error;
     }
-    for (const [key] of slots) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      for (const [key] of slots) {
-        const left = (this.inFlight.get(key) ?? 1) - 1;
-        if (left <= 0) this.inFlight.delete(key);
-        else this.inFlight.set(key, left);
-      }
+      for (const key of taken.reverse()) this.releaseSlot(key);
     };
+  }
+
+  private takeSlot(key: string, cap: number, who: string): Promise<void> {
+    let slot = this.inFlight.get(key);
+    if (!slot) this.inFlight.set(key, (slot = { active: 0, waiting: [] }));
+    if (slot.active < cap) {
+      slot.active++;
+      return Promise.resolve();
+    }
+    const refusal = () => this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`);
+    if (slot.waiting.length >= maxQueued) return Promise.reject(refusal());
+    const queue = slot.waiting;
+    return new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve(); // the operation that ended handed its slot over: `active` is unchanged
+      };
+      const timer = setTimeout(() => {
+        queue.splice(queue.indexOf(turn), 1);
+        reject(refusal());
+      }, this.flightWaitMs);
+      queue.push(turn);
+    });
+  }
+
+  private releaseSlot(key: string): void {
+    const slot = this.inFlight.get(key);
+    if (!slot) return;
+    const next = slot.waiting.shift();
+    if (next) next();
+    else if (--slot.active <= 0) this.inFlight.delete(key);
   }
 
   async close(): Promise<void> {

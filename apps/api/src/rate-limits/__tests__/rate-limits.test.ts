@@ -61,28 +61,52 @@ describe("rate limit policy", () => {
     await limits.checkOperation(there, three, "Q");
   });
 
-  it("refuses a caller's operation beyond its in-flight cap at once, and frees the slot when one ends", () => {
-    const limits = limitsWith({ inFlightPerCaller: 2 });
+  it("queues a caller's operation beyond its in-flight cap until a slot frees, and refuses past the queue", async () => {
+    const limits = limitsWith({ inFlightPerCaller: 1 });
     const caller = callerOf({ kind: "apiKey", keyId: "k", tenantId: "t", scopes: new Set() }, "1.1.1.1");
-    const first = limits.enterFlight(caller);
-    limits.enterFlight(caller);
-    assert.throws(() => limits.enterFlight(caller), RetryLaterError);
-    limits.enterFlight(callerOf({ kind: "anonymous" }, "1.1.1.1"));
+    const first = await limits.enterFlight(caller);
+    let secondStarted = false;
+    const second = limits.enterFlight(caller).then((release) => {
+      secondStarted = true;
+      return release;
+    });
+    // 64 may wait: the second and 63 more; the next is refused at once.
+    const queued = Array.from({ length: 63 }, () => limits.enterFlight(caller));
+    await refusal(limits.enterFlight(caller));
+    assert.equal(secondStarted, false, "nothing ended, so nothing queued has started");
+    // Another caller is not held back by this one's queue.
+    (await limits.enterFlight(callerOf({ kind: "anonymous" }, "1.1.1.1")))();
     first();
-    first(); // releasing twice frees one slot only
-    limits.enterFlight(caller);
-    assert.throws(() => limits.enterFlight(caller), RetryLaterError);
+    first(); // releasing twice hands one slot over only
+    (await second)();
+    for (const waiting of queued) (await waiting)();
   });
 
-  it("caps the operations in flight of one tenant's API keys together, not other tenants'", () => {
+  it("refuses a queued operation that waited past the wait limit", async () => {
+    const limits = new RateLimits({ ...defaults, inFlightPerCaller: 1 }, memoryLimiterStore(`unit:${Math.random()}`), () => {}, 50);
+    const caller = callerOf({ kind: "anonymous" }, "2.2.2.2");
+    const held = await limits.enterFlight(caller);
+    const error = await refusal(limits.enterFlight(caller));
+    assert.equal(error.retryAfterSeconds, 1);
+    held();
+    (await limits.enterFlight(caller))();
+  });
+
+  it("caps the operations in flight of one tenant's API keys together, not other tenants'", async () => {
     const limits = limitsWith({ inFlightPerCaller: 10, inFlightPerTenant: 2 });
     const key = (id: string, tenantId: string) => callerOf({ kind: "apiKey", keyId: id, tenantId, scopes: new Set() }, "1.1.1.1");
-    const first = limits.enterFlight(key("k1", "A"));
-    limits.enterFlight(key("k2", "A"));
-    assert.throws(() => limits.enterFlight(key("k3", "A")), RetryLaterError);
-    limits.enterFlight(key("k4", "B"));
+    const first = await limits.enterFlight(key("k1", "A"));
+    await limits.enterFlight(key("k2", "A"));
+    let thirdStarted = false;
+    const third = limits.enterFlight(key("k3", "A")).then((release) => {
+      thirdStarted = true;
+      return release;
+    });
+    // Tenant B's key is not behind tenant A's queue.
+    await limits.enterFlight(key("k4", "B"));
+    assert.equal(thirdStarted, false);
     first();
-    limits.enterFlight(key("k3", "A"));
+    (await third)();
   });
 
   it("turns every limit off with RATE_LIMITS=off", async () => {
@@ -90,7 +114,7 @@ describe("rate limit policy", () => {
     const caller = callerOf({ kind: "anonymous" }, "1.1.1.1");
     for (let i = 0; i < 5; i++) {
       await limits.checkOperation(caller, parse("{ me { id } }"), undefined);
-      limits.enterFlight(caller);
+      await limits.enterFlight(caller);
     }
   });
 });
