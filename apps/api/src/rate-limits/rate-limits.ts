@@ -65,7 +65,7 @@ export class RateLimits {
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
   private readonly tenantMutations: Limiter;
-  private readonly inFlight = new Map<string, { active: number; waiting: (() => void)[] }>();
+  private readonly inFlight = new KeyedSlots();
   private readonly flightWaitMs: number;
   readonly login: LoginBackoff;
   readonly tenantGate: TenantGate;
@@ -137,46 +137,23 @@ export class RateLimits {
         taken.push(key);
       }
     } catch (error) {
-      for (const key of taken) this.releaseSlot(key);
+      for (const key of taken) this.inFlight.release(key);
       throw error;
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      for (const key of taken.reverse()) this.releaseSlot(key);
+      for (const key of taken.reverse()) this.inFlight.release(key);
     };
   }
 
   private takeSlot(key: string, cap: number, who: string): Promise<void> {
-    let slot = this.inFlight.get(key);
-    if (!slot) this.inFlight.set(key, (slot = { active: 0, waiting: [] }));
-    if (slot.active < cap) {
-      slot.active++;
-      return Promise.resolve();
-    }
-    const refusal = () => this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`);
-    if (slot.waiting.length >= maxQueued) return Promise.reject(refusal());
-    const queue = slot.waiting;
-    return new Promise<void>((resolve, reject) => {
-      const turn = () => {
-        clearTimeout(timer);
-        resolve(); // the operation that ended handed its slot over: `active` is unchanged
-      };
-      const timer = setTimeout(() => {
-        queue.splice(queue.indexOf(turn), 1);
-        reject(refusal());
-      }, this.flightWaitMs);
-      queue.push(turn);
+    return this.inFlight.acquire(key, cap, {
+      maxWaiting: maxQueued,
+      waitMs: this.flightWaitMs,
+      refuse: () => this.refuse(`${who}-in-flight`, 1000, `At most ${cap} operations at once per ${who}`),
     });
-  }
-
-  private releaseSlot(key: string): void {
-    const slot = this.inFlight.get(key);
-    if (!slot) return;
-    const next = slot.waiting.shift();
-    if (next) next();
-    else if (--slot.active <= 0) this.inFlight.delete(key);
   }
 
   async close(): Promise<void> {
@@ -264,7 +241,7 @@ const pairKey = (email: string, ip: string) => `${email}|${ip}`;
  * of the pool to other tenants.
  */
 export class TenantGate {
-  private readonly tenants = new Map<string, { active: number; waiting: (() => void)[] }>();
+  private readonly slots = new KeyedSlots();
 
   constructor(
     private readonly perTenant: number,
@@ -274,48 +251,67 @@ export class TenantGate {
 
   async run<T>(tenantId: string | null, fn: () => Promise<T>): Promise<T> {
     if (!tenantId || this.perTenant === Infinity) return fn();
-    await this.acquire(tenantId);
+    await this.slots.acquire(tenantId, this.perTenant, {
+      maxWaiting: Infinity,
+      waitMs: this.waitMs,
+      refuse: () => {
+        this.onRefusal();
+        return new RetryLaterError(ErrorCode.LIMIT_EXCEEDED, "Too many operations of this tenant at once, retry shortly", 1);
+      },
+    });
     try {
       return await fn();
     } finally {
-      this.release(tenantId);
+      this.slots.release(tenantId);
     }
   }
 
   /** Transactions running now for `tenantId` (tests, diagnostics). */
   active(tenantId: string): number {
-    return this.tenants.get(tenantId)?.active ?? 0;
+    return this.slots.active(tenantId);
   }
+}
 
-  private acquire(tenantId: string): Promise<void> {
-    let slot = this.tenants.get(tenantId);
-    if (!slot) this.tenants.set(tenantId, (slot = { active: 0, waiting: [] }));
-    if (slot.active < this.perTenant) {
+/**
+ * Counted slots per key (the in-flight caps and the tenant gate): up to `cap` holders at once; the next waits in
+ * line, at most `maxWaiting` of them, each at most `waitMs`, else `refuse()` is its error. A release hands the
+ * slot to the first in line.
+ */
+class KeyedSlots {
+  private readonly keys = new Map<string, { active: number; waiting: (() => void)[] }>();
+
+  acquire(key: string, cap: number, wait: { maxWaiting: number; waitMs: number; refuse: () => Error }): Promise<void> {
+    let slot = this.keys.get(key);
+    if (!slot) this.keys.set(key, (slot = { active: 0, waiting: [] }));
+    if (slot.active < cap) {
       slot.active++;
       return Promise.resolve();
     }
+    if (slot.waiting.length >= wait.maxWaiting) return Promise.reject(wait.refuse());
     const queue = slot.waiting;
     return new Promise<void>((resolve, reject) => {
       const turn = () => {
         clearTimeout(timer);
-        resolve(); // the releasing transaction handed its slot over: `active` is unchanged
+        resolve(); // the holder that released handed its slot over: `active` is unchanged
       };
       const timer = setTimeout(() => {
         queue.splice(queue.indexOf(turn), 1);
-        this.onRefusal();
-        reject(new RetryLaterError(ErrorCode.LIMIT_EXCEEDED, "Too many operations of this tenant at once, retry shortly", 1));
-      }, this.waitMs);
+        reject(wait.refuse());
+      }, wait.waitMs);
       queue.push(turn);
     });
   }
 
-  private release(tenantId: string): void {
-    const slot = this.tenants.get(tenantId);
+  release(key: string): void {
+    const slot = this.keys.get(key);
     if (!slot) return;
     const next = slot.waiting.shift();
-    if (next) return next();
-    slot.active--;
-    if (slot.active === 0) this.tenants.delete(tenantId);
+    if (next) next();
+    else if (--slot.active <= 0) this.keys.delete(key);
+  }
+
+  active(key: string): number {
+    return this.keys.get(key)?.active ?? 0;
   }
 }
 
