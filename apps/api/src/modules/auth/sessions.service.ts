@@ -6,7 +6,7 @@ import type { RequestContext } from "../../context/context.js";
 import type { Config } from "../../env.js";
 import { badInput, conflict, unauthenticated } from "../../errors/codes.js";
 import { controlTopics, type UserAccessChanged } from "../../pubsub/control-topics.js";
-import type { QlinePubSub } from "../../pubsub/pubsub.js";
+import { announceAccessChange } from "../../subscriptions/live-access.js";
 import type { UserRow } from "./auth.service.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import { signUserToken } from "./tokens.js";
@@ -42,13 +42,11 @@ function currentSession(ctx: RequestContext): { userId: string; sessionId: strin
 }
 
 /**
- * Tells every API process that sessions ended, so live subscriptions opened with them are closed. Sent after
- * the commit; publish never fails the mutation (a lost event is reported by the pub/sub, the revocation is
- * already durable, and every later request with the token is refused whatever happens to the event).
+ * Tells every API process that sessions ended, so live subscriptions opened with them are closed (the same
+ * after-commit control event as every other access change; the revocation is durable whatever happens to it).
  */
-async function announceRevocation(pubsub: QlinePubSub, event: UserAccessChanged & { kind: "sessionsRevoked" }): Promise<void> {
-  await pubsub.publish(controlTopics.user(event.userId), event);
-}
+const announceRevocation = (ctx: RequestContext, event: UserAccessChanged & { kind: "sessionsRevoked" }) =>
+  announceAccessChange(ctx.pubsub, [controlTopics.user(event.userId)], event);
 
 /** Ends the caller's session: its token is refused from the next request on. */
 export async function logout(ctx: RequestContext): Promise<boolean> {
@@ -56,7 +54,7 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
   await withTenantTx(ctx.db, { tenantId: null, userId }, (tx) =>
     tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))),
   );
-  await announceRevocation(ctx.pubsub, { kind: "sessionsRevoked", userId, sessionId });
+  await announceRevocation(ctx, { kind: "sessionsRevoked", userId, sessionId });
   return true;
 }
 
@@ -66,7 +64,7 @@ export async function logoutEverywhere(ctx: RequestContext): Promise<boolean> {
   await withTenantTx(ctx.db, { tenantId: null, userId }, (tx) =>
     tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
   );
-  await announceRevocation(ctx.pubsub, { kind: "sessionsRevoked", userId });
+  await announceRevocation(ctx, { kind: "sessionsRevoked", userId });
   return true;
 }
 
@@ -112,6 +110,6 @@ export async function changePassword(
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, opened.sessionId)));
     return { opened, updated: changed[0]! };
   });
-  await announceRevocation(ctx.pubsub, { kind: "sessionsRevoked", userId, exceptSessionId: opened.sessionId });
+  await announceRevocation(ctx, { kind: "sessionsRevoked", userId, exceptSessionId: opened.sessionId });
   return { ...opened, user: updated };
 }
