@@ -85,6 +85,8 @@ const database: Record<string, string> = {
   // One JSON line per operation would bury the journeys' own output; E2E_API_LOG_LEVEL=info shows them.
   LOG_LEVEL: process.env.E2E_API_LOG_LEVEL ?? "warn",
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
+  // Join links and QR posters point at the public pages under test.
+  QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
   ...(pgUrl
     ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
     : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" }),
