@@ -5,8 +5,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type IssueTicketInput = {
+  /** KIOSK, STAFF or API (REMOTE is joinLine's). Default: STAFF for a signed-in user, API for an API key. */
   channel?: TicketChannel | null | undefined;
   customerName?: string | null | undefined;
+  /** Validated (BAD_USER_INPUT at input.email). */
   email?: string | null | undefined;
   /** A JSON object valid against the tenant's ticket extension schema. */
   extensions?: unknown;
@@ -19,23 +21,34 @@ export type IssueTicketInput = {
   ticketTypeId?: string | number | null | undefined;
 };
 
+/** A customer joining from their own phone (joinLine): issueTicket's fields with validated contact details. */
 export type JoinLineInput = {
   customerName?: string | null | undefined;
+  /** A random id the page keeps on the device: joins are limited per device per line. */
   deviceId?: string | null | undefined;
+  /** BAD_USER_INPUT at input.email when invalid. */
   email?: string | null | undefined;
-  extensions?: Record<string, unknown> | null | undefined;
+  /** A JSON object valid against the tenant's ticket extension schema. */
+  extensions?: unknown;
+  /** A retried request with the same key, payload and device returns the same ticket. */
   idempotencyKey?: string | null | undefined;
   lineId: string | number;
   partySize?: number | null | undefined;
+  /** Stored as E.164; a national number needs the tenant's remoteJoin.defaultCountry. BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
+  /** The join page's tenant: the line must be this tenant's (NOT_FOUND otherwise). */
+  slug?: string | null | undefined;
+  /** Required when the line accepts several ticket types. */
   ticketTypeId?: string | number | null | undefined;
 };
 
+/** Why a remote-join line cannot be joined now: CLOSED (outside opening hours), NOT_ACCEPTING (staff stopped it), FULL (capacity). */
 export type JoinUnavailableReason =
   | 'CLOSED'
   | 'FULL'
   | 'NOT_ACCEPTING';
 
+/** How a ticket was issued: KIOSK (an in-store kiosk), REMOTE (the customer's own phone, joinLine), STAFF (added by staff), API (a partner's key). */
 export type TicketChannel =
   | 'API'
   | 'KIOSK'

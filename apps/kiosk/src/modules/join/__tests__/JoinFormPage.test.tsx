@@ -68,7 +68,7 @@ describe("join form", () => {
     expect(window.history.length).toBe(historyLength); // replaced: Back does not return to the submitted form
     const [sent] = api.joins();
     const input = sent!.variables.input as Record<string, unknown>;
-    expect(input).toMatchObject({ lineId: "l1", ticketTypeId: "tt2", customerName: "Ada", phone: "+49 30 1234567", email: "ada@example.org", partySize: 1, extensions: { drink: "Latte" } });
+    expect(input).toMatchObject({ slug: "corner-cafe", lineId: "l1", ticketTypeId: "tt2", customerName: "Ada", phone: "+49 30 1234567", email: "ada@example.org", partySize: 1, extensions: { drink: "Latte" } });
     expect(typeof input.idempotencyKey).toBe("string");
     expect(input.deviceId).toBe(localStorage.getItem("qline.deviceId"));
     expect(input.deviceId).toBeTruthy();

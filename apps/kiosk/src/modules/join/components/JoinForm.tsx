@@ -12,6 +12,7 @@ import type { JoinLine } from "../hooks/use-join-lines";
 const recheckCodes = new Set(["CONFLICT", "LIMIT_EXCEEDED", "NOT_FOUND"]);
 
 export interface JoinFormProps {
+  slug: string;
   line: JoinLine;
   extensionSchema: Record<string, unknown> | null;
   onJoined(ticket: PublicTicketFieldsFragment): void;
@@ -24,14 +25,14 @@ export interface JoinFormProps {
  * phone, email and party size. The API's answers map onto the form: field errors under their fields, a refused
  * join in words, "too many tries" with the time to wait.
  */
-export function JoinForm({ line, extensionSchema, onJoined, recheck }: JoinFormProps) {
+export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: JoinFormProps) {
   const { t } = useI18n();
   const [ticketTypeId, setTicketTypeId] = useState<string | null>(line.ticketTypes[0]?.id ?? null);
   const [customerName, setCustomerName] = useState("");
   const [phone, setPhone] = useState("");
   const [email, setEmail] = useState("");
   const [partySize, setPartySize] = useState(1);
-  const { state, submit, retry, abandon } = useJoinLine(onJoined);
+  const { state, submit, retry, abandon } = useJoinLine(slug, onJoined);
 
   const problem = state.kind === "rejected" ? state.problem : null;
   const [checking, setChecking] = useState(false);

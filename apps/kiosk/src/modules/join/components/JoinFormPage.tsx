@@ -54,7 +54,7 @@ export function JoinFormPage({ tenant, lineId, viaHost }: { tenant: PublicTenant
               <JoinLineFacts line={line} />
             </div>
             {line.joinable ? (
-              <JoinForm key={line.id} line={line} extensionSchema={form.extensionSchema} onJoined={onJoined} recheck={form.recheck} />
+              <JoinForm key={line.id} slug={tenant.slug} line={line} extensionSchema={form.extensionSchema} onJoined={onJoined} recheck={form.recheck} />
             ) : (
               <section className="alert join-unavailable" role="status" data-testid="join-unavailable" aria-labelledby="join-unavailable-title">
                 <h2 id="join-unavailable-title">{t.joinCannotTitle}</h2>

@@ -24,19 +24,22 @@ export function useJoinLineForm(slug: string, lineId: string) {
   };
 }
 
-type Input = Omit<JoinLineInput, "idempotencyKey" | "deviceId">;
+type Input = Omit<JoinLineInput, "idempotencyKey" | "deviceId" | "slug">;
 
-/** joinLine with one idempotency key per tap (a network retry reuses it) and this browser's device id. */
-export function useJoinLine(onJoined: (ticket: PublicTicketFieldsFragment) => void) {
+/**
+ * joinLine with one idempotency key per tap (a network retry reuses it), this browser's device id and the join
+ * page's tenant (the API refuses a line of another tenant with NOT_FOUND).
+ */
+export function useJoinLine(slug: string, onJoined: (ticket: PublicTicketFieldsFragment) => void) {
   const [mutate] = useMutation(JoinLineMutation);
   const send = useCallback(
     async (input: Input & { idempotencyKey: string }) => {
-      const result = await mutate({ variables: { input: { ...input, deviceId: deviceId() } } });
+      const result = await mutate({ variables: { input: { ...input, slug, deviceId: deviceId() } } });
       const ticket = result.data?.joinLine;
       if (!ticket) throw new Error("No ticket in the answer");
       return ticket;
     },
-    [mutate],
+    [mutate, slug],
   );
   return useIdempotentSubmit(send, onJoined);
 }
