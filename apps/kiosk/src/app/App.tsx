@@ -7,6 +7,7 @@ import { adoptKeyFromUrl, forgetDeviceKey, readDeviceKey, saveDeviceKey } from "
 import { DeviceSetup } from "../modules/device/components/DeviceSetup";
 import { DeviceKeyContext } from "../modules/device/hooks/device-key";
 import { DisplayBoard } from "../modules/display/components/DisplayBoard";
+import { JoinListPage } from "../modules/join/components/JoinListPage";
 import { TenantGate } from "../modules/tenant/components/TenantGate";
 import type { PublicTenant } from "../modules/tenant/hooks/use-public-tenant";
 import { TenantLanding } from "../modules/tenant/components/TenantLanding";
@@ -17,6 +18,8 @@ import { parseRoute, useLocationHref, type Route } from "./routes";
 
 // The kiosk carries the form generator and Ajv; phones opening a ticket page do not download them.
 const KioskScreen = lazy(() => import("../modules/kiosk/components/KioskScreen").then((m) => ({ default: m.KioskScreen })));
+// The join form carries the same form generator; the join list and the ticket page do not need it.
+const JoinFormPage = lazy(() => import("../modules/join/components/JoinFormPage").then((m) => ({ default: m.JoinFormPage })));
 
 /** Kiosk and display act as a device of the tenant; everything else is anonymous. */
 function deviceSlug(route: Route): string | null {
@@ -35,8 +38,20 @@ export function Pages({ route }: { route: Route }) {
           {(tenant) => <DevicePage tenant={tenant} page={route.name} viaHost={route.viaHost} />}
         </TenantGate>
       );
+    case "join":
+      return <TenantGate slug={route.slug}>{(tenant) => <JoinListPage tenant={tenant} viaHost={route.viaHost} />}</TenantGate>;
+    case "joinLine":
+      return (
+        <TenantGate slug={route.slug}>
+          {(tenant) => (
+            <Suspense fallback={<Loading />}>
+              <JoinFormPage tenant={tenant} lineId={route.lineId} viaHost={route.viaHost} />
+            </Suspense>
+          )}
+        </TenantGate>
+      );
     case "ticket":
-      return <CustomerTicketPage code={route.code} slug={route.slug} />;
+      return <CustomerTicketPage code={route.code} slug={route.slug} viaHost={route.viaHost} />;
     case "home":
       return (
         <>

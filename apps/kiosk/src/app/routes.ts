@@ -8,6 +8,10 @@ export type Route =
   | { name: "landing"; slug: string; viaHost: boolean }
   | { name: "kiosk"; slug: string; viaHost: boolean }
   | { name: "display"; slug: string; viaHost: boolean }
+  /** The customer's phone: the lines that take remote joins. */
+  | { name: "join"; slug: string; viaHost: boolean }
+  /** The customer's phone: the form to join one line. */
+  | { name: "joinLine"; slug: string; lineId: string; viaHost: boolean }
   | { name: "ticket"; code: string; slug: string | null; viaHost: boolean }
   | { name: "home" }
   | { name: "notFound" };
@@ -57,13 +61,20 @@ function tenantPage(slug: string, rest: string[], viaHost: boolean): Route {
   if (rest.length === 0) return { name: "landing", slug: slugLower, viaHost };
   if (rest.length === 1 && rest[0] === "kiosk") return { name: "kiosk", slug: slugLower, viaHost };
   if (rest.length === 1 && rest[0] === "display") return { name: "display", slug: slugLower, viaHost };
+  if (rest[0] === "join" && rest.length === 1) return { name: "join", slug: slugLower, viaHost };
+  if (rest[0] === "join" && rest.length === 2 && rest[1]) return { name: "joinLine", slug: slugLower, lineId: rest[1], viaHost };
   return { name: "notFound" };
 }
 
 /** Path of a tenant page for links: `/t/<slug>/kiosk`, or `/kiosk` on the tenant's own host. */
-export function tenantPath(slug: string, viaHost: boolean, page: "" | "kiosk" | "display"): string {
+export function tenantPath(slug: string, viaHost: boolean, page: "" | "kiosk" | "display" | "join"): string {
   const base = viaHost ? "" : `/t/${encodeURIComponent(slug)}`;
   return page ? `${base}/${page}` : base || "/";
+}
+
+/** The join form of one line: `/t/<slug>/join/<lineId>`, or `/join/<lineId>` on the tenant's own host. */
+export function joinLinePath(slug: string, viaHost: boolean, lineId: string): string {
+  return `${tenantPath(slug, viaHost, "join")}/${encodeURIComponent(lineId)}`;
 }
 
 /** The customer's page for a ticket; in path mode the slug rides along as a branding hint (`?t=`). */
@@ -88,8 +99,10 @@ function currentHref() {
   return window.location.href;
 }
 
-export function navigate(path: string): void {
-  window.history.pushState(null, "", path);
+/** `replace`: the new page takes the current entry's place (Back skips it, e.g. a submitted form). */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (replace) window.history.replaceState(null, "", path);
+  else window.history.pushState(null, "", path);
   notify();
 }
 

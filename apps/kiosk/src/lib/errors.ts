@@ -5,8 +5,13 @@ export interface Problem {
   /** The API's `extensions.code`, `NETWORK` when the request never got an answer, or null. */
   code: string | null;
   message: string;
-  /** Extension-schema errors keyed by JSON pointer (`/age`, `/membership/level`). */
+  /**
+   * Field errors keyed by the API's path: JSON pointers for extension-schema fields (`/age`,
+   * `/membership/level`), `input.<name>` for the standard inputs (`input.phone`, `input.email`).
+   */
   fields: Record<string, string>;
+  /** LIMIT_EXCEEDED: how long to wait before trying again (`extensions.retryAfterSeconds`); null otherwise. */
+  retryAfterSeconds: number | null;
 }
 
 export function toProblem(error: unknown): Problem {
@@ -24,14 +29,16 @@ export function toProblem(error: unknown): Problem {
       }
     }
     const code = typeof first?.extensions?.code === "string" ? first.extensions.code : null;
-    return { code, message: first?.message ?? "Request failed", fields };
+    const retry = first?.extensions?.retryAfterSeconds;
+    const retryAfterSeconds = typeof retry === "number" && Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null;
+    return { code, message: first?.message ?? "Request failed", fields, retryAfterSeconds };
   }
   // No answer, or an answer that is not GraphQL (proxy error page, 502): the request may or may not have arrived.
   if (ServerError.is(error) || ServerParseError.is(error) || error instanceof TypeError) {
-    return { code: "NETWORK", message: error instanceof Error ? error.message : "Network error", fields: {} };
+    return { code: "NETWORK", message: error instanceof Error ? error.message : "Network error", fields: {}, retryAfterSeconds: null };
   }
-  if (error instanceof Error) return { code: null, message: error.message, fields: {} };
-  return { code: null, message: "Something went wrong", fields: {} };
+  if (error instanceof Error) return { code: null, message: error.message, fields: {}, retryAfterSeconds: null };
+  return { code: null, message: "Something went wrong", fields: {}, retryAfterSeconds: null };
 }
 
 /** A request that may have reached the server without us hearing back: safe to retry only with the same key. */

@@ -48,7 +48,48 @@ export function issuedTicket(overrides: Record<string, unknown> = {}) {
     lineId: "l1",
     partySize: 1,
     createdAt: "2026-11-22T11:00:00.000Z",
-    estimate: { __typename: "TicketEstimate", p50Seconds: 240, p90Seconds: 540 },
+    ...overrides,
+  };
+}
+
+/** The ticket as its holder sees it (ticketByCode, ticketUpdated, joinLine, cancelMyTicket, runningLate). */
+export function publicTicket(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: "PublicTicket",
+    trackingCode: "trk-abc",
+    number: "A007",
+    status: "WAITING",
+    position: 3,
+    lineId: "l1",
+    lineName: "Coffee bar",
+    counterName: null,
+    createdAt: "2026-11-22T11:00:00.000Z",
+    calledAt: null,
+    servedAt: null,
+    completedAt: null,
+    endedAt: null,
+    channel: "REMOTE",
+    tenantSlug: "corner-cafe",
+    ranLateAt: null,
+    canRunLate: true,
+    runningLatePlaces: 3,
+    estimate: { __typename: "TicketEstimate", p50Seconds: 360, p90Seconds: 540, basis: "HISTORY" },
+    ...overrides,
+  };
+}
+
+/** A remote-join line (PublicJoinLine). */
+export function joinLine(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: "PublicJoinLine",
+    id: "l1",
+    name: "Coffee bar",
+    prefix: "A",
+    waitingCount: 4,
+    joinable: true,
+    unavailableReason: null,
+    ticketTypes: [{ __typename: "PublicTicketType", id: "tt1", code: "TAKE", name: "Take away" }],
+    estimate: { __typename: "TicketEstimate", p50Seconds: 360, p90Seconds: 540, basis: "HISTORY" },
     ...overrides,
   };
 }

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { extensionSchema, issuedTicket, publicTenant } from "../../../test/fixtures";
+import { extensionSchema, issuedTicket, publicTenant, publicTicket } from "../../../test/fixtures";
 import { renderWith, scriptedClient, type SeenOperation } from "../../../test/apollo";
+import { TicketByCodeQuery } from "../../ticket/graphql/ticket-by-code.query";
 import { IDLE_RESET_MS, KioskScreen } from "../components/KioskScreen";
 
 const setupAnswer = {
@@ -12,16 +13,19 @@ const setupAnswer = {
       id: "t1",
       ticketExtensionSchema: extensionSchema,
       ticketExtensionSchemaVersion: 1,
-      lines: [{ __typename: "Line", id: "l1", showEstimates: true }],
     },
   },
 };
 
-/** The kiosk against a scripted API: setup answers; issueTicket answers with `issue(op, attempt)`. */
-function kiosk(issue: (op: SeenOperation, attempt: number) => { data: unknown } | Error) {
+/**
+ * The kiosk against a scripted API: setup answers; issueTicket answers with `issue(op, attempt)`; the issued
+ * ticket's public view (the customer's estimate, null when the line hides it) is `holderView`.
+ */
+function kiosk(issue: (op: SeenOperation, attempt: number) => { data: unknown } | Error, holderView: Record<string, unknown> = publicTicket({ number: "A001", position: 1, estimate: { __typename: "TicketEstimate", p50Seconds: 240, p90Seconds: 540, basis: "HISTORY" } })) {
   let attempts = 0;
   const api = scriptedClient((op) => {
     if (op.operationName === "KioskSetup") return setupAnswer;
+    if (op.operationName === "TicketByCode") return { data: { ticketByCode: holderView } };
     if (op.operationName === "IssueTicket") return issue(op, attempts++) as never;
     throw new Error(`unexpected ${op.operationName}`);
   });
@@ -49,7 +53,7 @@ describe("kiosk issue flow", () => {
 
     expect(await screen.findByTestId("ticket-number")).toHaveTextContent("A001");
     expect(screen.getByText("You are next")).toBeInTheDocument();
-    expect(screen.getByTestId("ticket-estimate")).toHaveTextContent("Estimated wait: 4 min – 9 min");
+    expect(await screen.findByTestId("ticket-estimate")).toHaveTextContent("Estimated wait: about 4–9 min");
     expect(screen.getByTestId("tracking-link")).toHaveAttribute("href", "http://kiosk.test/ticket/trk-abc?t=corner-cafe");
     expect(screen.getByTitle(/Scan to follow/)).toBeInTheDocument(); // the QR code's <svg><title>
 
@@ -57,6 +61,28 @@ describe("kiosk issue flow", () => {
     const input = issues()[0]!.variables.input as Record<string, unknown>;
     expect(input).toMatchObject({ lineId: "l1", ticketTypeId: "tt2", customerName: "Ada", partySize: 2, extensions: { drink: "Latte", age: 30 } });
     expect(typeof input.idempotencyKey).toBe("string");
+  });
+
+  it("shows no estimate when the server hides it from the ticket's holder (estimate null), and says when it is a rough guess", async () => {
+    const user = userEvent.setup();
+    const hidden = kiosk(() => ({ data: { issueTicket: issuedTicket() } }), publicTicket({ number: "A001", estimate: null }));
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+    expect(await screen.findByTestId("ticket-number")).toHaveTextContent("A001");
+    await waitFor(() => expect(hidden.seen.some((o) => o.operationName === "TicketByCode" && o.variables.code === "trk-abc")).toBe(true));
+    // The answer has arrived (fence: the card re-rendered with it) and still no band.
+    await waitFor(() => expect(hidden.client.readQuery({ query: TicketByCodeQuery, variables: { code: "trk-abc" } })?.ticketByCode?.estimate).toBeNull());
+    expect(screen.queryByTestId("ticket-estimate")).not.toBeInTheDocument();
+    hidden.view.unmount();
+
+    kiosk(() => ({ data: { issueTicket: issuedTicket() } }), publicTicket({ number: "A001", estimate: { __typename: "TicketEstimate", p50Seconds: 20, p90Seconds: 200, basis: "COLD_START" } }));
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.click(screen.getByRole("button", { name: "Get my ticket" }));
+    const estimate = await screen.findByTestId("ticket-estimate");
+    expect(estimate).toHaveTextContent("Estimated wait: up to 3 min");
+    expect(estimate).toHaveTextContent("A rough guess: we have little history yet.");
   });
 
   it("the generated form rejects an invalid custom field before anything is sent", async () => {

@@ -1,9 +1,7 @@
-import Form from "@rjsf/core";
-import type { IChangeEvent } from "@rjsf/core";
-import type { RJSFSchema } from "@rjsf/utils";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "../../../i18n/i18n";
-import { extensionValidator, formSchema, hasFields, localizeErrors, serverErrorSchema, type Extensions } from "../extension-form";
+import { DetailsForm } from "../../ticket-form/components/DetailsForm";
+import { PartySize, TextField } from "../../ticket-form/components/StandardFields";
 import { useIssueTicket, type IssuedTicket } from "../hooks/use-issue-ticket";
 
 export interface IssueFormProps {
@@ -22,71 +20,37 @@ export interface IssueFormProps {
  */
 export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onBack }: IssueFormProps) {
   const { t } = useI18n();
-  const schema: RJSFSchema = useMemo(() => formSchema(extensionSchema), [extensionSchema]);
-  const transformErrors = useMemo(() => localizeErrors(t), [t]);
-  const [extensions, setExtensions] = useState<Extensions>({});
   const [customerName, setCustomerName] = useState("");
   const [phone, setPhone] = useState("");
   const [partySize, setPartySize] = useState(1);
   const { state, issue, retry, abandon } = useIssueTicket(onIssued);
 
   const locked = state.kind === "sending" || state.kind === "network-error";
-  const fieldErrors = state.kind === "rejected" ? serverErrorSchema(state.problem.fields) : undefined;
-
-  const submit = ({ formData }: IChangeEvent<Extensions, RJSFSchema>) => {
-    void issue({
-      lineId,
-      ticketTypeId,
-      extensions: formData ?? {},
-      customerName: customerName.trim() || null,
-      phone: phone.trim() || null,
-      partySize,
-    });
-  };
+  const serverFields = state.kind === "rejected" ? state.problem.fields : undefined;
 
   return (
     <section className="issue-form" aria-labelledby="issue-form-title">
       <h2 id="issue-form-title">{t.details}</h2>
-      <Form<Extensions, RJSFSchema>
-        schema={schema}
-        uiSchema={{ "ui:submitButtonOptions": { norender: true } }}
-        validator={extensionValidator}
-        formData={extensions}
-        onChange={(event) => setExtensions(event.formData ?? {})}
-        onSubmit={submit}
-        onError={() => undefined /* shown under each field */}
-        transformErrors={transformErrors}
-        extraErrors={fieldErrors}
-        showErrorList={false}
-        noHtml5Validate
-        disabled={locked}
-        className={hasFields(schema) ? "custom-fields" : "custom-fields custom-fields--empty"}
+      <DetailsForm
+        extensionSchema={extensionSchema}
+        serverFields={serverFields}
+        locked={locked}
+        onSubmit={(extensions) =>
+          void issue({
+            lineId,
+            ticketTypeId,
+            extensions,
+            customerName: customerName.trim() || null,
+            phone: phone.trim() || null,
+            partySize,
+          })
+        }
       >
         <fieldset className="standard-fields" disabled={locked}>
-          <label>
-            <span>
-              {t.nameLabel} <small>({t.optional})</small>
-            </span>
-            <input name="customerName" autoComplete="off" value={customerName} onChange={(e) => setCustomerName(e.target.value)} maxLength={200} />
-          </label>
-          <label>
-            <span>
-              {t.phoneLabel} <small>({t.optional})</small>
-            </span>
-            <input name="phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
-          </label>
-          <div className="party-size" role="group" aria-label={t.partySizeLabel}>
-            <span>{t.partySizeLabel}</span>
-            <button type="button" className="button" aria-label="−" onClick={() => setPartySize((n) => Math.max(1, n - 1))}>
-              −
-            </button>
-            <output aria-live="polite" data-testid="party-size">
-              {partySize}
-            </output>
-            <button type="button" className="button" aria-label="+" onClick={() => setPartySize((n) => Math.min(20, n + 1))}>
-              +
-            </button>
-          </div>
+          {/* A shared screen: the browser must not offer the previous customer's details. */}
+          <TextField label={t.nameLabel} optional name="customerName" autoComplete="off" value={customerName} onChange={(e) => setCustomerName(e.target.value)} maxLength={200} />
+          <TextField label={t.phoneLabel} optional name="phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
+          <PartySize value={partySize} onChange={setPartySize} />
         </fieldset>
 
         {state.kind === "rejected" ? (
@@ -123,7 +87,7 @@ export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onB
             </button>
           </div>
         )}
-      </Form>
+      </DetailsForm>
     </section>
   );
 }

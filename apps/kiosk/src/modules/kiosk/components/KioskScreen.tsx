@@ -109,7 +109,6 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
             ticket={step.ticket}
             lineName={step.line.name}
             tenantName={tenant.name}
-            showEstimate={setup.showsEstimates(step.line.id)}
             trackingUrl={ticketUrl(origin, step.ticket.trackingCode, tenant.slug, viaHost)}
             onDone={nextCustomer}
           />

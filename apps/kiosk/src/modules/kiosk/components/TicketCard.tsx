@@ -1,26 +1,25 @@
 import { QRCodeSVG } from "qrcode.react";
 import { useI18n } from "../../../i18n/i18n";
-import { estimateBand } from "../../../lib/format";
+import { WaitEstimate } from "../../../ui/WaitEstimate";
+import { usePublicEstimate } from "../hooks/use-public-estimate";
 import type { IssuedTicket } from "../hooks/use-issue-ticket";
 
-/** The issued ticket: number large, line, place, estimate (unless the line hides it) and the QR to follow it. */
+/** The issued ticket: number large, line, place, the customer's estimate (unless the server hides it) and the QR to follow it. */
 export function TicketCard({
   ticket,
   lineName,
-  showEstimate,
   trackingUrl,
   tenantName,
   onDone,
 }: {
   ticket: IssuedTicket;
   lineName: string;
-  showEstimate: boolean;
   trackingUrl: string;
   tenantName: string;
   onDone(): void;
 }) {
   const { t } = useI18n();
-  const band = showEstimate ? estimateBand(ticket.estimate, t) : null;
+  const estimate = usePublicEstimate(ticket.trackingCode);
   return (
     <section className="ticket-card print-area" aria-labelledby="ticket-number-label">
       <p className="ticket-card__tenant print-only">{tenantName}</p>
@@ -32,11 +31,7 @@ export function TicketCard({
       </p>
       <p className="ticket-card__line">{t.inLine(lineName)}</p>
       {ticket.position ? <p className="ticket-card__position">{t.position(ticket.position)}</p> : null}
-      {band ? (
-        <p className="ticket-card__estimate" data-testid="ticket-estimate">
-          {band}
-        </p>
-      ) : null}
+      <WaitEstimate estimate={estimate} className="ticket-card__estimate" testId="ticket-estimate" />
       <figure className="ticket-card__qr">
         <QRCodeSVG value={trackingUrl} size={220} marginSize={2} title={t.scanToFollow} />
         <figcaption>

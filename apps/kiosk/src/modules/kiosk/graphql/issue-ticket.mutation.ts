@@ -1,6 +1,10 @@
 import { graphql } from "../../../gql";
 
-/** Only the ticket's own fields: the answer to an issued ticket must not fail on a related object. */
+/**
+ * Only the ticket's own fields: the answer to an issued ticket must not fail on a related object. Not its
+ * `estimate`: that is the staff view (shown even when the line hides estimates); the ticket card reads the
+ * customer's view through ticketByCode instead.
+ */
 export const IssueTicketMutation = graphql(`
   mutation IssueTicket($input: IssueTicketInput!) {
     issueTicket(input: $input) {
@@ -12,10 +16,6 @@ export const IssueTicketMutation = graphql(`
       lineId
       partySize
       createdAt
-      estimate {
-        p50Seconds
-        p90Seconds
-      }
     }
   }
 `);

@@ -1,8 +1,8 @@
 import { graphql } from "../../../gql";
 
 /**
- * With the device key: the tenant's custom-fields schema and which lines hide estimates. Also proves that the
- * key belongs to this tenant (NOT_FOUND / FORBIDDEN / UNAUTHENTICATED otherwise).
+ * With the device key: the tenant's custom-fields schema. Also proves that the key belongs to this tenant
+ * (NOT_FOUND / FORBIDDEN / UNAUTHENTICATED otherwise).
  */
 export const KioskSetupQuery = graphql(`
   query KioskSetup($tenantId: ID!) {
@@ -10,10 +10,6 @@ export const KioskSetupQuery = graphql(`
       id
       ticketExtensionSchema
       ticketExtensionSchemaVersion
-      lines {
-        id
-        showEstimates
-      }
     }
   }
 `);

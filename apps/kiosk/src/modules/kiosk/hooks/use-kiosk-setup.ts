@@ -8,7 +8,7 @@ export type KioskSetup =
   | { state: "unreachable"; retry(): void }
   /** The device key is missing, wrong, revoked or belongs to another tenant. */
   | { state: "rejected" }
-  | { state: "ready"; extensionSchema: Record<string, unknown> | null; showsEstimates(lineId: string): boolean };
+  | { state: "ready"; extensionSchema: Record<string, unknown> | null };
 
 /** What the kiosk needs beyond the public tenant, fetched with the device key (which it thereby checks). */
 export function useKioskSetup(tenantId: string): KioskSetup {
@@ -21,9 +21,5 @@ export function useKioskSetup(tenantId: string): KioskSetup {
   }
   const tenant = data.tenant;
   if (!tenant) return { state: "rejected" };
-  return {
-    state: "ready",
-    extensionSchema: tenant.ticketExtensionSchema ?? null,
-    showsEstimates: (lineId) => tenant.lines.find((l) => l.id === lineId)?.showEstimates ?? true,
-  };
+  return { state: "ready", extensionSchema: tenant.ticketExtensionSchema ?? null };
 }

@@ -1,5 +1,6 @@
 import { graphql } from "../../../gql";
 
+/** The ticket as its holder sees it; `estimate` is null when the line hides it or the ticket is not WAITING. */
 export const PublicTicketFields = graphql(`
   fragment PublicTicketFields on PublicTicket {
     trackingCode
@@ -14,5 +15,15 @@ export const PublicTicketFields = graphql(`
     servedAt
     completedAt
     endedAt
+    channel
+    tenantSlug
+    ranLateAt
+    canRunLate
+    runningLatePlaces
+    estimate {
+      p50Seconds
+      p90Seconds
+      basis
+    }
   }
 `);

@@ -1,4 +1,5 @@
 import { useQuery, useSubscription } from "@apollo/client/react";
+import { useEffect, useRef, useState } from "react";
 import type { PublicTicketFieldsFragment } from "../../../gql/graphql";
 import { TicketByCodeQuery } from "../graphql/ticket-by-code.query";
 import { TicketUpdatedSubscription } from "../graphql/ticket-updated.subscription";
@@ -15,16 +16,53 @@ export function isFinished(status: string): boolean {
  * The ticket by its tracking code, kept live: `ticketUpdated` results are normalised by trackingCode into the
  * same cache entry the query reads. After a reconnect the client refetches the query (missed events) and
  * graphql-ws re-subscribes by itself.
+ *
+ * A phone that slept (or lost its network) may show a stale state for as long as the socket takes to notice:
+ * when the page becomes visible again, or the browser reports it is back online, the ticket is fetched from the
+ * server at once. `receivedAt` is when data last arrived (first answer, live update or refetch).
  */
 export function useLiveTicket(code: string) {
   const query = useQuery(TicketByCodeQuery, { variables: { code } });
   const ticket = query.data?.ticketByCode ?? null;
+  const ended = ticket ? isFinished(ticket.status) : false;
+  const [receivedAt, setReceivedAt] = useState<number | null>(null);
+
   useSubscription(TicketUpdatedSubscription, {
     variables: { code },
-    skip: !ticket || isFinished(ticket.status),
+    skip: !ticket || ended,
+    onData: () => setReceivedAt(Date.now()),
   });
+
+  // Any new data in the cache (also from a mutation's answer) counts as received.
+  useEffect(() => {
+    if (query.data) setReceivedAt(Date.now());
+  }, [query.data]);
+
+  const refetch = useRef(query.refetch);
+  refetch.current = query.refetch;
+  useEffect(() => {
+    if (ended) return undefined; // an ended ticket does not change any more
+    const refresh = () => {
+      void refetch.current().then(
+        () => setReceivedAt(Date.now()),
+        () => undefined, // offline still: the page keeps the last known state and its age
+      );
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") refresh();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("online", refresh);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("online", refresh);
+    };
+  }, [ended]);
+
   return {
     ticket,
+    ended,
+    receivedAt,
     loading: !query.data && !query.error,
     notFound: query.data !== undefined && query.data.ticketByCode === null,
     error: query.data ? undefined : query.error,

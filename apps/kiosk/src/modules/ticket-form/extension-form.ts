@@ -61,13 +61,36 @@ export function localizeErrors(t: Messages) {
     });
 }
 
-/** The API's BAD_USER_INPUT `fields` (JSON pointers such as `/age`) → errors shown under those fields. */
+/**
+ * Where a field error from the API belongs: JSON pointers (`/age`) and `input.extensions…` paths are custom
+ * fields; `input.<name>` is one of the standard inputs (`input.phone` → `phone`).
+ */
+export function fieldErrorTarget(path: string): { kind: "extension"; pointer: string } | { kind: "input"; name: string } | null {
+  if (path.startsWith("/")) return { kind: "extension", pointer: path };
+  const ext = /^input\.extensions(?:([./])(.*))?$/.exec(path);
+  if (ext) return { kind: "extension", pointer: ext[2] ? `/${ext[1] === "." ? ext[2].split(".").join("/") : ext[2]}` : "/" };
+  const input = /^input\.(\w+)$/.exec(path);
+  return input?.[1] ? { kind: "input", name: input[1] } : null;
+}
+
+/** The standard inputs' errors by input name (`phone`, `email`, `customerName`, …). */
+export function inputFieldErrors(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const target = fieldErrorTarget(path);
+    if (target?.kind === "input") out[target.name] = message;
+  }
+  return out;
+}
+
+/** The API's BAD_USER_INPUT `fields` on custom fields (JSON pointers such as `/age`) → errors under those fields. */
 export function serverErrorSchema(fields: Record<string, string>): ErrorSchema<Extensions> | undefined {
   const root: Record<string, unknown> = {};
   let any = false;
-  for (const [pointer, message] of Object.entries(fields)) {
-    if (!pointer.startsWith("/")) continue;
-    const segments = pointer
+  for (const [path, message] of Object.entries(fields)) {
+    const target = fieldErrorTarget(path);
+    if (target?.kind !== "extension") continue;
+    const segments = target.pointer
       .split("/")
       .slice(1)
       .filter(Boolean)
