@@ -7,14 +7,15 @@ import { IssueTicketMutation } from "../graphql/issue-ticket.mutation";
 export type IssuedTicket = IssueTicketResult["issueTicket"];
 export type IssueState = SubmitState;
 
-type Input = Omit<IssueTicketInput, "idempotencyKey">;
+type Input = Omit<IssueTicketInput, "idempotencyKey" | "channel">;
 
 /** The kiosk's "get my ticket": one tap, one idempotency key (see useIdempotentSubmit). */
 export function useIssueTicket(onIssued: (ticket: IssuedTicket) => void) {
   const [mutate] = useMutation(IssueTicketMutation);
   const send = useCallback(
     async (input: Input & { idempotencyKey: string }) => {
-      const result = await mutate({ variables: { input } });
+      // Tickets record how they were issued; a device key would otherwise be counted as a partner's API.
+      const result = await mutate({ variables: { input: { ...input, channel: "KIOSK" } } });
       const ticket = result.data?.issueTicket;
       if (!ticket) throw new Error("No ticket in the answer");
       return ticket;
