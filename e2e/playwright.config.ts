@@ -68,6 +68,9 @@ const rateLimits: Record<string, string> = {
   RATE_SIGNUP_PER_IP_PER_HOUR: "100000",
   RATE_PUBLIC_PER_IP_PER_MINUTE: "1000000",
   RATE_CANCEL_PER_IP_PER_MINUTE: "100000",
+  RATE_JOIN_PER_IP_PER_HOUR: "100000",
+  RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR: "100000",
+  RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR: "100000",
   RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
@@ -82,6 +85,8 @@ const database: Record<string, string> = {
   // One JSON line per operation would bury the journeys' own output; E2E_API_LOG_LEVEL=info shows them.
   LOG_LEVEL: process.env.E2E_API_LOG_LEVEL ?? "warn",
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
+  // Join links and QR posters point at the public pages under test.
+  QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
   ...(pgUrl
     ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
     : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" }),

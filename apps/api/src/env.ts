@@ -30,7 +30,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Where start.sh serves the web apps (printed with the demo login). */
   adminUrl: string | undefined;
-  publicUrl: string | undefined;
+  /** Where the public pages (join, kiosk, display, the customer's ticket) are served: join links and posters point here. */
+  publicUrl: string;
   /**
    * Browser origins allowed to call the API. Empty in development: any origin (the dev servers run on
    * several ports). Set CORS_ORIGINS in production; `*.example.com` entries allow a tenant's subdomains.
@@ -65,8 +66,14 @@ export interface RateLimitConfig {
   signUpPerIpPerHour: number;
   /** Public lookups (`ticketByCode`, `tenantBySlug`, `slugAvailable`) per client address per minute. */
   publicLookupsPerIpPerMinute: number;
-  /** `cancelMyTicket` per client address per minute. */
+  /** `cancelMyTicket` and `runningLate` per client address per minute. */
   cancelPerIpPerMinute: number;
+  /** `joinLine` per client address per hour (a venue's Wi-Fi is one address for many customers). */
+  joinPerIpPerHour: number;
+  /** `joinLine` per device (the page's deviceId) per line per hour. */
+  joinPerDevicePerLinePerHour: number;
+  /** `joinLine` per phone number or email per line per hour (tries, whether or not they succeed). */
+  joinPerContactPerLinePerHour: number;
   /** Queries / mutations per caller (API key, user, or the address of an anonymous caller) per minute. */
   queriesPerCallerPerMinute: number;
   mutationsPerCallerPerMinute: number;
@@ -120,6 +127,9 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     signUpPerIpPerHour: n("RATE_SIGNUP_PER_IP_PER_HOUR", 20),
     publicLookupsPerIpPerMinute: n("RATE_PUBLIC_PER_IP_PER_MINUTE", 300),
     cancelPerIpPerMinute: n("RATE_CANCEL_PER_IP_PER_MINUTE", 20),
+    joinPerIpPerHour: n("RATE_JOIN_PER_IP_PER_HOUR", 120),
+    joinPerDevicePerLinePerHour: n("RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR", 6),
+    joinPerContactPerLinePerHour: n("RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR", 6),
     queriesPerCallerPerMinute: n("RATE_QUERIES_PER_CALLER_PER_MINUTE", 1200),
     mutationsPerCallerPerMinute: n("RATE_MUTATIONS_PER_CALLER_PER_MINUTE", 600),
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),
@@ -162,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyCheckTimeoutMs: integer("READY_CHECK_TIMEOUT_MS", env.READY_CHECK_TIMEOUT_MS, 1000) || 1000,
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000) || 10_000,
     adminUrl: env.QLINE_ADMIN_URL || undefined,
-    publicUrl: env.QLINE_PUBLIC_URL || undefined,
+    publicUrl: (env.QLINE_PUBLIC_URL || "http://127.0.0.1:4174").replace(/\/+$/, ""),
     corsOrigins: (env.CORS_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim().replace(/\/$/, ""))

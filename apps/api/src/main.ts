@@ -85,16 +85,17 @@ if (config.seedDemo) {
   if (demo.kioskKey) writeFileSync(keyFile, demo.kioskKey, { mode: 0o600 });
   const kioskKey = existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : null;
   // The demo's own login and kiosk link, printed for the developer who started it (development data only).
-  const place = config.publicUrl ? `${config.publicUrl}/t/${demo.tenantSlug}` : undefined;
+  const place = `${config.publicUrl}/t/${demo.tenantSlug}`;
   logger.info(
     {
       demoLogin: `${demo.email} / ${demo.password}`,
       tenant: demo.tenantSlug,
       created: demo.created,
       admin: config.adminUrl,
-      kiosk: place && kioskKey ? `${place}/kiosk?key=${kioskKey}` : undefined,
-      display: place ? `${place}/display` : undefined,
-      customer: config.publicUrl ? `the QR code on each kiosk ticket opens ${config.publicUrl}/ticket/<code>` : undefined,
+      join: demo.joinLineId ? `${place}/join/${demo.joinLineId}` : `${place}/join`,
+      kiosk: kioskKey ? `${place}/kiosk?key=${kioskKey}` : undefined,
+      display: `${place}/display`,
+      customer: `the QR code on each kiosk ticket opens ${config.publicUrl}/ticket/<code>`,
     },
     "demo data",
   );

@@ -51,6 +51,9 @@ const relaxedRateLimitEnv = () => ({
   RATE_SIGNUP_PER_IP_PER_HOUR: "100000",
   RATE_PUBLIC_PER_IP_PER_MINUTE: "1000000",
   RATE_CANCEL_PER_IP_PER_MINUTE: "100000",
+  RATE_JOIN_PER_IP_PER_HOUR: "100000",
+  RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR: "100000",
+  RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR: "100000",
   RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
@@ -138,21 +141,24 @@ export interface Persona {
   token: string;
   tenantId: string;
   accountId: string;
+  /** The slug of the root tenant they signed up with. */
+  slug: string;
   gql: Gql;
 }
 
 export async function signUpPersona(api: TestApi, name = "owner"): Promise<Persona> {
   const email = `${name}-${randomBytes(4).toString("hex")}@example.test`;
+  const slug = uniqueSlug(name.toLowerCase());
   const res = await api.client()<{ signUp: { token: string; user: { id: string } } }>(
     `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
-    { input: { email, password: testPassword, name, accountName: `${name} Inc`, tenantName: `${name} HQ`, tenantSlug: uniqueSlug(name.toLowerCase()) } },
+    { input: { email, password: testPassword, name, accountName: `${name} Inc`, tenantName: `${name} HQ`, tenantSlug: slug } },
   );
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   const { token, user } = res.data!.signUp;
   const gql = api.client(`Bearer ${token}`);
   const me = await gql<{ me: { memberships: { tenant: { id: string; accountId: string } }[] } }>(`{ me { memberships { tenant { id accountId } } } }`);
   const tenant = me.data!.me.memberships[0]!.tenant;
-  return { userId: user.id, email, token, tenantId: tenant.id, accountId: tenant.accountId, gql };
+  return { userId: user.id, email, token, tenantId: tenant.id, accountId: tenant.accountId, slug, gql };
 }
 
 /** A new person holding `role` on `tenantId` (added by `owner`). */

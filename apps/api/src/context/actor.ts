@@ -9,9 +9,19 @@ export type Actor =
 
 export const anonymous: Actor = { kind: "anonymous" };
 
+/**
+ * Who history and audit rows name: a request's actor, or the holder of a ticket's tracking code acting on that
+ * ticket through a public door (joinLine, runningLate, cancelMyTicket): recorded as TICKET_HOLDER with the ticket's id.
+ */
+export type AuditSubject = Actor | { kind: "ticketHolder"; ticketId: string };
+
+export const ticketHolder = (ticketId: string): AuditSubject => ({ kind: "ticketHolder", ticketId });
+
 /** The id recorded in the audit log for this actor. */
-export function auditActor(actor: Actor): { actorType: "USER" | "API_KEY" | "SYSTEM"; actorId: string | null } {
+export function auditActor(actor: AuditSubject): { actorType: "USER" | "API_KEY" | "SYSTEM" | "TICKET_HOLDER"; actorId: string | null } {
   switch (actor.kind) {
+    case "ticketHolder":
+      return { actorType: "TICKET_HOLDER", actorId: actor.ticketId };
     case "user":
       return { actorType: "USER", actorId: actor.userId };
     case "apiKey":

@@ -20,6 +20,8 @@ export const ticketDisplayFields: ReadonlySet<string> = new Set([
   "status",
   "position",
   "partySize",
+  "channel",
+  "ranLateAt",
   "createdAt",
   "joinedAt",
   "calledAt",

@@ -145,6 +145,42 @@ async function inLocatedTenant<T>(
   );
 }
 
+/** What a public door knows of the tenant it opened: id, path (root first) and slug. */
+export interface PublicTenantPlace {
+  tenantId: string;
+  path: string[];
+  slug: string;
+}
+
+/**
+ * The public door by line id (joinLine): no credentials; the line's tenant is located in the transaction's first
+ * statement. An unknown line, a line of another tenant than `slug` (when given: the join page's tenant) are the
+ * same NOT_FOUND; a suspended tenant (or one under a suspended ancestor) is FORBIDDEN, as on every public door.
+ */
+export async function inPublicLineTenant<T>(
+  ctx: RequestContext,
+  lineId: string,
+  slug: string | null,
+  fn: (tx: Tx, tenant: PublicTenantPlace) => Promise<T>,
+): Promise<T> {
+  if (!isUuid(lineId)) throw notFound("Line");
+  const record = { kind: "line" as const, id: lineId };
+  return gated(ctx, locatedTenants.get(lineId) ?? null, () =>
+    withLocatedTenantTx(ctx.db, { record, userId: null }, async (tx, tenantId) => {
+      if (!tenantId) throw notFound("Line");
+      rememberLocated(lineId, tenantId);
+      const [tenant] = rowsOf<{ path: unknown; slug: string; suspended: boolean }>(
+        await tx.execute(sql`
+          select t.path, t.slug, exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+          from tenants t where t.id = ${tenantId}`),
+      );
+      if (!tenant || (slug !== null && tenant.slug !== slug.toLowerCase())) throw notFound("Line");
+      if (tenant.suspended) throw forbidden("This tenant is suspended");
+      return fn(tx, { tenantId, path: parseTextArray(tenant.path), slug: tenant.slug });
+    }),
+  );
+}
+
 /** Records' tenants seen by `inTenantOf` (a line, counter or ticket never changes tenant), most recent last. */
 const locatedTenants = new Map<string, string>();
 function rememberLocated(recordId: string, tenantId: string): void {

@@ -18,6 +18,8 @@ export interface DemoInfo {
   created: boolean;
   /** The demo kiosk's device key (the Kiosk preset: tenant:read, lines:read, display:read, tickets:issue); shown once at creation. */
   kioskKey: string | null;
+  /** The demo line customers join from their own phone (null when the demo was seeded earlier: the join list still works). */
+  joinLineId: string | null;
 }
 
 /** A custom-fields schema the kiosk renders as a form (model type extensions). */
@@ -38,7 +40,7 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
     rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${demoLogin.email}) as id`))[0]?.id,
   );
   const info = { ...demoLogin, tenantSlug: "demo-coffee" };
-  if (existing) return { ...info, created: false, kioskKey: null };
+  if (existing) return { ...info, created: false, kioskKey: null, joinLineId: null };
 
   const anonymousCtx = createContext({ config, db, pubsub, actor: { kind: "anonymous" } });
   await signUp(anonymousCtx, {
@@ -65,9 +67,9 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
   const takeaway = await createTicketType(ctx, root, { code: "TAKEAWAY", name: "Takeaway", defaultServiceSeconds: 90 });
   const table = await createTicketType(ctx, root, { code: "TABLE", name: "Table service", defaultServiceSeconds: 240 });
   await setTicketExtensionSchema(ctx, root, demoExtensionSchema);
-  const line = await createLine(ctx, root, { name: "Coffee bar", prefix: "A", ticketTypeIds: [takeaway.id, table.id], showEstimates: true });
+  const line = await createLine(ctx, root, { name: "Coffee bar", prefix: "A", ticketTypeIds: [takeaway.id, table.id], showEstimates: true, remoteJoin: true });
   await createCounter(ctx, line.id, "Counter 1");
   await createCounter(ctx, line.id, "Counter 2");
   const { secret } = await createApiKey(ctx, root, "Demo kiosk", [...apiKeyPresets.Kiosk]);
-  return { ...info, created: true, kioskKey: secret };
+  return { ...info, created: true, kioskKey: secret, joinLineId: line.id };
 }

@@ -38,7 +38,8 @@ export function callerOf(actor: Actor, ip: string): Caller {
 }
 
 /** Root fields limited per client address, by the limiter that counts them (one point per field, aliases too). */
-const perAddressFields: Record<string, "login" | "signUp" | "publicLookup" | "cancel"> = {
+type AddressBudget = "login" | "signUp" | "publicLookup" | "cancel" | "join";
+const perAddressFields: Record<string, AddressBudget> = {
   login: "login",
   // A password check like login (issue 11 adds it on another branch): the same per-address budget.
   changePassword: "login",
@@ -48,6 +49,8 @@ const perAddressFields: Record<string, "login" | "signUp" | "publicLookup" | "ca
   slugAvailable: "publicLookup",
   ticketUpdated: "publicLookup",
   cancelMyTicket: "cancel",
+  runningLate: "cancel",
+  joinLine: "join",
 };
 
 export type RefusalListener = (limiter: string) => void;
@@ -60,7 +63,9 @@ export type RefusalListener = (limiter: string) => void;
 const maxQueued = 64;
 
 export class RateLimits {
-  private readonly perAddress: Record<"login" | "signUp" | "publicLookup" | "cancel", Limiter>;
+  private readonly perAddress: Record<AddressBudget, Limiter>;
+  private readonly joinPerDevice: Limiter;
+  private readonly joinPerContact: Limiter;
   private readonly callerQueries: Limiter;
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
@@ -83,7 +88,10 @@ export class RateLimits {
       signUp: store.limiter({ name: "signup-ip", points: config.signUpPerIpPerHour, durationSeconds: 3600 }),
       publicLookup: minute("public-ip", config.publicLookupsPerIpPerMinute),
       cancel: minute("cancel-ip", config.cancelPerIpPerMinute),
+      join: store.limiter({ name: "join-ip", points: config.joinPerIpPerHour, durationSeconds: 3600 }),
     };
+    this.joinPerDevice = store.limiter({ name: "join-device", points: config.joinPerDevicePerLinePerHour, durationSeconds: 3600 });
+    this.joinPerContact = store.limiter({ name: "join-contact", points: config.joinPerContactPerLinePerHour, durationSeconds: 3600 });
     this.callerQueries = minute("caller-q", config.queriesPerCallerPerMinute);
     this.callerMutations = minute("caller-m", config.mutationsPerCallerPerMinute);
     this.tenantQueries = minute("tenant-q", config.queriesPerTenantPerMinute);
@@ -117,6 +125,17 @@ export class RateLimits {
     const mutation = operation.operation === OperationTypeNode.MUTATION;
     await this.consume(mutation ? this.callerMutations : this.callerQueries, mutation ? "caller-mutations" : "caller-queries", caller.key);
     if (caller.tenantId) await this.consume(mutation ? this.tenantMutations : this.tenantQueries, mutation ? "tenant-mutations" : "tenant-queries", caller.tenantId);
+  }
+
+  /**
+   * A public join's budgets beyond its address's (checkOperation): per device per line and per phone / email per
+   * line, counted before the join runs so a flood is refused without a transaction. `contacts` are normalised
+   * (E.164 phone, lower-case email) so spellings of one number share a budget.
+   */
+  async checkJoin(lineId: string, deviceId: string | null, contacts: readonly string[]): Promise<void> {
+    if (!this.config.enabled) return;
+    if (deviceId) await this.consume(this.joinPerDevice, "join-device", `${lineId}:${deviceId}`);
+    for (const contact of contacts) await this.consume(this.joinPerContact, "join-contact", `${lineId}:${contact}`);
   }
 
   /**

@@ -3,7 +3,8 @@ import { index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } fr
 import { appRole, currentTenant } from "./roles.js";
 import { tenants } from "./tenants.js";
 
-export type AuditActorType = "USER" | "API_KEY" | "SYSTEM";
+/** TICKET_HOLDER: the holder of a tracking code (public operations on their own ticket); actor_id is the ticket. */
+export type AuditActorType = "USER" | "API_KEY" | "SYSTEM" | "TICKET_HOLDER";
 
 /** Append-only (the app role has no UPDATE or DELETE grant): who did what, in which tenant, before and after. */
 export const auditLog = pgTable(

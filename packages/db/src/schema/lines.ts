@@ -42,6 +42,8 @@ export const lines = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     openingHours: jsonb("opening_hours").$type<OpeningPeriod[] | null>(),
     showEstimates: boolean("show_estimates").notNull().default(true),
+    /** Customers may join from their own phone (the public `joinLine`); off unless the tenant turns it on. */
+    remoteJoin: boolean("remote_join").notNull().default(false),
     estimator: text("estimator"),
     estimatorOptions: jsonb("estimator_options").$type<JsonObject>().notNull().default({}),
     ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),

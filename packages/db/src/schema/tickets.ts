@@ -10,6 +10,10 @@ import { ticketTypes } from "./ticketTypes.js";
 export const ticketStatuses = ["WAITING", "CALLED", "SERVING", "SERVED", "CANCELLED", "NO_SHOW", "EXPIRED"] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
+/** How a ticket was issued: at a kiosk, by the customer's own phone, by staff, or by a partner's API key. */
+export const ticketChannels = ["KIOSK", "REMOTE", "STAFF", "API"] as const;
+export type TicketChannel = (typeof ticketChannels)[number];
+
 /**
  * A customer's place in a line. `number` is the human label (`A042`), unique per line per service day;
  * `tracking_code` is the customer's capability (unguessable, globally unique, looked up only through
@@ -35,7 +39,12 @@ export const tickets = pgTable(
     status: text("status").$type<TicketStatus>().notNull().default("WAITING"),
     sortKey: numeric("sort_key").notNull(),
     customerName: text("customer_name"),
+    /** E.164 when issued through joinLine (validated there); as given by staff or kiosks otherwise. */
     phone: text("phone"),
+    email: text("email"),
+    channel: text("channel").$type<TicketChannel>().notNull().default("API"),
+    /** When the holder used "I'm running late" (once per ticket). */
+    ranLateAt: timestamp("ran_late_at", { withTimezone: true }),
     partySize: integer("party_size").notNull().default(1),
     extensions: jsonb("extensions").$type<JsonObject>().notNull().default({}),
     extensionSchemaVersion: integer("extension_schema_version"),
@@ -76,6 +85,10 @@ export const tickets = pgTable(
     // Analytics over every line of a tenant in a date range.
     index("tickets_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("tickets_extensions_gin").using("gin", t.extensions),
+    // joinLine's "at most N active tickets per phone / email per line", checked under the line's numbering lock.
+    index("tickets_active_phone_idx").on(t.tenantId, t.lineId, t.phone).where(sql`status in ('WAITING', 'CALLED', 'SERVING') and phone is not null`),
+    index("tickets_active_email_idx").on(t.tenantId, t.lineId, sql`lower(email)`).where(sql`status in ('WAITING', 'CALLED', 'SERVING') and email is not null`),
+    check("tickets_channel_check", sql`channel in ('KIOSK', 'REMOTE', 'STAFF', 'API')`),
     check("tickets_status_check", sql`status in ('WAITING', 'CALLED', 'SERVING', 'SERVED', 'CANCELLED', 'NO_SHOW', 'EXPIRED')`),
     check("tickets_party_size_check", sql`party_size between 1 and 1000`),
     pgPolicy("tickets_tenant", {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { auditLog, type Tx } from "@qline/db";
-import { auditActor, type Actor } from "../../context/actor.js";
+import { auditActor, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant } from "../../context/tenant-access.js";
 import { badInput } from "../../errors/codes.js";
@@ -16,7 +16,7 @@ export interface AuditEntryInput {
 }
 
 /** Appends to the audit log in the caller's transaction: the record and its audit entry commit together. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit(tx: Tx, actor: AuditSubject, entry: AuditEntryInput): Promise<void> {
   await tx.insert(auditLog).values({
     id: randomUUID(),
     tenantId: entry.tenantId,

@@ -6,7 +6,7 @@ export class AuditEntry {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: "USER, API_KEY or SYSTEM." })
+  @Field(() => String, { description: "USER, API_KEY, SYSTEM, or TICKET_HOLDER (the holder of the ticket actorId, through its tracking code)." })
   actorType: string;
 
   @Field(() => ID, { nullable: true })

@@ -45,6 +45,8 @@ export interface LineEstimates {
   byTicket: Map<string, EstimateView>;
   /** What a ticket issued now would wait (p50), staff view; null when the line cannot estimate. */
   estimatedWaitSeconds: number | null;
+  /** The band of a ticket issued now as a customer sees it (the join page), or null when hidden or unknown. */
+  forArrival(): EstimateView | null;
   /** Customers see estimates on this line. */
   visibleToCustomers: boolean;
   /** The waiting tickets the estimate covered, in queue order (position 1 first; at most the snapshot's limit). */
@@ -116,6 +118,9 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, snapshot: Line
   return {
     byTicket,
     estimatedWaitSeconds: arrival ? arrival.p50Seconds : null,
+    forArrival() {
+      return visibleToCustomers && arrival ? { p50Seconds: arrival.p50Seconds, p90Seconds: arrival.p90Seconds, basis: arrival.basis, reason: null } : null;
+    },
     visibleToCustomers,
     waitingIds: snapshot.waiting.map((w) => w.id),
     forCustomer(ticketId) {

@@ -88,6 +88,10 @@ export class CreateLineInput {
   @IsOptional()
   showEstimates?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Customers may join from their own phone (joinLine)." })
+  @IsOptional()
+  remoteJoin?: boolean | null;
+
   @Field(() => LineTtlInput, { nullable: true })
   @IsOptional()
   ttl?: LineTtlInput | null;
@@ -141,6 +145,10 @@ export class UpdateLineInput {
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   showEstimates?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Customers may join from their own phone (joinLine)." })
+  @IsOptional()
+  remoteJoin?: boolean | null;
 
   @Field(() => LineTtlInput, { nullable: true })
   @IsOptional()

@@ -11,6 +11,8 @@ import { CreateCounterInput, CreateLineInput, CreateTicketTypeInput, UpdateLineI
 import { lineEstimatedWait } from "../estimates/estimates.queries.js";
 import * as linesService from "./lines.service.js";
 import { Counter, Line, LineStats, NowServing, PublicLine, TicketType } from "./lines.types.js";
+import { PublicJoinLine, PublicLinks } from "./join.types.js";
+import { lineJoinUrl, publicLinksOf } from "./join-links.js";
 
 const periods = (value: { day: number; opens: string; closes: string }[] | null | undefined): OpeningPeriodValue[] | null | undefined => value;
 
@@ -62,6 +64,12 @@ export class LinesResolver {
   @FieldResolver(() => Tenant)
   tenant(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<Tenant> {
     return getTenant(ctx, line.tenantId);
+  }
+
+  @FieldResolver(() => String, { description: "The line's join page (the form), for links and QR posters: QLINE_PUBLIC_URL/t/<slug>/join/<id>." })
+  async joinUrl(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<string> {
+    const tenant = await getTenant(ctx, line.tenantId);
+    return lineJoinUrl(ctx.config.publicUrl, tenant.slug, line.id);
   }
 
   @FieldResolver(() => Boolean, { description: "Inside its opening hours now (no opening hours: always)." })
@@ -131,6 +139,11 @@ export class TenantQueueResolver {
     return (await linesService.extensionSchemaOf(ctx, tenant.id))?.schema ?? null;
   }
 
+  @FieldResolver(() => PublicLinks, { description: "Where the tenant's public pages are (join, kiosk, display), from the server's QLINE_PUBLIC_URL." })
+  publicLinks(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): PublicLinks {
+    return publicLinksOf(ctx.config.publicUrl, tenant.slug);
+  }
+
   @FieldResolver(() => Int, { nullable: true, description: "Version of ticketExtensionSchema; tickets record the version they were validated against." })
   async ticketExtensionSchemaVersion(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await linesService.extensionSchemaOf(ctx, tenant.id))?.version ?? null;
@@ -143,5 +156,22 @@ export class PublicTenantLinesResolver {
   lines(@Root() tenant: PublicTenant, @Ctx() ctx: RequestContext): Promise<PublicLine[]> {
     if (tenant.suspended) return Promise.resolve([]); // a suspended tenant issues no tickets
     return linesService.publicLinesOf(ctx, tenant.id);
+  }
+
+  @FieldResolver(() => [PublicJoinLine], { description: `Lines customers may join from their own phone (remoteJoin), joinable now or not; at most ${linesService.maxJoinLines}.` })
+  joinLines(@Root() tenant: PublicTenant, @Ctx() ctx: RequestContext): Promise<PublicJoinLine[]> {
+    if (tenant.suspended) return Promise.resolve([]);
+    return linesService.joinLinesOf(ctx, tenant.id);
+  }
+
+  @FieldResolver(() => PublicJoinLine, { nullable: true, description: "One remote-join line (its join form); null for an unknown line or one that takes no remote joins." })
+  async joinLine(@Root() tenant: PublicTenant, @Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PublicJoinLine | null> {
+    if (tenant.suspended) return null;
+    return (await linesService.joinLinesOf(ctx, tenant.id, id))[0] ?? null;
+  }
+
+  @FieldResolver(() => JSONObject, { nullable: true, description: "The tenant's custom-field JSON Schema (the join and kiosk forms); null when none is set." })
+  async ticketExtensionSchema(@Root() tenant: PublicTenant, @Ctx() ctx: RequestContext): Promise<Record<string, unknown> | null> {
+    return (await linesService.publicExtensionSchemaOf(ctx, tenant.id))?.schema ?? null;
   }
 }

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { counters, lines, rowsOf, tenants, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
+import { inTenant, isUuid } from "../../context/tenant-access.js";
 import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { checkEstimatorSettings, checkTtl, newEstimatorSecret } from "../estimates/estimates.service.js";
+import { checkEstimatorSettings, checkTtl, estimateLine, newEstimatorSecret, type EstimateView } from "../estimates/estimates.service.js";
 import { announce } from "../tickets/line-refresh.js";
 import { lineEvent, lineStats, type LineStatsView } from "../tickets/tickets.events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
@@ -29,6 +29,7 @@ export interface LineFields {
   estimator?: string | null | undefined;
   estimatorOptions?: Record<string, unknown> | null | undefined;
   showEstimates?: boolean | null | undefined;
+  remoteJoin?: boolean | null | undefined;
   ttl?: LineTtl | null | undefined;
 }
 
@@ -81,6 +82,7 @@ export async function createLine(ctx: RequestContext, tenantId: string, input: L
         estimatorOptions: estimator?.options ?? {},
         estimatorSecret: estimator?.estimator === "WEBHOOK" ? newEstimatorSecret() : null,
         showEstimates: input.showEstimates ?? true,
+        remoteJoin: input.remoteJoin ?? false,
         ttl: input.ttl ?? {},
       })
       .returning();
@@ -113,6 +115,7 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
       if (estimator.estimator === "WEBHOOK" && !before.estimatorSecret) changes.estimatorSecret = newEstimatorSecret();
     }
     if (input.showEstimates != null) changes.showEstimates = input.showEstimates;
+    if (input.remoteJoin != null) changes.remoteJoin = input.remoteJoin;
     if (input.ttl != null) {
       checkTtl(input.ttl, "input.ttl", before.ttl);
       changes.ttl = { ...before.ttl, ...input.ttl };
@@ -297,6 +300,11 @@ export function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promis
   return loadInTenant(ctx, tenantId, "lines:read", extensionSchemas, tenantId);
 }
 
+/** Public: the tenant's current custom-field schema (what the join form renders; it holds no customer data). */
+export function publicExtensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
+  return withTenantTx(ctx.db, { tenantId, userId: null }, (tx) => currentExtensionSchema(tx, tenantId));
+}
+
 export interface PublicLineView {
   id: string;
   name: string;
@@ -327,6 +335,59 @@ export async function publicLinesOf(ctx: RequestContext, tenantId: string): Prom
         .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
         .map((t) => ({ id: t.id, code: t.code, name: t.name })),
     }));
+  });
+}
+
+export type JoinUnavailableReason = "CLOSED" | "NOT_ACCEPTING" | "FULL";
+
+export interface PublicJoinLineView extends PublicLineView {
+  joinable: boolean;
+  unavailableReason: JoinUnavailableReason | null;
+  /** What someone joining now would wait, as customers see it (null when the line hides estimates). */
+  estimate: EstimateView | null;
+}
+
+/** Most lines a join page lists (a public read's cost bound: each joinable line runs its estimator). */
+export const maxJoinLines = 50;
+
+/**
+ * Public: the lines customers may join from their own phone (remoteJoin), joinable now or not and why, with the
+ * wait for joining now — so the page says "closed" or "full" before anyone fills in a form. `lineId` narrows it
+ * to one line (the join form). Scoped to the tenant with no user, like tenantBySlug; a suspended tenant lists none.
+ */
+export async function joinLinesOf(ctx: RequestContext, tenantId: string, lineId?: string): Promise<PublicJoinLineView[]> {
+  if (lineId !== undefined && !isUuid(lineId)) return [];
+  return withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
+    const conditions = [eq(lines.tenantId, tenantId), eq(lines.remoteJoin, true)];
+    if (lineId !== undefined) conditions.push(eq(lines.id, lineId));
+    const rows = await tx.select().from(lines).where(and(...conditions)).orderBy(asc(lines.name)).limit(maxJoinLines);
+    if (rows.length === 0) return [];
+    const types = await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code));
+    const out: PublicJoinLineView[] = [];
+    for (const l of rows) {
+      const estimates = await estimateLine(tx, tenantId, l.id);
+      const waitingCount = estimates?.waitingCount ?? 0;
+      const unavailableReason: JoinUnavailableReason | null = !l.acceptingTickets
+        ? "NOT_ACCEPTING"
+        : !lineIsOpen(l)
+          ? "CLOSED"
+          : l.capacity != null && waitingCount >= l.capacity
+            ? "FULL"
+            : null;
+      out.push({
+        id: l.id,
+        name: l.name,
+        prefix: l.prefix,
+        waitingCount,
+        ticketTypes: types
+          .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
+          .map((t) => ({ id: t.id, code: t.code, name: t.name })),
+        joinable: unavailableReason === null,
+        unavailableReason,
+        estimate: unavailableReason === null ? (estimates?.forArrival() ?? null) : null,
+      });
+    }
+    return out;
   });
 }
 

@@ -136,6 +136,9 @@ export class Line {
   @Field(() => Boolean)
   showEstimates: boolean;
 
+  @Field(() => Boolean, { description: "Customers may join from their own phone (joinLine; the join page /t/<slug>/join)." })
+  remoteJoin: boolean;
+
   @Field(() => String, { nullable: true })
   estimator: string | null;
 

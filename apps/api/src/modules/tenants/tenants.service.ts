@@ -10,6 +10,14 @@ import { recordAudit } from "../audit/audit.service.js";
 import { asPublicOnly } from "../../context/field-guards.js";
 import { checkJsonObject, mergeSettings } from "./settings.js";
 import { slugProblem } from "./slugs.js";
+import { checkRemoteJoinSettings } from "./remote-join-settings.js";
+
+/** Settings are free-form JSON of bounded size; the keys qline itself reads are checked too. */
+function checkTenantSettings(settings: JsonObject): JsonObject {
+  checkJsonObject(settings, "input.settings");
+  checkRemoteJoinSettings(settings);
+  return settings;
+}
 
 export type TenantRow = typeof tenants.$inferSelect;
 /** The part of a tenant that field resolvers pass back in. */
@@ -101,7 +109,7 @@ export async function insertTenant(
 export async function createTenant(ctx: RequestContext, input: CreateTenantFields): Promise<TenantRow> {
   checkSlug(input.slug, "input.slug");
   const location = input.location ? await checkLocation(ctx, input.location) : {};
-  const settings = input.settings ? checkJsonObject(input.settings, "input.settings") : {};
+  const settings = input.settings ? checkTenantSettings(input.settings) : {};
   const id = randomUUID();
   const fields = { ...input, id, location, settings, theme: input.theme ?? {} };
 
@@ -139,7 +147,7 @@ export async function updateTenant(ctx: RequestContext, id: string, input: Tenan
   if (input.slug != null) checkSlug(input.slug, "input.slug");
   if (input.name != null && !input.name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "empty" }]);
   const location = input.location ? await checkLocation(ctx, input.location) : undefined;
-  const settings = input.settings ? checkJsonObject(input.settings, "input.settings") : undefined;
+  const settings = input.settings ? checkTenantSettings(input.settings) : undefined;
   return inTenant(ctx, id, "tenant:update", async (tx) => {
     const [before] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
     if (!before) throw notFound("Tenant");

@@ -4,14 +4,14 @@
  *
  *   WAITING ──call──▶ CALLED ──startServing──▶ SERVING ──complete──▶ SERVED
  *   WAITING / CALLED ──cancel / markNoShow / expire──▶ CANCELLED / NO_SHOW / EXPIRED
- *   CALLED ──requeue──▶ WAITING;  WAITING / CALLED ──transfer──▶ WAITING (other line);  WAITING ──move──▶ WAITING
+ *   CALLED ──requeue──▶ WAITING;  WAITING / CALLED ──transfer──▶ WAITING (other line);  WAITING ──move / runLate──▶ WAITING
  */
 import type { TicketStatus } from "@qline/db";
 import { AppError, ErrorCode } from "../../errors/codes.js";
 
 export const terminalStatuses: ReadonlySet<TicketStatus> = new Set(["SERVED", "CANCELLED", "NO_SHOW", "EXPIRED"]);
 
-export type TicketAction = "call" | "startServing" | "complete" | "cancel" | "markNoShow" | "expire" | "requeue" | "transfer" | "move" | "update";
+export type TicketAction = "call" | "startServing" | "complete" | "cancel" | "markNoShow" | "expire" | "requeue" | "transfer" | "move" | "runLate" | "update";
 
 /** What each action does: the statuses it starts from, the status it leads to, and the timestamp it sets. */
 export const ticketTransitions: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus | "same"; stamps: TicketStamp | null }> = {
@@ -24,6 +24,7 @@ export const ticketTransitions: Record<TicketAction, { from: readonly TicketStat
   requeue: { from: ["CALLED"], to: "WAITING", stamps: null },
   transfer: { from: ["WAITING", "CALLED"], to: "WAITING", stamps: null },
   move: { from: ["WAITING"], to: "WAITING", stamps: null },
+  runLate: { from: ["WAITING"], to: "WAITING", stamps: null },
   update: { from: ["WAITING", "CALLED", "SERVING"], to: "same", stamps: null },
 };
 
@@ -40,6 +41,7 @@ export const eventKindOf: Record<TicketAction, string> = {
   requeue: "REQUEUED",
   transfer: "TRANSFERRED",
   move: "MOVED",
+  runLate: "RAN_LATE",
   update: "UPDATED",
 };
 

@@ -5,10 +5,11 @@
  * cross Redis).
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@qline/db";
+import { rowsOf, type TicketChannel, type Tx } from "@qline/db";
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
 import { estimateLine, type EstimateView, type LineEstimates } from "../estimates/estimates.service.js";
 import { activeTicketsJson, nowServingOf, parseJson, snapshotLimits, type ActiveTuple, type NowServing } from "../estimates/estimates.snapshot.js";
+import { runningLatePlacesSql } from "../tenants/remote-join-settings.js";
 
 export const topics = {
   line: (tenantId: string, lineId: string) => `qline.line.${tenantId}.${lineId}`,
@@ -36,6 +37,9 @@ export interface TicketView {
   position: number | null;
   customerName: string | null;
   phone: string | null;
+  email: string | null;
+  channel: TicketChannel;
+  ranLateAt: string | null;
   partySize: number;
   extensions: Record<string, unknown>;
   extensionSchemaVersion: number | null;
@@ -59,6 +63,12 @@ export interface PublicTicketView {
   lineId: string;
   lineName: string;
   counterName: string | null;
+  channel: TicketChannel;
+  tenantSlug: string;
+  ranLateAt: string | null;
+  /** WAITING and "I'm running late" not used yet. */
+  canRunLate: boolean;
+  runningLatePlaces: number;
   createdAt: string;
   calledAt: string | null;
   servedAt: string | null;
@@ -105,6 +115,10 @@ interface PublicRow {
   line_id: string;
   line_name: string;
   counter_name: string | null;
+  channel: TicketChannel;
+  tenant_slug: string;
+  ran_late_at: unknown;
+  running_late_places: number;
   created_at: unknown;
   called_at: unknown;
   served_at: unknown;
@@ -120,6 +134,11 @@ const toPublic = (r: PublicRow): PublicTicketView => ({
   lineId: r.line_id,
   lineName: r.line_name,
   counterName: r.counter_name,
+  channel: r.channel,
+  tenantSlug: r.tenant_slug,
+  ranLateAt: iso(r.ran_late_at),
+  canRunLate: r.status === "WAITING" && r.ran_late_at == null,
+  runningLatePlaces: Number(r.running_late_places),
   createdAt: iso(r.created_at)!,
   calledAt: iso(r.called_at),
   servedAt: iso(r.served_at),
@@ -128,6 +147,7 @@ const toPublic = (r: PublicRow): PublicTicketView => ({
 });
 
 const publicColumns = sql`t.id, t.tracking_code, t.number, t.status, t.line_id, l.name as line_name, c.name as counter_name,
+  t.channel, tn.slug as tenant_slug, t.ran_late_at, ${runningLatePlacesSql} as running_late_places,
   t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at`;
 
 /** One ticket as its holder sees it (in a transaction scoped to its tenant). */
@@ -140,6 +160,7 @@ export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): 
           where w.tenant_id = t.tenant_id and w.line_id = t.line_id and w.status = 'WAITING'
             and (w.sort_key, w.id) < (t.sort_key, t.id)) end as position
       from tickets t
+      join tenants tn on tn.id = t.tenant_id
       join lines l on l.tenant_id = t.tenant_id and l.id = t.line_id
       left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
       where t.tenant_id = ${tenantId} and t.id = ${ticketId}`),
@@ -237,8 +258,13 @@ export async function lineEvent(
   return { tenantPath, tenantId, lineId, kind, ticket, own, positionsChanged: options.positionsChanged ?? false, issued: options.issued ?? false };
 }
 
-/** The holder's view of a ticket whose line (and counter) names the caller already has. */
-export function holderView(ticket: TicketView, lineName: string, counterName: string | null): PublicTicketView {
+/** The holder's view of a ticket whose line (and counter) names and tenant policy the caller already has. */
+export function holderView(
+  ticket: TicketView,
+  lineName: string,
+  counterName: string | null,
+  tenant: { slug: string; runningLatePlaces: number },
+): PublicTicketView {
   return {
     trackingCode: ticket.trackingCode,
     number: ticket.number,
@@ -247,6 +273,11 @@ export function holderView(ticket: TicketView, lineName: string, counterName: st
     lineId: ticket.lineId,
     lineName,
     counterName,
+    channel: ticket.channel,
+    tenantSlug: tenant.slug,
+    ranLateAt: ticket.ranLateAt,
+    canRunLate: ticket.status === "WAITING" && ticket.ranLateAt == null,
+    runningLatePlaces: tenant.runningLatePlaces,
     createdAt: ticket.createdAt,
     calledAt: ticket.calledAt,
     servedAt: ticket.servedAt,

@@ -1,7 +1,8 @@
 import { IsOptional, Length, MaxLength } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTime, JSON } from "../common/scalars.js";
-import { TicketStatus } from "./tickets.types.js";
+import type { TicketChannel as TicketChannelValue } from "@qline/db";
+import { TicketChannel, TicketStatus } from "./tickets.types.js";
 
 @InputType()
 export class IssueTicketInput {
@@ -22,6 +23,10 @@ export class IssueTicketInput {
   @MaxLength(40)
   phone?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Validated (BAD_USER_INPUT at input.email)." })
+  @IsOptional()
+  email?: string | null; // length checked with the address itself (normalizeEmail: BAD_USER_INPUT at input.email)
+
   @Field(() => Int, { nullable: true, defaultValue: 1 })
   @IsOptional()
   partySize?: number | null;
@@ -34,6 +39,57 @@ export class IssueTicketInput {
   @IsOptional()
   @Length(1, 200)
   idempotencyKey?: string | null;
+
+  @Field(() => TicketChannel, { nullable: true, description: "KIOSK, STAFF or API (REMOTE is joinLine's). Default: STAFF for a signed-in user, API for an API key." })
+  @IsOptional()
+  channel?: TicketChannelValue | null;
+}
+
+@InputType({ description: "A customer joining from their own phone (joinLine): issueTicket's fields with validated contact details." })
+export class JoinLineInput {
+  @Field(() => ID)
+  lineId: string;
+
+  @Field(() => String, { nullable: true, description: "The join page's tenant: the line must be this tenant's (NOT_FOUND otherwise)." })
+  @IsOptional()
+  @MaxLength(100)
+  slug?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Required when the line accepts several ticket types." })
+  @IsOptional()
+  ticketTypeId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  customerName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Stored as E.164; a national number needs the tenant's remoteJoin.defaultCountry. BAD_USER_INPUT at input.phone when invalid." })
+  @IsOptional()
+  @MaxLength(40)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "BAD_USER_INPUT at input.email when invalid." })
+  @IsOptional()
+  email?: string | null; // length checked with the address itself (normalizeEmail: BAD_USER_INPUT at input.email)
+
+  @Field(() => Int, { nullable: true, defaultValue: 1 })
+  @IsOptional()
+  partySize?: number | null;
+
+  @Field(() => JSON, { nullable: true, description: "A JSON object valid against the tenant's ticket extension schema." })
+  @IsOptional()
+  extensions?: unknown;
+
+  @Field(() => String, { nullable: true, description: "A retried request with the same key, payload and device returns the same ticket." })
+  @IsOptional()
+  @Length(1, 200)
+  idempotencyKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A random id the page keeps on the device: joins are limited per device per line." })
+  @IsOptional()
+  @MaxLength(100)
+  deviceId?: string | null;
 }
 
 @InputType({ description: "Only the fields given change; extensions are replaced and validated against the current schema." })
@@ -47,6 +103,10 @@ export class UpdateTicketInput {
   @IsOptional()
   @MaxLength(40)
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Validated (BAD_USER_INPUT at input.email)." })
+  @IsOptional()
+  email?: string | null; // length checked with the address itself (normalizeEmail: BAD_USER_INPUT at input.email)
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

@@ -3,7 +3,7 @@ import type { RequestContext } from "../../context/context.js";
 import { asIssuedToCaller } from "../../context/personal-data.js";
 import { getLine, getTicketType, countersOfLine } from "../lines/lines.service.js";
 import { Counter, Line, TicketType } from "../lines/lines.types.js";
-import { IssueTicketInput, UpdateTicketInput } from "./tickets.inputs.js";
+import { IssueTicketInput, JoinLineInput, UpdateTicketInput } from "./tickets.inputs.js";
 import { ticketEstimate } from "../estimates/estimates.queries.js";
 import * as ticketsService from "./tickets.service.js";
 import { PublicTicket, Ticket, TicketEstimate, TicketEvent } from "./tickets.types.js";
@@ -23,6 +23,22 @@ export class TicketsResolver {
   @Mutation(() => PublicTicket, { description: "Public: the holder of the tracking code leaves the line." })
   cancelMyTicket(@Arg("code", () => String) code: string, @Ctx() ctx: RequestContext): Promise<PublicTicket> {
     return ticketsService.cancelMyTicket(ctx, code);
+  }
+
+  @Mutation(() => PublicTicket, {
+    description:
+      "Public (no credentials): a customer joins a line that takes remote joins, from their own phone. issueTicket's rules plus: NOT_FOUND for an unknown line (or one of another tenant than slug); CONFLICT when the line takes no remote joins, is closed or not accepting, or this phone / email already holds the tenant's maximum of active tickets in it (remoteJoin.maxActivePerContact, default 1); LIMIT_EXCEEDED (retryAfterSeconds) when the line is full or joins from this address, device or contact flood; BAD_USER_INPUT (extensions.fields) for an invalid phone, email or extensions.",
+  })
+  joinLine(@Arg("input", () => JoinLineInput) input: JoinLineInput, @Ctx() ctx: RequestContext): Promise<PublicTicket> {
+    return ticketsService.joinLine(ctx, input);
+  }
+
+  @Mutation(() => PublicTicket, {
+    description:
+      "Public: the holder of the tracking code moves back remoteJoin.runningLatePlaces places (default 3; to the back when fewer wait behind), once per ticket and only while WAITING (INVALID_TRANSITION otherwise). Staff see ranLateAt.",
+  })
+  runningLate(@Arg("code", () => String) code: string, @Ctx() ctx: RequestContext): Promise<PublicTicket> {
+    return ticketsService.runningLate(ctx, code);
   }
 
   @Mutation(() => Ticket, {

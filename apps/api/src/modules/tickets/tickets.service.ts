@@ -1,11 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { counters, lines, rowsOf, tenants, ticketEvents, tickets, ticketTypes, withTenantTx, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
-import type { Actor } from "../../context/actor.js";
-import { auditActor } from "../../context/actor.js";
+import { counters, lines, rowsOf, tenants, ticketEvents, tickets, ticketTypes, withTenantTx, type JsonObject, type TicketChannel, type TicketStatus, type Tx } from "@qline/db";
+import { auditActor, ticketHolder, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
-import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
+import { inPublicLineTenant, inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
@@ -14,7 +13,9 @@ import { checkExtensionsShape, validateExtensions } from "../lines/extension-sch
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
 import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
-import { counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, ticketTypeNotAllowed } from "./tickets.errors.js";
+import { activeTicketLimit, alreadyRanLate, counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, remoteJoinOff, ticketTypeNotAllowed } from "./tickets.errors.js";
+import { normalizeEmail, normalizePhone } from "./contact.js";
+import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-join-settings.js";
 import { announce } from "./line-refresh.js";
 import { holderView, lineEvent, publicTicket, type LineEvent, type PublicTicketView, type TicketView } from "./tickets.events.js";
 
@@ -46,6 +47,9 @@ function toView(row: TicketRow & { position: number | null }): TicketView {
     position: row.position,
     customerName: row.customerName,
     phone: row.phone,
+    email: row.email,
+    channel: row.channel,
+    ranLateAt: iso(row.ranLateAt),
     partySize: row.partySize,
     extensions: row.extensions,
     extensionSchemaVersion: row.extensionSchemaVersion,
@@ -86,7 +90,7 @@ async function lineOf(tx: Tx, tenantId: string, lineId: string): Promise<LineRow
 
 async function recordEvent(
   tx: Tx,
-  actor: Actor,
+  actor: AuditSubject,
   e: { tenantId: string; ticketId: string; lineId: string; kind: string; from: TicketStatus | null; to: TicketStatus; counterId: string | null; data?: JsonObject },
 ): Promise<void> {
   const { actorType, actorId } = auditActor(actor);
@@ -147,102 +151,204 @@ export interface IssueTicketFields {
   ticketTypeId?: string | null | undefined;
   customerName?: string | null | undefined;
   phone?: string | null | undefined;
+  email?: string | null | undefined;
   partySize?: number | null | undefined;
   extensions?: unknown;
   idempotencyKey?: string | null | undefined;
+  channel?: TicketChannel | null | undefined;
 }
 
 const formatNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(3, "0")}`;
 
-/**
- * Issues a ticket. Numbering: the per-line-per-day counter row is incremented (upsert) in this transaction,
- * so issuers of one line queue on its row lock and a failed issue rolls its number back (no gap, no
- * duplicate). The capacity check runs after that lock, so it sees every ticket committed before.
- */
-export async function issueTicket(ctx: RequestContext, input: IssueTicketFields): Promise<TicketView> {
+/** An issue request checked and normalised before its transaction (no I/O). */
+interface IssueRequest {
+  lineId: string;
+  ticketTypeId: string | null | undefined;
+  customerName: string | null;
+  phone: string | null;
+  email: string | null;
+  partySize: number;
+  extensions: JsonObject;
+  channel: TicketChannel;
+  key: string | null;
+  requestHash: string;
+}
+
+function prepareIssue(input: IssueTicketFields, channel: TicketChannel, contact: { phone: string | null; email: string | null }, hashSalt = ""): IssueRequest {
   const extensions = checkExtensionsShape(input.extensions);
   const partySize = checkPartySize(input.partySize, "input.partySize") ?? 1;
-  const key = input.idempotencyKey ?? null;
-  const requestHash = createHash("sha256")
-    .update(canonicalJson({ lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName: input.customerName ?? null, phone: input.phone ?? null, partySize, extensions }))
-    .digest("hex");
+  const customerName = input.customerName?.trim() || null;
+  const fields = { lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName, ...contact, partySize, extensions, channel };
+  return {
+    ...fields,
+    key: input.idempotencyKey ?? null,
+    requestHash: createHash("sha256").update(hashSalt).update(canonicalJson(fields)).digest("hex"),
+  };
+}
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const { ticket, event } = await inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, access) => {
-        const tenantId = access.tenantId;
-        if (key) {
-          const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, key)));
-          if (existing) {
-            if (existing.idempotencyHash !== requestHash) throw idempotencyKeyReused();
-            return { ticket: toView(existing), event: null };
-          }
-        }
-        const line = await lineOf(tx, tenantId, input.lineId);
-        if (!line.acceptingTickets) throw lineNotAccepting(line.name);
-        if (!lineIsOpen(line)) throw lineClosed(line.name);
-        const ticketTypeId = await resolveTicketType(tx, line, input.ticketTypeId, "input.ticketTypeId");
-        const schemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
+/** What the line must allow for this issue; `remote` adds joinLine's rules (remote join on, active tickets per contact). */
+interface IssueRules {
+  remote: RemoteJoinPolicy | null;
+  tenant: { slug: string; runningLatePlaces: number };
+}
 
-        const [numbered] = rowsOf<{ last: number; service_day: string }>(
-          await tx.execute(sql`
-            insert into line_day_counters (tenant_id, line_id, service_day, last)
-            values (${tenantId}, ${line.id}, (now() at time zone ${line.timeZone})::date, 1)
-            on conflict (tenant_id, line_id, service_day) do update set last = line_day_counters.last + 1
-            returning last, service_day::text as service_day`),
-        );
-        if (!numbered) throw new Error("numbering returned no row");
-        if (line.capacity != null) {
-          const [waiting] = rowsOf<{ n: number }>(
-            await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${line.id} and status = 'WAITING'`),
-          );
-          if (Number(waiting?.n ?? 0) >= line.capacity) throw lineFull(line.name, line.capacity);
-        }
-        const id = randomUUID();
-        const seq = Number(numbered.last);
-        // Join time is taken after the numbering lock, so queue order follows number order. The position in
-        // RETURNING counts the tickets ahead as of this statement: every earlier issuer of this line has
-        // committed (they held the numbering lock), and the new row is not in the statement's snapshot.
-        const [inserted] = await tx.insert(tickets).values({
-          tenantId,
-          id,
-          lineId: line.id,
-          issuedLineId: line.id,
-          ticketTypeId,
-          serviceDay: numbered.service_day,
-          seq,
-          number: formatNumber(line.prefix, seq),
-          trackingCode: randomBytes(15).toString("base64url"),
-          status: "WAITING",
-          sortKey: sql`extract(epoch from clock_timestamp())`,
-          joinedAt: sql`clock_timestamp()`,
-          createdAt: sql`clock_timestamp()`,
-          customerName: input.customerName ?? null,
-          phone: input.phone ?? null,
-          partySize,
-          extensions,
-          extensionSchemaVersion: schemaVersion,
-          idempotencyKey: key,
-          idempotencyHash: key ? requestHash : null,
-        }).returning(ticketSelection);
-        if (!inserted) throw new Error("insert returned no row");
-        await recordEvent(tx, ctx.actor, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null });
-        await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number: formatNumber(line.prefix, seq), lineId: line.id } });
-        const view = toView(inserted);
-        const own = holderView(view, line.name, null);
-        return { ticket: null, event: await lineEvent(tx, access.path, tenantId, line.id, "ISSUED", view, { own, issued: true }) };
-      });
-      if (ticket) return ticket; // an idempotent replay: nothing changed, nothing to publish
-      // The numbering row lock is held until commit, so the issue transaction stays short: the line's stats
-      // and estimates (and the ticket's issue-time estimate) come from the line's refresh after the commit.
-      await announce(ctx, [event!]);
-      return event!.ticket!;
-    } catch (error) {
-      // Two requests with one new key raced: the loser retries once and finds the winner's ticket.
-      if (attempt === 0 && key && uniqueViolation(error) === "tickets_idempotency_key") continue;
-      throw error;
+/**
+ * Issues a ticket in the caller's transaction. Numbering: the per-line-per-day counter row is incremented
+ * (upsert), so issuers of one line queue on its row lock and a failed issue rolls its number back (no gap, no
+ * duplicate). The capacity and per-contact checks run after that lock, so they see every ticket committed before.
+ */
+async function issueInLine(
+  tx: Tx,
+  actor: AuditSubject | ((ticketId: string) => AuditSubject),
+  tenantPath: readonly string[],
+  tenantId: string,
+  request: IssueRequest,
+  rules: IssueRules,
+): Promise<{ replay: TicketView | null; event: LineEvent | null }> {
+  if (request.key) {
+    const [existing] = await tx.select(ticketSelection).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.idempotencyKey, request.key)));
+    if (existing) {
+      if (existing.idempotencyHash !== request.requestHash) throw idempotencyKeyReused();
+      return { replay: toView(existing), event: null };
     }
   }
+  const line = await lineOf(tx, tenantId, request.lineId);
+  if (rules.remote && !line.remoteJoin) throw remoteJoinOff(line.name);
+  if (!line.acceptingTickets) throw lineNotAccepting(line.name);
+  if (!lineIsOpen(line)) throw lineClosed(line.name);
+  const ticketTypeId = await resolveTicketType(tx, line, request.ticketTypeId, "input.ticketTypeId");
+  const schemaVersion = validateExtensions(request.extensions, await currentExtensionSchema(tx, tenantId));
+
+  const [numbered] = rowsOf<{ last: number; service_day: string }>(
+    await tx.execute(sql`
+      insert into line_day_counters (tenant_id, line_id, service_day, last)
+      values (${tenantId}, ${line.id}, (now() at time zone ${line.timeZone})::date, 1)
+      on conflict (tenant_id, line_id, service_day) do update set last = line_day_counters.last + 1
+      returning last, service_day::text as service_day`),
+  );
+  if (!numbered) throw new Error("numbering returned no row");
+  if (line.capacity != null) {
+    const [waiting] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${line.id} and status = 'WAITING'`),
+    );
+    if (Number(waiting?.n ?? 0) >= line.capacity) throw lineFull(line.name, line.capacity);
+  }
+  if (rules.remote && (request.phone || request.email)) {
+    const [held] = rowsOf<{ n: number }>(
+      await tx.execute(sql`
+        select count(*)::int as n from tickets
+        where tenant_id = ${tenantId} and line_id = ${line.id} and status in ('WAITING', 'CALLED', 'SERVING')
+          and (phone = ${request.phone} or lower(email) = lower(${request.email}))`),
+    );
+    if (Number(held?.n ?? 0) >= rules.remote.maxActivePerContact) throw activeTicketLimit(line.name, rules.remote.maxActivePerContact);
+  }
+  const id = randomUUID();
+  const seq = Number(numbered.last);
+  const subject = typeof actor === "function" ? actor(id) : actor;
+  // Join time is taken after the numbering lock, so queue order follows number order. The position in
+  // RETURNING counts the tickets ahead as of this statement: every earlier issuer of this line has
+  // committed (they held the numbering lock), and the new row is not in the statement's snapshot.
+  const [inserted] = await tx
+    .insert(tickets)
+    .values({
+      tenantId,
+      id,
+      lineId: line.id,
+      issuedLineId: line.id,
+      ticketTypeId,
+      serviceDay: numbered.service_day,
+      seq,
+      number: formatNumber(line.prefix, seq),
+      trackingCode: randomBytes(15).toString("base64url"),
+      status: "WAITING",
+      sortKey: sql`extract(epoch from clock_timestamp())`,
+      joinedAt: sql`clock_timestamp()`,
+      createdAt: sql`clock_timestamp()`,
+      customerName: request.customerName,
+      phone: request.phone,
+      email: request.email,
+      channel: request.channel,
+      partySize: request.partySize,
+      extensions: request.extensions,
+      extensionSchemaVersion: schemaVersion,
+      idempotencyKey: request.key,
+      idempotencyHash: request.key ? request.requestHash : null,
+    })
+    .returning(ticketSelection);
+  if (!inserted) throw new Error("insert returned no row");
+  const number = formatNumber(line.prefix, seq);
+  await recordEvent(tx, subject, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null, data: { channel: request.channel } });
+  await recordAudit(tx, subject, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number, lineId: line.id, channel: request.channel } });
+  const view = toView(inserted);
+  const own = holderView(view, line.name, null, rules.tenant);
+  return { replay: null, event: await lineEvent(tx, tenantPath, tenantId, line.id, "ISSUED", view, { own, issued: true }) };
+}
+
+/** Runs an issue, retrying once when two requests with one new idempotency key raced (the loser finds the winner's ticket). */
+async function withIdempotentRetry<T>(key: string | null, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (key && uniqueViolation(error) === "tickets_idempotency_key") return run();
+    throw error;
+  }
+}
+
+/** Issues a ticket as the caller (a kiosk, staff adding a walk-in, a partner): needs tickets:issue in the line's tenant. */
+export async function issueTicket(ctx: RequestContext, input: IssueTicketFields): Promise<TicketView> {
+  const channel = input.channel ?? (ctx.actor.kind === "user" ? "STAFF" : "API");
+  if (channel === "REMOTE") throw badInput("REMOTE tickets come from joinLine", [{ path: "input.channel", message: "KIOSK, STAFF or API" }]);
+  const request = prepareIssue(input, channel, { phone: input.phone?.trim() || null, email: normalizeEmail(input.email, "input.email") });
+  const { replay, event } = await withIdempotentRetry(request.key, () =>
+    inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, access) => {
+      const { slug, policy } = await readRemoteJoinPolicy(tx, access.path);
+      return issueInLine(tx, ctx.actor, access.path, access.tenantId, request, { remote: null, tenant: { slug, runningLatePlaces: policy.runningLatePlaces } });
+    }),
+  );
+  if (replay) return replay; // an idempotent replay: nothing changed, nothing to publish
+  // The numbering row lock is held until commit, so the issue transaction stays short: the line's stats
+  // and estimates (and the ticket's issue-time estimate) come from the line's refresh after the commit.
+  await announce(ctx, [event!]);
+  return event!.ticket!;
+}
+
+export interface JoinLineFields extends IssueTicketFields {
+  /** The tenant whose join page the customer is on: the line must be this tenant's (else NOT_FOUND). */
+  slug?: string | null | undefined;
+  deviceId?: string | null | undefined;
+}
+
+const contactKey = (kind: string, value: string) => createHash("sha256").update(`${kind}:${value}`).digest("base64url").slice(0, 22);
+
+/**
+ * Public: a customer joins a remote-join line from their own phone. Two short transactions: the first finds the
+ * line's tenant and its policy (default phone region, active tickets per contact) so the contact can be
+ * normalised and the per-device / per-contact budgets charged outside any transaction (they may be in Redis);
+ * the second issues with issueTicket's rules plus remote join's. History and audit name the ticket's holder.
+ */
+export async function joinLine(ctx: RequestContext, input: JoinLineFields): Promise<PublicTicketView> {
+  if (input.channel) throw badInput("joinLine sets the channel itself", [{ path: "input.channel", message: "not allowed here" }]);
+  const deviceId = input.deviceId?.trim() || null;
+  if (deviceId && deviceId.length > 100) throw badInput("deviceId is at most 100 characters", [{ path: "input.deviceId", message: "too long" }]);
+  const place = await inPublicLineTenant(ctx, input.lineId, input.slug ?? null, async (tx, tenant) => ({ ...tenant, ...(await readRemoteJoinPolicy(tx, tenant.path)) }));
+  const phone = normalizePhone(input.phone, place.policy.defaultCountry, "input.phone");
+  const email = normalizeEmail(input.email, "input.email");
+  await ctx.rateLimits?.checkJoin(input.lineId, deviceId ? contactKey("device", deviceId) : null, [
+    ...(phone ? [contactKey("phone", phone)] : []),
+    ...(email ? [contactKey("email", email.toLowerCase())] : []),
+  ]);
+  const request = prepareIssue({ ...input, idempotencyKey: input.idempotencyKey ? `join:${input.idempotencyKey}` : null }, "REMOTE", { phone, email }, deviceId ?? "");
+  const rules: IssueRules = { remote: place.policy, tenant: { slug: place.slug, runningLatePlaces: place.policy.runningLatePlaces } };
+  const { replay, event } = await withIdempotentRetry(request.key, () =>
+    inPublicLineTenant(ctx, input.lineId, null, (tx, tenant) => issueInLine(tx, ticketHolder, tenant.path, tenant.tenantId, request, rules)),
+  );
+  if (replay) {
+    const own = await inPublicLineTenant(ctx, input.lineId, null, (tx, tenant) => publicTicket(tx, tenant.tenantId, replay.id));
+    if (!own) throw notFound("Ticket");
+    return own;
+  }
+  await announce(ctx, [event!]);
+  return event!.own!;
 }
 
 /**
@@ -300,7 +406,7 @@ interface TransitionChange {
  */
 export async function runTransition(
   tx: Tx,
-  actor: Actor,
+  actor: AuditSubject,
   tenantPath: readonly string[],
   tenantId: string,
   id: string,
@@ -387,36 +493,45 @@ export function transferTicket(ctx: RequestContext, id: string, lineId: string):
   });
 }
 
+/**
+ * The sort key that puts a waiting ticket at `position` (1 = next) among the line's other waiting tickets: between
+ * its new neighbours' keys. `others` is how many other tickets wait (a position past them is out of range).
+ */
+async function sortKeyAt(tx: Tx, tenantId: string, lineId: string, ticketId: string, position: number): Promise<{ others: number; key: string | null }> {
+  const [row] = rowsOf<{ n: number; key: string | null }>(
+    await tx.execute(sql`
+      with others as (
+        select sort_key, row_number() over (order by sort_key, id) as rn
+        from tickets
+        where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING' and id <> ${ticketId}
+      ),
+      around as (
+        select (select sort_key from others where rn = ${position} - 1) as prev, (select sort_key from others where rn = ${position}) as next
+      )
+      select (select count(*) from others)::int as n,
+        (case when prev is null and next is null then null
+              when prev is null then next - 1
+              when next is null then prev + 1
+              else (prev + next) / 2 end)::text as key
+      from around`),
+  );
+  return { others: Number(row?.n ?? 0), key: row?.key ?? null };
+}
+
 /** Staff reorder: puts a waiting ticket at `position` (1 = next) among its line's waiting tickets. */
 export function moveTicket(ctx: RequestContext, id: string, position: number): Promise<TicketView> {
   if (!Number.isInteger(position) || position < 1) throw badInput("Position starts at 1", [{ path: "position", message: "must be 1 or more" }]);
   return operate(ctx, id, "move", async (tx, before, tenantId) => {
-    const [row] = rowsOf<{ n: number; key: string | null }>(
-      await tx.execute(sql`
-        with others as (
-          select sort_key, row_number() over (order by sort_key, id) as rn
-          from tickets
-          where tenant_id = ${tenantId} and line_id = ${before.lineId} and status = 'WAITING' and id <> ${id}
-        ),
-        around as (
-          select (select sort_key from others where rn = ${position} - 1) as prev, (select sort_key from others where rn = ${position}) as next
-        )
-        select (select count(*) from others)::int as n,
-          (case when prev is null and next is null then null
-                when prev is null then next - 1
-                when next is null then prev + 1
-                else (prev + next) / 2 end)::text as key
-        from around`),
-    );
-    const others = Number(row?.n ?? 0);
+    const { others, key } = await sortKeyAt(tx, tenantId, before.lineId, id, position);
     if (position > others + 1) throw badInput(`Position must be 1 to ${others + 1}`, [{ path: "position", message: "out of range" }]);
-    return { set: { sortKey: row?.key ?? before.sortKey }, data: { position } };
+    return { set: { sortKey: key ?? before.sortKey }, data: { position } };
   });
 }
 
 export interface UpdateTicketFields {
   customerName?: string | null | undefined;
   phone?: string | null | undefined;
+  email?: string | null | undefined;
   partySize?: number | null | undefined;
   extensions?: unknown;
 }
@@ -425,10 +540,12 @@ export interface UpdateTicketFields {
 export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicketFields): Promise<TicketView> {
   const partySize = checkPartySize(input.partySize, "input.partySize");
   const extensions = input.extensions !== undefined && input.extensions !== null ? checkExtensionsShape(input.extensions) : undefined;
+  const email = input.email != null ? normalizeEmail(input.email, "input.email") : undefined;
   return operate(ctx, id, "update", async (tx, _before, tenantId) => {
     const set: Partial<TicketRow> = {};
     if (input.customerName != null) set.customerName = input.customerName;
     if (input.phone != null) set.phone = input.phone;
+    if (email !== undefined) set.email = email;
     if (partySize != null) set.partySize = partySize;
     if (extensions) {
       set.extensions = extensions;
@@ -570,20 +687,55 @@ export async function ticketByCode(ctx: RequestContext, code: string): Promise<P
   });
 }
 
-/** Public: the holder of the tracking code cancels their own ticket (from WAITING or CALLED). */
-export async function cancelMyTicket(ctx: RequestContext, code: string): Promise<PublicTicketView> {
+/**
+ * A public operation by the holder of a tracking code on their own ticket: located by the code, refused for a
+ * suspended tenant, one transition recorded as the ticket's holder, published after commit.
+ */
+async function asHolder(
+  ctx: RequestContext,
+  code: string,
+  action: TicketAction,
+  change: (tx: Tx, before: TicketRow, tenant: { path: string[]; slug: string; policy: RemoteJoinPolicy }) => Promise<TransitionChange>,
+): Promise<PublicTicketView> {
   const found = await ticketByTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
   const { view, events } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
     await assertTenantNotSuspended(tx, found.tenantId);
     const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
-    const actor: Actor = { kind: "anonymous" };
-    const { events } = await runTransition(tx, actor, tenant?.path ?? [found.tenantId], found.tenantId, found.ticketId, "cancel", async () => ({
-      set: { cancelReason: "Cancelled by the customer" },
-      data: { via: "trackingCode" },
-    }));
+    const path = tenant?.path ?? [found.tenantId];
+    const { slug, policy } = await readRemoteJoinPolicy(tx, path);
+    const { events } = await runTransition(tx, ticketHolder(found.ticketId), path, found.tenantId, found.ticketId, action, (before) =>
+      change(tx, before, { path, slug, policy }),
+    );
     return { view: events[0]!.own!, events };
   });
   await announce(ctx, events);
   return view;
+}
+
+/** Public: the holder of the tracking code cancels their own ticket (from WAITING or CALLED). */
+export function cancelMyTicket(ctx: RequestContext, code: string): Promise<PublicTicketView> {
+  return asHolder(ctx, code, "cancel", async () => ({ set: { cancelReason: "Cancelled by the customer" }, data: { via: "trackingCode" } }));
+}
+
+/**
+ * Public: "I'm running late". Once per ticket, while WAITING, the holder moves back the tenant's
+ * `remoteJoin.runningLatePlaces` places (to the back when fewer wait behind them); staff see when it was used.
+ */
+export function runningLate(ctx: RequestContext, code: string): Promise<PublicTicketView> {
+  return asHolder(ctx, code, "runLate", async (tx, before, { policy }) => {
+    if (before.ranLateAt) throw alreadyRanLate();
+    const [ahead] = rowsOf<{ n: number }>(
+      await tx.execute(sql`
+        select count(*)::int as n from tickets
+        where tenant_id = ${before.tenantId} and line_id = ${before.lineId} and status = 'WAITING'
+          and id <> ${before.id} and (sort_key, id) < (${before.sortKey}::numeric, ${before.id}::uuid)`),
+    );
+    const from = Number(ahead?.n ?? 0) + 1;
+    const wanted = from + policy.runningLatePlaces;
+    const atWanted = await sortKeyAt(tx, before.tenantId, before.lineId, before.id, wanted);
+    const to = Math.min(wanted, atWanted.others + 1); // fewer wait behind: to the back
+    const key = to === wanted ? atWanted.key : (await sortKeyAt(tx, before.tenantId, before.lineId, before.id, to)).key;
+    return { set: { sortKey: key ?? before.sortKey, ranLateAt: new Date() }, data: { from, to, places: policy.runningLatePlaces, via: "trackingCode" } };
+  });
 }

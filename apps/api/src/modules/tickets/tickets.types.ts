@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ticketStatuses } from "@qline/db";
+import { ticketChannels, ticketStatuses, type TicketChannel as TicketChannelValue } from "@qline/db";
 import { DateTime, JSON, JSONObject, PageInfo } from "../common/scalars.js";
 import { LineStats } from "../lines/lines.types.js";
 
@@ -7,6 +7,12 @@ export const TicketStatus = Object.fromEntries(ticketStatuses.map((s) => [s, s])
 registerEnumType(TicketStatus, {
   name: "TicketStatus",
   description: "WAITING → CALLED → SERVING → SERVED; WAITING/CALLED → CANCELLED, NO_SHOW, EXPIRED; CALLED → WAITING (requeue).",
+});
+
+export const TicketChannel = Object.fromEntries(ticketChannels.map((c) => [c, c])) as { [K in TicketChannelValue]: K };
+registerEnumType(TicketChannel, {
+  name: "TicketChannel",
+  description: "How a ticket was issued: KIOSK (an in-store kiosk), REMOTE (the customer's own phone, joinLine), STAFF (added by staff), API (a partner's key).",
 });
 
 @ObjectType({ description: "Estimated wait until called, from the line's estimator: half of customers are called by p50, nine in ten by p90." })
@@ -59,6 +65,15 @@ export class Ticket {
 
   @Field(() => String, { nullable: true })
   phone: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => TicketChannel)
+  channel: TicketChannelValue;
+
+  @Field(() => DateTime, { nullable: true, description: "When the customer used \"I'm running late\" (once per ticket, moved back runningLatePlaces)." })
+  ranLateAt: string | null;
 
   @Field(() => Int)
   partySize: number;
@@ -132,7 +147,7 @@ export class TicketEvent {
   @Field(() => ID, { nullable: true })
   counterId: string | null;
 
-  @Field(() => String, { description: "USER, API_KEY or SYSTEM." })
+  @Field(() => String, { description: "USER, API_KEY, SYSTEM, or TICKET_HOLDER (the customer holding the ticket, through its tracking code)." })
   actorType: string;
 
   @Field(() => ID, { nullable: true })
@@ -167,6 +182,21 @@ export class PublicTicket {
 
   @Field(() => String, { nullable: true, description: "Where to go once called." })
   counterName: string | null;
+
+  @Field(() => TicketChannel)
+  channel: TicketChannelValue;
+
+  @Field(() => String, { description: "The tenant's slug (its public pages: /t/<slug>)." })
+  tenantSlug: string;
+
+  @Field(() => DateTime, { nullable: true, description: "When \"I'm running late\" was used." })
+  ranLateAt: string | null;
+
+  @Field(() => Boolean, { description: "runningLate is possible now: WAITING and not used yet." })
+  canRunLate: boolean;
+
+  @Field(() => Int, { description: "How many places runningLate moves the ticket back (tenant setting remoteJoin.runningLatePlaces)." })
+  runningLatePlaces: number;
 
   @Field(() => DateTime)
   createdAt: string;

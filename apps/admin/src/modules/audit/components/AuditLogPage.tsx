@@ -78,6 +78,7 @@ export function AuditLogPage() {
 
   const actorName = (entry: AuditEntry) => {
     if (entry.actorType === "SYSTEM") return "System";
+    if (entry.actorType === "TICKET_HOLDER") return "The customer (their tracking code)";
     if (entry.actorType === "API_KEY") return `API key ${entry.actorId?.slice(0, 8) ?? ""}`;
     return entry.actorId ? (names.get(entry.actorId) ?? `User ${entry.actorId.slice(0, 8)}`) : "Unknown";
   };
