@@ -29,6 +29,7 @@ export type CreateLineInput = {
   openingHours?: Array<OpeningPeriodInput> | null | undefined;
   /** 1-4 capital letters or digits, shown before the number (A042). */
   prefix: string;
+  /** Customers may join from their own phone (joinLine). */
   remoteJoin?: boolean | null | undefined;
   showEstimates?: boolean | null | undefined;
   tenantId: string | number;
@@ -63,8 +64,10 @@ export type CreateTicketTypeInput = {
 };
 
 export type IssueTicketInput = {
+  /** KIOSK, STAFF or API (REMOTE is joinLine's). Default: STAFF for a signed-in user, API for an API key. */
   channel?: TicketChannel | null | undefined;
   customerName?: string | null | undefined;
+  /** Validated (BAD_USER_INPUT at input.email). */
   email?: string | null | undefined;
   /** A JSON object valid against the tenant's ticket extension schema. */
   extensions?: unknown;
@@ -129,6 +132,7 @@ export type ThemeInput = {
   primaryColor?: string | null | undefined;
 };
 
+/** How a ticket was issued: KIOSK (an in-store kiosk), REMOTE (the customer's own phone, joinLine), STAFF (added by staff), API (a partner's key). */
 export type TicketChannel =
   | 'API'
   | 'KIOSK'
@@ -157,6 +161,7 @@ export type UpdateLineInput = {
   /** An empty list means always open. */
   openingHours?: Array<OpeningPeriodInput> | null | undefined;
   prefix?: string | null | undefined;
+  /** Customers may join from their own phone (joinLine). */
   remoteJoin?: boolean | null | undefined;
   showEstimates?: boolean | null | undefined;
   ticketTypeIds?: Array<string | number> | null | undefined;
