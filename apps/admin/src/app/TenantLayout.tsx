@@ -10,6 +10,7 @@ import { sectionNav } from "./sections";
 // Each section loads on first visit: the sign-in screen and the overview stay small on a tablet's connection.
 const QueueBoardPage = lazy(() => import("../modules/board/components/QueueBoardPage").then((m) => ({ default: m.QueueBoardPage })));
 const LinesPage = lazy(() => import("../modules/lines/components/LinesPage").then((m) => ({ default: m.LinesPage })));
+const JoinLinksPage = lazy(() => import("../modules/join-links/components/JoinLinksPage").then((m) => ({ default: m.JoinLinksPage })));
 const TicketFieldsPage = lazy(() => import("../modules/extension-schema/components/TicketFieldsPage").then((m) => ({ default: m.TicketFieldsPage })));
 const TenantTreePage = lazy(() => import("../modules/tenants/components/TenantTreePage").then((m) => ({ default: m.TenantTreePage })));
 const TenantSettingsPage = lazy(() => import("../modules/settings/components/TenantSettingsPage").then((m) => ({ default: m.TenantSettingsPage })));
@@ -22,6 +23,7 @@ const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = 
   overview: () => <TenantOverviewPage />,
   board: (lineId) => <QueueBoardPage lineId={lineId} />,
   lines: () => <LinesPage />,
+  links: () => <JoinLinksPage />,
   "ticket-fields": () => <TicketFieldsPage />,
   tree: () => <TenantTreePage />,
   settings: () => <TenantSettingsPage />,

@@ -7,6 +7,7 @@ export const sectionNav: { section: TenantSection; label: string; permission: Pe
   { section: "board", label: "Queue board", permission: "tickets:read" },
   { section: "analytics", label: "Analytics", permission: "tickets:read" },
   { section: "lines", label: "Lines & counters", permission: "lines:read" },
+  { section: "links", label: "Join links & devices", permission: "lines:read" },
   { section: "ticket-fields", label: "Ticket fields", permission: "lines:read" },
   { section: "tree", label: "Tenant tree", permission: "tenant:read" },
   { section: "settings", label: "Settings", permission: "tenant:read" },

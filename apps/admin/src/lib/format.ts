@@ -13,3 +13,11 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }
+
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+
+/** "14:05" (the viewer's locale) — for times within today's queue. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : time.format(date);
+}

@@ -6,10 +6,12 @@ interface DialogProps {
   children: ReactNode;
   /** Buttons row at the bottom. */
   footer?: ReactNode;
+  /** Extra class on the backdrop, for a dialog with its own layout (e.g. the printable poster). */
+  className?: string;
 }
 
 /** A modal dialog: focus moves in on open and back on close, Escape and the backdrop close it, Tab stays inside. */
-export function Dialog({ title, onClose, children, footer }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, className }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -41,7 +43,7 @@ export function Dialog({ title, onClose, children, footer }: DialogProps) {
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className={`dialog-backdrop${className ? ` ${className}` : ""}`} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={panel} tabIndex={-1} onKeyDown={onKeyDown}>
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>

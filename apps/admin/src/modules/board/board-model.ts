@@ -54,3 +54,12 @@ export function isShortcutTarget(target: EventTarget | null): boolean {
   if (el.isContentEditable) return false;
   return !["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
 }
+
+/** How a ticket was issued, as the board's badge says it. */
+export const channelLabels: Record<string, string> = { KIOSK: "Kiosk", REMOTE: "Phone", STAFF: "Staff", API: "API" };
+export const channelDescriptions: Record<string, string> = {
+  KIOSK: "Taken at the kiosk",
+  REMOTE: "Joined from the customer's own phone",
+  STAFF: "Added by staff",
+  API: "Issued through the API",
+};

@@ -6,6 +6,8 @@ export interface LineFormValues {
   prefix: string;
   ticketTypeIds: string[];
   acceptingTickets: boolean;
+  /** Customers may join from their own phone (the public join page). */
+  remoteJoin: boolean;
   showEstimates: boolean;
   estimator: string;
   capacity: string;
@@ -32,6 +34,7 @@ export function emptyLineForm(): LineFormValues {
     prefix: "A",
     ticketTypeIds: [],
     acceptingTickets: true,
+    remoteJoin: false,
     showEstimates: true,
     estimator: "",
     capacity: "",
@@ -84,6 +87,7 @@ function common(v: LineFormValues) {
     prefix: v.prefix,
     ticketTypeIds: v.ticketTypeIds,
     acceptingTickets: v.acceptingTickets,
+    remoteJoin: v.remoteJoin,
     showEstimates: v.showEstimates,
     timeZone: v.timeZone.trim(),
     ttl: {
@@ -113,6 +117,7 @@ export function lineFormFrom(line: {
   prefix: string;
   allowedTicketTypeIds: readonly string[];
   acceptingTickets: boolean;
+  remoteJoin: boolean;
   showEstimates: boolean;
   estimator?: string | null;
   capacity?: number | null;
@@ -125,6 +130,7 @@ export function lineFormFrom(line: {
     prefix: line.prefix,
     ticketTypeIds: [...line.allowedTicketTypeIds],
     acceptingTickets: line.acceptingTickets,
+    remoteJoin: line.remoteJoin,
     showEstimates: line.showEstimates,
     estimator: line.estimator ?? "",
     capacity: line.capacity ? String(line.capacity) : "",

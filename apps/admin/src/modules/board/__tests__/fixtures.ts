@@ -3,7 +3,7 @@ import type { BoardLine, BoardTicket } from "../hooks/use-queue-board";
 import type { TicketActions } from "../hooks/use-ticket-actions";
 
 export const now = Date.parse("2026-11-22T12:00:00Z");
-const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
+export const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
 
 export function ticket(overrides: Partial<BoardTicket> & { id: string; number: string }): BoardTicket {
   return {
@@ -13,6 +13,8 @@ export function ticket(overrides: Partial<BoardTicket> & { id: string; number: s
     phone: null,
     partySize: 1,
     extensions: {},
+    channel: "KIOSK",
+    ranLateAt: null,
     joinedAt: minutesAgo(2),
     calledAt: null,
     servedAt: null,

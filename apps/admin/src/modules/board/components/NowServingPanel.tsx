@@ -2,6 +2,7 @@ import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { secondsSince } from "../board-model";
 import type { BoardTicket } from "../hooks/use-queue-board";
+import { ChannelBadge, RunningLateMarker } from "./TicketMarkers";
 
 interface Props {
   active: readonly BoardTicket[];
@@ -37,6 +38,10 @@ export function NowServingPanel({ active, counters, myCounterId, now, canOperate
               <span className="serving-tile__status">{t.status === "SERVING" ? "Serving" : "Called"}</span>
             </div>
             <strong className="serving-tile__number">{t.number}</strong>
+            <span className="serving-tile__markers">
+              <ChannelBadge number={t.number} channel={t.channel} />
+              {t.ranLateAt && <RunningLateMarker number={t.number} at={t.ranLateAt} />}
+            </span>
             <span className="muted">
               {t.customerName ?? t.ticketType?.name ?? ""} · {formatDuration(secondsSince(since, now))}
             </span>

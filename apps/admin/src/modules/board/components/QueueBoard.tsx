@@ -9,6 +9,7 @@ import type { TicketActions } from "../hooks/use-ticket-actions";
 import { NowServingPanel } from "./NowServingPanel";
 import { TicketDetailsDialog } from "./TicketDetailsDialog";
 import { CancelDialog, TransferDialog } from "./TicketDialogs";
+import { WalkInDialog } from "./WalkInDialog";
 import { WaitingList } from "./WaitingList";
 
 interface Props {
@@ -16,16 +17,21 @@ interface Props {
   now: number;
   live: boolean;
   canOperate: boolean;
+  /** May add walk-ins (tickets:issue). */
+  canIssue?: boolean;
+  /** After a walk-in was issued: re-read the board (the lineUpdated event does too; this does not wait for it). */
+  onTicketIssued?: () => void;
   actions: TicketActions;
   myCounterId: string | null;
   onChooseCounter: (counterId: string | null) => void;
 }
 
 /** The screen staff keep open all day: who waits, who is being served where, and the big Call next button. */
-export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, onChooseCounter }: Props) {
+export function QueueBoard({ line, now, live, canOperate, canIssue = false, onTicketIssued, actions, myCounterId, onChooseCounter }: Props) {
   const [transfer, setTransfer] = useState<BoardTicket | null>(null);
   const [cancel, setCancel] = useState<BoardTicket | null>(null);
   const [details, setDetails] = useState<BoardTicket | null>(null);
+  const [walkIn, setWalkIn] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const waiting = line.waiting.nodes;
   const active = line.active.nodes;
@@ -90,6 +96,11 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
             {!live && <span className="badge badge--danger">Not live: refreshing every 15 s</span>}
           </p>
         </div>
+        {canIssue && (
+          <Button className="board__walk-in" onClick={() => setWalkIn(true)} data-testid="add-walk-in">
+            + Add walk-in
+          </Button>
+        )}
         <div className="board__stats">
           <div>
             <strong data-testid="waiting-count">{line.waitingCount}</strong>
@@ -218,6 +229,19 @@ export function QueueBoard({ line, now, live, canOperate, actions, myCounterId, 
         />
       )}
       {details && <TicketDetailsDialog ticketId={details.id} number={details.number} extensionSchema={line.tenant.ticketExtensionSchema} onClose={() => setDetails(null)} />}
+      {walkIn && (
+        <WalkInDialog
+          lineId={line.id}
+          lineName={line.name}
+          extensionSchema={line.tenant.ticketExtensionSchema}
+          onClose={() => setWalkIn(false)}
+          onIssued={(ticket) => {
+            setWalkIn(false);
+            setAnnouncement(`Added walk-in ${ticket.number}.`);
+            onTicketIssued?.();
+          }}
+        />
+      )}
       {cancel && (
         <CancelDialog
           ticket={cancel}

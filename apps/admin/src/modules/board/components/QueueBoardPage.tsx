@@ -35,6 +35,8 @@ function LineBoard({ lineId }: { lineId: string }) {
       now={now}
       live={live}
       canOperate={can("tickets:operate")}
+      canIssue={can("tickets:issue")}
+      onTicketIssued={() => void refetch()}
       actions={actions}
       myCounterId={counterId}
       onChooseCounter={(id) => {

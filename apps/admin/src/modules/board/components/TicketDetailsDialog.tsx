@@ -1,7 +1,7 @@
 import { formatDateTime } from "../../../lib/format";
 import { Dialog } from "../../../ui/Dialog";
 import { ErrorState, Loading } from "../../../ui/states";
-import { extensionLabel, formatExtensionValue } from "../board-model";
+import { channelDescriptions, extensionLabel, formatExtensionValue } from "../board-model";
 import { useTicketDetails } from "../hooks/use-ticket-details";
 
 const kindLabels: Record<string, string> = {
@@ -16,6 +16,7 @@ const kindLabels: Record<string, string> = {
   TRANSFERRED: "Transferred",
   MOVED: "Moved in the line",
   UPDATED: "Details changed",
+  RUNNING_LATE: "Running late: moved back",
 };
 
 /** One ticket: customer data, extension fields and its whole history. */
@@ -45,6 +46,22 @@ export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose
               <dd>{ticket.phone ?? "—"}</dd>
             </div>
             <div>
+              <dt>Email</dt>
+              <dd>{ticket.email ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>Joined via</dt>
+              <dd data-testid="ticket-details-channel">{channelDescriptions[ticket.channel] ?? ticket.channel}</dd>
+            </div>
+            {ticket.ranLateAt && (
+              <div>
+                <dt>Running late</dt>
+                <dd data-testid="ticket-details-late">
+                  Said so at <time dateTime={ticket.ranLateAt}>{formatDateTime(ticket.ranLateAt)}</time> and was moved back
+                </dd>
+              </div>
+            )}
+            <div>
               <dt>Party size</dt>
               <dd>{ticket.partySize}</dd>
             </div>
@@ -71,7 +88,7 @@ export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose
               <li key={e.id}>
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                 <span>{kindLabels[e.kind] ?? e.kind}</span>
-                <span className="muted">{e.actorType === "API_KEY" ? "by a device" : e.actorType === "SYSTEM" ? "automatically" : "by staff"}</span>
+                <span className="muted">{e.actorType === "API_KEY" ? "by a device" : e.actorType === "SYSTEM" ? "automatically" : e.actorType === "USER" ? "by staff" : "by the customer"}</span>
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { ageLevel, extensionLabel, formatExtensionValue, reorder, secondsSince } from "../board-model";
 import type { BoardTicket } from "../hooks/use-queue-board";
+import { ChannelBadge, RunningLateMarker } from "./TicketMarkers";
 
 /** Closes the surrounding <details> menu after a choice. */
 function closeMenu(event: MouseEvent<HTMLElement>) {
@@ -107,6 +108,8 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
                     {ticket.ticketType.name}
                   </span>
                 )}
+                <ChannelBadge number={ticket.number} channel={ticket.channel} />
+                {ticket.ranLateAt && <RunningLateMarker number={ticket.number} at={ticket.ranLateAt} />}
                 {ticket.customerName && <span className="ticket__customer">{ticket.customerName}</span>}
                 {ticket.partySize > 1 && <span className="muted">party of {ticket.partySize}</span>}
               </div>

@@ -60,6 +60,8 @@ export const QueueBoardQuery = graphql(`
     phone
     partySize
     extensions
+    channel
+    ranLateAt
     joinedAt
     calledAt
     servedAt

@@ -8,6 +8,9 @@ export const TicketDetailsQuery = graphql(`
       status
       customerName
       phone
+      email
+      channel
+      ranLateAt
       partySize
       extensions
       extensionSchemaVersion

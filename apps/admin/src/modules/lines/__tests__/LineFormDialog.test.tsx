@@ -29,6 +29,7 @@ describe("line form", () => {
       prefix: "P",
       ticketTypeIds: ["tt1"],
       acceptingTickets: true,
+      remoteJoin: false,
       showEstimates: true,
       timeZone: "Europe/Berlin",
       ttl: { waitingSeconds: 5400, calledSeconds: null, warnSeconds: null },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
@@ -20,6 +20,7 @@ const known = new Set(["name", "prefix", "capacity", "timeZone", "estimator", "t
 
 export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy, onSubmit, onClose }: Props) {
   const [values, setValues] = useState(initial);
+  const remoteJoinHint = useId();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = <K extends keyof LineFormValues>(key: K, value: LineFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -99,6 +100,13 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
             <input type="checkbox" checked={values.acceptingTickets} onChange={(e) => set("acceptingTickets", e.target.checked)} />
             <span>Accepting tickets</span>
           </label>
+          <label className="checkbox">
+            <input type="checkbox" role="switch" checked={values.remoteJoin} onChange={(e) => set("remoteJoin", e.target.checked)} aria-describedby={remoteJoinHint} />
+            <span>Customers can join from their own phone (remote join)</span>
+          </label>
+          <p className="field__hint" id={remoteJoinHint}>
+            The line gets a join link and QR code (on the Lines page) that customers open on their phone, wherever they are.
+          </p>
           <div className="grid-2">
             <TextField label="Capacity" inputMode="numeric" value={values.capacity} onChange={(v) => set("capacity", v)} error={error("capacity")} hint="Most tickets waiting at once; empty for no limit." />
             <TextField label="Time zone" value={values.timeZone} onChange={(v) => set("timeZone", v)} error={error("timeZone")} hint="For opening hours and the daily numbering." />

@@ -4,6 +4,9 @@ import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
+import { JoinLink } from "../../join-links/components/JoinLink";
+import { JoinPosterDialog } from "../../join-links/components/JoinPosterDialog";
+import { brandingOf } from "../../join-links/poster";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useLines, type LineItem } from "../hooks/use-lines";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
@@ -45,6 +48,7 @@ export function LinesPage() {
     useLines(tenant.id);
   const [editing, setEditing] = useState<LineItem | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [poster, setPoster] = useState<LineItem | null>(null);
   const manage = can("lines:manage");
   const operate = can("tickets:operate");
 
@@ -81,6 +85,7 @@ export function LinesPage() {
                   <p className="line-card__badges">
                     {line.acceptingTickets ? <span className="badge badge--ok">Accepting</span> : <span className="badge badge--danger">Not accepting</span>}
                     {line.openNow ? <span className="badge">Open now</span> : <span className="badge badge--inherited">Closed now</span>}
+                    {line.remoteJoin && <span className="badge badge--own">Remote join</span>}
                   </p>
                 </div>
                 <div className="line-card__waiting">
@@ -119,6 +124,10 @@ export function LinesPage() {
                     {line.ttl.calledSeconds ? ` · called ${line.ttl.calledSeconds} s` : ""}
                   </dd>
                 </div>
+                <div>
+                  <dt>Remote join</dt>
+                  <dd>{line.remoteJoin ? "On: customers join from their phone" : "Off: kiosk and staff only"}</dd>
+                </div>
                 {line.capacity ? (
                   <div>
                     <dt>Capacity</dt>
@@ -126,6 +135,12 @@ export function LinesPage() {
                   </div>
                 ) : null}
               </dl>
+              {line.remoteJoin && (
+                <div className="line-card__join">
+                  <h3>Join from a phone</h3>
+                  <JoinLink url={line.joinUrl} label={line.name} testId={`join-link-${line.prefix}`} onPoster={() => setPoster(line)} qrSize={96} />
+                </div>
+              )}
               <div className="counters">
                 <h3>Counters</h3>
                 {line.counters.length === 0 ? (
@@ -199,6 +214,7 @@ export function LinesPage() {
           }}
         />
       )}
+      {poster && <JoinPosterDialog url={poster.joinUrl} lineName={poster.name} branding={brandingOf(tenant)} testId={`join-poster-${poster.prefix}`} onClose={() => setPoster(null)} />}
       {editing && (
         <LineFormDialog
           title={editing === "new" ? "New line" : `Edit ${editing.name}`}

@@ -20,6 +20,8 @@ export const LinesQuery = graphql(`
     name
     prefix
     acceptingTickets
+    remoteJoin
+    joinUrl
     openNow
     capacity
     timeZone

@@ -36,6 +36,13 @@ export function parseSettings(text: string): Parsed {
 export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canEdit, saving, onSave }: Props) {
   const saved = JSON.stringify(own, null, 2);
   const [text, setText] = useState(saved);
+  const [base, setBase] = useState(saved);
+  // Saved elsewhere on the page (the remote-join form): show the new settings unless there is an unsaved draft,
+  // so a later save here does not put back what that form changed.
+  if (saved !== base) {
+    setBase(saved);
+    if (text === base) setText(saved);
+  }
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const parsed = useMemo(() => parseSettings(text), [text]);

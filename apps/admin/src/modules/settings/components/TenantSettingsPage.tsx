@@ -4,6 +4,7 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useTenantSettings } from "../hooks/use-tenant-settings";
 import { BrandingForm } from "./BrandingForm";
 import { GeneralSettingsForm } from "./GeneralSettingsForm";
+import { RemoteJoinSettingsForm } from "./RemoteJoinSettingsForm";
 import { SettingsJsonEditor } from "./SettingsJsonEditor";
 
 export function TenantSettingsPage() {
@@ -53,6 +54,17 @@ export function TenantSettingsPage() {
                 logoUrl: tenant.theme.logoUrl ?? "",
                 fontFamily: tenant.theme.fontFamily ?? "",
               }}
+            />
+          </div>
+          <div className="card">
+            <h2 className="card__title">Remote join</h2>
+            <RemoteJoinSettingsForm
+              key={`${tenant.id}-remote-join`}
+              own={tenant.settings}
+              ancestors={tenant.ancestors}
+              canEdit={canEdit}
+              saving={saving}
+              onSave={(settings) => problemOf({ settings })}
             />
           </div>
           <div className="card">

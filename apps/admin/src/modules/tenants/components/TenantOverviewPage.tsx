@@ -8,6 +8,7 @@ import { useCurrentTenant } from "../hooks/use-current-tenant";
 const shortcuts: { section: TenantSection; title: string; text: string; permission: Permission }[] = [
   { section: "board", title: "Queue board", text: "Call, serve and reorder tickets, live.", permission: "tickets:read" },
   { section: "lines", title: "Lines & counters", text: "Queues, ticket types, hours, estimates and desks.", permission: "lines:read" },
+  { section: "links", title: "Join links & devices", text: "QR codes and posters to join from a phone; kiosk and display links.", permission: "lines:read" },
   { section: "ticket-fields", title: "Ticket fields", text: "Extra questions the kiosk asks.", permission: "lines:read" },
   { section: "tree", title: "Tenant tree", text: "Branches, venues and departments under this tenant.", permission: "tenant:read" },
   { section: "settings", title: "Settings", text: "Name, location, branding and inherited settings.", permission: "tenant:read" },

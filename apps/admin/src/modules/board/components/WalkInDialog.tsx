@@ -1,0 +1,129 @@
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import type { ValidateFunction } from "ajv/dist/2020";
+import type { Problem } from "../../../lib/errors";
+import { Button } from "../../../ui/Button";
+import { Dialog } from "../../../ui/Dialog";
+import { SelectField, TextField } from "../../../ui/Field";
+import { Alert, ErrorState } from "../../../ui/states";
+import { ExtensionFields, formValue, schemaFields } from "../../extension-schema/components/ExtensionFields";
+import { errorsByField, newAjv } from "../../extension-schema/schema-check";
+import { useWalkIn } from "../hooks/use-walk-in";
+import { emptyWalkIn, extensionErrors, keyFor, validateWalkIn, walkInFailure, walkInFields, walkInPayload, type WalkInValues } from "../walk-in";
+
+interface Props {
+  lineId: string;
+  lineName: string;
+  /** The tenant's extension schema (the board already has it); null when the tenant asks nothing extra. */
+  extensionSchema: Record<string, unknown> | null | undefined;
+  onClose: () => void;
+  onIssued: (ticket: { number: string }) => void;
+}
+
+/** The schema's validator, or null when the schema does not compile here (the API still checks). */
+function compile(schema: Record<string, unknown> | null | undefined): ValidateFunction | null {
+  if (!schema) return null;
+  try {
+    return newAjv().compile(schema);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Staff add someone who walked in: name, phone, email, ticket type (when the line takes several), party size and
+ * the tenant's custom fields. The ticket is issued with channel STAFF; the API's field errors show next to the
+ * fields, a closed or full line as a message.
+ */
+export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIssued }: Props) {
+  const { ticketTypes, allowedTicketTypeIds, loading, error, refetch, issue, issuing } = useWalkIn(lineId);
+  const [values, setValues] = useState<WalkInValues>(emptyWalkIn);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const validate = useMemo(() => compile(extensionSchema), [extensionSchema]);
+  const { properties } = schemaFields(extensionSchema);
+  const hasExtensions = Object.keys(properties).length > 0;
+  const types = ticketTypes ?? [];
+  const typeRequired = allowedTicketTypeIds.length > 1;
+
+  const set = <K extends keyof WalkInValues>(key: K, value: WalkInValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const fieldError = (key: string) => clientErrors[key] ?? problem?.fields[key];
+  const serverExtensionErrors = problem ? extensionErrors(problem.fields) : {};
+  const extensionError = (key: string) => clientErrors[`/${key}`] ?? serverExtensionErrors[key];
+  const placed = (key: string) => (walkInFields as readonly string[]).includes(key) || (key.startsWith("/") && key.length > 1 && hasExtensions);
+  const unplaced = problem && !Object.keys(problem.fields).some(placed);
+
+  const focusFirstInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const errors = validateWalkIn(values, { typeRequired: typeRequired && types.length > 1 });
+    if (validate && !validate(formValue(properties, values.extensions))) {
+      for (const [key, message] of Object.entries(errorsByField(validate.errors))) if (key) errors[`/${key}`] = message;
+    }
+    setClientErrors(errors);
+    setProblem(null);
+    if (Object.keys(errors).length) {
+      focusFirstInvalid();
+      return;
+    }
+    const input = walkInPayload(lineId, values, properties);
+    lastAttempt.current = keyFor(lastAttempt.current, input);
+    const result = await issue({ ...input, idempotencyKey: lastAttempt.current.key });
+    if (result.ok) {
+      onIssued(result.value);
+      return;
+    }
+    setProblem(result.problem);
+    focusFirstInvalid();
+  };
+
+  return (
+    <Dialog
+      title={`Add walk-in to ${lineName}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="walk-in-form" variant="primary" busy={issuing} disabled={loading} data-testid="walk-in-submit">
+            Issue ticket
+          </Button>
+        </>
+      }
+    >
+      <form id="walk-in-form" ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Walk-in">
+        {unplaced && <Alert>{walkInFailure(problem)}</Alert>}
+        <TextField label="Name" value={values.name} onChange={(v) => set("name", v)} error={fieldError("customerName")} autoComplete="off" maxLength={200} />
+        <div className="grid-2">
+          <TextField label="Phone" type="tel" inputMode="tel" value={values.phone} onChange={(v) => set("phone", v)} error={fieldError("phone")} autoComplete="off" hint="For a text message when called." />
+          <TextField label="Email" type="email" value={values.email} onChange={(v) => set("email", v)} error={fieldError("email")} autoComplete="off" />
+        </div>
+        <div className="grid-2">
+          {types.length > 1 && (
+            <SelectField
+              label="Ticket type"
+              value={values.ticketTypeId}
+              onChange={(v) => set("ticketTypeId", v)}
+              error={fieldError("ticketTypeId")}
+              options={[{ value: "", label: typeRequired ? "Choose…" : "No particular type" }, ...types.map((t) => ({ value: t.id, label: `${t.name} (${t.code})` }))]}
+            />
+          )}
+          <TextField label="Party size" type="number" inputMode="numeric" min={1} max={1000} value={values.partySize} onChange={(v) => set("partySize", v)} error={fieldError("partySize")} />
+        </div>
+        {error && !ticketTypes && <ErrorState error={error} onRetry={refetch} title="Could not load the line's ticket types" />}
+        {hasExtensions && extensionSchema && (
+          <fieldset className="fieldset">
+            <legend>Ticket fields</legend>
+            <ExtensionFields
+              schema={extensionSchema}
+              values={values.extensions}
+              onChange={(key, value) => set("extensions", { ...values.extensions, [key]: value })}
+              errors={Object.fromEntries(Object.keys(properties).map((key) => [key, extensionError(key)]))}
+            />
+          </fieldset>
+        )}
+      </form>
+    </Dialog>
+  );
+}

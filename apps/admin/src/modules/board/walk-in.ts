@@ -1,0 +1,74 @@
+/** The walk-in form: its values, the checks that mirror the API, the issueTicket input and where errors go. */
+import type { IssueTicketInput } from "../../gql/graphql";
+import { canonicalJson } from "../../lib/json";
+import { formValue, type ExtensionProperty, type ExtensionValues } from "../extension-schema/components/ExtensionFields";
+
+export interface WalkInValues {
+  name: string;
+  phone: string;
+  email: string;
+  ticketTypeId: string;
+  partySize: string;
+  extensions: ExtensionValues;
+}
+
+export const emptyWalkIn = (): WalkInValues => ({ name: "", phone: "", email: "", ticketTypeId: "", partySize: "1", extensions: {} });
+
+/** The form's own fields, keyed like the API's field paths without `input.`. */
+export const walkInFields = ["customerName", "phone", "email", "ticketTypeId", "partySize"] as const;
+
+/** Errors keyed like the API's paths (customerName, email, partySize, ticketTypeId), before the round trip. */
+export function validateWalkIn(v: WalkInValues, options: { typeRequired: boolean }): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (v.name.trim().length > 200) e.customerName = "At most 200 characters";
+  if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = "Enter an email address such as name@example.com";
+  const party = v.partySize.trim();
+  if (!/^\d+$/.test(party) || Number(party) < 1 || Number(party) > 1000) e.partySize = "A whole number from 1 to 1000";
+  if (options.typeRequired && !v.ticketTypeId) e.ticketTypeId = "Choose a ticket type";
+  return e;
+}
+
+/** The issueTicket input without its idempotency key; empty fields are left out. */
+export function walkInPayload(lineId: string, v: WalkInValues, properties: Record<string, ExtensionProperty>): IssueTicketInput {
+  const input: IssueTicketInput = { lineId, channel: "STAFF", partySize: Number(v.partySize.trim()) };
+  if (v.name.trim()) input.customerName = v.name.trim();
+  if (v.phone.trim()) input.phone = v.phone.trim();
+  if (v.email.trim()) input.email = v.email.trim();
+  if (v.ticketTypeId) input.ticketTypeId = v.ticketTypeId;
+  const extensions = formValue(properties, v.extensions);
+  if (Object.keys(extensions).length > 0) input.extensions = extensions;
+  return input;
+}
+
+/** A random idempotency key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * One key per payload: a retry of the same walk-in (a double click, a lost answer) sends the same key and gets the
+ * same ticket; a corrected form is a new request with a new key (the API refuses a key reused with another payload).
+ */
+export function keyFor(previous: { payload: string; key: string } | null, input: IssueTicketInput): { payload: string; key: string } {
+  const payload = canonicalJson(input);
+  return previous?.payload === payload ? previous : { payload, key: newIdempotencyKey() };
+}
+
+/** The API's JSON-pointer extension errors ("/orderNumber", "/items/0") by top-level property. */
+export function extensionErrors(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    if (!path.startsWith("/")) continue;
+    const key = (path.split("/")[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    if (key && !out[key]) out[key] = message;
+  }
+  return out;
+}
+
+/** What to say when the ticket was not issued and no field is to blame. */
+export function walkInFailure(problem: { code: string | null; message: string }): string {
+  if (problem.code === "LIMIT_EXCEEDED") return "The ticket was not issued: this line has reached its limit (it is full). Try again once someone has been served, or raise the line's capacity.";
+  if (problem.code === "CONFLICT") return `The ticket was not issued: ${problem.message}`;
+  return problem.message;
+}

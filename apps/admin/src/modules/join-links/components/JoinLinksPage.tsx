@@ -1,0 +1,111 @@
+import { useState } from "react";
+import { tenantHref } from "../../../app/router";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ErrorState, Loading } from "../../../ui/states";
+import { CopyButton } from "../../../ui/CopyButton";
+import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
+import { useJoinLinks } from "../hooks/use-join-links";
+import { brandingOf } from "../poster";
+import { JoinLink } from "./JoinLink";
+import { JoinPosterDialog } from "./JoinPosterDialog";
+
+type Poster = { url: string; lineName: string | null; testId: string };
+
+/**
+ * Where staff find every public link of the tenant: the join page (all remote-join lines, and one per line) with
+ * QR codes and posters, and the kiosk and display pages with what each device needs.
+ */
+export function JoinLinksPage() {
+  const { tenant: shell, can } = useCurrentTenant();
+  const { tenant, loading, error, refetch } = useJoinLinks(shell.id);
+  const [poster, setPoster] = useState<Poster | null>(null);
+  const remote = tenant?.lines.filter((l) => l.remoteJoin) ?? [];
+  const local = tenant?.lines.filter((l) => !l.remoteJoin) ?? [];
+
+  return (
+    <section>
+      <PageHeader title="Join links & devices" description="Links to share, print or open on a device: customers join from their own phone, kiosks issue tickets, displays call numbers." />
+      {loading && <Loading />}
+      {Boolean(error) && !tenant && <ErrorState error={error} onRetry={refetch} />}
+      {tenant && (
+        <div className="stack">
+          <div className="card">
+            <h2 className="card__title">Join from your own phone</h2>
+            <p className="muted">
+              This page lists every line that takes remote joins; customers pick one and join. Print its poster for the entrance, or share the link on your website.
+            </p>
+            <JoinLink url={tenant.publicLinks.join} label={`${shell.name}: all lines`} testId="join-link-tenant" onPoster={() => setPoster({ url: tenant.publicLinks.join, lineName: null, testId: "join-poster-tenant" })} />
+            {remote.length === 0 && (
+              <p className="field__hint">
+                No line takes remote joins yet, so the page has nothing to join: turn on “Customers can join from their own phone” in a line’s settings on{" "}
+                <a href={tenantHref(shell.id, "lines")}>Lines &amp; counters</a>.
+              </p>
+            )}
+          </div>
+
+          {remote.length > 0 && (
+            <div className="card">
+              <h2 className="card__title">One line each</h2>
+              <p className="muted">A line’s own link skips the choice: put its poster where that line’s customers arrive.</p>
+              <ul className="join-links">
+                {remote.map((line) => (
+                  <li key={line.id}>
+                    <h3>
+                      <span className="prefix">{line.prefix}</span> {line.name}
+                    </h3>
+                    <JoinLink url={line.joinUrl} label={line.name} testId={`join-link-${line.prefix}`} onPoster={() => setPoster({ url: line.joinUrl, lineName: line.name, testId: `join-poster-${line.prefix}` })} />
+                  </li>
+                ))}
+              </ul>
+              {local.length > 0 && (
+                <p className="field__hint">
+                  Without remote join (kiosk and staff only): {local.map((l) => l.name).join(", ")}.
+                </p>
+              )}
+            </div>
+          )}
+
+          <div className="card">
+            <h2 className="card__title">Kiosks and displays</h2>
+            <dl className="device-links">
+              <div>
+                <dt>Kiosk</dt>
+                <dd>
+                  <p>Open on the tablet at the entrance: customers choose a line and take a ticket there, with a QR code to follow it on their phone.</p>
+                  <div className="device-links__row">
+                    <a href={tenant.publicLinks.kiosk} target="_blank" rel="noreferrer" data-testid="kiosk-link">
+                      {tenant.publicLinks.kiosk}
+                    </a>
+                    <CopyButton text={tenant.publicLinks.kiosk} label="Copy link" />
+                  </div>
+                </dd>
+              </div>
+              <div>
+                <dt>Display</dt>
+                <dd>
+                  <p>Open on the screen in the waiting area: it shows the numbers being called and where to go.</p>
+                  <div className="device-links__row">
+                    <a href={tenant.publicLinks.display} target="_blank" rel="noreferrer" data-testid="display-link">
+                      {tenant.publicLinks.display}
+                    </a>
+                    <CopyButton text={tenant.publicLinks.display} label="Copy link" />
+                  </div>
+                </dd>
+              </div>
+            </dl>
+            <p className="field__hint">
+              Each device asks for an API key the first time. {can("apikeys:manage") ? (
+                <>
+                  Create one per device on the <a href={tenantHref(shell.id, "api-keys")}>API keys</a> page (presets “Kiosk” and “Display”), then open the link on the device and enter the key.
+                </>
+              ) : (
+                "An Admin or Owner creates one per device on the API keys page; open the link on the device and enter the key."
+              )}
+            </p>
+          </div>
+        </div>
+      )}
+      {poster && <JoinPosterDialog url={poster.url} lineName={poster.lineName} branding={brandingOf(shell)} testId={poster.testId} onClose={() => setPoster(null)} />}
+    </section>
+  );
+}
