@@ -16,7 +16,7 @@ const kindLabels: Record<string, string> = {
   TRANSFERRED: "Transferred",
   MOVED: "Moved in the line",
   UPDATED: "Details changed",
-  RUNNING_LATE: "Running late: moved back",
+  RAN_LATE: "Running late: moved back",
 };
 
 /** One ticket: customer data, extension fields and its whole history. */
