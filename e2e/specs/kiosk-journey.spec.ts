@@ -94,8 +94,7 @@ test("kiosk → customer → call → display → cancel → tenant isolation", 
   await expect(customer.getByTestId("ticket-status")).toHaveText("Waiting");
   await expect(customer.getByTestId("ticket-position")).toHaveText("You are next");
   await expect(customer.locator(".connection")).toHaveAttribute("data-state", "online");
-  // Pending API: PublicTicket has no estimate yet (Ticket.estimate is "null until estimates are wired in").
-  test.info().annotations.push({ type: "pending", description: "customer estimate band: PublicTicket has no estimate field yet" });
+  await expect(customer.getByTestId("wait-band")).toBeVisible();
   await snapshot(customer, "customer-waiting");
 
   // Display on the TV, with the same device key.
@@ -132,7 +131,8 @@ test("kiosk → customer → call → display → cancel → tenant isolation", 
   await expect(second.getByRole("alertdialog")).toContainText("Leave the line?");
   await second.getByRole("button", { name: "Yes, cancel" }).click();
   await expect(second.getByTestId("ticket-status")).toHaveText("Cancelled");
-  await expect(second.getByText("Your ticket is cancelled.")).toBeVisible();
+  await expect(second.getByTestId("ended-page")).toContainText("Your ticket is cancelled");
+  await expect(second.getByTestId("cancel-ticket")).toHaveCount(0);
   expect(await publicTicket(secondCode)).toMatchObject({ status: "CANCELLED" });
   await expect(board.getByText("Nobody waiting")).toBeVisible({ timeout: 2_000 });
   await snapshot(second, "customer-cancelled");
