@@ -71,12 +71,13 @@ export type IssueTicketInput = {
   email?: string | null | undefined;
   /** A JSON object valid against the tenant's ticket extension schema. */
   extensions?: unknown;
-  /** A retried request with the same key and payload returns the same ticket. */
+  /** A retried request with the same key and payload (joinLine: and device) returns the same ticket. */
   idempotencyKey?: string | null | undefined;
   lineId: string | number;
   partySize?: number | null | undefined;
+  /** joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
-  /** Required when the line accepts only some ticket types. */
+  /** Required when the line accepts several ticket types. */
   ticketTypeId?: string | number | null | undefined;
 };
 

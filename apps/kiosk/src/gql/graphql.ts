@@ -12,12 +12,13 @@ export type IssueTicketInput = {
   email?: string | null | undefined;
   /** A JSON object valid against the tenant's ticket extension schema. */
   extensions?: unknown;
-  /** A retried request with the same key and payload returns the same ticket. */
+  /** A retried request with the same key and payload (joinLine: and device) returns the same ticket. */
   idempotencyKey?: string | null | undefined;
   lineId: string | number;
   partySize?: number | null | undefined;
+  /** joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
-  /** Required when the line accepts only some ticket types. */
+  /** Required when the line accepts several ticket types. */
   ticketTypeId?: string | number | null | undefined;
 };
 
@@ -26,15 +27,15 @@ export type JoinLineInput = {
   customerName?: string | null | undefined;
   /** A random id the page keeps on the device: joins are limited per device per line. */
   deviceId?: string | null | undefined;
-  /** BAD_USER_INPUT at input.email when invalid. */
+  /** Validated (BAD_USER_INPUT at input.email). */
   email?: string | null | undefined;
   /** A JSON object valid against the tenant's ticket extension schema. */
   extensions?: unknown;
-  /** A retried request with the same key, payload and device returns the same ticket. */
+  /** A retried request with the same key and payload (joinLine: and device) returns the same ticket. */
   idempotencyKey?: string | null | undefined;
   lineId: string | number;
   partySize?: number | null | undefined;
-  /** Stored as E.164; a national number needs the tenant's remoteJoin.defaultCountry. BAD_USER_INPUT at input.phone when invalid. */
+  /** joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
   /** The join page's tenant: the line must be this tenant's (NOT_FOUND otherwise). */
   slug?: string | null | undefined;

@@ -1,7 +1,7 @@
 /** What the public join pages see: remote-join lines and the addresses of a tenant's public pages. */
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { TicketEstimate } from "../tickets/tickets.types.js";
-import { PublicTicketType } from "./lines.types.js";
+import { PublicLine } from "./lines.types.js";
 
 export const JoinUnavailableReason = { CLOSED: "CLOSED", NOT_ACCEPTING: "NOT_ACCEPTING", FULL: "FULL" } as const;
 registerEnumType(JoinUnavailableReason, {
@@ -10,22 +10,7 @@ registerEnumType(JoinUnavailableReason, {
 });
 
 @ObjectType({ description: "A line customers may join from their own phone, as its join page shows it." })
-export class PublicJoinLine {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => String)
-  prefix: string;
-
-  @Field(() => Int)
-  waitingCount: number;
-
-  @Field(() => [PublicTicketType])
-  ticketTypes: PublicTicketType[];
-
+export class PublicJoinLine extends PublicLine {
   @Field(() => Boolean)
   joinable: boolean;
 

@@ -4,12 +4,13 @@ import { DateTime, JSON } from "../common/scalars.js";
 import type { TicketChannel as TicketChannelValue } from "@qline/db";
 import { TicketChannel, TicketStatus } from "./tickets.types.js";
 
+/** What a new ticket carries, however it is issued (issueTicket and joinLine add their own fields; not in the schema: no resolver takes it). */
 @InputType()
-export class IssueTicketInput {
+abstract class NewTicketFields {
   @Field(() => ID)
   lineId: string;
 
-  @Field(() => ID, { nullable: true, description: "Required when the line accepts only some ticket types." })
+  @Field(() => ID, { nullable: true, description: "Required when the line accepts several ticket types." })
   @IsOptional()
   ticketTypeId?: string | null;
 
@@ -18,7 +19,7 @@ export class IssueTicketInput {
   @MaxLength(200)
   customerName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid." })
   @IsOptional()
   @MaxLength(40)
   phone?: string | null;
@@ -35,56 +36,25 @@ export class IssueTicketInput {
   @IsOptional()
   extensions?: unknown;
 
-  @Field(() => String, { nullable: true, description: "A retried request with the same key and payload returns the same ticket." })
+  @Field(() => String, { nullable: true, description: "A retried request with the same key and payload (joinLine: and device) returns the same ticket." })
   @IsOptional()
   @Length(1, 200)
   idempotencyKey?: string | null;
+}
 
+@InputType()
+export class IssueTicketInput extends NewTicketFields {
   @Field(() => TicketChannel, { nullable: true, description: "KIOSK, STAFF or API (REMOTE is joinLine's). Default: STAFF for a signed-in user, API for an API key." })
   @IsOptional()
   channel?: TicketChannelValue | null;
 }
 
 @InputType({ description: "A customer joining from their own phone (joinLine): issueTicket's fields with validated contact details." })
-export class JoinLineInput {
-  @Field(() => ID)
-  lineId: string;
-
+export class JoinLineInput extends NewTicketFields {
   @Field(() => String, { nullable: true, description: "The join page's tenant: the line must be this tenant's (NOT_FOUND otherwise)." })
   @IsOptional()
   @MaxLength(100)
   slug?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Required when the line accepts several ticket types." })
-  @IsOptional()
-  ticketTypeId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  customerName?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Stored as E.164; a national number needs the tenant's remoteJoin.defaultCountry. BAD_USER_INPUT at input.phone when invalid." })
-  @IsOptional()
-  @MaxLength(40)
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: "BAD_USER_INPUT at input.email when invalid." })
-  @IsOptional()
-  email?: string | null; // length checked with the address itself (normalizeEmail: BAD_USER_INPUT at input.email)
-
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @IsOptional()
-  partySize?: number | null;
-
-  @Field(() => JSON, { nullable: true, description: "A JSON object valid against the tenant's ticket extension schema." })
-  @IsOptional()
-  extensions?: unknown;
-
-  @Field(() => String, { nullable: true, description: "A retried request with the same key, payload and device returns the same ticket." })
-  @IsOptional()
-  @Length(1, 200)
-  idempotencyKey?: string | null;
 
   @Field(() => String, { nullable: true, description: "A random id the page keeps on the device: joins are limited per device per line." })
   @IsOptional()

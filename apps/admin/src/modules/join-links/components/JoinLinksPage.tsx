@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { tenantHref } from "../../../app/router";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ErrorState, Loading } from "../../../ui/states";
@@ -68,30 +68,12 @@ export function JoinLinksPage() {
           <div className="card">
             <h2 className="card__title">Kiosks and displays</h2>
             <dl className="device-links">
-              <div>
-                <dt>Kiosk</dt>
-                <dd>
-                  <p>Open on the tablet at the entrance: customers choose a line and take a ticket there, with a QR code to follow it on their phone.</p>
-                  <div className="device-links__row">
-                    <a href={tenant.publicLinks.kiosk} target="_blank" rel="noreferrer" data-testid="kiosk-link">
-                      {tenant.publicLinks.kiosk}
-                    </a>
-                    <CopyButton text={tenant.publicLinks.kiosk} label="Copy link" />
-                  </div>
-                </dd>
-              </div>
-              <div>
-                <dt>Display</dt>
-                <dd>
-                  <p>Open on the screen in the waiting area: it shows the numbers being called and where to go.</p>
-                  <div className="device-links__row">
-                    <a href={tenant.publicLinks.display} target="_blank" rel="noreferrer" data-testid="display-link">
-                      {tenant.publicLinks.display}
-                    </a>
-                    <CopyButton text={tenant.publicLinks.display} label="Copy link" />
-                  </div>
-                </dd>
-              </div>
+              <DeviceLink name="Kiosk" href={tenant.publicLinks.kiosk} testId="kiosk-link">
+                Open on the tablet at the entrance: customers choose a line and take a ticket there, with a QR code to follow it on their phone.
+              </DeviceLink>
+              <DeviceLink name="Display" href={tenant.publicLinks.display} testId="display-link">
+                Open on the screen in the waiting area: it shows the numbers being called and where to go.
+              </DeviceLink>
             </dl>
             <p className="field__hint">
               Each device asks for an API key the first time. {can("apikeys:manage") ? (
@@ -107,5 +89,23 @@ export function JoinLinksPage() {
       )}
       {poster && <JoinPosterDialog url={poster.url} lineName={poster.lineName} branding={brandingOf(shell)} testId={poster.testId} onClose={() => setPoster(null)} />}
     </section>
+  );
+}
+
+/** One device's public address, what it is for, and a copy button. */
+function DeviceLink({ name, href, testId, children }: { name: string; href: string; testId: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>
+        <p>{children}</p>
+        <div className="device-links__row">
+          <a href={href} target="_blank" rel="noreferrer" data-testid={testId}>
+            {href}
+          </a>
+          <CopyButton text={href} label="Copy link" />
+        </div>
+      </dd>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { PartySize, TextField } from "../../ticket-form/components/StandardField
 import { inputFieldErrors } from "../../ticket-form/extension-form";
 import { useJoinLine } from "../hooks/use-join-line";
 import type { JoinLine } from "../hooks/use-join-lines";
+import { NetworkRetry } from "../../ticket-form/components/NetworkRetry";
 
 /** Answers after which the line's own state may explain the refusal (closed, full, gone): fetch it again. */
 const recheckCodes = new Set(["CONFLICT", "LIMIT_EXCEEDED", "NOT_FOUND"]);
@@ -127,17 +128,7 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
         ) : null}
 
         {state.kind === "network-error" ? (
-          <div className="alert alert--error" role="alert">
-            <p>{t.networkRetry}</p>
-            <div className="actions">
-              <button type="button" className="button button--primary button--huge" onClick={retry}>
-                {t.retry}
-              </button>
-              <button type="button" className="button button--quiet" onClick={abandon}>
-                {t.startOver}
-              </button>
-            </div>
-          </div>
+          <NetworkRetry onRetry={retry} onStartOver={abandon} />
         ) : (
           <div className="actions">
             <button type="submit" className="button button--primary button--huge button--wide" data-testid="join-submit" disabled={locked || waitSeconds > 0}>

@@ -3,6 +3,7 @@ import { useI18n } from "../../../i18n/i18n";
 import { DetailsForm } from "../../ticket-form/components/DetailsForm";
 import { PartySize, TextField } from "../../ticket-form/components/StandardFields";
 import { useIssueTicket, type IssuedTicket } from "../hooks/use-issue-ticket";
+import { NetworkRetry } from "../../ticket-form/components/NetworkRetry";
 
 export interface IssueFormProps {
   lineId: string;
@@ -66,17 +67,7 @@ export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onB
         ) : null}
 
         {state.kind === "network-error" ? (
-          <div className="alert alert--error" role="alert">
-            <p>{t.networkRetry}</p>
-            <div className="actions">
-              <button type="button" className="button button--primary button--huge" onClick={retry}>
-                {t.retry}
-              </button>
-              <button type="button" className="button button--quiet" onClick={abandon}>
-                {t.startOver}
-              </button>
-            </div>
-          </div>
+          <NetworkRetry onRetry={retry} onStartOver={abandon} />
         ) : (
           <div className="actions">
             <button type="button" className="button button--quiet" onClick={onBack} disabled={locked}>
