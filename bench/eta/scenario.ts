@@ -40,6 +40,29 @@ export interface Slowdown {
   label: string;
 }
 
+/** Time from a counter being free (or a customer arriving at an idle one) to the staff's next call. */
+export interface CallDelay {
+  meanSeconds: number;
+  cv: number;
+}
+
+/** Staff away while their counters stay "open" in the system: the counters finish their ticket, then do not call. */
+export interface IdleBreak {
+  fromHour: number;
+  toHour: number;
+  counters: number;
+  label: string;
+}
+
+/** A pause the tenant announced (opening hours with a gap): the estimator is told. Close the counters yourself. */
+export interface PlannedPause {
+  fromHour: number;
+  toHour: number;
+}
+
+/** The call delay every line has unless its scenario says otherwise (issue 16: real staff take seconds). */
+export const DEFAULT_CALL_DELAY: CallDelay = { meanSeconds: 12, cv: 1 };
+
 export interface LineScenario {
   name: string;
   /** Tickets are issued from openHour until closeHour. */
@@ -55,6 +78,9 @@ export interface LineScenario {
   walkUpSeconds: number;
   noShow: { rate: number; graceSeconds: number };
   abandon: { share: number; meanPatienceMinutes: number };
+  callDelay: CallDelay;
+  idleBreaks: IdleBreak[];
+  plannedPauses: PlannedPause[];
 }
 
 export interface Scenario {
@@ -164,6 +190,26 @@ function parseLine(value: unknown, where: string): LineScenario {
       label: text(slowdown, "label", at),
     };
   });
+  const idleBreaks = array(json["idleBreaks"] ?? [], `${where}.idleBreaks`).map((entry, index) => {
+    const idle = object(entry, `${where}.idleBreaks[${index}]`);
+    const at = `${where}.idleBreaks[${index}]`;
+    return {
+      fromHour: number(idle, "fromHour", at, 0, 24),
+      toHour: number(idle, "toHour", at, 0, 24),
+      counters: number(idle, "counters", at, 1, 1000),
+      label: text(idle, "label", at),
+    };
+  });
+  const plannedPauses = array(json["plannedPauses"] ?? [], `${where}.plannedPauses`).map((entry, index) => {
+    const pause = object(entry, `${where}.plannedPauses[${index}]`);
+    const at = `${where}.plannedPauses[${index}]`;
+    return { fromHour: number(pause, "fromHour", at, 0, 24), toHour: number(pause, "toHour", at, 0, 24) };
+  });
+  const callDelayJson = json["callDelay"] === undefined ? null : object(json["callDelay"], `${where}.callDelay`);
+  const callDelay =
+    callDelayJson === null
+      ? DEFAULT_CALL_DELAY
+      : { meanSeconds: number(callDelayJson, "meanSeconds", `${where}.callDelay`), cv: number(callDelayJson, "cv", `${where}.callDelay`, 0.05, 3) };
   const noShow = object(json["noShow"], `${where}.noShow`);
   const abandon = object(json["abandon"], `${where}.abandon`);
   return {
@@ -181,6 +227,9 @@ function parseLine(value: unknown, where: string): LineScenario {
       share: number(abandon, "share", `${where}.abandon`, 0, 1),
       meanPatienceMinutes: number(abandon, "meanPatienceMinutes", `${where}.abandon`, 0.1),
     },
+    callDelay,
+    idleBreaks,
+    plannedPauses: sortedBy(plannedPauses, (pause) => pause.fromHour),
   };
 }
 

@@ -33,13 +33,17 @@ interface Counter {
   id: number;
   state: "OPEN" | "CLOSING" | "CLOSED";
   ticket: SimulatedTicket | null;
+  /** When the staff will call the next customer (a call delay is running), else null. */
+  callAt: number | null;
 }
 
 type SimulationEvent =
   | { kind: "ARRIVAL"; ticket: SimulatedTicket }
   | { kind: "PATIENCE_OUT"; ticket: SimulatedTicket }
   | { kind: "COUNTERS"; open: number; hour: number }
-  | { kind: "COUNTER_DONE"; counter: Counter };
+  | { kind: "COUNTER_DONE"; counter: Counter }
+  | { kind: "CALL"; counter: Counter }
+  | { kind: "BREAK_EDGE" };
 
 export type ArrivalObserver = (snapshot: LineSnapshot, arriving: SimulatedTicket) => void;
 
@@ -49,11 +53,19 @@ export type ArrivalObserver = (snapshot: LineSnapshot, arriving: SimulatedTicket
  */
 export function simulateLine(line: LineScenario, seed: number, dayStart: number, onArrival: ArrivalObserver): SimulatedTicket[] {
   const random = mulberry32(seed);
+  // Call delays come from their own stream, so turning them off replays the same customers.
+  const delayRandom = mulberry32(seed ^ 0x5bd1e995);
   const at = (hour: number): number => dayStart + hour * HOUR_MS;
   const events = new EventQueue<SimulationEvent>();
   const tickets = generateArrivals(line, random, at);
   for (const ticket of tickets) events.push(ticket.joinedAt, { kind: "ARRIVAL", ticket });
   for (const change of line.counters) events.push(at(change.fromHour), { kind: "COUNTERS", open: change.open, hour: change.fromHour });
+  for (const idle of line.idleBreaks) {
+    events.push(at(idle.fromHour), { kind: "BREAK_EDGE" });
+    events.push(at(idle.toHour), { kind: "BREAK_EDGE" });
+  }
+  const totalCounters = Math.max(0, ...line.counters.map((change) => change.open));
+  const counterId = (counter: Counter): string => `${line.name}-c${counter.id}`;
 
   const counters: Counter[] = [];
   const waiting: SimulatedTicket[] = [];
@@ -62,7 +74,7 @@ export function simulateLine(line: LineScenario, seed: number, dayStart: number,
   const ticketTypes = line.ticketTypes.map((type) => ({ id: type.id, defaultServiceSeconds: type.defaultServiceSeconds }));
   let historyStart = 0;
 
-  const finish = (ticket: SimulatedTicket, now: number, outcome: TicketOutcome): void => {
+  const finish = (ticket: SimulatedTicket, now: number, outcome: TicketOutcome, counter: Counter | null = null): void => {
     ticket.completedAt = now;
     ticket.outcome = outcome;
     finished.push({
@@ -73,23 +85,47 @@ export function simulateLine(line: LineScenario, seed: number, dayStart: number,
       servedAt: outcome === "SERVED" ? ticket.startedAt : null,
       completedAt: now,
       outcome,
+      counterId: counter === null ? null : counterId(counter),
     });
   };
 
+  /** Counters on an idle break now: the highest-numbered open ones. */
+  const onBreak = (now: number): Set<Counter> => {
+    const hour = (now - dayStart) / HOUR_MS;
+    let away = 0;
+    for (const idle of line.idleBreaks) if (hour >= idle.fromHour && hour < idle.toHour) away += idle.counters;
+    const open = counters.filter((counter) => counter.state === "OPEN").reverse();
+    return new Set(open.slice(0, away));
+  };
+
+  const call = (counter: Counter, now: number): void => {
+    const ticket = waiting.shift();
+    if (ticket === undefined) return;
+    ticket.calledAt = now;
+    counter.ticket = ticket;
+    if (ticket.willNotShow) {
+      events.push(now + line.noShow.graceSeconds * 1000, { kind: "COUNTER_DONE", counter });
+    } else {
+      const startedAt = now + ticket.walkUpSeconds * 1000;
+      ticket.startedAt = startedAt;
+      const slowdown = slowdownAt(line, (startedAt - dayStart) / HOUR_MS);
+      events.push(startedAt + ticket.serviceSeconds * slowdown * 1000, { kind: "COUNTER_DONE", counter });
+    }
+  };
+
+  /** Every free, staffed counter with customers waiting calls one, after the staff's call delay (if any). */
   const callNext = (now: number): void => {
+    if (waiting.length === 0) return;
+    const away = onBreak(now);
     for (const counter of counters) {
-      if (counter.state !== "OPEN" || counter.ticket !== null) continue;
-      const ticket = waiting.shift();
-      if (ticket === undefined) return;
-      ticket.calledAt = now;
-      counter.ticket = ticket;
-      if (ticket.willNotShow) {
-        events.push(now + line.noShow.graceSeconds * 1000, { kind: "COUNTER_DONE", counter });
+      if (counter.state !== "OPEN" || counter.ticket !== null || counter.callAt !== null || away.has(counter)) continue;
+      const delaySeconds = line.callDelay.meanSeconds > 0 ? lognormal(delayRandom, line.callDelay.meanSeconds, line.callDelay.cv) : 0;
+      if (delaySeconds <= 0) {
+        call(counter, now);
+        if (waiting.length === 0) return;
       } else {
-        const startedAt = now + ticket.walkUpSeconds * 1000;
-        ticket.startedAt = startedAt;
-        const slowdown = slowdownAt(line, (startedAt - dayStart) / HOUR_MS);
-        events.push(startedAt + ticket.serviceSeconds * slowdown * 1000, { kind: "COUNTER_DONE", counter });
+        counter.callAt = now + delaySeconds * 1000;
+        events.push(counter.callAt, { kind: "CALL", counter });
       }
     }
   };
@@ -101,11 +137,18 @@ export function simulateLine(line: LineScenario, seed: number, dayStart: number,
       const ticket = counter.ticket;
       if (ticket === null || ticket.calledAt === null) continue;
       const started = ticket.startedAt !== null && ticket.startedAt <= now ? ticket.startedAt : null;
-      serving.push({ id: ticket.id, ticketTypeId: ticket.ticketTypeId, calledAt: ticket.calledAt, startedAt: started });
+      serving.push({ id: ticket.id, ticketTypeId: ticket.ticketTypeId, calledAt: ticket.calledAt, startedAt: started, counterId: counterId(counter) });
     }
+    const open = counters.filter((counter) => counter.state === "OPEN");
+    const hour = (now - dayStart) / HOUR_MS;
     return {
       now,
-      openCounters: counters.filter((counter) => counter.state === "OPEN").length,
+      openCounters: open.length,
+      openCounterIds: open.map(counterId),
+      totalCounters,
+      plannedClosures: line.plannedPauses
+        .filter((pause) => pause.toHour > hour)
+        .map((pause) => ({ from: at(pause.fromHour), until: at(pause.toHour) })),
       waiting: waiting.map((ticket) => ({ id: ticket.id, ticketTypeId: ticket.ticketTypeId, joinedAt: ticket.joinedAt })),
       serving,
       history: finished.slice(Math.max(historyStart, finished.length - HISTORY_LIMIT)),
@@ -144,11 +187,19 @@ export function simulateLine(line: LineScenario, seed: number, dayStart: number,
       }
       case "COUNTER_DONE": {
         const ticket = event.counter.ticket;
-        if (ticket !== null) finish(ticket, now, ticket.willNotShow ? "NO_SHOW" : "SERVED");
+        if (ticket !== null) finish(ticket, now, ticket.willNotShow ? "NO_SHOW" : "SERVED", event.counter);
         event.counter.ticket = null;
         if (event.counter.state === "CLOSING") event.counter.state = "CLOSED";
         break;
       }
+      case "CALL": {
+        const counter = event.counter;
+        counter.callAt = null;
+        if (counter.state === "OPEN" && counter.ticket === null && !onBreak(now).has(counter)) call(counter, now);
+        break;
+      }
+      case "BREAK_EDGE":
+        break;
     }
     callNext(now);
   }
@@ -173,7 +224,7 @@ function setOpenCounters(counters: Counter[], target: number): void {
     }
   }
   while (open < target) {
-    counters.push({ id: counters.length + 1, state: "OPEN", ticket: null });
+    counters.push({ id: counters.length + 1, state: "OPEN", ticket: null, callAt: null });
     open++;
   }
   // Close idle counters first, then busy ones (which finish their customer), highest number first.

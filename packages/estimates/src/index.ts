@@ -7,6 +7,7 @@ export type {
   FinishedTicket,
   LineSnapshot,
   LocalEstimatorName,
+  PlannedClosure,
   ServingTicket,
   TicketOutcome,
   TicketTypeDefaults,
@@ -35,3 +36,4 @@ export {
   type EstimatorFunction,
   type EstimatorOptionsByName,
 } from "./registry.js";
+export { gammaQuantile } from "./gamma.js";

@@ -1,10 +1,16 @@
 import { requireNumberOption } from "./errors.js";
 import { toEstimate } from "./estimate.js";
 import { gammaQuantile, remainingGammaDuration } from "./gamma.js";
+import { paceFactor, scaleServiceModel, type PaceOptions } from "./pace.js";
 import { learnServiceModel, type ServiceModel, type ServiceModelOptions } from "./service-model.js";
-import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot } from "./types.js";
+import { awayCounters, learnCallDelay, type CallDelay } from "./staffing.js";
+import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot, PlannedClosure } from "./types.js";
 
-export interface ServiceRateOptions extends ServiceModelOptions {
+export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
+  /** Staff call delay assumed before any is observed (seconds from a counter being free to its next call). */
+  priorCallDelaySeconds: number;
+  /** An open, idle counter that has not called anyone for this long (and 6 call delays) while customers wait is away. */
+  awayAfterSeconds: number;
   /**
    * Relative uncertainty of the line's service rate that builds up while a customer waits (per √hour): staff
    * leave or join, a slowdown starts. Nothing in the snapshot announces these, so it is a constant.
@@ -21,6 +27,10 @@ export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   fallbackServiceSeconds: 300,
   rateDriftPerSqrtHour: 0.25,
   assumedClosureSeconds: 900,
+  paceHalfLifeSeconds: 600,
+  paceShrinkWeight: 3,
+  priorCallDelaySeconds: 10,
+  awayAfterSeconds: 180,
 };
 
 /** Checks SERVICE_RATE options, filling defaults; throws EstimateOptionError when one is out of range. */
@@ -50,6 +60,10 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
       "a number ≥ 0",
       nonNegative,
     ),
+    paceHalfLifeSeconds: requireNumberOption("paceHalfLifeSeconds", merged.paceHalfLifeSeconds, "a number > 0", positive),
+    paceShrinkWeight: requireNumberOption("paceShrinkWeight", merged.paceShrinkWeight, "a number > 0", positive),
+    priorCallDelaySeconds: requireNumberOption("priorCallDelaySeconds", merged.priorCallDelaySeconds, "a number ≥ 0", nonNegative),
+    awayAfterSeconds: requireNumberOption("awayAfterSeconds", merged.awayAfterSeconds, "a number > 0", positive),
   };
 }
 
@@ -57,6 +71,8 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
 interface CounterAvailability {
   freeInSeconds: number;
   varianceSeconds2: number;
+  /** Free now: its next call only waits for the call delay. */
+  idle: boolean;
 }
 
 /** The counters that will serve the queue, and the closure (if any) before they do. */
@@ -98,32 +114,47 @@ export function estimateServiceRate(
   options: Partial<ServiceRateOptions> = {},
 ): EstimatesByTicket {
   const resolved = resolveServiceRateOptions(options);
-  const model = learnServiceModel(snapshot, resolved);
-  const outlook = outlookForCounters(snapshot, model, resolved);
-  const residualOfOthers = equilibriumResidual(snapshot, model);
-  const idleCounters = outlook.counters.filter((counter) => counter.freeInSeconds === 0).length;
+  const learned = learnServiceModel(snapshot, resolved);
+  const model = scaleServiceModel(learned, paceFactor(snapshot, learned, resolved));
+  const delay = learnCallDelay(snapshot, {
+    priorCallDelaySeconds: resolved.priorCallDelaySeconds,
+    priorCallDelayWeight: resolved.priorWeight,
+    halfLifeSeconds: resolved.halfLifeSeconds,
+  });
+  const away = awayCounters(snapshot, Math.max(resolved.awayAfterSeconds, 6 * delay.meanSeconds));
+  const outlook = outlookForCounters(snapshot, model, resolved, delay, away);
+  const residualOfOthers = equilibriumResidual(snapshot, model, delay);
+  const idleCounters = outlook.counters.filter((counter) => counter.idle).length;
   const estimationVariance = model.lineCv ** 2 / model.effectiveObservations;
   const driftVariancePerHour = resolved.rateDriftPerSqrtHour ** 2;
+  const closures = upcomingClosures(snapshot);
 
   let fallbackSeen = snapshot.serving.some((ticket) => model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK");
   let workAheadSeconds = 0;
   let workAheadVarianceSeconds2 = 0;
+  let previous: { p50: number; p90: number } | null = null;
   const estimates: EstimatesByTicket = new Map();
 
   snapshot.waiting.forEach((ticket, ticketsAhead) => {
-    // Fewer tickets ahead than idle counters: called as soon as the counters are open.
+    // Fewer tickets ahead than idle counters: called as soon as the staff calls (the call delay).
     const call =
       ticketsAhead < idleCounters
-        ? { meanSeconds: 0, varianceSeconds2: 0 }
+        ? { meanSeconds: delay.meanSeconds, varianceSeconds2: delay.varianceSeconds2 }
         : expectedCallTime(outlook.counters, workAheadSeconds, workAheadVarianceSeconds2, residualOfOthers);
-    const meanSeconds = outlook.closureSeconds + call.meanSeconds;
+    const serviceMeanSeconds = outlook.closureSeconds + call.meanSeconds;
+    // Known closures that start before the ticket would be called push its call back by their length.
+    const meanSeconds = serviceMeanSeconds + closedSecondsWithin(closures, snapshot.now, serviceMeanSeconds);
     const serviceVarianceSeconds2 = outlook.closureVarianceSeconds2 + call.varianceSeconds2;
-    const hours = meanSeconds / 3600;
+    const hours = serviceMeanSeconds / 3600;
     // A rate that drifts like a random walk changes part-way through the wait: the average rate over a wait of
     // t hours has variance σ²·t/3 (the same holds for a counter change at a uniformly random moment).
     const rateVariance = estimationVariance + (driftVariancePerHour * hours) / 3;
-    const varianceSeconds2 = serviceVarianceSeconds2 + meanSeconds * meanSeconds * rateVariance;
-    const [p50, p90] = medianAndP90(meanSeconds, varianceSeconds2);
+    const varianceSeconds2 = serviceVarianceSeconds2 + serviceMeanSeconds * serviceMeanSeconds * rateVariance;
+    const [rawP50, rawP90] = medianAndP90(meanSeconds, varianceSeconds2);
+    // Consistent answers: never less than the ticket ahead, and a ticket behind others is never told 0.
+    const p50 = Math.max(Math.round(rawP50), previous === null ? 0 : Math.max(previous.p50, 1));
+    const p90 = Math.max(Math.round(rawP90), p50, previous?.p90 ?? 0);
+    previous = { p50, p90 };
     const basis: EstimateBasis = outlook.nobodyServing
       ? "NO_COUNTERS"
       : fallbackSeen
@@ -133,7 +164,7 @@ export function estimateServiceRate(
           : "COLD_START";
     estimates.set(ticket.id, toEstimate(p50, p90, basis));
 
-    const contribution = contributionOfTicketAhead(model, ticket.ticketTypeId);
+    const contribution = contributionOfTicketAhead(model, ticket.ticketTypeId, delay);
     workAheadSeconds += contribution.meanSeconds;
     workAheadVarianceSeconds2 += contribution.varianceSeconds2;
     if (model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK") fallbackSeen = true;
@@ -141,39 +172,65 @@ export function estimateServiceRate(
   return estimates;
 }
 
+/** Known closures that have not ended yet, soonest first. */
+function upcomingClosures(snapshot: LineSnapshot): PlannedClosure[] {
+  return (snapshot.plannedClosures ?? [])
+    .filter((closure) => Number.isFinite(closure.from) && closure.until !== null && Number.isFinite(closure.until) && closure.until > snapshot.now)
+    .sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Seconds of known closure between now and the moment `serviceSeconds` of open time have passed: each closure
+ * starting before that moment pushes it back by its (remaining) length.
+ */
+function closedSecondsWithin(closures: readonly PlannedClosure[], now: number, serviceSeconds: number): number {
+  let closedMs = 0;
+  for (const closure of closures) {
+    if (closure.until === null) continue;
+    const from = Math.max(closure.from, now);
+    if (from > now + serviceSeconds * 1000 + closedMs) break;
+    closedMs += Math.max(0, closure.until - from);
+  }
+  return closedMs / 1000;
+}
+
 /** Expected counter time of a waiting ticket, counting that it may leave or not show up. */
 function contributionOfTicketAhead(
   model: ServiceModel,
   ticketTypeId: string,
+  delay: CallDelay,
 ): { meanSeconds: number; varianceSeconds2: number } {
-  const { meanSeconds, secondMomentSeconds2 } = occupancyMoments(model, ticketTypeId);
+  const { meanSeconds, secondMomentSeconds2 } = occupancyMoments(model, ticketTypeId, delay);
   const staysShare = 1 - model.leaveShare;
   const mean = staysShare * meanSeconds;
   return { meanSeconds: mean, varianceSeconds2: Math.max(staysShare * secondMomentSeconds2 - mean * mean, 0) };
 }
 
-/** First two moments of the occupancy of a called ticket (served, or a no-show hold). */
-function occupancyMoments(model: ServiceModel, ticketTypeId: string): { meanSeconds: number; secondMomentSeconds2: number } {
+/**
+ * First two moments of the counter time of a called ticket (served, or a no-show hold), plus the staff's call
+ * delay before the counter's next call (independent of the occupancy).
+ */
+function occupancyMoments(model: ServiceModel, ticketTypeId: string, delay: CallDelay): { meanSeconds: number; secondMomentSeconds2: number } {
   const service = model.serviceTimeOf(ticketTypeId);
   const shows = 1 - model.noShowShare;
-  return {
-    meanSeconds: shows * service.meanSeconds + model.noShowShare * model.noShowHoldSeconds,
-    secondMomentSeconds2:
-      shows * (service.varianceSeconds2 + service.meanSeconds ** 2) +
-      model.noShowShare * (model.noShowHoldVarianceSeconds2 + model.noShowHoldSeconds ** 2),
-  };
+  const mean = shows * service.meanSeconds + model.noShowShare * model.noShowHoldSeconds;
+  const second =
+    shows * (service.varianceSeconds2 + service.meanSeconds ** 2) +
+    model.noShowShare * (model.noShowHoldVarianceSeconds2 + model.noShowHoldSeconds ** 2);
+  const delaySecond = delay.varianceSeconds2 + delay.meanSeconds ** 2;
+  return { meanSeconds: mean + delay.meanSeconds, secondMomentSeconds2: second + 2 * mean * delay.meanSeconds + delaySecond };
 }
 
 /**
  * ρ = E[X²] / 2E[X]: the expected remaining occupancy of a counter seen at a random moment (renewal theory),
  * over the mix of tickets in the line now (waiting and serving).
  */
-function equilibriumResidual(snapshot: LineSnapshot, model: ServiceModel): number {
+function equilibriumResidual(snapshot: LineSnapshot, model: ServiceModel, delay: CallDelay): number {
   let first = 0;
   let second = 0;
   const tickets = [...snapshot.waiting, ...snapshot.serving];
   for (const ticket of tickets) {
-    const moments = occupancyMoments(model, ticket.ticketTypeId);
+    const moments = occupancyMoments(model, ticket.ticketTypeId, delay);
     first += moments.meanSeconds;
     second += moments.secondMomentSeconds2;
   }
@@ -211,17 +268,29 @@ function expectedCallTime(
   return { meanSeconds: 0, varianceSeconds2: 0 };
 }
 
-/** The counters serving the queue, with when each is free, sorted soonest first. */
-function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions): CounterOutlook {
+/**
+ * The counters serving the queue, with when each is free (the remaining occupancy plus the call delay), sorted
+ * soonest first. Open counters whose staff is away (see `awayCounters`) do not serve; nobody serving at all is a
+ * closure: known from the planned closures when one covers now, otherwise the typical observed one.
+ */
+function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, delay: CallDelay, away: number): CounterOutlook {
   const events = [...(snapshot.counterEvents ?? [])].filter((event) => Number.isFinite(event.at)).sort((a, b) => a.at - b.at);
   const openNow = Number.isFinite(snapshot.openCounters) ? Math.floor(Math.max(0, snapshot.openCounters)) : 0;
+  const idleCounter = (): CounterAvailability => ({ freeInSeconds: delay.meanSeconds, varianceSeconds2: delay.varianceSeconds2, idle: true });
 
   if (openNow === 0) {
     const lastOpen = [...events].reverse().find((event) => event.openCounters > 0)?.openCounters;
-    const returning = Math.max(1, Math.floor(lastOpen ?? 1));
-    const closure = expectedClosureRemaining(events, snapshot.now, options.assumedClosureSeconds);
+    const total = snapshot.totalCounters !== undefined && Number.isFinite(snapshot.totalCounters) ? Math.floor(snapshot.totalCounters) : 0;
+    const returning = Math.max(1, Math.floor(lastOpen ?? total));
+    const planned = (snapshot.plannedClosures ?? []).some(
+      (closure) => closure.from <= snapshot.now && closure.until !== null && closure.until > snapshot.now,
+    );
+    // A planned closure covering now is counted exactly by the closures of the wait itself.
+    const closure = planned
+      ? { remainingSeconds: 0, varianceSeconds2: 0 }
+      : expectedClosureRemaining(events, snapshot.now, options.assumedClosureSeconds);
     return {
-      counters: Array.from({ length: returning }, () => ({ freeInSeconds: 0, varianceSeconds2: 0 })),
+      counters: Array.from({ length: returning }, idleCounter),
       closureSeconds: closure.remainingSeconds,
       closureVarianceSeconds2: closure.varianceSeconds2,
       nobodyServing: true,
@@ -233,16 +302,14 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
       const service = model.serviceTimeOf(ticket.ticketTypeId);
       const elapsedSeconds = Math.max(0, (snapshot.now - ticket.calledAt) / 1000);
       const remaining = remainingGammaDuration(service.meanSeconds, service.cv, Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0);
-      return { freeInSeconds: remaining.mean, varianceSeconds2: remaining.variance };
+      return { freeInSeconds: remaining.mean + delay.meanSeconds, varianceSeconds2: remaining.variance + delay.varianceSeconds2, idle: false };
     })
     .sort((a, b) => a.freeInSeconds - b.freeInSeconds);
   // More tickets at counters than open counters: some counters are closing after their ticket; the open
-  // ones are taken to be those that free first.
-  const idle = Math.max(0, openNow - busy.length);
-  const counters: CounterAvailability[] = [
-    ...Array.from({ length: idle }, () => ({ freeInSeconds: 0, varianceSeconds2: 0 })),
-    ...busy.slice(0, openNow - idle),
-  ];
+  // ones are taken to be those that free first. Away counters are idle ones that do not call.
+  const idleOpen = Math.max(0, openNow - busy.length);
+  const idle = busy.length === 0 ? Math.max(1, idleOpen - away) : Math.max(0, idleOpen - away);
+  const counters: CounterAvailability[] = [...Array.from({ length: idle }, idleCounter), ...busy.slice(0, openNow - idleOpen)];
   return { counters, closureSeconds: 0, closureVarianceSeconds2: 0, nobodyServing: false };
 }
 

@@ -17,6 +17,8 @@ export interface ServingTicket {
   calledAt: number;
   /** When the customer reached the counter; null while walking up (or not showing up). */
   startedAt: number | null;
+  /** The counter that called it, when known: lets the estimator learn the staff's call delay. */
+  counterId?: string | null;
 }
 
 export type TicketOutcome = "SERVED" | "NO_SHOW" | "CANCELLED" | "EXPIRED";
@@ -31,6 +33,8 @@ export interface FinishedTicket {
   servedAt: number | null;
   completedAt: number;
   outcome: TicketOutcome;
+  /** The counter that called it, when known (see {@link ServingTicket.counterId}). */
+  counterId?: string | null;
 }
 
 export interface TicketTypeDefaults {
@@ -45,6 +49,15 @@ export interface CounterEvent {
   openCounters: number;
 }
 
+/**
+ * A known period without service: a planned pause, or the gap between two opening periods. `until` null = the
+ * line does not reopen within the horizon the API looked at (closing time).
+ */
+export interface PlannedClosure {
+  from: number;
+  until: number | null;
+}
+
 export interface LineSnapshot {
   /** The clock, as a parameter: estimators never read Date.now(). */
   now: number;
@@ -56,6 +69,15 @@ export interface LineSnapshot {
   history: FinishedTicket[];
   ticketTypes: TicketTypeDefaults[];
   counterEvents?: CounterEvent[];
+  /** Counters configured on the line, open or closed (what can come back after a pause). */
+  totalCounters?: number;
+  /**
+   * Ids of the open counters, when known. With `counterId` on history and serving tickets, an open counter that has
+   * left a waiting queue alone for far longer than the usual call delay is taken to be unstaffed for now.
+   */
+  openCounterIds?: string[];
+  /** Known closures from now on (planned pauses, gaps in the opening hours), soonest first. */
+  plannedClosures?: PlannedClosure[];
 }
 
 /**

@@ -25,8 +25,11 @@ const ticketTypes = [
 /** Two hours of steady service: a `short` ticket completes every 90 s and takes 60 s ± 30%. */
 const steadyShortHistory = finishedHistory({ ticketTypeId: "short", count: 80, serviceSeconds: alternating(60), everySeconds: 90 });
 
-/** Without drift, so the band reflects only service-time dispersion and estimation error. */
-const noDrift = { rateDriftPerSqrtHour: 0 };
+/**
+ * Without drift, so the band reflects only service-time dispersion and estimation error; and with instant calls
+ * (no staff call delay: these fixtures carry no counter ids to learn one from), so the service model is seen alone.
+ */
+const noDrift = { rateDriftPerSqrtHour: 0, priorCallDelaySeconds: 0 };
 
 function assertWellFormed(estimates: Map<string, Estimate>): void {
   for (const [id, estimate] of estimates) {
@@ -42,12 +45,14 @@ function between(actual: number, low: number, high: number, what: string): void 
 }
 
 describe("SERVICE_RATE", () => {
-  it("calls tickets at once while counters are idle", () => {
+  it("calls tickets at once while counters are idle (without a call delay)", () => {
     const estimates = estimateServiceRate(
       snapshot({ openCounters: 3, serving: servingTickets("short", [20]), waiting: waitingQueue(repeat("short", 3)), history: steadyShortHistory, ticketTypes }),
+      { priorCallDelaySeconds: 0 },
     );
     assert.deepEqual(estimates.get("w1"), { p50Seconds: 0, p90Seconds: 0, basis: "HISTORY" });
-    assert.deepEqual(estimates.get("w2"), { p50Seconds: 0, p90Seconds: 0, basis: "HISTORY" });
+    // Behind another customer: never 0, at least a second more.
+    assert.deepEqual(estimates.get("w2"), { p50Seconds: 1, p90Seconds: 1, basis: "HISTORY" });
     const third = estimates.get("w3");
     assert.ok(third !== undefined && third.p50Seconds > 0 && third.p50Seconds < 60, `w3: ${JSON.stringify(third)}`);
   });

@@ -25,6 +25,7 @@ import {
 import { anonymous } from "../../context/actor.js";
 import { badInput, type FieldError } from "../../errors/codes.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { plannedClosuresOf } from "./estimates.hours.js";
 import { readLineState, UNTYPED, type NowServing } from "./estimates.snapshot.js";
 import { callWebhookEstimator, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_TIMEOUT_MS, webhookUrlProblem } from "./estimates.webhook.js";
 
@@ -70,8 +71,10 @@ export function estimatorOf(line: Pick<LineRow, "estimator">): EstimatorName {
 const NEXT_ARRIVAL = "qline:next-arrival";
 
 /** Runs the line's estimator over `snapshot` (with the WEBHOOK call and its fallback), in the caller's transaction. */
-export async function estimateFromSnapshot(tx: Tx, line: LineRow, snapshot: LineSnapshot): Promise<LineEstimates> {
+export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnapshot): Promise<LineEstimates> {
   const name = estimatorOf(line);
+  // What the line row knows: the closed periods of its opening hours (a pause, closing time).
+  const snapshot: LineSnapshot = { ...read, plannedClosures: plannedClosuresOf(line.openingHours, line.timeZone, read.now) };
   const options = (line.estimatorOptions ?? {}) as Record<string, unknown>;
   // Line.estimatedWaitSeconds: a ticket joining now, of the line's only (or first) allowed type.
   const arrivalType = line.allowedTicketTypeIds[0] ?? snapshot.waiting[snapshot.waiting.length - 1]?.ticketTypeId ?? UNTYPED;

@@ -2,13 +2,14 @@
  * Builds an estimator's `LineSnapshot` from the database, in the caller's tenant transaction (RLS applies):
  * the queue in order (at most `waitingMax`), tickets at counters (the `servingMax` most recently called),
  * the finished tickets of the last 2 hours (at most 200, newest last), the number of open counters and the
- * tenant's ticket-type defaults — and, from the same reads, the line's waiting count and now-serving list.
+ * tenant's ticket-type defaults, the counters (total, the open ones' ids) and the counter openings/closings of the
+ * last 2 hours (from the audit log) — and, from the same reads, the line's waiting count and now-serving list.
  * One statement per line, whatever the number of tickets: one snapshot serves every ticket's estimate. Rows
  * travel as one JSON value per list (parsed once, not row by row).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
-import type { FinishedTicket, LineSnapshot, ServingTicket, TicketOutcome, WaitingTicket } from "@qline/estimates";
+import type { CounterEvent, FinishedTicket, LineSnapshot, ServingTicket, TicketOutcome, WaitingTicket } from "@qline/estimates";
 
 export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 5000, servingMax: 500, nowServingMax: 100 };
 
@@ -43,10 +44,14 @@ interface StateRow {
   waiting_count: number;
   /** Newest call first. */
   active: ActiveTuple[];
-  /** [id, type, status, joinedAt, calledAt, servedAt, finishedAt] newest first. */
-  history: [string, string | null, string, number, Ms, Ms, number][];
+  /** [id, type, status, joinedAt, calledAt, servedAt, finishedAt, counter id] newest first. */
+  history: [string, string | null, string, number, Ms, Ms, number, string | null][];
   counters_total: number;
   counters_open: number;
+  /** Ids of the open counters. */
+  open_counter_ids: string[];
+  /** [at ms, opened?] of the line's counters in the history window, oldest first. */
+  counter_changes: [number, boolean][];
   types: [string, number | null][];
 }
 
@@ -96,7 +101,7 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
         limit ${waitingMax}
       ),
       history as (
-        select id, ticket_type_id, status, joined_at, called_at, served_at, coalesce(completed_at, ended_at) as finished_at from tickets
+        select id, ticket_type_id, status, joined_at, called_at, served_at, coalesce(completed_at, ended_at) as finished_at, counter_id from tickets
         where tenant_id = ${tenantId} and line_id = ${lineId} and status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')
           and coalesce(completed_at, ended_at) >= ${since}::timestamptz
           and coalesce(completed_at, ended_at) <= ${until}::timestamptz
@@ -109,10 +114,16 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
         case when w.n < ${waitingMax} then w.n
           else (select count(*)::int from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING') end as waiting_count,
         ${activeTicketsJson(tenantId, lineId, servingMax)} as active,
-        (select coalesce(json_agg(json_build_array(id, ticket_type_id, status, ${epochMs("joined_at")}, ${epochMs("called_at")}, ${epochMs("served_at")}, ${epochMs("finished_at")})
+        (select coalesce(json_agg(json_build_array(id, ticket_type_id, status, ${epochMs("joined_at")}, ${epochMs("called_at")}, ${epochMs("served_at")}, ${epochMs("finished_at")}, counter_id)
           order by finished_at desc, id), '[]') from history) as history,
         (select count(*)::int from counters where tenant_id = ${tenantId} and line_id = ${lineId}) as counters_total,
         (select count(*)::int from counters where tenant_id = ${tenantId} and line_id = ${lineId} and is_open) as counters_open,
+        (select coalesce(json_agg(id order by id), '[]') from counters where tenant_id = ${tenantId} and line_id = ${lineId} and is_open) as open_counter_ids,
+        (select coalesce(json_agg(json_build_array(${epochMs("a.created_at")}, a.action = 'counter.open') order by a.created_at, a.id), '[]')
+          from audit_log a
+          where a.tenant_id = ${tenantId} and a.target_type = 'counter' and a.action in ('counter.open', 'counter.close')
+            and a.created_at >= ${since}::timestamptz and a.created_at <= ${until}::timestamptz
+            and a.target_id in (select id::text from counters where tenant_id = ${tenantId} and line_id = ${lineId})) as counter_changes,
         (select coalesce(json_agg(json_build_array(id, default_service_seconds)), '[]') from ticket_types where tenant_id = ${tenantId}) as types
       from w`),
   );
@@ -122,13 +133,17 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
   const history = parseJson(row.history);
   const types = parseJson(row.types);
   const total = Number(row.counters_total);
+  const openCounters = total === 0 ? 1 : Number(row.counters_open);
   const snapshot: LineSnapshot = {
     now,
-    openCounters: total === 0 ? 1 : Number(row.counters_open),
+    openCounters,
+    totalCounters: Math.max(total, 1),
+    ...(total > 0 ? { openCounterIds: parseJson(row.open_counter_ids) } : {}),
+    counterEvents: counterEventsOf(parseJson(row.counter_changes), openCounters),
     waiting: waiting.map(([id, type, joinedAt, partySize]): WaitingTicket => ({ id, ticketTypeId: type ?? UNTYPED, joinedAt, partySize })),
-    serving: active.map(([id, type, calledAt, servedAt]): ServingTicket => ({ id, ticketTypeId: type ?? UNTYPED, calledAt: calledAt ?? now, startedAt: servedAt })),
+    serving: active.map(([id, type, calledAt, servedAt, , , counterId]): ServingTicket => ({ id, ticketTypeId: type ?? UNTYPED, calledAt: calledAt ?? now, startedAt: servedAt, counterId })),
     history: history.reverse().map(
-      ([id, type, status, joinedAt, calledAt, servedAt, finishedAt]): FinishedTicket => ({
+      ([id, type, status, joinedAt, calledAt, servedAt, finishedAt, counterId]): FinishedTicket => ({
         id,
         ticketTypeId: type ?? UNTYPED,
         joinedAt,
@@ -136,11 +151,29 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
         servedAt,
         completedAt: finishedAt,
         outcome: status as TicketOutcome,
+        counterId,
       }),
     ),
     ticketTypes: [...types.map(([id, defaultServiceSeconds]) => ({ id, defaultServiceSeconds })), { id: UNTYPED, defaultServiceSeconds: null }],
   };
   return { snapshot, waitingCount: Number(row.waiting_count), nowServing: nowServingOf(active) };
+}
+
+/**
+ * The number of open counters after each opening/closing (oldest first), reconstructed backwards from the number
+ * open now: before an opening one fewer was open, before a closing one more.
+ */
+export function counterEventsOf(changes: readonly [number, boolean][], openNow: number): CounterEvent[] {
+  const events: CounterEvent[] = [];
+  let open = openNow;
+  for (let index = changes.length - 1; index >= 0; index--) {
+    const change = changes[index];
+    if (change === undefined) continue;
+    const [at, opened] = change;
+    events.push({ at, openCounters: open });
+    open = Math.max(0, open + (opened ? -1 : 1));
+  }
+  return events.reverse();
 }
 
 /** The estimator's snapshot alone (see `readLineState`). */
