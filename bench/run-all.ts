@@ -6,6 +6,7 @@ import { run as board } from "./benchmarks/board.js";
 import { run as scale } from "./benchmarks/scale.js";
 import { run as twoProcess } from "./benchmarks/two-process.js";
 import { run as noisyNeighbour } from "./benchmarks/noisy-neighbour.js";
+import { run as remoteJoin } from "./benchmarks/remote-join.js";
 import { writeReport, type Section } from "./lib/report.js";
 
 const all: [string, () => Promise<Section>][] = [
@@ -16,6 +17,7 @@ const all: [string, () => Promise<Section>][] = [
   ["scale", scale],
   ["two-process", twoProcess],
   ["noisy-neighbour", noisyNeighbour],
+  ["remote-join", remoteJoin],
 ];
 const only = process.argv.slice(2);
 const sections: Section[] = [];
