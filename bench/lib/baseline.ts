@@ -59,3 +59,32 @@ export function baselineDequeue(pool: pg.Pool, tenantId: string, lineId: string)
     return res.rows[0]?.id ?? null;
   });
 }
+
+/**
+ * The board's data in one indexed read (issue 14's baseline for the board query): the line, its counters, the
+ * first 200 waiting tickets with their positions and types, the called/serving tickets with their counters, and
+ * the tenant's lines, as one JSON value. The same data the admin board shows, not the API's statements.
+ */
+export function baselineBoardRead(pool: pg.Pool, tenantId: string, lineId: string): Promise<unknown> {
+  return inTx(pool, tenantId, async (c) => {
+    const res = await c.query<{ board: unknown }>(
+      `select json_build_object(
+         'line', (select row_to_json(l) from (select id, name, prefix, accepting_tickets, show_estimates, ttl from lines where tenant_id = $1 and id = $2) l),
+         'counters', (select coalesce(json_agg(k order by k.name), '[]') from (select id, name, is_open from counters where tenant_id = $1 and line_id = $2) k),
+         'waiting', (select coalesce(json_agg(w), '[]') from (
+            select t.id, t.number, t.status, row_number() over (order by t.sort_key, t.id) as position, t.customer_name, t.phone, t.party_size,
+                   t.extensions, t.joined_at, t.called_at, t.served_at, tt.id as type_id, tt.code as type_code, tt.name as type_name
+            from tickets t left join ticket_types tt on tt.tenant_id = t.tenant_id and tt.id = t.ticket_type_id
+            where t.tenant_id = $1 and t.line_id = $2 and t.status = 'WAITING' order by t.sort_key, t.id limit 200) w),
+         'active', (select coalesce(json_agg(a), '[]') from (
+            select t.id, t.number, t.status, t.customer_name, t.phone, t.party_size, t.extensions, t.joined_at, t.called_at, t.served_at,
+                   k.id as counter_id, k.name as counter_name
+            from tickets t left join counters k on k.tenant_id = t.tenant_id and k.id = t.counter_id
+            where t.tenant_id = $1 and t.line_id = $2 and t.status in ('CALLED', 'SERVING') order by t.called_at desc limit 100) a),
+         'lines', (select coalesce(json_agg(x), '[]') from (select id, name, prefix from lines where tenant_id = $1) x)
+       ) as board`,
+      [tenantId, lineId],
+    );
+    return res.rows[0]?.board;
+  });
+}
