@@ -1,0 +1,116 @@
+// SERVICE_RATE's core: a small Monte Carlo of the calls to come. Each run plays the queue forward from now —
+// every counter is free when its current ticket ends (drawn given how long it has lasted) plus the staff's call
+// delay; the next ticket in line goes to the counter that frees first; a ticket ahead may leave (takes no counter
+// time) or not show up (takes the no-show hold) — with the line's pace drawn once per run (how well the service
+// time is known) and drifting as a random walk while the run goes on (what may change unannounced). The p50 and
+// p90 of a position are the median and 90th percentile of its call time over the runs. In every run the calls
+// come in queue order, so the quantiles never decrease with position.
+
+import { normalSampler, remainingLogNormal, seededRandom, type LogNormal, type Random } from "./sampling.js";
+
+/** A counter that will serve the queue: free after `startSeconds` (a closure), then after its current ticket. */
+export interface SimulatedCounter {
+  startSeconds: LogNormal | null;
+  /** The ticket at the counter now and how long it has lasted; null = idle. */
+  current: { occupancy: LogNormal; elapsedSeconds: number } | null;
+}
+
+export interface CallSimulationInput {
+  counters: readonly SimulatedCounter[];
+  /** How many of the busy counters serve the queue after their ticket (the others are closing): the soonest free. */
+  busyServing: number;
+  /** Counter time of each waiting ticket, in queue order (call → completion, as a served ticket). */
+  occupancies: readonly LogNormal[];
+  callDelay: LogNormal;
+  noShowShare: number;
+  noShowHold: LogNormal;
+  leaveShare: number;
+  /** Sd of the log of the line's pace (how uncertain the learned service time is). */
+  paceSigma: number;
+  /** Sd of the log pace's random walk per √hour of simulated time. */
+  driftSigmaPerSqrtHour: number;
+  runs: number;
+  seed: number;
+}
+
+/** p50 and p90 of the call time (seconds from now, open time) of each waiting ticket, in queue order. */
+export interface CallQuantiles {
+  p50: Float64Array;
+  p90: Float64Array;
+}
+
+export function simulateCalls(input: CallSimulationInput): CallQuantiles {
+  const positions = input.occupancies.length;
+  const runs = Math.max(1, Math.floor(input.runs));
+  const calls = new Float64Array(positions * runs);
+  const random = seededRandom(input.seed);
+  const normal = normalSampler(random);
+  const draw = (distribution: LogNormal): number => (distribution.mu === -Infinity ? 0 : Math.exp(distribution.mu + distribution.sigma * normal()));
+  const delayMean = input.callDelay;
+
+  const idle = input.counters.filter((counter) => counter.current === null);
+  const busy = input.counters.filter((counter) => counter.current !== null);
+  const busyServing = Math.min(Math.max(0, Math.floor(input.busyServing)), busy.length);
+  const free = new Float64Array(idle.length + busyServing);
+  const busyFree = new Float64Array(busy.length);
+
+  for (let run = 0; run < runs; run++) {
+    let logPace = input.paceSigma * normal();
+    let pace = Math.exp(logPace);
+    let clock = 0;
+    // When each counter can call: idle ones after a call delay, busy ones after their ticket and a call delay.
+    let slot = 0;
+    for (const counter of idle) free[slot++] = startOf(counter, draw) + draw(delayMean);
+    busy.forEach((counter, index) => {
+      busyFree[index] = startOf(counter, draw) + remainingOf(counter, random) * pace + draw(delayMean);
+    });
+    if (busyServing < busy.length) busyFree.sort();
+    for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
+    if (free.length === 0) break; // no counter at all: the caller always passes one
+
+    for (let position = 0; position < positions; position++) {
+      let soonest = 0;
+      for (let counter = 1; counter < free.length; counter++) if ((free[counter] ?? 0) < (free[soonest] ?? 0)) soonest = counter;
+      const callAt = free[soonest] ?? 0;
+      calls[position * runs + run] = callAt;
+      if (input.leaveShare > 0 && random() < input.leaveShare) continue;
+      if (input.driftSigmaPerSqrtHour > 0 && callAt > clock) {
+        logPace += input.driftSigmaPerSqrtHour * Math.sqrt((callAt - clock) / 3600) * normal();
+        pace = Math.exp(logPace);
+        clock = callAt;
+      }
+      const occupancy = input.noShowShare > 0 && random() < input.noShowShare ? draw(input.noShowHold) : draw(input.occupancies[position] ?? input.noShowHold) * pace;
+      free[soonest] = callAt + occupancy + draw(delayMean);
+    }
+  }
+
+  const p50 = new Float64Array(positions);
+  const p90 = new Float64Array(positions);
+  const sorted = new Float64Array(runs);
+  for (let position = 0; position < positions; position++) {
+    sorted.set(calls.subarray(position * runs, (position + 1) * runs));
+    sorted.sort();
+    p50[position] = quantileOfSorted(sorted, 0.5);
+    p90[position] = quantileOfSorted(sorted, 0.9);
+  }
+  return { p50, p90 };
+}
+
+function startOf(counter: SimulatedCounter, draw: (distribution: LogNormal) => number): number {
+  return counter.startSeconds === null ? 0 : draw(counter.startSeconds);
+}
+
+function remainingOf(counter: SimulatedCounter, random: Random): number {
+  return counter.current === null ? 0 : remainingLogNormal(random, counter.current.occupancy, counter.current.elapsedSeconds);
+}
+
+/** Linear interpolation between order statistics (type 7). */
+function quantileOfSorted(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = (sorted.length - 1) * p;
+  const low = Math.floor(index);
+  const high = Math.min(low + 1, sorted.length - 1);
+  const a = sorted[low] ?? 0;
+  const b = sorted[high] ?? 0;
+  return a === b ? a : a + (b - a) * (index - low);
+}
