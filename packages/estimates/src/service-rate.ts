@@ -204,7 +204,7 @@ interface CounterOutlook {
  * known), else the ones that free last. Nobody serving at all is a closure: known from the planned closures when
  * one covers now (every counter open before it comes back at its end), otherwise the typical observed one.
  */
-function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, away: number): CounterOutlook {
+function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, away: readonly number[]): CounterOutlook {
   const events = [...(snapshot.counterEvents ?? [])].filter((event) => Number.isFinite(event.at)).sort((a, b) => a.at - b.at);
   const openNow = Number.isFinite(snapshot.openCounters) ? Math.floor(Math.max(0, snapshot.openCounters)) : 0;
   const idleCounter = (startSeconds: LogNormal | null): SimulatedCounter => ({ startSeconds, current: null });
@@ -233,9 +233,15 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
     };
   });
   const idleOpen = Math.max(0, openNow - atOpenCounters.length);
-  const idle = Math.min(busy.length === 0 ? Math.max(1, idleOpen - away) : Math.max(0, idleOpen - away), MAX_COUNTERS);
+  const awayCount = Math.min(away.length, busy.length === 0 ? idleOpen - 1 : idleOpen);
+  const idle = Math.min(Math.max(0, idleOpen - awayCount), MAX_COUNTERS);
+  // Away staff come back, like a closure: after the assumed break less what has passed (at least a quarter of it).
+  const returning = away.slice(0, Math.max(0, awayCount)).map((awaySeconds) => {
+    const remaining = Math.max(options.assumedClosureSeconds - awaySeconds, options.assumedClosureSeconds / 4);
+    return idleCounter(logNormalOf(remaining, 0.5));
+  });
   return {
-    counters: [...Array.from({ length: idle }, () => idleCounter(null)), ...busy],
+    counters: [...Array.from({ length: idle }, () => idleCounter(null)), ...returning.slice(0, MAX_COUNTERS), ...busy],
     busyServing: Math.min(busy.length, openNow - idleOpen),
     nobodyServing: false,
   };

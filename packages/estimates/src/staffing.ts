@@ -72,15 +72,16 @@ export function learnCallDelay(snapshot: LineSnapshot, options: CallDelayOptions
 
 /**
  * Open counters that are idle while customers wait and have not finished or called anyone for `thresholdSeconds`,
- * although the queue has been waiting at least that long: their staff is away. Only counters listed in
+ * although the queue has been waiting at least that long: their staff is away. Returns how long each has been
+ * inactive (seconds; the whole history window when it did nothing in it). Only counters listed in
  * `snapshot.openCounterIds` can be recognised.
  */
-export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): number {
+export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): number[] {
   const ids = snapshot.openCounterIds;
   const oldestWaiting = snapshot.waiting[0];
-  if (ids === undefined || ids.length === 0 || oldestWaiting === undefined) return 0;
+  if (ids === undefined || ids.length === 0 || oldestWaiting === undefined) return [];
   const thresholdMs = thresholdSeconds * 1000;
-  if (snapshot.now - oldestWaiting.joinedAt < thresholdMs) return 0;
+  if (snapshot.now - oldestWaiting.joinedAt < thresholdMs) return [];
   const busy = new Set<string>();
   for (const ticket of snapshot.serving) if (typeof ticket.counterId === "string") busy.add(ticket.counterId);
   const lastActivity = new Map<string, number>();
@@ -88,12 +89,13 @@ export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): 
     if (typeof ticket.counterId !== "string") continue;
     lastActivity.set(ticket.counterId, Math.max(lastActivity.get(ticket.counterId) ?? -Infinity, ticket.completedAt));
   }
-  let away = 0;
+  const away: number[] = [];
   for (const id of ids) {
     if (busy.has(id)) continue;
     const last = lastActivity.get(id);
     // A counter with no recent activity at all while a queue waits is away too (it would have called someone).
-    if (last === undefined || snapshot.now - last >= thresholdMs) away++;
+    if (last === undefined) away.push(Math.max(thresholdSeconds, (snapshot.now - oldestWaiting.joinedAt) / 1000));
+    else if (snapshot.now - last >= thresholdMs) away.push((snapshot.now - last) / 1000);
   }
   return away;
 }
