@@ -11,8 +11,11 @@ import { normalSampler, remainingLogNormal, seededRandom, type LogNormal, type R
 /** A counter that will serve the queue: free after `startSeconds` (a closure), then after its current ticket. */
 export interface SimulatedCounter {
   startSeconds: LogNormal | null;
-  /** The ticket at the counter now and how long it has lasted; null = idle. */
-  current: { occupancy: LogNormal; elapsedSeconds: number } | null;
+  /**
+   * The ticket at the counter now and how long it has lasted; null = idle. `noShowChance`: the chance that it is a
+   * no-show (its customer has not reached the counter yet), which frees the counter after the hold instead.
+   */
+  current: { occupancy: LogNormal; elapsedSeconds: number; noShowChance: number } | null;
 }
 
 export interface CallSimulationInput {
@@ -62,7 +65,7 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     let slot = 0;
     for (const counter of idle) free[slot++] = startOf(counter, draw) + draw(delayMean);
     busy.forEach((counter, index) => {
-      busyFree[index] = startOf(counter, draw) + remainingOf(counter, random) * pace + draw(delayMean);
+      busyFree[index] = startOf(counter, draw) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMean);
     });
     if (busyServing < busy.length) busyFree.sort();
     for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
@@ -100,8 +103,12 @@ function startOf(counter: SimulatedCounter, draw: (distribution: LogNormal) => n
   return counter.startSeconds === null ? 0 : draw(counter.startSeconds);
 }
 
-function remainingOf(counter: SimulatedCounter, random: Random): number {
-  return counter.current === null ? 0 : remainingLogNormal(random, counter.current.occupancy, counter.current.elapsedSeconds);
+/** What is left of the ticket at a counter: of the hold for a no-show, else of its occupancy at the run's pace. */
+function remainingOf(counter: SimulatedCounter, random: Random, hold: LogNormal, pace: number): number {
+  const current = counter.current;
+  if (current === null) return 0;
+  if (current.noShowChance > 0 && random() < current.noShowChance) return remainingLogNormal(random, hold, current.elapsedSeconds);
+  return remainingLogNormal(random, current.occupancy, current.elapsedSeconds) * pace;
 }
 
 /** Linear interpolation between order statistics (type 7). */

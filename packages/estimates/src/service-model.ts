@@ -41,6 +41,8 @@ export interface ServiceModel {
   noShowHoldVarianceSeconds2: number;
   /** Share of queued customers who leave (cancel, expire) without being called. */
   leaveShare: number;
+  /** Log mean and log sd of the walk-up (call → the customer at the counter) of served tickets; null: none seen. */
+  walkUp: { logMu: number; logSigma: number } | null;
   /** Whether any served ticket was observed on this line. */
   hasObservations: boolean;
   /** Effective number of service observations (Kish) behind the estimates, prior included. */
@@ -95,6 +97,7 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
   const servedByType = new Map<string, Accumulator>();
   const servedAll = emptyAccumulator();
   const noShows = emptyAccumulator();
+  const walkUps = emptyAccumulator();
   let logSpeedSum = 0;
   let logSpeedWeight = 0;
   let finishedWeight = 0;
@@ -116,6 +119,9 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
       accumulate(noShows, weight, occupancySeconds);
     } else if (ticket.outcome === "SERVED") {
       const logOccupancy = Math.log(Math.max(occupancySeconds, MIN_OCCUPANCY_SECONDS));
+      if (ticket.servedAt !== null && ticket.servedAt >= ticket.calledAt) {
+        accumulate(walkUps, weight, Math.log(Math.max((ticket.servedAt - ticket.calledAt) / 1000, MIN_OCCUPANCY_SECONDS)));
+      }
       const typeAccumulator = servedByType.get(ticket.ticketTypeId) ?? emptyAccumulator();
       accumulate(typeAccumulator, weight, logOccupancy);
       servedByType.set(ticket.ticketTypeId, typeAccumulator);
@@ -175,8 +181,15 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
     noShows.weight > 0 ? Math.max(noShows.sumOfSquares / noShows.weight - noShowHoldSeconds ** 2, 0) : 0;
   const kish = servedAll.weightSquared > 0 ? servedAll.weight ** 2 / servedAll.weightSquared : 0;
 
+  const walkUpLogMu = walkUps.sum / walkUps.weight;
+  const walkUp =
+    walkUps.weight > 0
+      ? { logMu: walkUpLogMu, logSigma: clamp(Math.sqrt(Math.max(walkUps.sumOfSquares / walkUps.weight - walkUpLogMu ** 2, 0)), MIN_LOG_SIGMA, MAX_LOG_SIGMA) }
+      : null;
+
   return {
     serviceTimeOf,
+    walkUp,
     // One pseudo-observation of "everyone shows up / nobody leaves" keeps a single event from dominating.
     noShowShare: clamp(noShows.weight / (calledWeight + 1), 0, 0.9),
     noShowHoldSeconds,

@@ -3,7 +3,7 @@ import { toEstimate } from "./estimate.js";
 import { simulateCalls, type SimulatedCounter } from "./call-simulation.js";
 import { estimatePace, scaleServiceModel, type PaceOptions } from "./pace.js";
 import { learnServiceModel, type ServiceModel, type ServiceModelOptions } from "./service-model.js";
-import { logNormalOf, seedFrom, type LogNormal } from "./sampling.js";
+import { logNormalOf, normalCdf, seedFrom, type LogNormal } from "./sampling.js";
 import { awayCounters, learnCallDelay } from "./staffing.js";
 import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot, PlannedClosure } from "./types.js";
 
@@ -229,7 +229,11 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
     const elapsedSeconds = Math.max(0, (snapshot.now - ticket.calledAt) / 1000);
     return {
       startSeconds: null,
-      current: { occupancy: { mu: service.logMu, sigma: service.logSigma }, elapsedSeconds: Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0 },
+      current: {
+        occupancy: { mu: service.logMu, sigma: service.logSigma },
+        elapsedSeconds: Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0,
+        noShowChance: ticket.startedAt === null ? noShowChance(model, elapsedSeconds) : 0,
+      },
     };
   });
   const idleOpen = Math.max(0, openNow - atOpenCounters.length);
@@ -245,6 +249,20 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
     busyServing: Math.min(busy.length, openNow - idleOpen),
     nobodyServing: false,
   };
+}
+
+/**
+ * The chance that a called customer who has not reached the counter after `elapsedSeconds` is a no-show (Bayes:
+ * no-show share against the share who show up and are still walking that long, from the observed walk-ups).
+ */
+function noShowChance(model: ServiceModel, elapsedSeconds: number): number {
+  if (!(model.noShowShare > 0)) return 0;
+  const walking =
+    model.walkUp === null || !(elapsedSeconds > 0)
+      ? 1
+      : 1 - normalCdf((Math.log(elapsedSeconds) - model.walkUp.logMu) / model.walkUp.logSigma);
+  const shows = (1 - model.noShowShare) * walking;
+  return model.noShowShare / (model.noShowShare + shows);
 }
 
 /**
