@@ -12,6 +12,8 @@ import type { LineSnapshot } from "./types.js";
 export interface PaceOptions {
   paceHalfLifeSeconds: number;
   paceShrinkWeight: number;
+  /** Standardized residual sum (|Σz| / √n over the newest tickets) that signals a change in pace; 0 = off. */
+  changeThreshold: number;
 }
 
 export interface Pace {
@@ -24,30 +26,90 @@ export interface Pace {
 /** Bounds of the factor: a pace change beyond ×4 either way is left to the long model. */
 const MAX_LOG_PACE = Math.log(4);
 
+/** Change detection looks back over at most this many of the newest served tickets. */
+const CHANGE_LOOKBACK = 40;
+
 export function estimatePace(snapshot: LineSnapshot, model: ServiceModel, options: PaceOptions): Pace {
-  // Normal–normal: each residual r ~ N(log pace, σ_type²); the prior log pace ~ N(0, σ_line² / shrink).
-  let precision = options.paceShrinkWeight / model.lineLogSigma ** 2;
-  let sum = 0;
+  const residuals: Residual[] = [];
   for (const ticket of snapshot.history) {
     if (ticket.outcome !== "SERVED" || ticket.calledAt === null) continue;
-    const ageSeconds = Math.max(0, (snapshot.now - ticket.completedAt) / 1000);
-    const w = 0.5 ** (ageSeconds / options.paceHalfLifeSeconds);
-    if (!(w > 1e-3)) continue;
     const type = model.serviceTimeOf(ticket.ticketTypeId);
-    precision += w / type.logSigma ** 2;
-    sum += (w * (Math.log(Math.max(occupancyOf(ticket), 1)) - type.logMu)) / type.logSigma ** 2;
+    const ageSeconds = Math.max(0, (snapshot.now - ticket.completedAt) / 1000);
+    residuals.push({ value: Math.log(Math.max(occupancyOf(ticket), 1)) - type.logMu, sigma: type.logSigma, ageSeconds });
   }
+  let overruns = 0;
   for (const ticket of snapshot.serving) {
     const type = model.serviceTimeOf(ticket.ticketTypeId);
     const elapsedSeconds = (snapshot.now - ticket.calledAt) / 1000;
     // Outlasting the type's usual time by two sds is rare at the old pace: count it as (at least) a slower one.
     if (!(elapsedSeconds > Math.exp(type.logMu + 2 * type.logSigma))) continue;
-    precision += 1 / type.logSigma ** 2;
-    sum += (Math.log(elapsedSeconds) - type.logMu) / type.logSigma ** 2;
+    residuals.push({ value: Math.log(elapsedSeconds) - type.logMu, sigma: type.logSigma, ageSeconds: 0 });
+    overruns++;
   }
-  const logFactor = sum / precision;
+  // The test runs on completed tickets only: an overrun at a counter is chosen for being long, not a fair draw.
+  const completed = residuals.length - overruns;
+  const change = options.changeThreshold > 0 ? detectChange(residuals.slice(Math.max(0, completed - CHANGE_LOOKBACK), completed), options.changeThreshold) : null;
+  return change === null ? shortWindowPace(residuals, model, options) : segmentPace(change, model);
+}
+
+interface Residual {
+  /** ln(occupancy) − the type's log mean. */
+  value: number;
+  sigma: number;
+  ageSeconds: number;
+}
+
+/**
+ * The short-window pace, normal–normal: each residual r ~ N(log pace, σ_type²) weighs 0.5^(age / half-life); the
+ * prior log pace ~ N(0, σ_line² / shrink).
+ */
+function shortWindowPace(residuals: readonly Residual[], model: ServiceModel, options: PaceOptions): Pace {
+  let precision = options.paceShrinkWeight / model.lineLogSigma ** 2;
+  let sum = 0;
+  for (const residual of residuals) {
+    const w = 0.5 ** (residual.ageSeconds / options.paceHalfLifeSeconds);
+    if (!(w > 1e-3)) continue;
+    precision += w / residual.sigma ** 2;
+    sum += (w * residual.value) / residual.sigma ** 2;
+  }
+  return paceOf(sum / precision, 1 / Math.sqrt(precision));
+}
+
+/**
+ * A change point (CUSUM-like): the newest residuals whose standardized sum, Σz / √n, is the largest in size over
+ * every suffix of the recent ones; a change when it exceeds `threshold` (about 3: a few false alarms a day).
+ * Returns the residuals since the change.
+ */
+export function detectChange(residuals: readonly Residual[], threshold: number): Residual[] | null {
+  let sum = 0;
+  let best = 0;
+  let start = -1;
+  for (let index = residuals.length - 1, n = 1; index >= 0; index--, n++) {
+    const residual = residuals[index];
+    if (residual === undefined) continue;
+    sum += residual.value / residual.sigma;
+    const statistic = Math.abs(sum) / Math.sqrt(n);
+    if (statistic > best) {
+      best = statistic;
+      start = index;
+    }
+  }
+  return best > threshold && start >= 0 ? residuals.slice(start) : null;
+}
+
+/** The pace since a detected change: the precision-weighted mean residual since then, with one pseudo-observation of no change. */
+function segmentPace(segment: readonly Residual[], model: ServiceModel): Pace {
+  let precision = 1 / model.lineLogSigma ** 2;
+  let sum = 0;
+  for (const residual of segment) {
+    precision += 1 / residual.sigma ** 2;
+    sum += residual.value / residual.sigma ** 2;
+  }
+  return paceOf(sum / precision, 1 / Math.sqrt(precision));
+}
+
+function paceOf(logFactor: number, logSd: number): Pace {
   const clamped = Math.min(MAX_LOG_PACE, Math.max(-MAX_LOG_PACE, Number.isFinite(logFactor) ? logFactor : 0));
-  const logSd = 1 / Math.sqrt(precision);
   return { factor: Math.exp(clamped), logSd: Number.isFinite(logSd) ? logSd : 0 };
 }
 

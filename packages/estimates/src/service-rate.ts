@@ -31,13 +31,14 @@ export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   priorWeight: 2,
   priorCv: 0.6,
   fallbackServiceSeconds: 300,
-  rateDriftPerSqrtHour: 0.25,
+  rateDriftPerSqrtHour: 0.6,
   assumedClosureSeconds: 900,
   paceHalfLifeSeconds: 600,
   paceShrinkWeight: 3,
   priorCallDelaySeconds: 10,
   awayAfterSeconds: 180,
   simulationRuns: 200,
+  changeThreshold: 3,
 };
 
 /** Checks SERVICE_RATE options, filling defaults; throws EstimateOptionError when one is out of range. */
@@ -71,6 +72,7 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
     paceShrinkWeight: requireNumberOption("paceShrinkWeight", merged.paceShrinkWeight, "a number > 0", positive),
     priorCallDelaySeconds: requireNumberOption("priorCallDelaySeconds", merged.priorCallDelaySeconds, "a number ≥ 0", nonNegative),
     awayAfterSeconds: requireNumberOption("awayAfterSeconds", merged.awayAfterSeconds, "a number > 0", positive),
+    changeThreshold: requireNumberOption("changeThreshold", merged.changeThreshold, "a number ≥ 0", nonNegative),
     simulationRuns: requireNumberOption(
       "simulationRuns",
       merged.simulationRuns,
@@ -242,7 +244,7 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
   // Away staff come back, like a closure: after the assumed break less what has passed (at least a quarter of it).
   const returning = away.slice(0, Math.max(0, awayCount)).map((awaySeconds) => {
     const remaining = Math.max(options.assumedClosureSeconds - awaySeconds, options.assumedClosureSeconds / 4);
-    return idleCounter(logNormalOf(remaining, 0.5));
+    return idleCounter(logNormalOf(remaining, 1));
   });
   return {
     counters: [...Array.from({ length: idle }, () => idleCounter(null)), ...returning.slice(0, MAX_COUNTERS), ...busy],
