@@ -1,8 +1,8 @@
 // Change detection for SERVICE_RATE: the service model learns over an hour (half-life), which is right for a
 // steady day and an hour too slow when the pace changes (equipment breaks, a helper joins). The pace is the line's
 // recent speed relative to that model, in log space: each served ticket's residual ln(occupancy) − its type's log
-// mean, recency-weighted over a short window (half-life `paceHalfLifeSeconds`) and shrunk toward 0 (no change) by
-// `paceShrinkWeight` pseudo-observations. Its posterior sd says how well the pace is known now; SERVICE_RATE draws
+// mean, recency-weighted over a short window (half-life `paceHalfLifeSeconds`) and shrunk toward 0 (no change) by a
+// prior of sd `paceShiftSd` — so a noisy line (heavy tails) needs more tickets to move it than a steady one. Its posterior sd says how well the pace is known now; SERVICE_RATE draws
 // each simulated run's pace from it. Tickets still at a counter that have already outlasted their type's usual
 // time by far count as a lower bound of their residual, so a doubling shows before the first slow ticket completes.
 
@@ -11,7 +11,8 @@ import type { LineSnapshot } from "./types.js";
 
 export interface PaceOptions {
   paceHalfLifeSeconds: number;
-  paceShrinkWeight: number;
+  /** Sd of the log pace shift expected before any recent ticket is seen (0.3: about ±30%). */
+  paceShiftSd: number;
   /** Standardized residual sum (|Σz| / √n over the newest tickets) that signals a change in pace; 0 = off. */
   changeThreshold: number;
 }
@@ -61,10 +62,10 @@ interface Residual {
 
 /**
  * The short-window pace, normal–normal: each residual r ~ N(log pace, σ_type²) weighs 0.5^(age / half-life); the
- * prior log pace ~ N(0, σ_line² / shrink).
+ * prior log pace ~ N(0, paceShiftSd²).
  */
 function shortWindowPace(residuals: readonly Residual[], model: ServiceModel, options: PaceOptions): Pace {
-  let precision = options.paceShrinkWeight / model.lineLogSigma ** 2;
+  let precision = 1 / options.paceShiftSd ** 2;
   let sum = 0;
   for (const residual of residuals) {
     const w = 0.5 ** (residual.ageSeconds / options.paceHalfLifeSeconds);

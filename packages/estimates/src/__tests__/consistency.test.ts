@@ -146,7 +146,7 @@ describe("SERVICE_RATE: issue 16 rules", () => {
       snapshot({ openCounters: 1, serving: servingTickets("short", [0]), waiting: waitingQueue(repeat("short", 20)), history, ticketTypes });
     const before = estimateServiceRate(line(steady), { priorCallDelaySeconds: 0 }).get("w20")?.p50Seconds ?? 0;
     const after = estimateServiceRate(line([...steady, ...doubled]), { priorCallDelaySeconds: 0 }).get("w20")?.p50Seconds ?? 0;
-    const withoutPace = estimateServiceRate(line([...steady, ...doubled]), { priorCallDelaySeconds: 0, paceShrinkWeight: 1e9 }).get("w20")?.p50Seconds ?? 0;
+    const withoutPace = estimateServiceRate(line([...steady, ...doubled]), { priorCallDelaySeconds: 0, paceShiftSd: 1e-9 }).get("w20")?.p50Seconds ?? 0;
     between(after / before, 1.35, 2.1, "after eight slow completions (most of the doubling)");
     assert.ok(after > withoutPace * 1.2, `the pace factor adds to the hour-long model (${withoutPace} → ${after})`);
   });
