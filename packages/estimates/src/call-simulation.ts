@@ -8,9 +8,15 @@
 
 import { normalSampler, remainingLogNormal, seededRandom, type LogNormal, type Random } from "./sampling.js";
 
-/** A counter that will serve the queue: free after `startSeconds` (a closure), then after its current ticket. */
+/** A pause that has lasted `elapsedSeconds` so far and lasts `duration` in all (drawn given it is still on). */
+export interface Absence {
+  duration: LogNormal;
+  elapsedSeconds: number;
+}
+
+/** A counter that will serve the queue: free after its staff's absence (if away), then after its current ticket. */
 export interface SimulatedCounter {
-  startSeconds: LogNormal | null;
+  away: Absence | null;
   /**
    * The ticket at the counter now and how long it has lasted; null = idle. `noShowChance`: the chance that it is a
    * no-show (its customer has not reached the counter yet), which frees the counter after the hold instead.
@@ -20,6 +26,8 @@ export interface SimulatedCounter {
 
 export interface CallSimulationInput {
   counters: readonly SimulatedCounter[];
+  /** Nobody serves until this closure ends (drawn once per run: the counters come back together). */
+  closure: Absence | null;
   /** How many of the busy counters serve the queue after their ticket (the others are closing): the soonest free. */
   busyServing: number;
   /** Counter time of each waiting ticket, in queue order (call → completion, as a served ticket). */
@@ -63,9 +71,10 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     let clock = 0;
     // When each counter can call: idle ones after a call delay, busy ones after their ticket and a call delay.
     let slot = 0;
-    for (const counter of idle) free[slot++] = startOf(counter, draw) + draw(delayMean);
+    const reopen = input.closure === null ? 0 : remainingOfAbsence(random, input.closure);
+    for (const counter of idle) free[slot++] = reopen + startOf(counter, random) + draw(delayMean);
     busy.forEach((counter, index) => {
-      busyFree[index] = startOf(counter, draw) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMean);
+      busyFree[index] = reopen + startOf(counter, random) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMean);
     });
     if (busyServing < busy.length) busyFree.sort();
     for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
@@ -99,8 +108,12 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   return { p50, p90 };
 }
 
-function startOf(counter: SimulatedCounter, draw: (distribution: LogNormal) => number): number {
-  return counter.startSeconds === null ? 0 : draw(counter.startSeconds);
+function startOf(counter: SimulatedCounter, random: Random): number {
+  return counter.away === null ? 0 : remainingOfAbsence(random, counter.away);
+}
+
+function remainingOfAbsence(random: Random, absence: Absence): number {
+  return remainingLogNormal(random, absence.duration, absence.elapsedSeconds);
 }
 
 /** What is left of the ticket at a counter: of the hold for a no-show, else of its occupancy at the run's pace. */

@@ -1,6 +1,6 @@
 import { requireNumberOption } from "./errors.js";
 import { toEstimate } from "./estimate.js";
-import { simulateCalls, type SimulatedCounter } from "./call-simulation.js";
+import { simulateCalls, type Absence, type SimulatedCounter } from "./call-simulation.js";
 import { estimatePace, scaleServiceModel, type PaceOptions } from "./pace.js";
 import { learnServiceModel, type ServiceModel, type ServiceModelOptions } from "./service-model.js";
 import { logNormalOf, normalCdf, seedFrom, type LogNormal } from "./sampling.js";
@@ -22,6 +22,9 @@ export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
   /** Simulated runs of the calls to come (fewer for queues longer than 200: the cost stays bounded). */
   simulationRuns: number;
 }
+
+/** Spread of a closure's or a break's length (cv): how long staff stay away is not known to the minute. */
+const ABSENCE_CV = 0.6;
 
 /** Counters simulated at most (a line with more is treated as this many). */
 const MAX_COUNTERS = 200;
@@ -129,6 +132,7 @@ export function estimateServiceRate(
   };
   const calls = simulateCalls({
     counters: outlook.counters,
+    closure: outlook.closure,
     busyServing: outlook.busyServing,
     occupancies: snapshot.waiting.map((ticket) => occupancyOf(ticket.ticketTypeId)),
     callDelay: logNormalOf(delay.meanSeconds, delay.meanSeconds > 0 ? Math.sqrt(delay.varianceSeconds2) / delay.meanSeconds : 0),
@@ -196,6 +200,7 @@ function closedSecondsWithin(closures: readonly PlannedClosure[], now: number, s
 /** The counters that will serve the queue (see {@link SimulatedCounter}). */
 interface CounterOutlook {
   counters: SimulatedCounter[];
+  closure: Absence | null;
   busyServing: number;
   nobodyServing: boolean;
 }
@@ -209,7 +214,7 @@ interface CounterOutlook {
 function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, away: readonly number[]): CounterOutlook {
   const events = [...(snapshot.counterEvents ?? [])].filter((event) => Number.isFinite(event.at)).sort((a, b) => a.at - b.at);
   const openNow = Number.isFinite(snapshot.openCounters) ? Math.floor(Math.max(0, snapshot.openCounters)) : 0;
-  const idleCounter = (startSeconds: LogNormal | null): SimulatedCounter => ({ startSeconds, current: null });
+  const idleCounter = (away: Absence | null): SimulatedCounter => ({ away, current: null });
 
   if (openNow === 0) {
     const lastOpen = [...events].reverse().find((event) => event.openCounters > 0)?.openCounters;
@@ -219,9 +224,8 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
       (closure) => closure.from <= snapshot.now && closure.until !== null && closure.until > snapshot.now,
     );
     // A planned closure covering now is counted exactly by the closures of the wait itself.
-    const closure = planned ? null : expectedClosureRemaining(events, snapshot.now, options.assumedClosureSeconds);
-    const start = closure === null ? null : logNormalOf(closure.remainingSeconds, Math.sqrt(closure.varianceSeconds2) / closure.remainingSeconds);
-    return { counters: Array.from({ length: returning }, () => idleCounter(start)), busyServing: 0, nobodyServing: true };
+    const closure = planned ? null : closureSoFar(events, snapshot.now, options.assumedClosureSeconds);
+    return { counters: Array.from({ length: returning }, () => idleCounter(null)), closure, busyServing: 0, nobodyServing: true };
   }
 
   const openIds = snapshot.openCounterIds === undefined ? null : new Set(snapshot.openCounterIds);
@@ -230,7 +234,7 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
     const service = model.serviceTimeOf(ticket.ticketTypeId);
     const elapsedSeconds = Math.max(0, (snapshot.now - ticket.calledAt) / 1000);
     return {
-      startSeconds: null,
+      away: null,
       current: {
         occupancy: { mu: service.logMu, sigma: service.logSigma },
         elapsedSeconds: Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0,
@@ -241,13 +245,13 @@ function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options
   const idleOpen = Math.max(0, openNow - atOpenCounters.length);
   const awayCount = Math.min(away.length, busy.length === 0 ? idleOpen - 1 : idleOpen);
   const idle = Math.min(Math.max(0, idleOpen - awayCount), MAX_COUNTERS);
-  // Away staff come back, like a closure: after the assumed break less what has passed (at least a quarter of it).
-  const returning = away.slice(0, Math.max(0, awayCount)).map((awaySeconds) => {
-    const remaining = Math.max(options.assumedClosureSeconds - awaySeconds, options.assumedClosureSeconds / 4);
-    return idleCounter(logNormalOf(remaining, 1));
-  });
+  // Away staff come back like a closure ends: a break of about `assumedClosureSeconds`, given it has lasted this long.
+  const returning = away
+    .slice(0, Math.max(0, awayCount))
+    .map((awaySeconds) => idleCounter({ duration: logNormalOf(options.assumedClosureSeconds, ABSENCE_CV), elapsedSeconds: awaySeconds }));
   return {
     counters: [...Array.from({ length: idle }, () => idleCounter(null)), ...returning.slice(0, MAX_COUNTERS), ...busy],
+    closure: null,
     busyServing: Math.min(busy.length, openNow - idleOpen),
     nobodyServing: false,
   };
@@ -268,14 +272,10 @@ function noShowChance(model: ServiceModel, elapsedSeconds: number): number {
 }
 
 /**
- * How much longer a closure lasts: the mean of the closures seen in the counter events (else the assumed one)
- * minus how long this one has lasted, but at least a quarter of it (a late reopening stays possible).
+ * The closure going on now: its length is lognormal around the mean of the closures seen in the counter events (else
+ * the assumed one), drawn given how long this one has lasted — so a late reopening stays possible.
  */
-function expectedClosureRemaining(
-  events: readonly CounterEvent[],
-  now: number,
-  assumedClosureSeconds: number,
-): { remainingSeconds: number; varianceSeconds2: number } {
+function closureSoFar(events: readonly CounterEvent[], now: number, assumedClosureSeconds: number): Absence {
   const pastClosures: number[] = [];
   let closedSince: number | null = null;
   for (const event of events) {
@@ -289,7 +289,6 @@ function expectedClosureRemaining(
   }
   const typical =
     pastClosures.length > 0 ? pastClosures.reduce((sum, seconds) => sum + seconds, 0) / pastClosures.length : assumedClosureSeconds;
-  const elapsed = closedSince === null ? 0 : (now - closedSince) / 1000;
-  const remainingSeconds = Math.max(typical - elapsed, typical / 4);
-  return { remainingSeconds, varianceSeconds2: (typical / 2) ** 2 };
+  const elapsedSeconds = closedSince === null ? 0 : (now - closedSince) / 1000;
+  return { duration: logNormalOf(Math.max(typical, 1), ABSENCE_CV), elapsedSeconds };
 }
