@@ -135,7 +135,7 @@ export function estimateServiceRate(
     closure: outlook.closure,
     busyServing: outlook.busyServing,
     occupancies: snapshot.waiting.map((ticket) => occupancyOf(ticket.ticketTypeId)),
-    callDelay: logNormalOf(delay.meanSeconds, delay.meanSeconds > 0 ? Math.sqrt(delay.varianceSeconds2) / delay.meanSeconds : 0),
+    callDelay: { mu: delay.logMu, sigma: delay.logSigma },
     noShowShare: model.noShowShare,
     noShowHold: logNormalOf(model.noShowHoldSeconds, model.noShowHoldSeconds > 0 ? Math.sqrt(model.noShowHoldVarianceSeconds2) / model.noShowHoldSeconds : 0),
     leaveShare: model.leaveShare,
