@@ -2,9 +2,11 @@
 // steady day and an hour too slow when the pace changes (equipment breaks, a helper joins). The pace is the line's
 // recent speed relative to that model, in log space: each served ticket's residual ln(occupancy) − its type's log
 // mean, recency-weighted over a short window (half-life `paceHalfLifeSeconds`) and shrunk toward 0 (no change) by a
-// prior of sd `paceShiftSd` — so a noisy line (heavy tails) needs more tickets to move it than a steady one. Its posterior sd says how well the pace is known now; SERVICE_RATE draws
-// each simulated run's pace from it. Tickets still at a counter that have already outlasted their type's usual
-// time by far count as a lower bound of their residual, so a doubling shows before the first slow ticket completes.
+// prior of sd `paceShiftSd` — so a noisy line (heavy tails) needs more tickets to move it than a steady one. Its
+// posterior sd says how well the pace is known now; SERVICE_RATE draws each simulated run's pace from it. A sudden
+// change is caught by a change-point test on the newest residuals; the pace is then the one since the change alone.
+// Only completed tickets count: a ticket still at a counter that has lasted long is not a fair draw (long services
+// are the ones likely to be found under way), and its remaining time already accounts for how long it has lasted.
 
 import { lognormalServiceTime, occupancyOf, type ServiceModel } from "./service-model.js";
 import type { LineSnapshot } from "./types.js";
@@ -38,18 +40,7 @@ export function estimatePace(snapshot: LineSnapshot, model: ServiceModel, option
     const ageSeconds = Math.max(0, (snapshot.now - ticket.completedAt) / 1000);
     residuals.push({ value: Math.log(Math.max(occupancyOf(ticket), 1)) - type.logMu, sigma: type.logSigma, ageSeconds });
   }
-  let overruns = 0;
-  for (const ticket of snapshot.serving) {
-    const type = model.serviceTimeOf(ticket.ticketTypeId);
-    const elapsedSeconds = (snapshot.now - ticket.calledAt) / 1000;
-    // Outlasting the type's usual time by two sds is rare at the old pace: count it as (at least) a slower one.
-    if (!(elapsedSeconds > Math.exp(type.logMu + 2 * type.logSigma))) continue;
-    residuals.push({ value: Math.log(elapsedSeconds) - type.logMu, sigma: type.logSigma, ageSeconds: 0 });
-    overruns++;
-  }
-  // The test runs on completed tickets only: an overrun at a counter is chosen for being long, not a fair draw.
-  const completed = residuals.length - overruns;
-  const change = options.changeThreshold > 0 ? detectChange(residuals.slice(Math.max(0, completed - CHANGE_LOOKBACK), completed), options.changeThreshold) : null;
+  const change = options.changeThreshold > 0 ? detectChange(residuals.slice(-CHANGE_LOOKBACK), options.changeThreshold) : null;
   return change === null ? shortWindowPace(residuals, model, options) : segmentPace(change, model);
 }
 
