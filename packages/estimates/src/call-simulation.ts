@@ -42,9 +42,16 @@ export interface CallSimulationInput {
   driftSigmaPerSqrtHour: number;
   runs: number;
   seed: number;
+  /** Positions simulated call by call (default {@link NEAR_CALLS}). */
+  nearCalls?: number;
 }
 
 /** p50 and p90 of the call time (seconds from now, open time) of each waiting ticket, in queue order. */
+/** Positions simulated call by call by default; beyond them each ticket adds its expected time at the run's pace. */
+export const NEAR_CALLS = 100;
+/** Beyond the near calls, the pace's random walk steps once per this many positions. */
+const FAR_DRIFT_EVERY = 16;
+
 export interface CallQuantiles {
   p50: Float64Array;
   p90: Float64Array;
@@ -56,14 +63,26 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const calls = new Float64Array(positions * runs);
   const random = seededRandom(input.seed);
   const normal = normalSampler(random);
-  const draw = (distribution: LogNormal): number => (distribution.mu === -Infinity ? 0 : Math.exp(distribution.mu + distribution.sigma * normal()));
-  const delayMean = input.callDelay;
+  const draw = (mu: number, sigma: number): number => (mu === -Infinity ? 0 : Math.exp(mu + sigma * normal()));
+  // The hot loop reads plain numbers (typed arrays), not objects: it runs runs × positions times.
+  const occupancyMu = Float64Array.from(input.occupancies, (occupancy) => occupancy.mu);
+  const occupancySigma = Float64Array.from(input.occupancies, (occupancy) => occupancy.sigma);
+  const { mu: delayMu, sigma: delaySigma } = input.callDelay;
+  const { mu: holdMu, sigma: holdSigma } = input.noShowHold;
+  const { leaveShare, noShowShare, driftSigmaPerSqrtHour } = input;
+  const nearCalls = input.nearCalls ?? NEAR_CALLS;
+  const meanOf = (mu: number, sigma: number): number => (mu === -Infinity ? 0 : Math.exp(mu + (sigma * sigma) / 2));
+  const occupancyMean = Float64Array.from(input.occupancies, (occupancy) => meanOf(occupancy.mu, occupancy.sigma));
+  const delayMean = meanOf(delayMu, delaySigma);
+  const holdMean = meanOf(holdMu, holdSigma);
 
   const idle = input.counters.filter((counter) => counter.current === null);
   const busy = input.counters.filter((counter) => counter.current !== null);
   const busyServing = Math.min(Math.max(0, Math.floor(input.busyServing)), busy.length);
   const free = new Float64Array(idle.length + busyServing);
   const busyFree = new Float64Array(busy.length);
+  const counters = free.length;
+  if (counters === 0) return { p50: new Float64Array(positions), p90: new Float64Array(positions) }; // never: the caller passes one
 
   for (let run = 0; run < runs; run++) {
     let logPace = input.paceSigma * normal();
@@ -72,27 +91,42 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     // When each counter can call: idle ones after a call delay, busy ones after their ticket and a call delay.
     let slot = 0;
     const reopen = input.closure === null ? 0 : remainingOfAbsence(random, input.closure);
-    for (const counter of idle) free[slot++] = reopen + startOf(counter, random) + draw(delayMean);
+    for (const counter of idle) free[slot++] = reopen + startOf(counter, random) + draw(delayMu, delaySigma);
     busy.forEach((counter, index) => {
-      busyFree[index] = reopen + startOf(counter, random) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMean);
+      busyFree[index] = reopen + startOf(counter, random) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMu, delaySigma);
     });
     if (busyServing < busy.length) busyFree.sort();
     for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
-    if (free.length === 0) break; // no counter at all: the caller always passes one
 
     for (let position = 0; position < positions; position++) {
       let soonest = 0;
-      for (let counter = 1; counter < free.length; counter++) if ((free[counter] ?? 0) < (free[soonest] ?? 0)) soonest = counter;
-      const callAt = free[soonest] ?? 0;
+      let callAt = free[0] ?? 0;
+      for (let counter = 1; counter < counters; counter++) {
+        const at = free[counter] ?? 0;
+        if (at < callAt) {
+          callAt = at;
+          soonest = counter;
+        }
+      }
       calls[position * runs + run] = callAt;
-      if (input.leaveShare > 0 && random() < input.leaveShare) continue;
-      if (input.driftSigmaPerSqrtHour > 0 && callAt > clock) {
-        logPace += input.driftSigmaPerSqrtHour * Math.sqrt((callAt - clock) / 3600) * normal();
+      const near = position < nearCalls;
+      if (driftSigmaPerSqrtHour > 0 && callAt > clock && (near || position % FAR_DRIFT_EVERY === 0)) {
+        logPace += driftSigmaPerSqrtHour * Math.sqrt((callAt - clock) / 3600) * normal();
         pace = Math.exp(logPace);
         clock = callAt;
       }
-      const occupancy = input.noShowShare > 0 && random() < input.noShowShare ? draw(input.noShowHold) : draw(input.occupancies[position] ?? input.noShowHold) * pace;
-      free[soonest] = callAt + occupancy + draw(delayMean);
+      if (near) {
+        if (leaveShare > 0 && random() < leaveShare) continue;
+        const occupancy =
+          noShowShare > 0 && random() < noShowShare
+            ? draw(holdMu, holdSigma)
+            : draw(occupancyMu[position] ?? 0, occupancySigma[position] ?? 0) * pace;
+        free[soonest] = callAt + occupancy + draw(delayMu, delaySigma);
+      } else {
+        // Far calls: each ticket ahead adds its expected counter time at the run's pace (the pace's uncertainty
+        // dominates there; single services average out).
+        free[soonest] = callAt + (1 - leaveShare) * ((1 - noShowShare) * (occupancyMean[position] ?? 0) * pace + noShowShare * holdMean + delayMean);
+      }
     }
   }
 

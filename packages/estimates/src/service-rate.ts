@@ -170,9 +170,9 @@ export function estimateServiceRate(
   return estimates;
 }
 
-/** Fewer runs for long queues: the cost stays about `runs` × 200 simulated calls, never below 64 runs. */
+/** Fewer runs for long queues: the cost stays about `runs` × 400 positions, never below 100 runs. */
 function runsFor(waiting: number, runs: number): number {
-  return waiting <= 200 ? runs : Math.max(64, Math.floor((runs * 200) / waiting));
+  return waiting <= 400 ? runs : Math.max(100, Math.floor((runs * 400) / waiting));
 }
 
 /** Known closures that have not ended yet, soonest first. */
