@@ -38,8 +38,13 @@ export interface CallSimulationInput {
   leaveShare: number;
   /** Sd of the log of the line's pace (how uncertain the learned service time is). */
   paceSigma: number;
-  /** Sd of the log pace's random walk per √hour of simulated time. */
+  /**
+   * How the log pace drifts while the run goes on: like a random walk of this sd per √hour at first, reverting to
+   * the run's pace so that its sd never exceeds `driftCapSd` (an Ornstein–Uhlenbeck process; a slowdown now and
+   * then, not a pace that wanders off for good). `driftCapSd` 0: a plain random walk.
+   */
   driftSigmaPerSqrtHour: number;
+  driftCapSd: number;
   runs: number;
   seed: number;
   /** Positions simulated call by call (default {@link NEAR_CALLS}). */
@@ -69,7 +74,9 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const occupancySigma = Float64Array.from(input.occupancies, (occupancy) => occupancy.sigma);
   const { mu: delayMu, sigma: delaySigma } = input.callDelay;
   const { mu: holdMu, sigma: holdSigma } = input.noShowHold;
-  const { leaveShare, noShowShare, driftSigmaPerSqrtHour } = input;
+  const { leaveShare, noShowShare, driftSigmaPerSqrtHour, driftCapSd } = input;
+  // Reversion time (hours) of the drift: short-term variance σ²·t equals the OU's 2·cap²·t/τ.
+  const reversionHours = driftCapSd > 0 && driftSigmaPerSqrtHour > 0 ? (2 * driftCapSd * driftCapSd) / (driftSigmaPerSqrtHour * driftSigmaPerSqrtHour) : Infinity;
   const nearCalls = input.nearCalls ?? NEAR_CALLS;
   const meanOf = (mu: number, sigma: number): number => (mu === -Infinity ? 0 : Math.exp(mu + (sigma * sigma) / 2));
   const occupancyMean = Float64Array.from(input.occupancies, (occupancy) => meanOf(occupancy.mu, occupancy.sigma));
@@ -85,8 +92,9 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   if (counters === 0) return { p50: new Float64Array(positions), p90: new Float64Array(positions) }; // never: the caller passes one
 
   for (let run = 0; run < runs; run++) {
-    let logPace = input.paceSigma * normal();
-    let pace = Math.exp(logPace);
+    const runLogPace = input.paceSigma * normal();
+    let drift = 0;
+    let pace = Math.exp(runLogPace);
     let clock = 0;
     // When each counter can call: idle ones after a call delay, busy ones after their ticket and a call delay.
     let slot = 0;
@@ -111,8 +119,14 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
       calls[position * runs + run] = callAt;
       const near = position < nearCalls;
       if (driftSigmaPerSqrtHour > 0 && callAt > clock && (near || position % FAR_DRIFT_EVERY === 0)) {
-        logPace += driftSigmaPerSqrtHour * Math.sqrt((callAt - clock) / 3600) * normal();
-        pace = Math.exp(logPace);
+        const hours = (callAt - clock) / 3600;
+        if (reversionHours === Infinity) {
+          drift += driftSigmaPerSqrtHour * Math.sqrt(hours) * normal();
+        } else {
+          const keep = Math.exp(-hours / reversionHours);
+          drift = drift * keep + driftCapSd * Math.sqrt(1 - keep * keep) * normal();
+        }
+        pace = Math.exp(runLogPace + drift);
         clock = callAt;
       }
       if (near) {

@@ -17,6 +17,8 @@ export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
    * leave or join, a slowdown starts. Nothing in the snapshot announces these, so it is a constant.
    */
   rateDriftPerSqrtHour: number;
+  /** The drift's sd never exceeds this (it reverts: slowdowns end); 0 = an unbounded random walk. */
+  rateDriftCapSd: number;
   /** How long a closure (zero open counters) is assumed to last when none was observed. */
   assumedClosureSeconds: number;
   /** Simulated runs of the calls to come (fewer for queues longer than 200: the cost stays bounded). */
@@ -35,6 +37,7 @@ export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   priorCv: 0.6,
   fallbackServiceSeconds: 300,
   rateDriftPerSqrtHour: 0.6,
+  rateDriftCapSd: 0.25,
   assumedClosureSeconds: 900,
   paceHalfLifeSeconds: 600,
   paceShiftSd: 0.3,
@@ -65,6 +68,7 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
       "a number ≥ 0",
       nonNegative,
     ),
+    rateDriftCapSd: requireNumberOption("rateDriftCapSd", merged.rateDriftCapSd, "a number ≥ 0", nonNegative),
     assumedClosureSeconds: requireNumberOption(
       "assumedClosureSeconds",
       merged.assumedClosureSeconds,
@@ -141,6 +145,7 @@ export function estimateServiceRate(
     leaveShare: model.leaveShare,
     paceSigma: pace.logSd,
     driftSigmaPerSqrtHour: resolved.rateDriftPerSqrtHour,
+    driftCapSd: resolved.rateDriftCapSd,
     runs: runsFor(snapshot.waiting.length, resolved.simulationRuns),
     seed: seedFrom(snapshot.now, snapshot.waiting.length, snapshot.serving.length, snapshot.history.length),
   });

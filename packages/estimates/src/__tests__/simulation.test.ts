@@ -29,6 +29,7 @@ function input(overrides: Partial<CallSimulationInput>): CallSimulationInput {
     leaveShare: 0,
     paceSigma: 0,
     driftSigmaPerSqrtHour: 0,
+    driftCapSd: 0,
     runs: 200,
     seed: 7,
     ...overrides,
@@ -83,6 +84,17 @@ describe("simulateCalls", () => {
       between((fast.p50[position] ?? 0) / (exact.p50[position] ?? 1), 0.97, 1.03, `p50 at ${position}`);
       between((fast.p90[position] ?? 0) / (exact.p90[position] ?? 1), 0.95, 1.05, `p90 at ${position}`);
     }
+  });
+
+  it("the pace's drift reverts: a long wait's band stops widening like a random walk's", () => {
+    const occupancies = repeat(logNormalOf(60, 0.3), 240);
+    const band = (driftCapSd: number): number => {
+      const { p50, p90 } = simulateCalls(input({ occupancies, driftSigmaPerSqrtHour: 0.6, driftCapSd, runs: 400 }));
+      return ((p90[239] ?? 0) - (p50[239] ?? 0)) / (p50[239] ?? 1);
+    };
+    // Four hours ahead: a random walk's sd is 1.2 in log; the capped drift's is at most 0.25 and averages out.
+    between(band(0.25), 0.05, 0.4, "capped drift: relative band at 4 h");
+    assert.ok(band(0) > 2 * band(0.25), "an unbounded random walk is much wider");
   });
 
   it("is deterministic for a seed", () => {
