@@ -8,7 +8,7 @@
 // Only completed tickets count: a ticket still at a counter that has lasted long is not a fair draw (long services
 // are the ones likely to be found under way), and its remaining time already accounts for how long it has lasted.
 
-import { lognormalServiceTime, occupancyOf, type ServiceModel } from "./service-model.js";
+import { lognormalServiceTime, MIN_OCCUPANCY_SECONDS, occupancyOf, type ServiceModel } from "./service-model.js";
 import type { LineSnapshot } from "./types.js";
 
 export interface PaceOptions {
@@ -38,7 +38,7 @@ export function estimatePace(snapshot: LineSnapshot, model: ServiceModel, option
     if (ticket.outcome !== "SERVED" || ticket.calledAt === null) continue;
     const type = model.serviceTimeOf(ticket.ticketTypeId);
     const ageSeconds = Math.max(0, (snapshot.now - ticket.completedAt) / 1000);
-    residuals.push({ value: Math.log(Math.max(occupancyOf(ticket), 1)) - type.logMu, sigma: type.logSigma, ageSeconds });
+    residuals.push({ value: Math.log(Math.max(occupancyOf(ticket), MIN_OCCUPANCY_SECONDS)) - type.logMu, sigma: type.logSigma, ageSeconds });
   }
   const change = options.changeThreshold > 0 ? detectChange(residuals.slice(-CHANGE_LOOKBACK), options.changeThreshold) : null;
   return change === null ? shortWindowPace(residuals, model, options) : segmentPace(change, model);

@@ -54,8 +54,9 @@ export interface ServiceModel {
 /** Bounds of a type's log sd (a cv of about 0.05 to 3.5). */
 const MIN_LOG_SIGMA = 0.05;
 const MAX_LOG_SIGMA = 1.6;
-/** Occupancies below a second are counted as one (their log would run away). */
-const MIN_OCCUPANCY_SECONDS = 1;
+/** Occupancies below this are counted as this: a 0-second "service" (a ticket clicked through) would otherwise
+ * dominate a log-space fit (ln 0.1 is as far from ln 10 as ln 1000). Call → completion includes the walk-up. */
+export const MIN_OCCUPANCY_SECONDS = 10;
 /** When nobody has been a no-show yet, the hold assumed for the first one. */
 const DEFAULT_NO_SHOW_HOLD_SECONDS = 60;
 
