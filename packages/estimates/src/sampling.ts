@@ -19,6 +19,13 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** A 32-bit hash of a string (FNV-1a over its UTF-16 code units). */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return hash;
+}
+
 /** A 32-bit seed from numbers (FNV-1a over their 32-bit halves). */
 export function seedFrom(...values: readonly number[]): number {
   let hash = 0x811c9dc5;

@@ -3,7 +3,7 @@ import { toEstimate } from "./estimate.js";
 import { simulateCalls, type Absence, type SimulatedCounter } from "./call-simulation.js";
 import { estimatePace, scaleServiceModel, type PaceOptions } from "./pace.js";
 import { learnServiceModel, type ServiceModel, type ServiceModelOptions } from "./service-model.js";
-import { logNormalOf, normalCdf, seedFrom, type LogNormal } from "./sampling.js";
+import { hashString, logNormalOf, normalCdf, seedFrom, type LogNormal } from "./sampling.js";
 import { awayCounters, learnCallDelay } from "./staffing.js";
 import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot, PlannedClosure } from "./types.js";
 
@@ -147,7 +147,7 @@ export function estimateServiceRate(
     driftSigmaPerSqrtHour: resolved.rateDriftPerSqrtHour,
     driftCapSd: resolved.rateDriftCapSd,
     runs: runsFor(snapshot.waiting.length, resolved.simulationRuns),
-    seed: seedFrom(snapshot.now, snapshot.waiting.length, snapshot.serving.length, snapshot.history.length),
+    seed: seedOf(snapshot),
   });
 
   let fallbackSeen = snapshot.serving.some((ticket) => model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK");
@@ -173,6 +173,19 @@ export function estimateServiceRate(
     if (model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK") fallbackSeen = true;
   });
   return estimates;
+}
+
+/**
+ * The simulation's seed: from the line's state (who waits, who is at a counter, the newest finished ticket), not
+ * from the clock — so while nothing happens the same random draws are used and the estimates move only with time,
+ * instead of jittering by the simulation's sampling noise at every read.
+ */
+function seedOf(snapshot: LineSnapshot): number {
+  const first = snapshot.waiting[0]?.id ?? "";
+  const last = snapshot.waiting.at(-1)?.id ?? "";
+  const newest = snapshot.history.at(-1)?.id ?? "";
+  const serving = snapshot.serving.map((ticket) => ticket.id).join(",");
+  return seedFrom(snapshot.waiting.length, hashString(first), hashString(last), hashString(newest), hashString(serving));
 }
 
 /** Fewer runs for long queues: the cost stays about `runs` × 400 positions, never below 100 runs. */

@@ -204,13 +204,32 @@ describe("SERVICE_RATE: staff and customers at the counter", () => {
     const waiting = waitingQueue(repeat("visit", 2000));
     const line = snapshot({ openCounters: 12, serving: [], waiting, history, ticketTypes });
     estimateServiceRate(line);
-    const started = performance.now();
-    const estimates = estimateServiceRate({ ...line, now: NOW + 1 });
-    const elapsedMs = performance.now() - started;
+    // The fastest of three calls: the machine running the tests may be busy with other work.
+    let elapsedMs = Infinity;
+    let estimates = new Map<string, { p50Seconds: number }>();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const started = performance.now();
+      estimates = estimateServiceRate({ ...line, now: NOW + attempt });
+      elapsedMs = Math.min(elapsedMs, performance.now() - started);
+    }
     assert.equal(estimates.size, 2000);
     const p50s = p50sOf(estimates);
     assert.deepEqual([...p50s].sort((a, b) => a - b), p50s);
     // About 25 ms on a shared 2-core machine; the bound leaves room for a slow CI runner.
     assert.ok(elapsedMs < 400, `${elapsedMs.toFixed(0)} ms`);
+  });
+});
+
+describe("SERVICE_RATE: steady answers", () => {
+  it("while nothing happens, estimates move only with the clock (the simulation's draws do not change between reads)", () => {
+    const ticketTypes = [{ id: "visit", defaultServiceSeconds: 300 }];
+    const line = (now: number): LineSnapshot =>
+      snapshot({ now, openCounters: 2, serving: [{ id: "s1", ticketTypeId: "visit", calledAt: NOW - 60_000, startedAt: NOW - 50_000 }], waiting: waitingQueue(repeat("visit", 6)), ticketTypes });
+    const first = estimateServiceRate(line(NOW));
+    const later = estimateServiceRate(line(NOW + 2000));
+    for (const [id, estimate] of first) {
+      const next = later.get(id);
+      assert.ok(next !== undefined && Math.abs(next.p50Seconds - estimate.p50Seconds) <= 3, `${id}: ${estimate.p50Seconds} → ${next?.p50Seconds}`);
+    }
   });
 });
