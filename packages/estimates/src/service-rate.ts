@@ -42,7 +42,7 @@ export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   paceHalfLifeSeconds: 600,
   paceShiftSd: 0.3,
   priorCallDelaySeconds: 10,
-  awayAfterSeconds: 180,
+  awayAfterSeconds: 120,
   simulationRuns: 200,
   changeThreshold: 3,
 };
