@@ -102,10 +102,12 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
  *   away ({@link awayCounters}) do not call; counters closing after their ticket do not serve the queue.
  * - A ticket ahead leaves without a call with the observed leave share (no counter time) and does not show up with
  *   the no-show share (the counter waits the observed hold).
- * - The pace of a run is drawn once from how well the service time is known (cv² / effective observations) and
- *   then drifts as a random walk (`rateDriftPerSqrtHour`): what no snapshot announces (a slowdown, staff added).
- * - Zero open counters (NO_COUNTERS): the last known number of counters returns after the typical observed
- *   closure (or `assumedClosureSeconds`); during a planned closure, every counter open before it, at its end.
+ * - The pace of a run is drawn once from how well the current pace is known ({@link estimatePace}'s posterior sd)
+ *   and then drifts (`rateDriftPerSqrtHour` at first, reverting so that its sd stays under `rateDriftCapSd`): what
+ *   no snapshot announces (a slowdown, staff added) and what ends again.
+ * - Zero open counters (NO_COUNTERS): the last known number of counters returns together when the closure ends
+ *   (about the typical observed one or `assumedClosureSeconds`, given how long it has lasted); during a planned
+ *   closure, every counter open before it, at its end. Staff away from an open counter return the same way.
  * - Known closures ahead push back each quantile by the closed time before it (time is counted open time first).
  *
  * Answers are consistent: never lower than the ticket ahead, and a ticket behind others is never told 0.
