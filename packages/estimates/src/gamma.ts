@@ -1,6 +1,6 @@
-// The gamma distribution, which SERVICE_RATE uses twice: as the model of one counter occupancy (to get the
-// expected remaining time of a ticket already at a counter) and as the shape of the wait (to turn a mean and a
-// variance into a median and a 90th percentile). Dependency-free numerics (Lanczos, series/continued fraction).
+// The gamma distribution's quantiles (the strong baseline of bench/eta draws its Erlang band with them) and the
+// standard normal quantile (SERVICE_RATE's lognormal draws). Dependency-free numerics (Lanczos, series/continued
+// fraction, Acklam).
 
 const LANCZOS_COEFFICIENTS = [
   676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
@@ -92,8 +92,7 @@ export function normalQuantile(p: number): number {
  * The p-quantile of a gamma distribution with the given shape and scale: Wilson–Hilferty (or the small-shape
  * power law) as the first guess, then safeguarded Halley steps on the cumulative distribution. Halley
  * converges cubically, so from Wilson–Hilferty's guess (about 1e-3 off) two evaluations of the distribution
- * reach full precision: a step below 1e-7 of x leaves an error near (1e-7)³ once taken. SERVICE_RATE asks
- * for two quantiles per waiting ticket, so this is its inner loop.
+ * reach full precision: a step below 1e-7 of x leaves an error near (1e-7)³ once taken.
  */
 export function gammaQuantile(p: number, shape: number, scale: number): number {
   if (!(p > 0) || !(shape > 0) || !(scale > 0)) return 0;
@@ -123,30 +122,4 @@ export function gammaQuantile(p: number, shape: number, scale: number): number {
     if (converged) break;
   }
   return x * scale;
-}
-
-/** Mean and variance of what is left of a gamma-distributed duration that has already lasted `elapsed`. */
-export interface Remaining {
-  mean: number;
-  variance: number;
-}
-
-/**
- * E[X − t | X > t] and Var[X | X > t] for X ~ gamma(mean, cv), using
- * Q(k+1, x) = Q(k, x) + xᵏe⁻ˣ/Γ(k+1) so the ratio stays exact deep in the tail (where it tends to the scale).
- */
-export function remainingGammaDuration(mean: number, cv: number, elapsed: number): Remaining {
-  const shape = 1 / (cv * cv);
-  const scale = mean * cv * cv;
-  if (elapsed <= 0) return { mean, variance: shape * scale * scale };
-  const x = elapsed / scale;
-  const logQ = logUpperRegularizedGamma(shape, x);
-  const ratio = Math.exp(shape * Math.log(x) - x - logGamma(shape + 1) - logQ);
-  const firstMoment = shape * (1 + ratio);
-  const secondMoment = shape * (shape + 1) * (1 + ratio) + shape * x * ratio;
-  const conditionalVariance = Math.max(secondMoment - firstMoment * firstMoment, 0);
-  if (!Number.isFinite(firstMoment) || !Number.isFinite(conditionalVariance)) {
-    return { mean: scale, variance: scale * scale };
-  }
-  return { mean: Math.max(firstMoment - x, 0) * scale, variance: conditionalVariance * scale * scale };
 }

@@ -18,11 +18,16 @@ export interface ServiceModelOptions {
 /** Where a type's service time comes from. */
 export type ServiceTimeSource = "OBSERVED" | "DEFAULT" | "FALLBACK";
 
-/** How long a called ticket of one type keeps a counter busy (from its call to its completion). */
+/**
+ * How long a called ticket of one type keeps a counter busy (from its call to its completion): a lognormal, learned
+ * in log space (`logMu`, `logSigma`: the mean and sd of the log of the seconds), with its mean, variance and cv.
+ */
 export interface TypeServiceTime {
   meanSeconds: number;
   varianceSeconds2: number;
   cv: number;
+  logMu: number;
+  logSigma: number;
   source: ServiceTimeSource;
 }
 
@@ -36,16 +41,22 @@ export interface ServiceModel {
   noShowHoldVarianceSeconds2: number;
   /** Share of queued customers who leave (cancel, expire) without being called. */
   leaveShare: number;
+  /** Log mean and log sd of the walk-up (call → the customer at the counter) of served tickets; null: none seen. */
+  walkUp: { logMu: number; logSigma: number } | null;
   /** Whether any served ticket was observed on this line. */
   hasObservations: boolean;
   /** Effective number of service observations (Kish) behind the estimates, prior included. */
   effectiveObservations: number;
-  /** Line-wide coefficient of variation of service times. */
-  lineCv: number;
+  /** Line-wide sd of a served ticket's log occupancy around its type's (how noisy one observation is). */
+  lineLogSigma: number;
 }
 
-const MIN_CV = 0.1;
-const MAX_CV = 2.5;
+/** Bounds of a type's log sd (a cv of about 0.05 to 3.5). */
+const MIN_LOG_SIGMA = 0.05;
+const MAX_LOG_SIGMA = 1.6;
+/** Occupancies below this are counted as this: a 0-second "service" (a ticket clicked through) would otherwise
+ * dominate a log-space fit (ln 0.1 is as far from ln 10 as ln 1000). Call → completion includes the walk-up. */
+export const MIN_OCCUPANCY_SECONDS = 10;
 /** When nobody has been a no-show yet, the hold assumed for the first one. */
 const DEFAULT_NO_SHOW_HOLD_SECONDS = 60;
 
@@ -68,14 +79,16 @@ function accumulate(accumulator: Accumulator, weight: number, value: number): vo
 }
 
 /**
- * Learns the line's service model from `snapshot.history`. Each finished ticket weighs
- * 0.5^(age / halfLife), so a slowdown or a faster shift shows within minutes. A type's mean is the weighted
- * mean of its observed occupancies (call → completion) shrunk toward a prior worth `priorWeight` observations:
- * its configured default × the line's observed speed (observed ÷ default over all types), so a line running 30%
- * slow also slows the types it has not served recently.
+ * Learns the line's service model from `snapshot.history`. Each finished ticket weighs 0.5^(age / halfLife).
+ * Occupancies are taken to be lognormal and learned in log space (the maximum-likelihood fit, robust to the rare
+ * very long service that would swamp a mean and a variance): a type's log mean and log variance are the weighted
+ * ones of its observations shrunk toward a prior worth `priorWeight` observations — its configured default (as the
+ * mean, with `priorCv`) × the line's observed speed (the weighted mean log ratio observed ÷ default over all types,
+ * shrunk toward 1), so a line running 30% slow also slows the types it has not served recently.
  */
 export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelOptions): ServiceModel {
   const { halfLifeSeconds, priorWeight, priorCv, fallbackServiceSeconds } = options;
+  const priorLogVariance = Math.log(1 + priorCv * priorCv);
   const defaults = new Map<string, number>();
   for (const type of snapshot.ticketTypes) {
     const configured = positiveOrNull(type);
@@ -85,8 +98,9 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
   const servedByType = new Map<string, Accumulator>();
   const servedAll = emptyAccumulator();
   const noShows = emptyAccumulator();
-  let observedOverDefault = 0;
-  let defaultWeighted = 0;
+  const walkUps = emptyAccumulator();
+  let logSpeedSum = 0;
+  let logSpeedWeight = 0;
   let finishedWeight = 0;
   let leftWeight = 0;
   let calledWeight = 0;
@@ -105,26 +119,35 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
     if (ticket.outcome === "NO_SHOW") {
       accumulate(noShows, weight, occupancySeconds);
     } else if (ticket.outcome === "SERVED") {
+      const logOccupancy = Math.log(Math.max(occupancySeconds, MIN_OCCUPANCY_SECONDS));
+      if (ticket.servedAt !== null && ticket.servedAt >= ticket.calledAt) {
+        accumulate(walkUps, weight, Math.log(Math.max((ticket.servedAt - ticket.calledAt) / 1000, MIN_OCCUPANCY_SECONDS)));
+      }
       const typeAccumulator = servedByType.get(ticket.ticketTypeId) ?? emptyAccumulator();
-      accumulate(typeAccumulator, weight, occupancySeconds);
+      accumulate(typeAccumulator, weight, logOccupancy);
       servedByType.set(ticket.ticketTypeId, typeAccumulator);
-      accumulate(servedAll, weight, occupancySeconds);
+      accumulate(servedAll, weight, logOccupancy);
       const configured = defaults.get(ticket.ticketTypeId);
       if (configured !== undefined) {
-        observedOverDefault += weight * occupancySeconds;
-        defaultWeighted += weight * configured;
+        logSpeedSum += weight * (logOccupancy - (Math.log(configured) - priorLogVariance / 2));
+        logSpeedWeight += weight;
       }
     }
   }
 
   const hasObservations = servedAll.weight > 0;
-  // The line's speed relative to the configured defaults, shrunk toward 1 by the prior.
-  const meanDefault = defaultWeighted > 0 ? defaultWeighted / sumOfWeightsWithDefault(servedByType, defaults) : 0;
-  const lineSpeed =
-    defaultWeighted > 0
-      ? (observedOverDefault + priorWeight * meanDefault) / (defaultWeighted + priorWeight * meanDefault)
-      : 1;
-  const lineMean = hasObservations ? servedAll.sum / servedAll.weight : null;
+  // The line's speed relative to the configured defaults (log ratio of medians), shrunk toward 1 by the prior.
+  const lineLogSpeed = logSpeedSum / (logSpeedWeight + priorWeight);
+  const lineLogMean = hasObservations ? servedAll.sum / servedAll.weight : null;
+
+  // The spread of each observation around its own type's log mean, pooled over the line.
+  let residualSum = 0;
+  for (const accumulator of servedByType.values()) {
+    residualSum += Math.max(accumulator.sumOfSquares - (accumulator.sum * accumulator.sum) / accumulator.weight, 0);
+  }
+  const lineLogSigma = hasObservations
+    ? clamp(Math.sqrt((residualSum + priorWeight * priorLogVariance) / (servedAll.weight + priorWeight)), MIN_LOG_SIGMA, MAX_LOG_SIGMA)
+    : Math.sqrt(priorLogVariance);
 
   const cache = new Map<string, TypeServiceTime>();
   const serviceTimeOf = (ticketTypeId: string): TypeServiceTime => {
@@ -132,25 +155,24 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
     if (cached !== undefined) return cached;
     const configured = defaults.get(ticketTypeId);
     const observed = servedByType.get(ticketTypeId);
-    let priorMean: number;
+    let priorMu: number;
     let source: ServiceTimeSource;
     if (configured !== undefined) {
-      priorMean = configured * lineSpeed;
+      priorMu = Math.log(configured) - priorLogVariance / 2 + lineLogSpeed;
       source = "DEFAULT";
-    } else if (lineMean !== null) {
-      priorMean = lineMean;
+    } else if (lineLogMean !== null) {
+      priorMu = lineLogMean;
       source = "DEFAULT";
     } else {
-      priorMean = fallbackServiceSeconds;
+      priorMu = Math.log(fallbackServiceSeconds) - priorLogVariance / 2;
       source = "FALLBACK";
     }
     if (observed !== undefined && observed.weight > 0) source = "OBSERVED";
     const weight = (observed?.weight ?? 0) + priorWeight;
-    const mean = ((observed?.sum ?? 0) + priorWeight * priorMean) / weight;
-    const secondMoment =
-      ((observed?.sumOfSquares ?? 0) + priorWeight * priorMean * priorMean * (1 + priorCv * priorCv)) / weight;
-    const cv = clamp(Math.sqrt(Math.max(secondMoment - mean * mean, 0)) / mean, MIN_CV, MAX_CV);
-    const serviceTime: TypeServiceTime = { meanSeconds: mean, varianceSeconds2: (cv * mean) ** 2, cv, source };
+    const logMu = ((observed?.sum ?? 0) + priorWeight * priorMu) / weight;
+    const secondMoment = ((observed?.sumOfSquares ?? 0) + priorWeight * (priorMu * priorMu + priorLogVariance)) / weight;
+    const logSigma = clamp(Math.sqrt(Math.max(secondMoment - logMu * logMu, 0)), MIN_LOG_SIGMA, MAX_LOG_SIGMA);
+    const serviceTime = lognormalServiceTime(logMu, logSigma, source);
     cache.set(ticketTypeId, serviceTime);
     return serviceTime;
   };
@@ -158,14 +180,17 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
   const noShowHoldSeconds = noShows.weight > 0 ? noShows.sum / noShows.weight : DEFAULT_NO_SHOW_HOLD_SECONDS;
   const noShowHoldVarianceSeconds2 =
     noShows.weight > 0 ? Math.max(noShows.sumOfSquares / noShows.weight - noShowHoldSeconds ** 2, 0) : 0;
-  const lineCv =
-    hasObservations && lineMean !== null && lineMean > 0
-      ? clamp(Math.sqrt(Math.max(servedAll.sumOfSquares / servedAll.weight - lineMean ** 2, 0)) / lineMean, MIN_CV, MAX_CV)
-      : priorCv;
   const kish = servedAll.weightSquared > 0 ? servedAll.weight ** 2 / servedAll.weightSquared : 0;
+
+  const walkUpLogMu = walkUps.sum / walkUps.weight;
+  const walkUp =
+    walkUps.weight > 0
+      ? { logMu: walkUpLogMu, logSigma: clamp(Math.sqrt(Math.max(walkUps.sumOfSquares / walkUps.weight - walkUpLogMu ** 2, 0)), MIN_LOG_SIGMA, MAX_LOG_SIGMA) }
+      : null;
 
   return {
     serviceTimeOf,
+    walkUp,
     // One pseudo-observation of "everyone shows up / nobody leaves" keeps a single event from dominating.
     noShowShare: clamp(noShows.weight / (calledWeight + 1), 0, 0.9),
     noShowHoldSeconds,
@@ -173,8 +198,16 @@ export function learnServiceModel(snapshot: LineSnapshot, options: ServiceModelO
     leaveShare: clamp(leftWeight / (finishedWeight + 1), 0, 0.9),
     hasObservations,
     effectiveObservations: kish + priorWeight,
-    lineCv,
+    lineLogSigma,
   };
+}
+
+/** A lognormal service time from its log mean and log sd. */
+export function lognormalServiceTime(logMu: number, logSigma: number, source: ServiceTimeSource): TypeServiceTime {
+  const variance = logSigma * logSigma;
+  const meanSeconds = Math.exp(logMu + variance / 2);
+  const cv = Math.sqrt(Math.expm1(variance));
+  return { meanSeconds, varianceSeconds2: (cv * meanSeconds) ** 2, cv, logMu, logSigma, source };
 }
 
 /** Seconds a called ticket kept its counter busy: from the call to its completion. */
@@ -182,12 +215,6 @@ export function occupancyOf(ticket: FinishedTicket): number {
   if (ticket.calledAt === null) return 0;
   const seconds = (ticket.completedAt - ticket.calledAt) / 1000;
   return Number.isFinite(seconds) ? Math.max(0, seconds) : 0;
-}
-
-function sumOfWeightsWithDefault(servedByType: Map<string, Accumulator>, defaults: Map<string, number>): number {
-  let weight = 0;
-  for (const [typeId, accumulator] of servedByType) if (defaults.has(typeId)) weight += accumulator.weight;
-  return weight;
 }
 
 function positiveOrNull(type: TicketTypeDefaults): number | null {

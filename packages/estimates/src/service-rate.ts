@@ -1,9 +1,10 @@
 import { requireNumberOption } from "./errors.js";
 import { toEstimate } from "./estimate.js";
-import { gammaQuantile, remainingGammaDuration } from "./gamma.js";
-import { paceFactor, scaleServiceModel, type PaceOptions } from "./pace.js";
+import { simulateCalls, type Absence, type SimulatedCounter } from "./call-simulation.js";
+import { estimatePace, scaleServiceModel, type PaceOptions } from "./pace.js";
 import { learnServiceModel, type ServiceModel, type ServiceModelOptions } from "./service-model.js";
-import { awayCounters, learnCallDelay, type CallDelay } from "./staffing.js";
+import { hashString, logNormalOf, normalCdf, seedFrom, type LogNormal } from "./sampling.js";
+import { awayCounters, learnCallDelay } from "./staffing.js";
 import type { CounterEvent, EstimateBasis, EstimatesByTicket, LineSnapshot, PlannedClosure } from "./types.js";
 
 export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
@@ -16,21 +17,34 @@ export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
    * leave or join, a slowdown starts. Nothing in the snapshot announces these, so it is a constant.
    */
   rateDriftPerSqrtHour: number;
+  /** The drift's sd never exceeds this (it reverts: slowdowns end); 0 = an unbounded random walk. */
+  rateDriftCapSd: number;
   /** How long a closure (zero open counters) is assumed to last when none was observed. */
   assumedClosureSeconds: number;
+  /** Simulated runs of the calls to come (fewer for queues longer than 200: the cost stays bounded). */
+  simulationRuns: number;
 }
+
+/** Spread of a closure's or a break's length (cv): how long staff stay away is not known to the minute. */
+const ABSENCE_CV = 0.6;
+
+/** Counters simulated at most (a line with more is treated as this many). */
+const MAX_COUNTERS = 200;
 
 export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   halfLifeSeconds: 3600,
   priorWeight: 2,
   priorCv: 0.6,
   fallbackServiceSeconds: 300,
-  rateDriftPerSqrtHour: 0.25,
+  rateDriftPerSqrtHour: 0.6,
+  rateDriftCapSd: 0.25,
   assumedClosureSeconds: 900,
   paceHalfLifeSeconds: 600,
-  paceShrinkWeight: 3,
+  paceShiftSd: 0.3,
   priorCallDelaySeconds: 10,
-  awayAfterSeconds: 180,
+  awayAfterSeconds: 120,
+  simulationRuns: 200,
+  changeThreshold: 3,
 };
 
 /** Checks SERVICE_RATE options, filling defaults; throws EstimateOptionError when one is out of range. */
@@ -54,6 +68,7 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
       "a number ≥ 0",
       nonNegative,
     ),
+    rateDriftCapSd: requireNumberOption("rateDriftCapSd", merged.rateDriftCapSd, "a number ≥ 0", nonNegative),
     assumedClosureSeconds: requireNumberOption(
       "assumedClosureSeconds",
       merged.assumedClosureSeconds,
@@ -61,49 +76,41 @@ export function resolveServiceRateOptions(options: Partial<ServiceRateOptions> =
       nonNegative,
     ),
     paceHalfLifeSeconds: requireNumberOption("paceHalfLifeSeconds", merged.paceHalfLifeSeconds, "a number > 0", positive),
-    paceShrinkWeight: requireNumberOption("paceShrinkWeight", merged.paceShrinkWeight, "a number > 0", positive),
+    paceShiftSd: requireNumberOption("paceShiftSd", merged.paceShiftSd, "a number > 0", positive),
     priorCallDelaySeconds: requireNumberOption("priorCallDelaySeconds", merged.priorCallDelaySeconds, "a number ≥ 0", nonNegative),
     awayAfterSeconds: requireNumberOption("awayAfterSeconds", merged.awayAfterSeconds, "a number > 0", positive),
+    changeThreshold: requireNumberOption("changeThreshold", merged.changeThreshold, "a number ≥ 0", nonNegative),
+    simulationRuns: requireNumberOption(
+      "simulationRuns",
+      merged.simulationRuns,
+      "an integer from 16 to 2000",
+      (runs) => Number.isInteger(runs) && runs >= 16 && runs <= 2000,
+    ),
   };
 }
 
-/** A counter as seen from the queue: when it is next free, and how uncertain that is. */
-interface CounterAvailability {
-  freeInSeconds: number;
-  varianceSeconds2: number;
-  /** Free now: its next call only waits for the call delay. */
-  idle: boolean;
-}
-
-/** The counters that will serve the queue, and the closure (if any) before they do. */
-interface CounterOutlook {
-  counters: CounterAvailability[];
-  closureSeconds: number;
-  closureVarianceSeconds2: number;
-  nobodyServing: boolean;
-}
-
 /**
- * SERVICE_RATE, the default estimator: the wait of a ticket is the work ahead of it divided among the open
- * counters.
+ * SERVICE_RATE, the default estimator: plays the calls to come forward from now, many times, and reports the
+ * median and 90th percentile of each waiting ticket's call ({@link simulateCalls}).
  *
- * Model, for the ticket with j tickets ahead:
- * - Every ticket type has a recency-weighted mean and variance of counter occupancy (call → completion),
- *   learned from history and shrunk toward its configured default ({@link learnServiceModel}).
- * - A ticket ahead contributes (1 − leave share) × [(1 − no-show share) × its type's occupancy + no-show share
- *   × the no-show hold]: customers who cancel or expire take no counter time, no-shows take only the hold.
- * - Each open counter is free now (idle) or when its current ticket is expected to finish: the remaining time of
- *   a gamma occupancy given how long it has already lasted. More open counters than tickets → called at once.
- * - The ticket is called when the work ahead has been done. If m counters share it, work conservation gives
- *   m·T = (their next-free times) + (work ahead) − (m − 1)·ρ, where ρ = E[X²]/2E[X] is what the other counters
- *   still have left on average; counters still busy with their current ticket at T do not share the work yet.
- *   So opening a counter shortens every estimate at once, closing one or a slowdown lengthens them.
- * - Zero open counters (NO_COUNTERS): the last known number of counters returns after the typical observed
- *   closure (or `assumedClosureSeconds`); the estimate stays finite.
- * - The band: variance = Σ variances of the work ahead and of the counters' remaining times, ÷ m²; plus the
- *   uncertainty of the rate itself (estimation error cv²/n, and a random-walk drift whose effect on the mean rate
- *   over a wait of t hours has variance σ²·t/3). A gamma with that mean and variance gives p50 (its median) and p90.
+ * What a run is made of:
+ * - Every ticket type's counter occupancy (call → completion) is lognormal with a recency-weighted mean and cv
+ *   learned from history and shrunk toward its configured default ({@link learnServiceModel}), times the line's
+ *   short-window pace ({@link estimatePace}).
+ * - Each open counter is free now (idle) or when its current ticket ends, drawn given how long it has lasted;
+ *   the staff then take a call delay (learned, {@link learnCallDelay}) before calling. Open counters whose staff is
+ *   away ({@link awayCounters}) do not call; counters closing after their ticket do not serve the queue.
+ * - A ticket ahead leaves without a call with the observed leave share (no counter time) and does not show up with
+ *   the no-show share (the counter waits the observed hold).
+ * - The pace of a run is drawn once from how well the current pace is known ({@link estimatePace}'s posterior sd)
+ *   and then drifts (`rateDriftPerSqrtHour` at first, reverting so that its sd stays under `rateDriftCapSd`): what
+ *   no snapshot announces (a slowdown, staff added) and what ends again.
+ * - Zero open counters (NO_COUNTERS): the last known number of counters returns together when the closure ends
+ *   (about the typical observed one or `assumedClosureSeconds`, given how long it has lasted); during a planned
+ *   closure, every counter open before it, at its end. Staff away from an open counter return the same way.
+ * - Known closures ahead push back each quantile by the closed time before it (time is counted open time first).
  *
+ * Answers are consistent: never lower than the ticket ahead, and a ticket behind others is never told 0.
  * Basis: NO_COUNTERS when nobody is serving; FALLBACK when a type ahead has neither history nor a default;
  * COLD_START when the line has no served ticket in history (type defaults only); HISTORY otherwise.
  *
@@ -115,42 +122,44 @@ export function estimateServiceRate(
 ): EstimatesByTicket {
   const resolved = resolveServiceRateOptions(options);
   const learned = learnServiceModel(snapshot, resolved);
-  const model = scaleServiceModel(learned, paceFactor(snapshot, learned, resolved));
+  const pace = estimatePace(snapshot, learned, resolved);
+  const model = scaleServiceModel(learned, pace.factor);
   const delay = learnCallDelay(snapshot, {
     priorCallDelaySeconds: resolved.priorCallDelaySeconds,
     priorCallDelayWeight: resolved.priorWeight,
     halfLifeSeconds: resolved.halfLifeSeconds,
   });
   const away = awayCounters(snapshot, Math.max(resolved.awayAfterSeconds, 6 * delay.meanSeconds));
-  const outlook = outlookForCounters(snapshot, model, resolved, delay, away);
-  const residualOfOthers = equilibriumResidual(snapshot, model, delay);
-  const idleCounters = outlook.counters.filter((counter) => counter.idle).length;
-  const estimationVariance = model.lineCv ** 2 / model.effectiveObservations;
-  const driftVariancePerHour = resolved.rateDriftPerSqrtHour ** 2;
+  const outlook = outlookForCounters(snapshot, model, resolved, away);
   const closures = upcomingClosures(snapshot);
+  const occupancyOf = (ticketTypeId: string): LogNormal => {
+    const service = model.serviceTimeOf(ticketTypeId);
+    return { mu: service.logMu, sigma: service.logSigma };
+  };
+  const calls = simulateCalls({
+    counters: outlook.counters,
+    closure: outlook.closure,
+    busyServing: outlook.busyServing,
+    occupancies: snapshot.waiting.map((ticket) => occupancyOf(ticket.ticketTypeId)),
+    callDelay: { mu: delay.logMu, sigma: delay.logSigma },
+    noShowShare: model.noShowShare,
+    noShowHold: logNormalOf(model.noShowHoldSeconds, model.noShowHoldSeconds > 0 ? Math.sqrt(model.noShowHoldVarianceSeconds2) / model.noShowHoldSeconds : 0),
+    leaveShare: model.leaveShare,
+    paceSigma: pace.logSd,
+    driftSigmaPerSqrtHour: resolved.rateDriftPerSqrtHour,
+    driftCapSd: resolved.rateDriftCapSd,
+    runs: runsFor(snapshot.waiting.length, resolved.simulationRuns),
+    seed: seedOf(snapshot),
+  });
 
   let fallbackSeen = snapshot.serving.some((ticket) => model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK");
-  let workAheadSeconds = 0;
-  let workAheadVarianceSeconds2 = 0;
   let previous: { p50: number; p90: number } | null = null;
   const estimates: EstimatesByTicket = new Map();
-
-  snapshot.waiting.forEach((ticket, ticketsAhead) => {
-    // Fewer tickets ahead than idle counters: called as soon as the staff calls (the call delay).
-    const call =
-      ticketsAhead < idleCounters
-        ? { meanSeconds: delay.meanSeconds, varianceSeconds2: delay.varianceSeconds2 }
-        : expectedCallTime(outlook.counters, workAheadSeconds, workAheadVarianceSeconds2, residualOfOthers);
-    const serviceMeanSeconds = outlook.closureSeconds + call.meanSeconds;
-    // Known closures that start before the ticket would be called push its call back by their length.
-    const meanSeconds = serviceMeanSeconds + closedSecondsWithin(closures, snapshot.now, serviceMeanSeconds);
-    const serviceVarianceSeconds2 = outlook.closureVarianceSeconds2 + call.varianceSeconds2;
-    const hours = serviceMeanSeconds / 3600;
-    // A rate that drifts like a random walk changes part-way through the wait: the average rate over a wait of
-    // t hours has variance σ²·t/3 (the same holds for a counter change at a uniformly random moment).
-    const rateVariance = estimationVariance + (driftVariancePerHour * hours) / 3;
-    const varianceSeconds2 = serviceVarianceSeconds2 + serviceMeanSeconds * serviceMeanSeconds * rateVariance;
-    const [rawP50, rawP90] = medianAndP90(meanSeconds, varianceSeconds2);
+  snapshot.waiting.forEach((ticket, position) => {
+    const openP50 = calls.p50[position] ?? 0;
+    const openP90 = calls.p90[position] ?? 0;
+    const rawP50 = openP50 + closedSecondsWithin(closures, snapshot.now, openP50);
+    const rawP90 = openP90 + closedSecondsWithin(closures, snapshot.now, openP90);
     // Consistent answers: never less than the ticket ahead, and a ticket behind others is never told 0.
     const p50 = Math.max(Math.round(rawP50), previous === null ? 0 : Math.max(previous.p50, 1));
     const p90 = Math.max(Math.round(rawP90), p50, previous?.p90 ?? 0);
@@ -163,13 +172,27 @@ export function estimateServiceRate(
           ? "HISTORY"
           : "COLD_START";
     estimates.set(ticket.id, toEstimate(p50, p90, basis));
-
-    const contribution = contributionOfTicketAhead(model, ticket.ticketTypeId, delay);
-    workAheadSeconds += contribution.meanSeconds;
-    workAheadVarianceSeconds2 += contribution.varianceSeconds2;
     if (model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK") fallbackSeen = true;
   });
   return estimates;
+}
+
+/**
+ * The simulation's seed: from the line's state (who waits, who is at a counter, the newest finished ticket), not
+ * from the clock — so while nothing happens the same random draws are used and the estimates move only with time,
+ * instead of jittering by the simulation's sampling noise at every read.
+ */
+function seedOf(snapshot: LineSnapshot): number {
+  const first = snapshot.waiting[0]?.id ?? "";
+  const last = snapshot.waiting.at(-1)?.id ?? "";
+  const newest = snapshot.history.at(-1)?.id ?? "";
+  const serving = snapshot.serving.map((ticket) => ticket.id).join(",");
+  return seedFrom(snapshot.waiting.length, hashString(first), hashString(last), hashString(newest), hashString(serving));
+}
+
+/** Fewer runs for long queues: the cost stays about `runs` × 400 positions, never below 100 runs. */
+function runsFor(waiting: number, runs: number): number {
+  return waiting <= 400 ? runs : Math.max(100, Math.floor((runs * 400) / waiting));
 }
 
 /** Known closures that have not ended yet, soonest first. */
@@ -194,134 +217,85 @@ function closedSecondsWithin(closures: readonly PlannedClosure[], now: number, s
   return closedMs / 1000;
 }
 
-/** Expected counter time of a waiting ticket, counting that it may leave or not show up. */
-function contributionOfTicketAhead(
-  model: ServiceModel,
-  ticketTypeId: string,
-  delay: CallDelay,
-): { meanSeconds: number; varianceSeconds2: number } {
-  const { meanSeconds, secondMomentSeconds2 } = occupancyMoments(model, ticketTypeId, delay);
-  const staysShare = 1 - model.leaveShare;
-  const mean = staysShare * meanSeconds;
-  return { meanSeconds: mean, varianceSeconds2: Math.max(staysShare * secondMomentSeconds2 - mean * mean, 0) };
+/** The counters that will serve the queue (see {@link SimulatedCounter}). */
+interface CounterOutlook {
+  counters: SimulatedCounter[];
+  closure: Absence | null;
+  busyServing: number;
+  nobodyServing: boolean;
 }
 
 /**
- * First two moments of the counter time of a called ticket (served, or a no-show hold), plus the staff's call
- * delay before the counter's next call (independent of the occupancy).
+ * The counters serving the queue. Open counters whose staff is away (see `awayCounters`) do not serve; when more
+ * tickets are at counters than counters are open, the closing counters are those not listed as open (when ids are
+ * known), else the ones that free last. Nobody serving at all is a closure: known from the planned closures when
+ * one covers now (every counter open before it comes back at its end), otherwise the typical observed one.
  */
-function occupancyMoments(model: ServiceModel, ticketTypeId: string, delay: CallDelay): { meanSeconds: number; secondMomentSeconds2: number } {
-  const service = model.serviceTimeOf(ticketTypeId);
-  const shows = 1 - model.noShowShare;
-  const mean = shows * service.meanSeconds + model.noShowShare * model.noShowHoldSeconds;
-  const second =
-    shows * (service.varianceSeconds2 + service.meanSeconds ** 2) +
-    model.noShowShare * (model.noShowHoldVarianceSeconds2 + model.noShowHoldSeconds ** 2);
-  const delaySecond = delay.varianceSeconds2 + delay.meanSeconds ** 2;
-  return { meanSeconds: mean + delay.meanSeconds, secondMomentSeconds2: second + 2 * mean * delay.meanSeconds + delaySecond };
-}
-
-/**
- * ρ = E[X²] / 2E[X]: the expected remaining occupancy of a counter seen at a random moment (renewal theory),
- * over the mix of tickets in the line now (waiting and serving).
- */
-function equilibriumResidual(snapshot: LineSnapshot, model: ServiceModel, delay: CallDelay): number {
-  let first = 0;
-  let second = 0;
-  const tickets = [...snapshot.waiting, ...snapshot.serving];
-  for (const ticket of tickets) {
-    const moments = occupancyMoments(model, ticket.ticketTypeId, delay);
-    first += moments.meanSeconds;
-    second += moments.secondMomentSeconds2;
-  }
-  return first > 0 ? second / (2 * first) : 0;
-}
-
-/**
- * When the counters can take the next ticket, after `workAhead` seconds of queued work.
- * Counters are sorted by when they are free; with the first m of them sharing the work,
- * T_m = (Σ free times + work − (m − 1)·ρ) / m, valid while T_m is before the (m + 1)-th counter is free.
- */
-function expectedCallTime(
-  counters: readonly CounterAvailability[],
-  workAheadSeconds: number,
-  workAheadVarianceSeconds2: number,
-  residualOfOthers: number,
-): { meanSeconds: number; varianceSeconds2: number } {
-  let freeTimeSum = 0;
-  let freeVarianceSum = 0;
-  for (let m = 1; m <= counters.length; m++) {
-    const counter = counters[m - 1];
-    if (counter === undefined) break;
-    freeTimeSum += counter.freeInSeconds;
-    freeVarianceSum += counter.varianceSeconds2;
-    const sharedTime = (freeTimeSum + workAheadSeconds - (m - 1) * residualOfOthers) / m;
-    if (sharedTime < counter.freeInSeconds) {
-      // The first m − 1 counters finish the work before this one frees: the ticket waits for it.
-      return { meanSeconds: counter.freeInSeconds, varianceSeconds2: counter.varianceSeconds2 + workAheadVarianceSeconds2 / m ** 2 };
-    }
-    const next = counters[m];
-    if (next === undefined || sharedTime < next.freeInSeconds) {
-      return { meanSeconds: Math.max(0, sharedTime), varianceSeconds2: (freeVarianceSum + workAheadVarianceSeconds2) / m ** 2 };
-    }
-  }
-  return { meanSeconds: 0, varianceSeconds2: 0 };
-}
-
-/**
- * The counters serving the queue, with when each is free (the remaining occupancy plus the call delay), sorted
- * soonest first. Open counters whose staff is away (see `awayCounters`) do not serve; nobody serving at all is a
- * closure: known from the planned closures when one covers now, otherwise the typical observed one.
- */
-function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, delay: CallDelay, away: number): CounterOutlook {
+function outlookForCounters(snapshot: LineSnapshot, model: ServiceModel, options: ServiceRateOptions, away: readonly number[]): CounterOutlook {
   const events = [...(snapshot.counterEvents ?? [])].filter((event) => Number.isFinite(event.at)).sort((a, b) => a.at - b.at);
   const openNow = Number.isFinite(snapshot.openCounters) ? Math.floor(Math.max(0, snapshot.openCounters)) : 0;
-  const idleCounter = (): CounterAvailability => ({ freeInSeconds: delay.meanSeconds, varianceSeconds2: delay.varianceSeconds2, idle: true });
+  const idleCounter = (away: Absence | null): SimulatedCounter => ({ away, current: null });
 
   if (openNow === 0) {
     const lastOpen = [...events].reverse().find((event) => event.openCounters > 0)?.openCounters;
     const total = snapshot.totalCounters !== undefined && Number.isFinite(snapshot.totalCounters) ? Math.floor(snapshot.totalCounters) : 0;
-    const returning = Math.max(1, Math.floor(lastOpen ?? total));
+    const returning = Math.min(Math.max(1, Math.floor(lastOpen ?? total)), MAX_COUNTERS);
     const planned = (snapshot.plannedClosures ?? []).some(
       (closure) => closure.from <= snapshot.now && closure.until !== null && closure.until > snapshot.now,
     );
     // A planned closure covering now is counted exactly by the closures of the wait itself.
-    const closure = planned
-      ? { remainingSeconds: 0, varianceSeconds2: 0 }
-      : expectedClosureRemaining(events, snapshot.now, options.assumedClosureSeconds);
-    return {
-      counters: Array.from({ length: returning }, idleCounter),
-      closureSeconds: closure.remainingSeconds,
-      closureVarianceSeconds2: closure.varianceSeconds2,
-      nobodyServing: true,
-    };
+    const closure = planned ? null : closureSoFar(events, snapshot.now, options.assumedClosureSeconds);
+    return { counters: Array.from({ length: returning }, () => idleCounter(null)), closure, busyServing: 0, nobodyServing: true };
   }
 
-  const busy = snapshot.serving
-    .map((ticket): CounterAvailability => {
-      const service = model.serviceTimeOf(ticket.ticketTypeId);
-      const elapsedSeconds = Math.max(0, (snapshot.now - ticket.calledAt) / 1000);
-      const remaining = remainingGammaDuration(service.meanSeconds, service.cv, Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0);
-      return { freeInSeconds: remaining.mean + delay.meanSeconds, varianceSeconds2: remaining.variance + delay.varianceSeconds2, idle: false };
-    })
-    .sort((a, b) => a.freeInSeconds - b.freeInSeconds);
-  // More tickets at counters than open counters: some counters are closing after their ticket; the open
-  // ones are taken to be those that free first. Away counters are idle ones that do not call.
-  const idleOpen = Math.max(0, openNow - busy.length);
-  const idle = busy.length === 0 ? Math.max(1, idleOpen - away) : Math.max(0, idleOpen - away);
-  const counters: CounterAvailability[] = [...Array.from({ length: idle }, idleCounter), ...busy.slice(0, openNow - idleOpen)];
-  return { counters, closureSeconds: 0, closureVarianceSeconds2: 0, nobodyServing: false };
+  const openIds = snapshot.openCounterIds === undefined ? null : new Set(snapshot.openCounterIds);
+  const atOpenCounters = snapshot.serving.filter((ticket) => openIds === null || typeof ticket.counterId !== "string" || openIds.has(ticket.counterId));
+  const busy = atOpenCounters.slice(0, MAX_COUNTERS).map((ticket): SimulatedCounter => {
+    const service = model.serviceTimeOf(ticket.ticketTypeId);
+    const elapsedSeconds = Math.max(0, (snapshot.now - ticket.calledAt) / 1000);
+    return {
+      away: null,
+      current: {
+        occupancy: { mu: service.logMu, sigma: service.logSigma },
+        elapsedSeconds: Number.isFinite(elapsedSeconds) ? elapsedSeconds : 0,
+        noShowChance: ticket.startedAt === null ? noShowChance(model, elapsedSeconds) : 0,
+      },
+    };
+  });
+  const idleOpen = Math.max(0, openNow - atOpenCounters.length);
+  const awayCount = Math.min(away.length, busy.length === 0 ? idleOpen - 1 : idleOpen);
+  const idle = Math.min(Math.max(0, idleOpen - awayCount), MAX_COUNTERS);
+  // Away staff come back like a closure ends: a break of about `assumedClosureSeconds`, given it has lasted this long.
+  const returning = away
+    .slice(0, Math.max(0, awayCount))
+    .map((awaySeconds) => idleCounter({ duration: logNormalOf(options.assumedClosureSeconds, ABSENCE_CV), elapsedSeconds: awaySeconds }));
+  return {
+    counters: [...Array.from({ length: idle }, () => idleCounter(null)), ...returning.slice(0, MAX_COUNTERS), ...busy],
+    closure: null,
+    busyServing: Math.min(busy.length, openNow - idleOpen),
+    nobodyServing: false,
+  };
 }
 
 /**
- * How much longer a closure lasts: the mean of the closures seen in the counter events (else the assumed one)
- * minus how long this one has lasted, but at least a quarter of it (a late reopening stays possible).
+ * The chance that a called customer who has not reached the counter after `elapsedSeconds` is a no-show (Bayes:
+ * no-show share against the share who show up and are still walking that long, from the observed walk-ups).
  */
-function expectedClosureRemaining(
-  events: readonly CounterEvent[],
-  now: number,
-  assumedClosureSeconds: number,
-): { remainingSeconds: number; varianceSeconds2: number } {
+function noShowChance(model: ServiceModel, elapsedSeconds: number): number {
+  if (!(model.noShowShare > 0)) return 0;
+  const walking =
+    model.walkUp === null || !(elapsedSeconds > 0)
+      ? 1
+      : 1 - normalCdf((Math.log(elapsedSeconds) - model.walkUp.logMu) / model.walkUp.logSigma);
+  const shows = (1 - model.noShowShare) * walking;
+  return model.noShowShare / (model.noShowShare + shows);
+}
+
+/**
+ * The closure going on now: its length is lognormal around the mean of the closures seen in the counter events (else
+ * the assumed one), drawn given how long this one has lasted — so a late reopening stays possible.
+ */
+function closureSoFar(events: readonly CounterEvent[], now: number, assumedClosureSeconds: number): Absence {
   const pastClosures: number[] = [];
   let closedSince: number | null = null;
   for (const event of events) {
@@ -335,16 +309,6 @@ function expectedClosureRemaining(
   }
   const typical =
     pastClosures.length > 0 ? pastClosures.reduce((sum, seconds) => sum + seconds, 0) / pastClosures.length : assumedClosureSeconds;
-  const elapsed = closedSince === null ? 0 : (now - closedSince) / 1000;
-  const remainingSeconds = Math.max(typical - elapsed, typical / 4);
-  return { remainingSeconds, varianceSeconds2: (typical / 2) ** 2 };
-}
-
-/** Median and 90th percentile of a gamma distribution with the given mean and variance. */
-function medianAndP90(meanSeconds: number, varianceSeconds2: number): [number, number] {
-  if (!(meanSeconds > 0)) return [0, 0];
-  if (!(varianceSeconds2 > 0)) return [meanSeconds, meanSeconds];
-  const shape = (meanSeconds * meanSeconds) / varianceSeconds2;
-  const scale = varianceSeconds2 / meanSeconds;
-  return [gammaQuantile(0.5, shape, scale), gammaQuantile(0.9, shape, scale)];
+  const elapsedSeconds = closedSince === null ? 0 : (now - closedSince) / 1000;
+  return { duration: logNormalOf(Math.max(typical, 1), ABSENCE_CV), elapsedSeconds };
 }

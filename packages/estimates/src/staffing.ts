@@ -17,17 +17,25 @@ export interface CallDelayOptions {
 export interface CallDelay {
   meanSeconds: number;
   varianceSeconds2: number;
+  /** The lognormal fitted in log space (`mu` −∞: no delay at all). */
+  logMu: number;
+  logSigma: number;
   /** Effective number of observations (prior excluded). */
   observations: number;
 }
 
 /** Gaps longer than this between a completion and the next call are a break, not a call delay. */
 const MAX_CALL_DELAY_SECONDS = 600;
+/** Gaps shorter than this count as this (their log would run away). */
+const MIN_CALL_DELAY_SECONDS = 0.5;
+/** Log variance of the prior: a cv of 1. */
+const PRIOR_LOG_VARIANCE = Math.log(2);
 
 /**
  * The call delay: for consecutive tickets at the same counter where the second had already joined when the first
- * finished (so the counter had someone to call), the gap between that finish and the call. Recency-weighted and
- * shrunk toward the prior (prior cv 1).
+ * finished (so the counter had someone to call), the gap between that finish and the call. A lognormal fitted in
+ * log space (its long right tail — the occasional slow call — matters for p90), recency-weighted and shrunk toward
+ * the prior (mean `priorCallDelaySeconds`, cv 1).
  */
 export function learnCallDelay(snapshot: LineSnapshot, options: CallDelayOptions): CallDelay {
   const lastFinishByCounter = new Map<string, number>();
@@ -51,36 +59,41 @@ export function learnCallDelay(snapshot: LineSnapshot, options: CallDelayOptions
         if (w > 0 && Number.isFinite(w)) {
           weight += w;
           weightSquared += w * w;
-          sum += w * gapSeconds;
-          sumOfSquares += w * gapSeconds * gapSeconds;
+          const logGap = Math.log(Math.max(gapSeconds, MIN_CALL_DELAY_SECONDS));
+          sum += w * logGap;
+          sumOfSquares += w * logGap * logGap;
         }
       }
     }
     lastFinishByCounter.set(counterId, ticket.completedAt);
   }
+  const observations = weightSquared > 0 ? (weight * weight) / weightSquared : 0;
   const prior = options.priorCallDelaySeconds;
+  if (!(prior > 0) && weight === 0) return { meanSeconds: 0, varianceSeconds2: 0, logMu: -Infinity, logSigma: 0, observations };
+  // A prior of 0 (calls at once) is a prior at the smallest delay counted.
+  const priorMu = Math.log(Math.max(prior, MIN_CALL_DELAY_SECONDS)) - PRIOR_LOG_VARIANCE / 2;
   const priorWeight = options.priorCallDelayWeight;
   const totalWeight = weight + priorWeight;
-  const mean = (sum + priorWeight * prior) / totalWeight;
-  const secondMoment = (sumOfSquares + priorWeight * 2 * prior * prior) / totalWeight;
-  return {
-    meanSeconds: Number.isFinite(mean) ? Math.max(0, mean) : prior,
-    varianceSeconds2: Number.isFinite(secondMoment) ? Math.max(secondMoment - mean * mean, 0) : prior * prior,
-    observations: weightSquared > 0 ? (weight * weight) / weightSquared : 0,
-  };
+  const logMu = (sum + priorWeight * priorMu) / totalWeight;
+  const secondMoment = (sumOfSquares + priorWeight * (priorMu * priorMu + PRIOR_LOG_VARIANCE)) / totalWeight;
+  const logVariance = Math.max(secondMoment - logMu * logMu, 0);
+  const meanSeconds = Math.exp(logMu + logVariance / 2);
+  if (!Number.isFinite(meanSeconds)) return { meanSeconds: prior, varianceSeconds2: prior * prior, logMu: priorMu, logSigma: Math.sqrt(PRIOR_LOG_VARIANCE), observations };
+  return { meanSeconds, varianceSeconds2: meanSeconds * meanSeconds * Math.expm1(logVariance), logMu, logSigma: Math.sqrt(logVariance), observations };
 }
 
 /**
  * Open counters that are idle while customers wait and have not finished or called anyone for `thresholdSeconds`,
- * although the queue has been waiting at least that long: their staff is away. Only counters listed in
+ * although the queue has been waiting at least that long: their staff is away. Returns how long each has been
+ * inactive (seconds; the whole history window when it did nothing in it). Only counters listed in
  * `snapshot.openCounterIds` can be recognised.
  */
-export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): number {
+export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): number[] {
   const ids = snapshot.openCounterIds;
   const oldestWaiting = snapshot.waiting[0];
-  if (ids === undefined || ids.length === 0 || oldestWaiting === undefined) return 0;
+  if (ids === undefined || ids.length === 0 || oldestWaiting === undefined) return [];
   const thresholdMs = thresholdSeconds * 1000;
-  if (snapshot.now - oldestWaiting.joinedAt < thresholdMs) return 0;
+  if (snapshot.now - oldestWaiting.joinedAt < thresholdMs) return [];
   const busy = new Set<string>();
   for (const ticket of snapshot.serving) if (typeof ticket.counterId === "string") busy.add(ticket.counterId);
   const lastActivity = new Map<string, number>();
@@ -88,12 +101,13 @@ export function awayCounters(snapshot: LineSnapshot, thresholdSeconds: number): 
     if (typeof ticket.counterId !== "string") continue;
     lastActivity.set(ticket.counterId, Math.max(lastActivity.get(ticket.counterId) ?? -Infinity, ticket.completedAt));
   }
-  let away = 0;
+  const away: number[] = [];
   for (const id of ids) {
     if (busy.has(id)) continue;
     const last = lastActivity.get(id);
     // A counter with no recent activity at all while a queue waits is away too (it would have called someone).
-    if (last === undefined || snapshot.now - last >= thresholdMs) away++;
+    if (last === undefined) away.push(Math.max(thresholdSeconds, (snapshot.now - oldestWaiting.joinedAt) / 1000));
+    else if (snapshot.now - last >= thresholdMs) away.push((snapshot.now - last) / 1000);
   }
   return away;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { gammaQuantile, logGamma, lowerRegularizedGamma, remainingGammaDuration } from "../gamma.js";
+import { gammaQuantile, logGamma, lowerRegularizedGamma } from "../gamma.js";
 
 const close = (actual: number, expected: number, tolerance: number, what: string): void => {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} is not within ${tolerance} of ${expected}`);
@@ -19,18 +19,5 @@ describe("gamma numerics", () => {
     close(gammaQuantile(0.5, 0.5, 2), 0.454936423, 1e-8, "χ²(1) median");
     close(lowerRegularizedGamma(0.05, gammaQuantile(0.5, 0.05, 1)), 0.5, 1e-9, "tiny shape round trip");
     close(lowerRegularizedGamma(400, gammaQuantile(0.9, 400, 1)), 0.9, 1e-9, "large shape round trip");
-  });
-
-  it("gives the remaining duration of a service already under way", () => {
-    // Exponential (cv 1) is memoryless.
-    close(remainingGammaDuration(100, 1, 250).mean, 100, 1e-6, "exponential");
-    // Low dispersion: what is left shrinks as time passes, and tends to the scale far in the tail.
-    const fresh = remainingGammaDuration(100, 0.5, 0);
-    const halfway = remainingGammaDuration(100, 0.5, 50);
-    const overdue = remainingGammaDuration(100, 0.5, 1000);
-    assert.equal(fresh.mean, 100);
-    assert.ok(halfway.mean > 50 && halfway.mean < 70, `halfway: ${halfway.mean}`);
-    assert.ok(overdue.mean > 25 && overdue.mean < 30, `overdue: ${overdue.mean}`);
-    assert.ok(Number.isFinite(remainingGammaDuration(100, 0.1, 1e6).mean));
   });
 });

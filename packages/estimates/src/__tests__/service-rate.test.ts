@@ -67,8 +67,8 @@ describe("SERVICE_RATE", () => {
     const last = estimates.get("w21");
     assert.ok(last !== undefined);
     between(last.p50Seconds, 1200, 1290, "p50 of position 21 (mean 1260 s)");
-    // Sum of 21 services with cv 0.3: sd ≈ 83 s, plus the estimation error of the mean: p90 ≈ p50 + 1.28 sd.
-    between(last.p90Seconds - last.p50Seconds, 100, 220, "band of position 21");
+    // Sum of 21 services with cv 0.3: sd ≈ 83 s, plus how well the current pace is known: p90 ≈ p50 + 1.28 sd.
+    between(last.p90Seconds - last.p50Seconds, 100, 260, "band of position 21");
     assert.equal(last.basis, "HISTORY");
     // Estimates grow with position.
     const p50s = p50sOf(estimates);
@@ -119,8 +119,8 @@ describe("SERVICE_RATE", () => {
       snapshot({ openCounters: 2, serving: servingTickets("short", [0, 30]), waiting: waitingQueue(repeat("short", 20)), history, ticketTypes });
     const steady = estimateServiceRate(line(steadyShortHistory), noDrift).get("w20")?.p50Seconds ?? 0;
     const slowed = estimateServiceRate(line(slowedHistory), noDrift).get("w20")?.p50Seconds ?? 0;
-    // Recency weighting puts the line between the old speed and the new one, closer to the new one's share of weight.
-    between(slowed / steady, 1.15, 1.4, "slowed vs steady");
+    // Twenty slow completions in a row: the short-window pace (and the change test) take the line to the new speed.
+    between(slowed / steady, 1.3, 1.6, "slowed vs steady (service 1.5× longer)");
   });
 
   it("counts each ticket ahead at its own type's service time", () => {
@@ -185,7 +185,7 @@ describe("SERVICE_RATE", () => {
     assert.ok([...estimates.values()].every((estimate) => estimate.basis === "NO_COUNTERS"));
     // About 6 minutes of closure left for everyone, then two counters share the queue.
     between(estimates.get("w1")?.p50Seconds ?? 0, 250, 360, "first ticket: the rest of the closure");
-    between(estimates.get("w1")?.p90Seconds ?? 0, 500, 900, "first ticket: p90 allows a late reopening");
+    between(estimates.get("w1")?.p90Seconds ?? 0, 500, 1100, "first ticket: p90 allows a late reopening");
     assert.ok((estimates.get("w10")?.p50Seconds ?? 0) > (estimates.get("w1")?.p50Seconds ?? 0) + 150);
 
     // Nothing known at all: still finite, from one counter and the assumed closure.

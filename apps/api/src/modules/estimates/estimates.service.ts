@@ -160,8 +160,8 @@ export interface EstimatorSettingsInput {
 /**
  * Checks a line's estimator and its options (BAD_USER_INPUT naming the field), returning what to store:
  * RECENT_AVERAGE { sampleSize (N ≥ 1, default 3), p90Factor ≥ 1, fallbackServiceSeconds > 0 };
- * SERVICE_RATE { halfLifeSeconds, priorWeight, priorCv, fallbackServiceSeconds > 0, rateDriftPerSqrtHour,
- * assumedClosureSeconds ≥ 0 }; WEBHOOK { url (http(s), address rule in estimates.webhook.ts), timeoutMs
+ * SERVICE_RATE { the options of SERVICE_RATE_DEFAULTS, ranges checked by resolveServiceRateOptions (listed in
+ * docs/estimates-and-ttl.md) }; WEBHOOK { url (http(s), address rule in estimates.webhook.ts), timeoutMs
  * (50..5000, default 800) }; NONE {}. Undefined when neither is given (nothing changes).
  */
 export function checkEstimatorSettings(input: EstimatorSettingsInput, current?: Pick<LineRow, "estimator" | "estimatorOptions">): { estimator: EstimatorName; options: JsonObject } | undefined {
