@@ -63,6 +63,8 @@ export interface NotificationConfig {
   twilioBaseUrl: string;
   /** QLINE_DEV_SINKS=1: run a loopback SMTP server and Twilio-speaking HTTP server and deliver there (start.sh). */
   devSinks: boolean;
+  /** Ports of the dev sinks (QLINE_DEV_SMTP_PORT, QLINE_DEV_SMS_PORT; default 0: any free port). */
+  devSinkPorts: { smtp: number; sms: number };
   /** 32-byte key for tenant credentials at rest (QLINE_SECRETS_KEY, base64 or hex); development: a data-dir file. */
   secretsKey: Buffer;
   /** Worker poll interval (NOTIFY_POLL_MS, default 2000; a commit that enqueues also wakes this process's worker). */
@@ -175,6 +177,7 @@ function notificationConfig(env: NodeJS.ProcessEnv, dataDir: string, production:
     twilio,
     twilioBaseUrl: (env.TWILIO_BASE_URL || "https://api.twilio.com").replace(/\/+$/, ""),
     devSinks: ["1", "true"].includes((env.QLINE_DEV_SINKS ?? "").toLowerCase()),
+    devSinkPorts: { smtp: integer("QLINE_DEV_SMTP_PORT", env.QLINE_DEV_SMTP_PORT, 0), sms: integer("QLINE_DEV_SMS_PORT", env.QLINE_DEV_SMS_PORT, 0) },
     secretsKey: secretsKey(env, dataDir, production),
     pollMs: integer("NOTIFY_POLL_MS", env.NOTIFY_POLL_MS, 2000) || 2000,
     maxAttempts: integer("NOTIFY_MAX_ATTEMPTS", env.NOTIFY_MAX_ATTEMPTS, 8) || 8,
