@@ -274,7 +274,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
-  const notifications = await startNotificationRuntime(database.db, config, options.notifications);
+  const notifications = await startNotificationRuntime(database.db, config, options.notifications, (channel, status) => metrics.observeNotification(channel, status));
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,

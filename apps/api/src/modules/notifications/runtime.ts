@@ -40,7 +40,12 @@ export interface RuntimeOptions {
   worker?: Partial<Pick<NotificationWorkerOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart" | "concurrency" | "random">> | false;
 }
 
-export async function startNotificationRuntime(db: Database, config: Config, options: RuntimeOptions = {}): Promise<NotificationRuntime> {
+export async function startNotificationRuntime(
+  db: Database,
+  config: Config,
+  options: RuntimeOptions = {},
+  onOutcome?: NotificationWorkerOptions["onOutcome"],
+): Promise<NotificationRuntime> {
   let notifyConfig = config.notifications;
   let devSinks: DevSinks | null = null;
   if (notifyConfig.devSinks && !options.senders) {
@@ -57,7 +62,7 @@ export async function startNotificationRuntime(db: Database, config: Config, opt
   const worker =
     options.worker === false
       ? null
-      : startNotificationWorker({ db, senders, config: notifyConfig, publicUrl: config.publicUrl, ...options.worker });
+      : startNotificationWorker({ db, senders, config: notifyConfig, publicUrl: config.publicUrl, ...(onOutcome ? { onOutcome } : {}), ...options.worker });
   return {
     senders,
     worker,

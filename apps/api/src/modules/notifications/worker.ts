@@ -52,6 +52,8 @@ export interface WorkerDeps {
   leaseSeconds: number;
   /** Jitter source (tests pin it). */
   random?: () => number;
+  /** Each settled attempt or skip (metrics). */
+  onOutcome?: (channel: string, status: "SENT" | "RETRYING" | "DEAD" | "SKIPPED") => void;
 }
 
 export async function claimDueNotifications(db: Database, now: number, limit: number, leaseSeconds: number): Promise<ClaimedNotification[]> {
@@ -191,6 +193,7 @@ async function prepare(deps: WorkerDeps, claimed: ClaimedNotification): Promise<
     if (!n.leaseUntil || n.leaseUntil.getTime() <= now) return null; // our claim's lease ran out: someone else's now
 
     const skip = async (s: Settle): Promise<null> => {
+      deps.onOutcome?.(n.channel, s.status);
       await tx
         .update(notifications)
         .set({ status: s.status, lastError: s.reason, leaseUntil: null, updatedAt: new Date(now) })
@@ -317,9 +320,11 @@ async function settle(deps: WorkerDeps, claimed: ClaimedNotification, prepared: 
         .update(notifications)
         .set({ status: "SENT", sentAt: new Date(now), providerMessageId: result.providerMessageId, lastError: null, leaseUntil: null, updatedAt: new Date(now) })
         .where(mine);
+      deps.onOutcome?.(prepared.channel, "SENT");
       return;
     }
     const dead = !result.retryable || prepared.attempt >= deps.config.maxAttempts;
+    deps.onOutcome?.(prepared.channel, dead ? "DEAD" : "RETRYING");
     await tx
       .update(notifications)
       .set({
@@ -359,6 +364,7 @@ export interface NotificationWorkerOptions {
   concurrency?: number;
   autoStart?: boolean;
   random?: () => number;
+  onOutcome?: WorkerDeps["onOutcome"];
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -375,6 +381,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     now,
     leaseSeconds,
     ...(options.random ? { random: options.random } : {}),
+    ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
   };
   const job = startLeasedJob<ClaimedNotification>({
     name: "notifications",
