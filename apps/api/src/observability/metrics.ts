@@ -53,6 +53,8 @@ export interface ApiMetrics {
   subscriptionOpened(): void;
   subscriptionClosed(): void;
   observeTtlPoll(outcome: TtlPollOutcome): void;
+  /** One delivery attempt of a notification settled (or was skipped): SENT, RETRYING, DEAD, SKIPPED. */
+  observeNotification(channel: string, status: string): void;
 }
 
 export interface MetricsSources {
@@ -117,6 +119,12 @@ export function createMetrics(sources: MetricsSources): ApiMetrics {
   });
   const ttlPolls = new Histogram({ name: "qline_ttl_job_poll_duration_seconds", help: "Duration of one TTL job poll", labelNames: ["outcome"] as const, buckets: durationBuckets, registers });
   const ttlActions = new Counter({ name: "qline_ttl_job_actions_total", help: "Deadlines acted on (escalations, expiries, no-shows)", registers });
+  const notificationOutcomes = new Counter({
+    name: "qline_notifications_total",
+    help: "Notification delivery attempts by channel and outcome (SENT, RETRYING, DEAD, SKIPPED)",
+    labelNames: ["channel", "status"] as const,
+    registers,
+  });
   const ttlFailures = new Counter({ name: "qline_ttl_job_failures_total", help: "Deadline actions or polls that failed (retried after their lease)", registers });
 
   const names = new Set<string>();
@@ -147,6 +155,9 @@ export function createMetrics(sources: MetricsSources): ApiMetrics {
       ttlPolls.observe({ outcome: outcome.failed ? "error" : "success" }, outcome.durationMs / 1000);
       ttlActions.inc(outcome.actions);
       ttlFailures.inc(outcome.failures + (outcome.failed ? 1 : 0));
+    },
+    observeNotification(channel, status) {
+      notificationOutcomes.inc({ channel, status });
     },
   };
 }

@@ -78,6 +78,16 @@ describe("createMetrics", () => {
     assert.match(text, /qline_ttl_job_failures_total 1/);
   });
 
+  it("counts notification attempts by channel and outcome", async () => {
+    const metrics = createMetrics({ poolStats: idleStats });
+    metrics.observeNotification("SMS", "SENT");
+    metrics.observeNotification("SMS", "SENT");
+    metrics.observeNotification("EMAIL", "DEAD");
+    const text = await metrics.registry.metrics();
+    assert.match(text, /qline_notifications_total\{channel="SMS",status="SENT"\} 2/);
+    assert.match(text, /qline_notifications_total\{channel="EMAIL",status="DEAD"\} 1/);
+  });
+
   it("exposes the process-wide rate-limit refusal counter in every server's registry", async () => {
     const a = createMetrics({ poolStats: idleStats });
     const b = createMetrics({ poolStats: idleStats });
