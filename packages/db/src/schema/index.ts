@@ -13,3 +13,4 @@ export * from "./ticketExtensionSchemas.js";
 export * from "./tickets.js";
 export * from "./ticketDeadlines.js";
 export * from "./sessions.js";
+export * from "./notifications.js";

@@ -22,6 +22,18 @@ export interface LineTtl {
   calledSeconds?: number | null;
 }
 
+/** Which messages a line sends (apps/api/src/modules/notifications/settings.ts fills in defaults: all on, 3 / 5). */
+export interface LineNotificationSettingsJson {
+  joined?: boolean;
+  almostThere?: boolean;
+  almostTherePosition?: number;
+  almostThereMinutes?: number;
+  called?: boolean;
+  noShow?: boolean;
+  expired?: boolean;
+  cancelled?: boolean;
+}
+
 /**
  * A queue. Tickets get `<prefix><number>` labels numbered per line per service day (the day in the line's time
  * zone). No opening hours = always open. `allowedTicketTypeIds` empty = every ticket type of the tenant.
@@ -49,6 +61,8 @@ export const lines = pgTable(
     ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),
     /** HMAC key for the WEBHOOK estimator's request signature (X-Qline-Signature); null until WEBHOOK is chosen. */
     estimatorSecret: text("estimator_secret"),
+    /** Notification triggers and the "almost your turn" thresholds; `{}` = the defaults. */
+    notificationSettings: jsonb("notification_settings").$type<LineNotificationSettingsJson>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

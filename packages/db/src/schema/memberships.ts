@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgPolicy, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgPolicy, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appRole, currentTenant, currentUser } from "./roles.js";
 import { tenants } from "./tenants.js";
 import { users } from "./users.js";
@@ -20,6 +20,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     role: memberRole("role").notNull(),
+    /** MANAGER+ opted in to TTL escalation emails for this tenant (setMyEscalationEmails). */
+    escalationEmails: boolean("escalation_emails").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

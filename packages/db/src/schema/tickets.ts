@@ -55,6 +55,12 @@ export const tickets = pgTable(
     /** The estimate (staff view, seconds) the ticket was given when issued; null when none could be made. Analytics measure accuracy with it. */
     issuedP50Seconds: integer("issued_p50_seconds"),
     issuedP90Seconds: integer("issued_p90_seconds"),
+    /** Channels the customer chose for messages about this ticket (subset of PUSH, SMS, EMAIL). */
+    notifyChannels: text("notify_channels").array().$type<("PUSH" | "SMS" | "EMAIL")[]>().notNull().default(sql`'{}'::text[]`),
+    /** The browser's PushSubscription JSON ({endpoint, keys: {p256dh, auth}}); null = none. Personal data. */
+    pushSubscription: jsonb("push_subscription").$type<JsonObject | null>(),
+    /** Language of the customer's messages ("en" | "de"). */
+    language: text("language").notNull().default("en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
     calledAt: timestamp("called_at", { withTimezone: true }),
@@ -91,6 +97,7 @@ export const tickets = pgTable(
     check("tickets_channel_check", sql`channel in ('KIOSK', 'REMOTE', 'STAFF', 'API')`),
     check("tickets_status_check", sql`status in ('WAITING', 'CALLED', 'SERVING', 'SERVED', 'CANCELLED', 'NO_SHOW', 'EXPIRED')`),
     check("tickets_party_size_check", sql`party_size between 1 and 1000`),
+    check("tickets_notify_channels_check", sql`notify_channels <@ array['PUSH', 'SMS', 'EMAIL']::text[]`),
     pgPolicy("tickets_tenant", {
       for: "all",
       to: appRole,
