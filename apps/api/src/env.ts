@@ -86,7 +86,7 @@ export interface RateLimitConfig {
   signUpPerIpPerHour: number;
   /** Public lookups (`ticketByCode`, `tenantBySlug`, `slugAvailable`) per client address per minute. */
   publicLookupsPerIpPerMinute: number;
-  /** `cancelMyTicket` and `runningLate` per client address per minute. */
+  /** `cancelMyTicket`, `runningLate`, `subscribeTicketPush` and `unsubscribeTicketPush` per client address per minute. */
   cancelPerIpPerMinute: number;
   /** `joinLine` per client address per hour (a venue's Wi-Fi is one address for many customers). */
   joinPerIpPerHour: number;

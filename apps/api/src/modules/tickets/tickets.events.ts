@@ -74,6 +74,8 @@ export interface PublicTicketView {
   servedAt: string | null;
   completedAt: string | null;
   endedAt: string | null;
+  /** A Web Push subscription is stored for this ticket (subscribeTicketPush). */
+  pushEnabled: boolean;
   /** In event payloads: the estimate as of the event, null when the line hides estimates from customers. */
   estimate?: EstimateView | null;
 }
@@ -124,6 +126,7 @@ interface PublicRow {
   served_at: unknown;
   completed_at: unknown;
   ended_at: unknown;
+  push_enabled: boolean;
 }
 
 const toPublic = (r: PublicRow): PublicTicketView => ({
@@ -144,11 +147,12 @@ const toPublic = (r: PublicRow): PublicTicketView => ({
   servedAt: iso(r.served_at),
   completedAt: iso(r.completed_at),
   endedAt: iso(r.ended_at),
+  pushEnabled: r.push_enabled === true,
 });
 
 const publicColumns = sql`t.id, t.tracking_code, t.number, t.status, t.line_id, l.name as line_name, c.name as counter_name,
   t.channel, tn.slug as tenant_slug, t.ran_late_at, ${runningLatePlacesSql} as running_late_places,
-  t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at`;
+  t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at, t.push_subscription is not null as push_enabled`;
 
 /** One ticket as its holder sees it (in a transaction scoped to its tenant). */
 export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
@@ -283,6 +287,7 @@ export function holderView(
     servedAt: ticket.servedAt,
     completedAt: ticket.completedAt,
     endedAt: ticket.endedAt,
+    pushEnabled: false, // a ticket just issued: its holder subscribes to push afterwards (subscribeTicketPush)
   };
 }
 

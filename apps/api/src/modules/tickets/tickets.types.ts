@@ -212,6 +212,9 @@ export class PublicTicket {
 
   @Field(() => DateTime, { nullable: true })
   endedAt: string | null;
+
+  @Field(() => Boolean, { description: "Web Push is on for this ticket: a subscription is stored (subscribeTicketPush; dropped when the push service says it expired)." })
+  pushEnabled: boolean;
 }
 
 @ObjectType({ description: "Something changed on a line: what (kind + ticket) and the line's new stats." })
