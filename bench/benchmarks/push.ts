@@ -118,6 +118,14 @@ export async function run(): Promise<Section> {
     const burstDelays = calledDelays(afterPaced, receiver.messages.length);
     const perSecond = burstMessages / ((last - burstStarted) / 1000);
 
+    // The outbox's own view of the PUSH messages (what was sent, skipped, dead or still due).
+    const ownerPool = database.owner();
+    const outboxRows = (
+      await ownerPool.query<{ trigger: string; status: string; n: string; error: string | null }>(
+        `select trigger, status, count(*) as n, max(last_error) as error from notifications where channel = 'PUSH' group by trigger, status order by trigger, status`,
+      )
+    ).rows;
+    await ownerPool.end();
     const row = (label: string, delays: number[]) => [label, String(delays.length), fmt(percentile(delays, 50), 0), fmt(percentile(delays, 99), 0), fmt(Math.max(...delays), 0)];
     const p99 = percentile(pacedDelays, 99);
     const markdown = [
@@ -126,6 +134,8 @@ export async function run(): Promise<Section> {
         `Paced: ${paced} callNext, one per ${pacedIntervalMs} ms. Burst: ${customers - paced} callNext at concurrency ${burstConcurrency} (${fmt((callsDone - burstStarted) / 1000)} s of calls).`,
       "",
       table(["phase", "CALLED messages", "delay p50 ms", "delay p99 ms", "max ms"], [row("paced", pacedDelays), row("burst", burstDelays)]),
+      "",
+      "Outbox PUSH rows at the end: " + outboxRows.map((r) => `${r.trigger} ${r.status} ${r.n}${r.error ? ` (${r.error})` : ""}`).join(", ") + ".",
       "",
       `Burst throughput: ${burstMessages} messages (CALLED and ALMOST_THERE) in ${fmt((last - burstStarted) / 1000)} s = **${fmt(perSecond)} messages/s** through the outbox, encryption and HTTPS to the receiver. Refused by the receiver: ${receiver.refused.length}.`,
     ].join("\n");
