@@ -16,7 +16,7 @@ export interface NotifyEnv {
   close(): Promise<void>;
 }
 
-export async function startNotifyEnv(options: { database?: TestDatabase; allowHosts?: string[] } = {}): Promise<NotifyEnv> {
+export async function startNotifyEnv(options: { database?: TestDatabase; allowHosts?: string[]; ttlNow?: () => number } = {}): Promise<NotifyEnv> {
   const sinks = await startDevSinks();
   const base = testConfig();
   const clock = {
@@ -37,7 +37,10 @@ export async function startNotifyEnv(options: { database?: TestDatabase; allowHo
         sendTimeoutMs: 3000,
       },
     },
-    { ...(options.database ? { database: options.database } : {}), notifications: { worker: { autoStart: false, now: () => clock.now(), random: () => 0.5 } } },
+    {
+      ...(options.database ? { database: options.database } : {}),
+      ...(options.ttlNow ? { ttlJob: { autoStart: false, now: options.ttlNow } } : {}),
+      notifications: { worker: { autoStart: false, now: () => clock.now(), random: () => 0.5 } } },
   );
   const worker = api.server.notifications.worker!;
   return {
