@@ -8,6 +8,8 @@ import { run as twoProcess } from "./benchmarks/two-process.js";
 import { run as noisyNeighbour } from "./benchmarks/noisy-neighbour.js";
 import { run as remoteJoin } from "./benchmarks/remote-join.js";
 import { run as liveLine } from "./benchmarks/live-line.js";
+import { run as notifications } from "./benchmarks/notifications.js";
+import { run as push } from "./benchmarks/push.js";
 import { writeReport, type Section } from "./lib/report.js";
 
 const all: [string, () => Promise<Section>][] = [
@@ -20,6 +22,8 @@ const all: [string, () => Promise<Section>][] = [
   ["noisy-neighbour", noisyNeighbour],
   ["remote-join", remoteJoin],
   ["live-line", liveLine],
+  ["notifications", notifications],
+  ["push", push],
 ];
 const only = process.argv.slice(2);
 const sections: Section[] = [];

@@ -1,6 +1,6 @@
 /** The only place that reads process.env. Everything else receives a typed `Config`. */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { defaultLimits, type RequestLimits } from "./limits.js";
 import { logLevels, type LogLevel } from "./observability/logger.js";
@@ -48,7 +48,27 @@ export interface Config {
   /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address (TRUST_PROXY, 0). */
   trustProxy: number;
   rateLimits: RateLimitConfig;
+  /** Web Push (docs/notifications.md, "Web Push"). */
+  push: PushConfig;
   notifications: NotificationConfig;
+}
+
+/** VAPID keys and where push messages may go. */
+export interface PushConfig {
+  /**
+   * The application server's key pair (base64url: public 65-byte uncompressed P-256 point, private 32 bytes) and
+   * the contact (`mailto:` or `https:`) push services see. Null: Web Push is off (production without VAPID_*).
+   */
+  vapid: { publicKey: string; privateKey: string; subject: string } | null;
+  /** Where the keys came from: env, generated into the data dir, or absent (push off). */
+  vapidSource: "env" | "data-dir" | "none";
+  /**
+   * Extra push endpoint hosts (`host` or `host:port`, PUSH_ENDPOINT_ALLOWLIST) besides the known push services;
+   * tests and e2e name their loopback receiver here.
+   */
+  endpointAllowHosts: string[];
+  /** PEM certificates trusted for push endpoints besides the system's (PUSH_TLS_CA_FILE; the test receiver's own). */
+  tlsCa: string | undefined;
 }
 
 /** Notification delivery (docs/notifications.md "Configuration"). */
@@ -98,7 +118,7 @@ export interface RateLimitConfig {
   signUpPerIpPerHour: number;
   /** Public lookups (`ticketByCode`, `tenantBySlug`, `slugAvailable`) per client address per minute. */
   publicLookupsPerIpPerMinute: number;
-  /** `cancelMyTicket` and `runningLate` per client address per minute. */
+  /** `cancelMyTicket`, `runningLate`, `subscribeTicketPush` and `unsubscribeTicketPush` per client address per minute. */
   cancelPerIpPerMinute: number;
   /** `joinLine` per client address per hour (a venue's Wi-Fi is one address for many customers). */
   joinPerIpPerHour: number;
@@ -139,6 +159,58 @@ function localJwtSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** A base64url string of exactly `bytes` bytes. */
+function base64urlBytes(value: string, bytes: number): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, "base64url").length === bytes;
+}
+
+/** A development VAPID key pair persisted beside the embedded database (like the JWT secret), so subscriptions survive restarts. */
+function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const file = join(dataDir, "vapid-keys.json");
+  if (existsSync(file)) {
+    const stored: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (stored && typeof stored === "object" && "publicKey" in stored && "privateKey" in stored) {
+      const { publicKey, privateKey } = stored;
+      if (typeof publicKey === "string" && typeof privateKey === "string") return { publicKey, privateKey };
+    }
+    throw new Error(`${file} is not a VAPID key pair; delete it to generate a new one`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const { x, y, d } = privateKey.export({ format: "jwk" });
+  if (!x || !y || !d) throw new Error("node:crypto exported an EC key without coordinates");
+  // The application server key is the uncompressed point 0x04 ‖ x ‖ y; the private key is d (JWK sizes are fixed).
+  const pair = {
+    publicKey: Buffer.concat([Buffer.from([4]), Buffer.from(x, "base64url"), Buffer.from(y, "base64url")]).toString("base64url"),
+    privateKey: d,
+  };
+  writeFileSync(file, JSON.stringify(pair), { mode: 0o600 });
+  return pair;
+}
+
+function pushConfig(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): PushConfig {
+  const subject = env.VAPID_SUBJECT || "mailto:push@qline.invalid";
+  if (!/^(mailto:|https:\/\/)\S+$/.test(subject)) throw new Error(`VAPID_SUBJECT must be a mailto: or https: URL, got "${subject}"`);
+  const endpointAllowHosts = (env.PUSH_ENDPOINT_ALLOWLIST ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const tlsCa = env.PUSH_TLS_CA_FILE ? readFileSync(env.PUSH_TLS_CA_FILE, "utf8") : undefined;
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = env;
+  if (publicKey || privateKey) {
+    if (!publicKey || !privateKey) throw new Error("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together");
+    if (!base64urlBytes(publicKey, 65) || Buffer.from(publicKey, "base64url")[0] !== 4)
+      throw new Error("VAPID_PUBLIC_KEY must be a base64url uncompressed P-256 point (65 bytes)");
+    if (!base64urlBytes(privateKey, 32)) throw new Error("VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)");
+    if (production && !env.VAPID_SUBJECT) throw new Error("VAPID_SUBJECT (mailto: or https: contact for push services) must be set with the VAPID keys");
+    return { vapid: { publicKey, privateKey, subject }, vapidSource: "env", endpointAllowHosts, tlsCa };
+  }
+  // Production never invents keys: a key pair that changes with the machine would silently orphan every
+  // subscription. Without VAPID_* push is off and the start-up log says so (server.ts).
+  if (production) return { vapid: null, vapidSource: "none", endpointAllowHosts, tlsCa };
+  return { vapid: { ...localVapidKeys(dataDir), subject }, vapidSource: "data-dir", endpointAllowHosts, tlsCa };
 }
 
 /** The key for tenant secrets: QLINE_SECRETS_KEY, or (outside production) a file beside the embedded database. */
@@ -263,6 +335,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectionWaitMs: integer("DB_CONNECTION_WAIT_MS", env.DB_CONNECTION_WAIT_MS, 5000) || 5000,
     trustProxy: integer("TRUST_PROXY", env.TRUST_PROXY, 0),
     rateLimits: rateLimits(env),
+    push: pushConfig(env, production, dataDir),
     notifications: notificationConfig(env, dataDir, production),
   };
 }

@@ -78,6 +78,9 @@ logger.info(
   { url: server.url, wsUrl: server.wsUrl, graphiql: server.url.replace(/\/graphql$/, "/graphiql/"), database: database.driver === "pglite" ? `embedded PGlite in ${join(config.dataDir, "pglite")}` : "PostgreSQL", pubsub: pubsub.kind },
   "qline API listening",
 );
+// Web Push: on with keys from env or the data dir; off (and said so) in production without VAPID_* keys.
+if (config.push.vapid) logger.info({ vapidKeys: config.push.vapidSource === "env" ? "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY" : join(config.dataDir, "vapid-keys.json") }, "web push on");
+else logger.warn("web push OFF: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to send push notifications (docs/notifications.md)");
 const sinks = server.notifications.devSinks;
 if (sinks) {
   logger.info(

@@ -131,7 +131,7 @@ export function rolesMarkdown(): string {
     "| permission | operations |",
     "|---|---|",
     ...Object.entries(operationsByPermission).map(([p, ops]) => `| \`${p}\` | ${ops.map((o) => `\`${o}\``).join(", ")} |`),
-    "| public (no sign-in) | `signUp`, `login`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
+    "| public (no sign-in) | `signUp`, `login`, `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
     "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended` |",
     "",
   ].join("\n");

@@ -14,6 +14,7 @@
  * This file is only the loop: poll every `pollMs` (or at once after `kick()`), claim a batch, handle it with
  * up to `concurrency` items at a time, claim again while batches come back full, report each poll.
  */
+import { AsyncResource } from "node:async_hooks";
 import { logger } from "../observability/logger.js";
 
 export interface JobPollOutcome {
@@ -115,10 +116,14 @@ export function startLeasedJob<T>(options: LeasedJobOptions<T>): LeasedJob {
     return outcome.actions;
   };
 
+  // Polls run in the job's own async context, never in that of the request whose commit kicked it: a request's
+  // deadline (AsyncLocalStorage, packages/db deadline.ts) would otherwise follow every later poll through the
+  // timer chain, and once it passed every claim would fail with DeadlineExceededError — the worker stalled for good.
+  const home = new AsyncResource("qline-leased-job");
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, ms);
+    timer = setTimeout(() => home.runInAsyncScope(tick), ms);
   };
   const tick = () => {
     timer = undefined;

@@ -50,6 +50,9 @@ const perAddressFields: Record<string, AddressBudget> = {
   ticketUpdated: "publicLookup",
   cancelMyTicket: "cancel",
   runningLate: "cancel",
+  subscribeTicketPush: "cancel",
+  unsubscribeTicketPush: "cancel",
+  webPushPublicKey: "publicLookup",
   joinLine: "join",
 };
 

@@ -24,10 +24,13 @@ type Documents = {
     "\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": typeof types.KioskSetupDocument,
     "\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.TenantBySlugDocument,
     "\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.CancelMyTicketDocument,
-    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n": typeof types.PublicTicketFieldsFragmentDoc,
+    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    pushEnabled\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n": typeof types.PublicTicketFieldsFragmentDoc,
     "\n  mutation RunningLate($code: String!) {\n    runningLate(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.RunningLateDocument,
+    "\n  mutation SubscribeTicketPush($code: String!, $subscription: JSON!) {\n    subscribeTicketPush(code: $code, subscription: $subscription) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.SubscribeTicketPushDocument,
     "\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.TicketByCodeDocument,
     "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.TicketUpdatedDocument,
+    "\n  mutation UnsubscribeTicketPush($code: String!) {\n    unsubscribeTicketPush(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": typeof types.UnsubscribeTicketPushDocument,
+    "\n  query WebPushPublicKey {\n    webPushPublicKey\n  }\n": typeof types.WebPushPublicKeyDocument,
 };
 const documents: Documents = {
     "\n  query DisplayBoard($tenantId: ID!, $next: Int!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        id\n        name\n        prefix\n        acceptingTickets\n        waitingCount\n        counters {\n          id\n          name\n          isOpen\n        }\n        nowServing {\n          ticketId\n          number\n          status\n          counterId\n          counterName\n          calledAt\n        }\n        tickets(status: [WAITING], first: $next) {\n          nodes {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": types.DisplayBoardDocument,
@@ -40,10 +43,13 @@ const documents: Documents = {
     "\n  query KioskSetup($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      ticketExtensionSchema\n      ticketExtensionSchemaVersion\n    }\n  }\n": types.KioskSetupDocument,
     "\n  query TenantBySlug($slug: String!) {\n    tenantBySlug(slug: $slug) {\n      id\n      name\n      slug\n      suspended\n      theme {\n        logoUrl\n        primaryColor\n        accentColor\n        fontFamily\n      }\n      lines {\n        id\n        name\n        prefix\n        waitingCount\n        ticketTypes {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.TenantBySlugDocument,
     "\n  mutation CancelMyTicket($code: String!) {\n    cancelMyTicket(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.CancelMyTicketDocument,
-    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n": types.PublicTicketFieldsFragmentDoc,
+    "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    pushEnabled\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n": types.PublicTicketFieldsFragmentDoc,
     "\n  mutation RunningLate($code: String!) {\n    runningLate(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.RunningLateDocument,
+    "\n  mutation SubscribeTicketPush($code: String!, $subscription: JSON!) {\n    subscribeTicketPush(code: $code, subscription: $subscription) {\n      ...PublicTicketFields\n    }\n  }\n": types.SubscribeTicketPushDocument,
     "\n  query TicketByCode($code: String!) {\n    ticketByCode(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.TicketByCodeDocument,
     "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.TicketUpdatedDocument,
+    "\n  mutation UnsubscribeTicketPush($code: String!) {\n    unsubscribeTicketPush(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n": types.UnsubscribeTicketPushDocument,
+    "\n  query WebPushPublicKey {\n    webPushPublicKey\n  }\n": types.WebPushPublicKeyDocument,
 };
 
 /**
@@ -103,11 +109,15 @@ export function graphql(source: "\n  mutation CancelMyTicket($code: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n"): (typeof documents)["\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    pushEnabled\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n"): (typeof documents)["\n  fragment PublicTicketFields on PublicTicket {\n    trackingCode\n    number\n    status\n    position\n    lineId\n    lineName\n    counterName\n    createdAt\n    calledAt\n    servedAt\n    completedAt\n    endedAt\n    channel\n    tenantSlug\n    ranLateAt\n    canRunLate\n    runningLatePlaces\n    pushEnabled\n    estimate {\n      p50Seconds\n      p90Seconds\n      basis\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RunningLate($code: String!) {\n    runningLate(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation RunningLate($code: String!) {\n    runningLate(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeTicketPush($code: String!, $subscription: JSON!) {\n    subscribeTicketPush(code: $code, subscription: $subscription) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeTicketPush($code: String!, $subscription: JSON!) {\n    subscribeTicketPush(code: $code, subscription: $subscription) {\n      ...PublicTicketFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -116,6 +126,14 @@ export function graphql(source: "\n  query TicketByCode($code: String!) {\n    t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  subscription TicketUpdated($code: String!) {\n    ticketUpdated(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeTicketPush($code: String!) {\n    unsubscribeTicketPush(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeTicketPush($code: String!) {\n    unsubscribeTicketPush(code: $code) {\n      ...PublicTicketFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPushPublicKey {\n    webPushPublicKey\n  }\n"): (typeof documents)["\n  query WebPushPublicKey {\n    webPushPublicKey\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -73,6 +73,7 @@ export function publicTicket(overrides: Record<string, unknown> = {}) {
     ranLateAt: null,
     canRunLate: true,
     runningLatePlaces: 3,
+    pushEnabled: false,
     estimate: { __typename: "TicketEstimate", p50Seconds: 360, p90Seconds: 540, basis: "HISTORY" },
     ...overrides,
   };

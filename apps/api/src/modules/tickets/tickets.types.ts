@@ -172,7 +172,7 @@ export class PublicTicket {
   @Field(() => [NotificationChannelEnum], { description: "Channels the customer chose for messages." })
   notify: string[];
 
-  @Field(() => Boolean, { description: "A browser push subscription is stored for this ticket." })
+  @Field(() => Boolean, { description: "A browser push subscription is stored for this ticket (subscribeTicketPush; dropped when the push service says it expired)." })
   pushEnabled: boolean;
 
   @Field(() => String)

@@ -13,6 +13,7 @@ import { useLiveTicket, type LiveTicket } from "../hooks/use-live-ticket";
 import { useRunningLate } from "../hooks/use-running-late";
 import type { ActionFailure } from "../hooks/use-ticket-action";
 import { useYourTurnAlert } from "../hooks/use-your-turn-alert";
+import { PushToggle } from "./PushToggle";
 
 function notificationPermission(): NotificationPermission | "unsupported" {
   const N = (globalThis as { Notification?: typeof Notification }).Notification;
@@ -39,7 +40,8 @@ export function CustomerTicketPage({ code, slug, viaHost = false }: { code: stri
   const live = useLiveTicket(code);
   const ticket = live.ticket;
   const tenant = useTenantBranding(slug ?? ticket?.tenantSlug ?? null);
-  useYourTurnAlert(ticket?.status, ticket ? t.yourTurnNotification(ticket.number, ticket.counterName ?? null) : "");
+  // With Web Push on, the service worker shows the system notification; the open page still vibrates and beeps.
+  useYourTurnAlert(ticket?.status, ticket ? t.yourTurnNotification(ticket.number, ticket.counterName ?? null) : "", ticket?.pushEnabled ?? false);
   const movedTo = useMovedTo(ticket?.lineName, ticket?.status);
 
   // The live dot only while the ticket can still change: an ended ticket is final, whatever the connection.
@@ -192,13 +194,20 @@ function ActiveTicket({ ticket, receivedAt, movedTo, refetch }: { ticket: LiveTi
       <section className="walk-away" aria-label={t.copyLink}>
         <p className="hint">{t.leaveAndComeBack}</p>
         <CopyLink />
-        {permission === "default" ? (
-          <button type="button" className="button button--wide" onClick={() => void askNotifications()}>
-            {t.notifyMe}
-          </button>
-        ) : permission === "granted" ? (
-          <p className="hint">{t.notificationsOn}</p>
-        ) : null}
+        <PushToggle
+          code={ticket.trackingCode}
+          pushEnabled={ticket.pushEnabled}
+          fallback={
+            // No Web Push here: an in-page notification, shown only while this page stays open.
+            permission === "default" ? (
+              <button type="button" className="button button--wide" onClick={() => void askNotifications()}>
+                {t.notifyMe}
+              </button>
+            ) : permission === "granted" ? (
+              <p className="hint">{t.notificationsOn}</p>
+            ) : null
+          }
+        />
       </section>
 
       {cancellable ? (

@@ -20,6 +20,7 @@ export const PublicTicketFields = graphql(`
     ranLateAt
     canRunLate
     runningLatePlaces
+    pushEnabled
     estimate {
       p50Seconds
       p90Seconds
