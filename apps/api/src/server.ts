@@ -22,6 +22,8 @@ import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
+import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
+import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 import { readiness } from "./health.js";
@@ -42,6 +44,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** The data-lifecycle job's clock and cadence (tests), or false to not run it in this process. */
+  dataLifecycleJob?: Partial<Pick<DataLifecycleJobOptions, "now" | "pollMs" | "autoStart" | "batchSize">> | false;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
   logger?: Logger;
   /** Called with the limiter's name on every rate-limit or fairness refusal (metrics). */
@@ -55,6 +59,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** The data-lifecycle job of this process (null when disabled). */
+  dataLifecycleJob: DataLifecycleJob | null;
   /** This server's Prometheus registry and recorders (served at /metrics). */
   metrics: ApiMetrics;
   /** This process's rate limits (tests, diagnostics). */
@@ -233,6 +239,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const detail = (state: string) => (state === "ok" || !config.production ? state : "down"); // no hosts or ports in production
     res.status(ready.ok ? 200 : 503).json({ ...ready, database: detail(ready.database), pubsub: detail(ready.pubsub) });
   });
+  mountTenantExport(app, { config, db: database.db, logger });
   app.use(
     "/graphql",
     (req, res, next) => {
@@ -269,6 +276,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
+  const dataLifecycleJob =
+    options.dataLifecycleJob === false ? null : startDataLifecycleJob({ db: database.db, pollMs: config.dataLifecyclePollMs, logger, ...options.dataLifecycleJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
@@ -276,6 +285,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    dataLifecycleJob,
     metrics,
     rateLimits,
     subscriptionExecutions: () => shared.executions,
@@ -283,6 +293,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       draining = true;
       await ttlJob?.stop();
+      await dataLifecycleJob?.stop();
       await apollo.stop();
       await rateLimits.close();
     },

@@ -90,6 +90,8 @@ export async function startTestApi(
     database?: TestDatabase;
     redisUrl?: string;
     ttlJob?: ServerOptions["ttlJob"];
+    /** Default: not polling (tests that need it pass a clock and call runOnce). */
+    dataLifecycleJob?: ServerOptions["dataLifecycleJob"];
     logger?: ServerOptions["logger"];
     onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
     /** Where the pub/sub reports outages and recoveries (default: the silent test logger). */
@@ -105,6 +107,7 @@ export async function startTestApi(
     pubsub,
     port: 0,
     ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
+    dataLifecycleJob: options.dataLifecycleJob ?? { autoStart: false },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRateLimitRefusal ? { onRateLimitRefusal: options.onRateLimitRefusal } : {}),
   });
