@@ -34,6 +34,8 @@ function tenant(settings: Record<string, unknown>) {
     theme: { __typename: "Theme" as const, primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
     settings,
     effectiveSettings: { ...settings, remoteJoin: { runningLatePlaces: 5, ...(settings.remoteJoin as object) } },
+    retentionDays: 30,
+    deletionScheduledAt: null,
     ancestors,
   };
 }

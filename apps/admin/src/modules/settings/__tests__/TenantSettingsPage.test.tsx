@@ -28,6 +28,8 @@ const tenant = {
   theme: { __typename: "Theme" as const, primaryColor: "#1f4fd8", accentColor: null, logoUrl: null, fontFamily: null },
   settings: { language: "de" },
   effectiveSettings: { language: "de", currency: "EUR" },
+  retentionDays: 30,
+  deletionScheduledAt: null,
   ancestors: [{ __typename: "Tenant" as const, id: "root", name: "Acme Retail", settings: { language: "en", currency: "EUR" } }],
 };
 
