@@ -12,9 +12,13 @@ import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx } from "@qline/db";
 import { pg } from "@qline/db/testing";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
-import { createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { openSecondConnection } from "@qline/db/testing";
+import { clientPool, collect, createLine, issueTicket, touchLine } from "../../tickets/__tests__/queue-fixtures.js";
+import { startDataLifecycleJob } from "../../../jobs/data-lifecycle.job.js";
 import { signExportLink } from "../export-link.js";
-import { exportedTables, notExportedTables } from "../export-stream.js";
+import { exportedTables, notExportedTables, streamTenantExport } from "../export-stream.js";
 
 const dayMs = 86_400_000;
 const tenantFields = `id retentionDays deletionScheduledAt`;
@@ -100,12 +104,14 @@ describe("customer data lifecycle", () => {
   let a: { owner: Persona; lineId: string };
   let b: { owner: Persona; lineId: string };
 
+  const sockets = clientPool(() => api);
   before(async () => {
     api = await startTestApi({}, { ttlJob: false, dataLifecycleJob: { autoStart: false, now: () => clock } });
     a = await setUpTenant(api, "alpha");
     b = await setUpTenant(api, "beta");
   });
   after(async () => {
+    await sockets.disposeAll();
     await api.close();
   });
 
@@ -280,6 +286,29 @@ describe("customer data lifecycle", () => {
       for (const row of Object.values(doc.tables).flat()) assert.ok([a.owner.tenantId, ...doc.tenants.map((t) => t.id)].includes(row.tenant_id as string));
     });
 
+    it("pages through every table in keyset batches (composite keys included) and writes exactly the rows once", async () => {
+      const { owner, lineId } = await setUpTenant(api, "batches");
+      const second = await createLine(owner.gql, owner.tenantId, { name: "Second", prefix: "H", ttl: { waitingSeconds: 3600, warnSeconds: 600 } });
+      const issued = [];
+      for (let i = 0; i < 7; i++) issued.push((await issueTicket(owner.gql, i % 2 ? lineId : second, { customerName: `Batch ${i}` })).id);
+      // A real HTTP response with batches of 2 rows: every table needs several keyset pages.
+      const server = createServer((_req, res) => void streamTenantExport(res, { db: api.database.db, tenantId: owner.tenantId, userId: owner.userId, batchSize: 2 }));
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      try {
+        const text = await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).text();
+        const doc = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
+        const tickets = doc.tables.tickets!.map((t) => t.id as string);
+        assert.deepEqual([...tickets].sort(), [...issued].sort(), "each ticket exactly once");
+        assert.equal(doc.tables.line_day_counters!.length, 2, "one counter row per line and day (composite key)");
+        assert.equal(doc.tables.ticket_deadlines!.length, 8, "4 tickets of the TTL line × WARN and EXPIRE (composite key)");
+        const events = doc.tables.ticket_events!.map((e) => e.id as string);
+        assert.equal(new Set(events).size, events.length);
+        assert.ok(events.length >= 7);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it("lists every tenant-owned table (exported or left out on purpose)", async () => {
       const tables = await withTenantTx(api.database.db, { tenantId: null, userId: null }, async (tx) =>
         rowsOf<{ table_name: string }>(await tx.execute(sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`)).map(
@@ -344,6 +373,19 @@ describe("customer data lifecycle", () => {
       assert.equal((await auditActions(owner, owner.tenantId, "tenant.cancel_deletion")).length, 1);
     });
 
+    it("ends the tenant's live streams (staff and customers) at once when its deletion is scheduled", async () => {
+      const { owner, lineId } = await setUpTenant(api, "livegone");
+      const ticket = await issueTicket(owner.gql, lineId, {});
+      const board = collect(sockets.open(`Bearer ${owner.token}`), `subscription($l: ID!) { lineUpdated(lineId: $l) { kind } }`, { l: lineId });
+      const customer = collect(sockets.open(), `subscription($c: String!) { ticketUpdated(code: $c) { number status } }`, { c: ticket.trackingCode });
+      await board.probe(() => touchLine(owner.gql, lineId));
+      await customer.waitFor(1);
+      assertOk(await owner.gql(deleteMutation, { t: owner.tenantId }));
+      assert.match(await board.failure(), /FORBIDDEN/);
+      assert.match(await customer.failure(), /FORBIDDEN/);
+      assertOk(await owner.gql(cancelMutation, { t: owner.tenantId }));
+    });
+
     it("after the grace (by the job's clock), deletes the subtree's rows in every table; the parent and other tenants are untouched; audited in the parent", async () => {
       const { owner } = await setUpTenant(api, "doomed");
       const sub = await createSubtenant(owner, owner.tenantId, "Doomed sub");
@@ -394,6 +436,32 @@ describe("customer data lifecycle", () => {
         } finally {
           await client.end();
         }
+      }
+    });
+
+    it("two job runners (two API processes on PostgreSQL) erase each ticket once and delete a tenant once", async () => {
+      const secondDb = openSecondConnection(api.database);
+      const { owner, lineId } = await setUpTenant(api, "racing");
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const t = await customerTicket(owner, lineId, `Racer ${i}`);
+        await finish(owner, lineId, t.id);
+        ids.push(t.id);
+      }
+      const doomed = await createSubtenant(owner, owner.tenantId, "Raced away");
+      assertOk(await owner.gql(deleteMutation, { t: doomed }));
+      const at = () => Date.now() + 31 * dayMs;
+      const jobs = [api.database.db, (secondDb ?? api.database).db].map((db) => startDataLifecycleJob({ db, autoStart: false, now: at, batchSize: 3 }));
+      try {
+        const outcomes = await Promise.all(jobs.map((j) => j.runOnce()));
+        assert.equal(outcomes.reduce((n, o) => n + o.tenantsDeleted, 0), 1, JSON.stringify(outcomes));
+        assert.ok(outcomes.reduce((n, o) => n + o.ticketsErased, 0) >= ids.length);
+        const audits = (await auditActions(owner, owner.tenantId, "ticket.erase_personal_data")).filter((e) => ids.includes(e.targetId));
+        assert.deepEqual(audits.map((e) => e.targetId).sort(), [...ids].sort(), "each ticket erased and audited exactly once");
+        assert.equal((await auditActions(owner, owner.tenantId, "tenant.hard_delete")).length, 1);
+      } finally {
+        await Promise.all(jobs.map((j) => j.stop()));
+        await secondDb?.close();
       }
     });
 
