@@ -3,7 +3,7 @@
  * data (customer name, phone, email, push subscription), its extension answers, a staff cancel reason (free text
  * that may name the customer) and the idempotency key and request hash (a hash of the contact data); the
  * ticket row with its number, type, line, status, timestamps, party size, channel and estimates stays, so
- * analytics keep counting it. History and audit rows of the ticket keep their kind, statuses and times; the one
+ * analytics keep counting it. Messages about the ticket not sent yet are SKIPPED (nobody to send them to). History and audit rows of the ticket keep their kind, statuses and times; the one
  * free-text value they copy (`reason` of a cancel) is removed through `app.scrub_ticket_history`, because both
  * tables are append-only for the app role. Messages sent about the ticket keep trigger, channel, status and
  * times; their recipient, subject and body are blanked.
@@ -31,8 +31,12 @@ async function scrubCopies(tx: Tx, tenantId: string, ticketIds: readonly string[
   if (ticketIds.length === 0) return;
   const ids = uuidArray(ticketIds);
   await tx.execute(
-    sql`update notifications set recipient = null, subject = null, body = null, updated_at = now()
-        where tenant_id = ${tenantId} and ticket_id = any(${ids}::uuid[]) and (recipient is not null or subject is not null or body is not null)`,
+    // A message still waiting to be sent has nobody to go to any more: SKIPPED (one being sent right now finishes).
+    sql`update notifications set recipient = null, subject = null, body = null, updated_at = now(),
+          status = case when status in ('PENDING', 'RETRYING') then 'SKIPPED' else status end,
+          last_error = case when status in ('PENDING', 'RETRYING') then 'customer data erased' else last_error end
+        where tenant_id = ${tenantId} and ticket_id = any(${ids}::uuid[])
+          and (recipient is not null or subject is not null or body is not null or status in ('PENDING', 'RETRYING'))`,
   );
   await tx.execute(sql`select app.scrub_ticket_history(${ids}::uuid[])`);
 }

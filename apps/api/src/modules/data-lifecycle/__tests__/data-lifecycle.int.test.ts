@@ -141,7 +141,8 @@ describe("customer data lifecycle", () => {
       await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
         await tx.execute(sql`update tickets set push_subscription = ${JSON.stringify({ endpoint: "https://push.example.test/abc", keys: { p256dh: "x", auth: "y" } })}::jsonb where id = ${ticket.id}`);
         await tx.execute(sql`insert into notifications (tenant_id, id, ticket_id, line_id, trigger, channel, recipient, subject, body, status)
-          values (${tenantId}, ${randomUUID()}, ${ticket.id}, ${a.lineId}, 'JOINED', 'EMAIL', 'ada@example.test', 'You joined', 'Hello Ada', 'SENT')`);
+          values (${tenantId}, ${randomUUID()}, ${ticket.id}, ${a.lineId}, 'JOINED', 'EMAIL', 'ada@example.test', 'You joined', 'Hello Ada', 'SENT'),
+                 (${tenantId}, ${randomUUID()}, ${ticket.id}, ${a.lineId}, 'CALLED', 'SMS', '+441234567890', null, 'Ada, come to desk 1', 'RETRYING')`);
       });
       assertOk(await a.owner.gql(`mutation($id: ID!) { cancelTicket(id: $id, reason: "Ada Lovelace left, call her on +441234567890") { id } }`, { id: ticket.id }));
       const staff = await memberPersona(api, a.owner, tenantId, "STAFF");
@@ -158,12 +159,21 @@ describe("customer data lifecycle", () => {
 
       const leftovers = await withTenantTx(db, { tenantId, userId: null }, async (tx) => ({
         ticket: rowsOf<{ push_subscription: unknown; idempotency_hash: unknown }>(await tx.execute(sql`select push_subscription, idempotency_hash from tickets where id = ${ticket.id}`))[0],
-        notifications: rowsOf<{ recipient: unknown; subject: unknown; body: unknown; trigger: string }>(await tx.execute(sql`select recipient, subject, body, trigger from notifications where ticket_id = ${ticket.id}`)),
+        notifications: rowsOf<{ recipient: unknown; subject: unknown; body: unknown; trigger: string; status: string }>(
+          await tx.execute(sql`select recipient, subject, body, trigger, status from notifications where ticket_id = ${ticket.id} order by trigger desc`),
+        ),
         events: rowsOf<{ data: Record<string, unknown>; kind: string }>(await tx.execute(sql`select data, kind from ticket_events where ticket_id = ${ticket.id} order by at`)),
       }));
       assert.equal(leftovers.ticket!.push_subscription, null);
       assert.equal(leftovers.ticket!.idempotency_hash, null);
-      assert.deepEqual(leftovers.notifications, [{ recipient: null, subject: null, body: null, trigger: "JOINED" }], "the message stays, without its words and address");
+      assert.deepEqual(
+        leftovers.notifications,
+        [
+          { recipient: null, subject: null, body: null, trigger: "JOINED", status: "SENT" },
+          { recipient: null, subject: null, body: null, trigger: "CALLED", status: "SKIPPED" },
+        ],
+        "messages stay, without their words and address; one not sent yet is skipped",
+      );
       assert.deepEqual(
         leftovers.events.map((e) => e.kind),
         ["ISSUED", "CANCELLED"],
