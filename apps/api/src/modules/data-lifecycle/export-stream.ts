@@ -13,7 +13,6 @@
  * tenant's provider credentials (`tenant_secrets`) are left out. Users' password hashes live in `users`, which is
  * not tenant data and is not exported (memberships carry the user ids).
  */
-import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx, type Database } from "@qline/db";
@@ -61,7 +60,17 @@ export class ExportRefused extends Error {}
 
 async function write(res: ServerResponse, chunk: string): Promise<void> {
   if (res.destroyed) throw new Error("the client went away");
-  if (!res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+  if (res.write(chunk)) return;
+  // Wait for the client to take what was written (or to go away); both listeners are removed either way.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /**
@@ -71,14 +80,14 @@ async function write(res: ServerResponse, chunk: string): Promise<void> {
  */
 export async function streamTenantExport(res: ServerResponse, options: ExportOptions): Promise<{ rows: number }> {
   const { db, tenantId, userId } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const scopeOf = (id: string) => ({ tenantId: id, userId });
 
   // The subtree (root of the export first) and the tenants' rows, read once: a tree is small next to its tickets.
   const tenantRows = await withTenantTx(db, scopeOf(tenantId), async (tx) => {
     requirePermission(await resolveAccess(tx, { kind: "user", userId, platformAdmin: false }, tenantId), "tenant:export");
-    return rowsOf<{ row: Record<string, unknown>; id: string }>(
-      await tx.execute(sql`select to_jsonb(t) as row, t.id from tenants t where t.path @> array[${tenantId}]::uuid[] order by t.depth, t.id`),
+    return rowsOf<{ row: string; id: string }>(
+      await tx.execute(sql`select to_jsonb(t)::text as row, t.id from tenants t where t.path @> array[${tenantId}]::uuid[] order by t.depth, t.id`),
     );
   }).catch((error: unknown) => {
     throw new ExportRefused(error instanceof Error ? error.message : String(error));
@@ -91,7 +100,7 @@ export async function streamTenantExport(res: ServerResponse, options: ExportOpt
   });
   let rows = 0;
   await write(res, `{"format":"qline.tenant-export.v1","tenantId":${JSON.stringify(tenantId)},"exportedAt":${JSON.stringify(new Date().toISOString())},"tenants":[`);
-  await write(res, tenantRows.map((r) => JSON.stringify(r.row)).join(","));
+  await write(res, tenantRows.map((r) => r.row).join(","));
   await write(res, `],"tables":{`);
   for (const [index, table] of exportedTables.entries()) {
     await write(res, `${index === 0 ? "" : ","}${JSON.stringify(table.name)}:[`);
@@ -101,7 +110,7 @@ export async function streamTenantExport(res: ServerResponse, options: ExportOpt
       for (;;) {
         const batch = await readBatch(db, scopeOf(id), table, after, batchSize);
         if (batch.length > 0) {
-          await write(res, (first ? "" : ",") + batch.map((r) => JSON.stringify(r.row)).join(","));
+          await write(res, (first ? "" : ",") + batch.map((r) => r.row).join(","));
           first = false;
           rows += batch.length;
         }
@@ -120,7 +129,8 @@ export async function streamTenantExport(res: ServerResponse, options: ExportOpt
 async function readBatch(db: Database, scope: { tenantId: string; userId: string }, table: ExportedTable, after: string[] | null, limit: number) {
   const name = sql.raw(`"${table.name}"`);
   const omitted = (table.omit ?? []).map((c) => ` - '${c}'`).join("");
-  const rowExpr = sql.raw(`to_jsonb(x)${omitted}`);
+  // The row's JSON text as PostgreSQL prints it: written as it is, never parsed and re-serialized here.
+  const rowExpr = sql.raw(`(to_jsonb(x)${omitted})::text`);
   const keyList = sql.raw(table.keys.map(([c]) => `x."${c}"`).join(", "));
   const keyTexts = sql.raw(table.keys.map(([c], i) => `x."${c}"::text as k${i}`).join(", "));
   const afterSql = after
@@ -130,7 +140,7 @@ async function readBatch(db: Database, scope: { tenantId: string; userId: string
       )})`
     : sql``;
   return withTenantTx(db, scope, async (tx) => {
-    const result = rowsOf<Record<string, unknown> & { row: Record<string, unknown> }>(
+    const result = rowsOf<Record<string, unknown> & { row: string }>(
       await tx.execute(sql`select ${rowExpr} as row, ${keyTexts} from ${name} x where x.tenant_id = ${scope.tenantId}${afterSql} order by ${keyList} limit ${limit}`),
     );
     return result.map((r) => ({ row: r.row, keys: table.keys.map((_, i) => String(r[`k${i}`])) }));
