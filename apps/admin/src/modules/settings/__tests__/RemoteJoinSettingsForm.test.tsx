@@ -17,6 +17,7 @@ const shell: ShellTenant = {
   depth: 1,
   accountId: "acc",
   suspended: false,
+  deletionScheduledAt: null,
   ancestors: [{ id: "root", name: "Acme Retail" }],
   theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
 };
