@@ -78,6 +78,13 @@ logger.info(
   { url: server.url, wsUrl: server.wsUrl, graphiql: server.url.replace(/\/graphql$/, "/graphiql/"), database: database.driver === "pglite" ? `embedded PGlite in ${join(config.dataDir, "pglite")}` : "PostgreSQL", pubsub: pubsub.kind },
   "qline API listening",
 );
+const sinks = server.notifications.devSinks;
+if (sinks) {
+  logger.info(
+    { smtp: `smtp://${sinks.smtp.host}:${sinks.smtp.port}`, sms: `${sinks.twilio.baseUrl} (Twilio Messages API)`, mailbox: "admin → Notifications → Dev mailbox (the devMailbox query)" },
+    "dev sinks: email and SMS are delivered to this local mailbox (QLINE_DEV_SINKS)",
+  );
+}
 if (config.seedDemo) {
   const demo = await seedDemo(database.db, config, pubsub);
   // The device key is shown once at creation; keep it beside the embedded data so later starts can print it.

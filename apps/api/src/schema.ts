@@ -11,11 +11,12 @@ import { QueueSubscriptionsResolver } from "./modules/tickets/queue-subscription
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
+import { NotificationsResolver, TicketNotificationsResolver } from "./modules/notifications/notifications.resolver.js";
 import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

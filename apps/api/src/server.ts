@@ -22,6 +22,7 @@ import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
+import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions } from "./modules/notifications/runtime.js";
 import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
 import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
@@ -44,6 +45,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** The notification worker's senders, clock and cadence (tests), or `worker: false` to not deliver in this process. */
+  notifications?: RuntimeOptions;
   /** The data-lifecycle job's clock and cadence (tests), or false to not run it in this process. */
   dataLifecycleJob?: Partial<Pick<DataLifecycleJobOptions, "now" | "pollMs" | "autoStart" | "batchSize">> | false;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
@@ -59,6 +62,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** Senders, worker and (QLINE_DEV_SINKS) the dev mailbox of this process. */
+  notifications: NotificationRuntime;
   /** The data-lifecycle job of this process (null when disabled). */
   dataLifecycleJob: DataLifecycleJob | null;
   /** This server's Prometheus registry and recorders (served at /metrics). */
@@ -276,6 +281,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
+  const notifications = await startNotificationRuntime(database.db, config, options.notifications);
   const dataLifecycleJob =
     options.dataLifecycleJob === false ? null : startDataLifecycleJob({ db: database.db, pollMs: config.dataLifecyclePollMs, logger, ...options.dataLifecycleJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -285,6 +291,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    notifications,
     dataLifecycleJob,
     metrics,
     rateLimits,
@@ -293,6 +300,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       draining = true;
       await ttlJob?.stop();
+      await notifications.close();
       await dataLifecycleJob?.stop();
       await apollo.stop();
       await rateLimits.close();
