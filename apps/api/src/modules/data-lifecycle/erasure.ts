@@ -3,7 +3,8 @@
  * data (customer name, phone, email, push subscription), its extension answers, a staff cancel reason (free text
  * that may name the customer) and the idempotency key and request hash (a hash of the contact data); the
  * ticket row with its number, type, line, status, timestamps, party size, channel and estimates stays, so
- * analytics keep counting it. Messages about the ticket not sent yet are SKIPPED (nobody to send them to). History and audit rows of the ticket keep their kind, statuses and times; the one
+ * analytics keep counting it. Messages about the ticket not sent yet are SKIPPED (nobody to send them to), and the
+ * customer's channel choice is cleared, so no later trigger queues another. History and audit rows of the ticket keep their kind, statuses and times; the one
  * free-text value they copy (`reason` of a cancel) is removed through `app.scrub_ticket_history`, because both
  * tables are append-only for the app role. Messages sent about the ticket keep trigger, channel, status and
  * times; their recipient, subject and body are blanked.
@@ -17,7 +18,7 @@ import { auditActor, type AuditSubject } from "../../context/actor.js";
 
 /** The ticket columns that hold personal data, and what each becomes when erased. */
 const erasedColumns = sql.raw(
-  `customer_name = null, phone = null, email = null, push_subscription = null, extensions = '{}'::jsonb, cancel_reason = null,
+  `customer_name = null, phone = null, email = null, push_subscription = null, notify_channels = '{}', extensions = '{}'::jsonb, cancel_reason = null,
    idempotency_key = null, idempotency_hash = null, personal_data_erased_at = now(), updated_at = now()`,
 );
 

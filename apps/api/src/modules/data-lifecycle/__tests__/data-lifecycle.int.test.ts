@@ -106,7 +106,8 @@ describe("customer data lifecycle", () => {
 
   const sockets = clientPool(() => api);
   before(async () => {
-    api = await startTestApi({}, { ttlJob: false, dataLifecycleJob: { autoStart: false, now: () => clock } });
+    // No notification worker: the messages these tests look at must stay as written until erased.
+    api = await startTestApi({}, { ttlJob: false, notifications: { worker: false }, dataLifecycleJob: { autoStart: false, now: () => clock } });
     a = await setUpTenant(api, "alpha");
     b = await setUpTenant(api, "beta");
   });
@@ -191,6 +192,27 @@ describe("customer data lifecycle", () => {
       );
       // The holder's page still works, without personal data (it never had any).
       assert.deepEqual(assertOk(await api.client()<{ ticketByCode: unknown }>(byCode, { c: ticket.trackingCode })).ticketByCode, { number: ticket.number, status: "CANCELLED" });
+    });
+
+    it("skips the outbox's messages not sent yet and queues no more (through the API)", async () => {
+      const ticket = await issueTicket(a.owner.gql, a.lineId, { customerName: "Outbox Customer", email: "outbox@example.test", notify: ["EMAIL"] });
+      const read = async () =>
+        assertOk(
+          await a.owner.gql<{ ticket: { notify: string[]; notifications: { trigger: string; recipient: string | null; body: string | null; status: string }[] } }>(
+            `query($id: ID!) { ticket(id: $id) { notify notifications { trigger recipient body status } } }`,
+            { id: ticket.id },
+          ),
+        ).ticket;
+      const before = await read();
+      assert.deepEqual(before.notify, ["EMAIL"]);
+      assert.ok(before.notifications.some((n) => n.trigger === "JOINED" && n.status === "PENDING"), JSON.stringify(before));
+      assertOk(await a.owner.gql(erase, { id: ticket.id }));
+      assertOk(await a.owner.gql(`mutation($id: ID!) { callTicket(id: $id) { id } }`, { id: ticket.id }));
+      const after = await read();
+      assert.deepEqual(after.notify, [], "the channel choice goes with the contact data");
+      assert.ok(after.notifications.length >= 1);
+      assert.ok(after.notifications.every((n) => n.recipient === null && n.body === null && n.status === "SKIPPED"), JSON.stringify(after));
+      assert.ok(!after.notifications.some((n) => n.trigger === "CALLED"), "calling the ticket queues nothing");
     });
 
     it("a waiting customer keeps their place after erasure", async () => {
