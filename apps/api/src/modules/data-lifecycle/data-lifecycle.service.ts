@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
-import { conflict, notFound, unauthenticated } from "../../errors/codes.js";
+import { conflict, forbidden, notFound } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -45,13 +45,14 @@ export interface TenantExportLink {
  * (tenant:export: the OWNER's). The link is relative to the API's origin unless QLINE_API_URL is set.
  */
 export async function exportTenantData(ctx: RequestContext, tenantId: string): Promise<TenantExportLink> {
-  if (ctx.actor.kind !== "user") throw unauthenticated("Sign in as the tenant's owner to export its data");
-  const userId = ctx.actor.userId;
   const expiresAtSeconds = Math.floor(Date.now() / 1000) + ctx.config.exportLinkTtlSeconds;
   const expiresAt = new Date(expiresAtSeconds * 1000);
-  await inTenant(ctx, tenantId, "tenant:export", (tx) =>
-    recordAudit(tx, ctx.actor, { tenantId, action: "tenant.export", targetType: "tenant", targetId: tenantId, after: { expiresAt: expiresAt.toISOString() } }),
-  );
+  // Anonymous: UNAUTHENTICATED; an API key never holds tenant:export: FORBIDDEN; so past this, a user.
+  const userId = await inTenant(ctx, tenantId, "tenant:export", async (tx) => {
+    if (ctx.actor.kind !== "user") throw forbidden("Only the tenant's owner can export its data");
+    await recordAudit(tx, ctx.actor, { tenantId, action: "tenant.export", targetType: "tenant", targetId: tenantId, after: { expiresAt: expiresAt.toISOString() } });
+    return ctx.actor.userId;
+  });
   const token = signExportLink(ctx.config.jwtSecret, { tenantId, userId, expiresAt: expiresAtSeconds });
   return { url: `${ctx.config.apiUrl ?? ""}/exports/tenant/${token}`, expiresAt };
 }

@@ -359,6 +359,11 @@ describe("customer data lifecycle", () => {
       assertCode(await admin.gql(exportMutation, { t: a.owner.tenantId }), "FORBIDDEN");
       assertCode(await b.owner.gql(exportMutation, { t: a.owner.tenantId }), "NOT_FOUND");
       assertCode(await api.client()(exportMutation, { t: a.owner.tenantId }), "UNAUTHENTICATED");
+      const key = assertOk(
+        await a.owner.gql<{ createApiKey: { secret: string } }>(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "all", scopes: ["tenant:read", "tickets:read"]) { secret } }`, { t: a.owner.tenantId }),
+      ).createApiKey.secret;
+      assertCode(await api.client(`ApiKey ${key}`)(exportMutation, { t: a.owner.tenantId }), "FORBIDDEN");
+      assertCode(await a.owner.gql(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "x", scopes: ["tenant:export"]) { secret } }`, { t: a.owner.tenantId }), "BAD_USER_INPUT");
       const { url } = assertOk(await a.owner.gql<{ exportTenantData: { url: string } }>(exportMutation, { t: a.owner.tenantId })).exportTenantData;
       const base = api.server.url;
       const tampered = url.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
