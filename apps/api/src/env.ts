@@ -22,6 +22,14 @@ export interface Config {
   estimatorWebhookAllowHosts: string[];
   /** TTL job poll interval (TTL_POLL_MS, default 5000). */
   ttlPollMs: number;
+  /** How often the data-lifecycle job erases expired customer data and hard-deletes tenants past their grace (DATA_LIFECYCLE_POLL_MS, default 300000). */
+  dataLifecyclePollMs: number;
+  /** Days between deleteTenant and the hard delete (TENANT_DELETION_GRACE_DAYS, default 30). */
+  tenantDeletionGraceDays: number;
+  /** How long a tenant export link stays valid (EXPORT_LINK_TTL_SECONDS, default 300). */
+  exportLinkTtlSeconds: number;
+  /** The API's public origin, e.g. https://api.example.com (QLINE_API_URL); unset: export links are relative to the API's origin. */
+  apiUrl: string | undefined;
   /** Longest a Redis publish may hold up a mutation before the event is dropped (REDIS_PUBLISH_TIMEOUT_MS, default 500). */
   redisPublishTimeoutMs: number;
   /** Each `/readyz` check (database, Redis) answers within this or counts as down (READY_CHECK_TIMEOUT_MS, default 1000). */
@@ -320,6 +328,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
     ttlPollMs: integer("TTL_POLL_MS", env.TTL_POLL_MS, 5000) || 5000,
+    dataLifecyclePollMs: integer("DATA_LIFECYCLE_POLL_MS", env.DATA_LIFECYCLE_POLL_MS, 300_000) || 300_000,
+    tenantDeletionGraceDays: integer("TENANT_DELETION_GRACE_DAYS", env.TENANT_DELETION_GRACE_DAYS, 30),
+    exportLinkTtlSeconds: integer("EXPORT_LINK_TTL_SECONDS", env.EXPORT_LINK_TTL_SECONDS, 300) || 300,
+    apiUrl: (env.QLINE_API_URL || "").replace(/\/+$/, "") || undefined,
     redisPublishTimeoutMs: integer("REDIS_PUBLISH_TIMEOUT_MS", env.REDIS_PUBLISH_TIMEOUT_MS, 500) || 500,
     readyCheckTimeoutMs: integer("READY_CHECK_TIMEOUT_MS", env.READY_CHECK_TIMEOUT_MS, 1000) || 1000,
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000) || 10_000,

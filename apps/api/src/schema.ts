@@ -13,10 +13,11 @@ import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/e
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
 import { WebPushResolver } from "./modules/notifications/web-push.resolver.js";
 import { NotificationsResolver, TicketNotificationsResolver } from "./modules/notifications/notifications.resolver.js";
+import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -23,6 +23,8 @@ import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
 import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions } from "./modules/notifications/runtime.js";
+import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
+import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 import { readiness } from "./health.js";
@@ -45,6 +47,8 @@ export interface ServerOptions {
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
   /** The notification worker's senders, clock and cadence (tests), or `worker: false` to not deliver in this process. */
   notifications?: RuntimeOptions;
+  /** The data-lifecycle job's clock and cadence (tests), or false to not run it in this process. */
+  dataLifecycleJob?: Partial<Pick<DataLifecycleJobOptions, "now" | "pollMs" | "autoStart" | "batchSize">> | false;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
   logger?: Logger;
   /** Called with the limiter's name on every rate-limit or fairness refusal (metrics). */
@@ -60,6 +64,8 @@ export interface RunningServer {
   ttlJob: TtlJob | null;
   /** Senders, worker and (QLINE_DEV_SINKS) the dev mailbox of this process. */
   notifications: NotificationRuntime;
+  /** The data-lifecycle job of this process (null when disabled). */
+  dataLifecycleJob: DataLifecycleJob | null;
   /** This server's Prometheus registry and recorders (served at /metrics). */
   metrics: ApiMetrics;
   /** This process's rate limits (tests, diagnostics). */
@@ -238,6 +244,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const detail = (state: string) => (state === "ok" || !config.production ? state : "down"); // no hosts or ports in production
     res.status(ready.ok ? 200 : 503).json({ ...ready, database: detail(ready.database), pubsub: detail(ready.pubsub) });
   });
+  mountTenantExport(app, { config, db: database.db, logger });
   app.use(
     "/graphql",
     (req, res, next) => {
@@ -275,6 +282,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
   const notifications = await startNotificationRuntime(database.db, config, options.notifications, (channel, status) => metrics.observeNotification(channel, status));
+  const dataLifecycleJob =
+    options.dataLifecycleJob === false ? null : startDataLifecycleJob({ db: database.db, pollMs: config.dataLifecyclePollMs, logger, ...options.dataLifecycleJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
@@ -283,6 +292,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     ttlJob,
     notifications,
+    dataLifecycleJob,
     metrics,
     rateLimits,
     subscriptionExecutions: () => shared.executions,
@@ -291,6 +301,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       draining = true;
       await ttlJob?.stop();
       await notifications.close();
+      await dataLifecycleJob?.stop();
       await apollo.stop();
       await rateLimits.close();
     },

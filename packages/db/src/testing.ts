@@ -66,3 +66,6 @@ export function openSecondConnection(first: TestDatabase): TestDatabase | undefi
   const opened = wrapPgPool(openPgPool(first.appUrl, 20, 30_000));
   return { ...opened, appUrl: first.appUrl, ownerUrl: first.ownerUrl };
 }
+
+/** The pg driver, for tests that read as the owner (no RLS) through `TestDatabase.ownerUrl` on PostgreSQL. */
+export { pg } from "./database.js";

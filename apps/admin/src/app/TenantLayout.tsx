@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { TenantOverviewPage } from "../modules/tenants/components/TenantOverviewPage";
 import { CurrentTenantContext } from "../modules/tenants/hooks/use-current-tenant";
 import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
+import { formatDateTime } from "../lib/format";
 import { EmptyState, ErrorState, Loading } from "../ui/states";
 import { AppFrame } from "./AppFrame";
 import { tenantHref, type TenantSection } from "./router";
@@ -79,6 +80,12 @@ export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; 
             {tenant.suspended && (
               <div className="alert alert--error" role="alert">
                 This tenant is suspended: its kiosks and pages are unavailable.
+              </div>
+            )}
+            {tenant.deletionScheduledAt && (
+              <div className="alert alert--error" role="alert" data-testid="deletion-banner">
+                This tenant is scheduled for deletion on {formatDateTime(String(tenant.deletionScheduledAt))}: it is unavailable to staff, kiosks and customers until then. Its owner
+                can cancel in Settings, “Data &amp; privacy”.
               </div>
             )}
             {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId)}</Suspense> : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}

@@ -18,16 +18,21 @@ export const permissions = [
   "tickets:read",
   "tickets:issue",
   "tickets:operate",
+  "tickets:erase",
+  "tenant:export",
+  "tenant:delete",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
-const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate"];
+const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate", "tickets:erase"];
 const manager: Permission[] = [...staff, "lines:manage", "members:read"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
 
+const owner: Permission[] = [...admin, "tenant:export", "tenant:delete"];
+
 export const roleGrants: Record<MemberRole, ReadonlySet<Permission>> = {
-  OWNER: new Set(admin),
+  OWNER: new Set(owner),
   ADMIN: new Set(admin),
   MANAGER: new Set(manager),
   STAFF: new Set(staff),
@@ -46,8 +51,9 @@ export const roleLabels: Record<MemberRole, string> = {
   VIEWER: "Viewer",
 };
 
-/** Scopes an API key may hold: everything but managing people and keys. */
-export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => p !== "members:manage" && p !== "apikeys:manage");
+/** Scopes an API key may hold: everything but managing people and keys and the owner's export and deletion. */
+const notForKeys: ReadonlySet<Permission> = new Set(["members:manage", "apikeys:manage", "tenant:export", "tenant:delete"]);
+export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => !notForKeys.has(p));
 
 /**
  * Scope presets for devices whose key lives in a public browser: display:read (numbers, counters, stats), never

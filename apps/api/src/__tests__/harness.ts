@@ -92,6 +92,8 @@ export async function startTestApi(
     redisUrl?: string;
     ttlJob?: ServerOptions["ttlJob"];
     notifications?: ServerOptions["notifications"];
+    /** Default: not polling (tests that need it pass a clock and call runOnce). */
+    dataLifecycleJob?: ServerOptions["dataLifecycleJob"];
     logger?: ServerOptions["logger"];
     onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
     /** Where the pub/sub reports outages and recoveries (default: the silent test logger). */
@@ -108,6 +110,7 @@ export async function startTestApi(
     port: 0,
     ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
     ...(options.notifications !== undefined ? { notifications: options.notifications } : {}),
+    dataLifecycleJob: options.dataLifecycleJob ?? { autoStart: false },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRateLimitRefusal ? { onRateLimitRefusal: options.onRateLimitRefusal } : {}),
   });

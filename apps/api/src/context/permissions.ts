@@ -20,16 +20,22 @@ export const permissions = [
   "tickets:read",
   "tickets:issue",
   "tickets:operate",
+  "tickets:erase",
+  "tenant:export",
+  "tenant:delete",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
-const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate"];
+const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate", "tickets:erase"];
 const manager: Permission[] = [...staff, "lines:manage", "members:read"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
 
+/** Taking all of a tenant's data out, or deleting it: the owner's alone. */
+const owner: Permission[] = [...admin, "tenant:export", "tenant:delete"];
+
 export const roleGrants: Record<MemberRole, ReadonlySet<Permission>> = {
-  OWNER: new Set(admin),
+  OWNER: new Set(owner),
   ADMIN: new Set(admin),
   MANAGER: new Set(manager),
   STAFF: new Set(staff),
@@ -45,8 +51,15 @@ export function strongestRole(roles: readonly MemberRole[]): MemberRole | null {
   return best;
 }
 
-/** Scopes an API key may hold: everything but managing people and keys (a key cannot mint keys). */
-export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => p !== "members:manage" && p !== "apikeys:manage");
+/** Scopes an API key may hold: everything but managing people and keys (a key cannot mint keys) and the owner's export and deletion. */
+const notForKeys: ReadonlySet<Permission> = new Set(["members:manage", "apikeys:manage", "tenant:export", "tenant:delete"]);
+export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => !notForKeys.has(p));
+
+/**
+ * While a tenant (or an ancestor) waits for its deletion, its OWNER may still do only this (see the tenant's
+ * data, take it out, cancel the deletion); everyone else is refused as for a suspended tenant.
+ */
+export const duringDeletionGrace: ReadonlySet<Permission> = new Set(["tenant:read", "audit:read", "tenant:export", "tenant:delete"]);
 
 /** A scope that includes another: tickets:read (with personal data) includes display:read (without). */
 const implied: Partial<Record<Permission, readonly Permission[]>> = { "tickets:read": ["display:read"] };
@@ -94,6 +107,9 @@ const operationsByPermission: Record<Permission, string[]> = {
   "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "Ticket.estimate"],
   "tickets:read": ["Ticket.trackingCode", "Ticket.customerName", "Ticket.phone", "Ticket.extensions", "Ticket.extensionSchemaVersion", "Ticket.cancelReason", "Ticket.history", "(includes display:read)"],
   "tickets:issue": ["issueTicket"],
+  "tickets:erase": ["eraseCustomerData"],
+  "tenant:export": ["exportTenantData"],
+  "tenant:delete": ["deleteTenant", "cancelTenantDeletion"],
   "tickets:operate": ["updateTicket", "callNext", "callTicket", "startServing", "completeTicket", "cancelTicket", "markNoShow", "requeueTicket", "transferTicket", "moveTicket", "openCounter", "closeCounter"],
 };
 
@@ -112,7 +128,9 @@ export function rolesMarkdown(): string {
     "subtree with the scopes it was created with. Besides the matrix: only an OWNER can grant, change or remove",
     "OWNER (a member can grant only roles no stronger than their own); the last OWNER of a root tenant cannot be",
     "removed or demoted; creating a root tenant in an account needs the account's owner; a suspended tenant (or",
-    "one under a suspended ancestor) answers FORBIDDEN to everyone but the platform admin.",
+    "one under a suspended ancestor) answers FORBIDDEN to everyone but the platform admin. A tenant scheduled for",
+    "deletion (`deleteTenant`) is refused the same way during its grace period, except that its OWNER keeps",
+    `${[...duringDeletionGrace].map((p) => `\`${p}\``).join(", ")} (to export its data or cancel the deletion).`,
     "",
     "`display:read` reads ticket numbers, statuses, positions, counters, now serving and stats, but no personal",
     "data: a Ticket field is personal unless it is one of the display fields (`apps/api/src/context/personal-data.ts`),",

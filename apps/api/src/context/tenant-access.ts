@@ -3,7 +3,7 @@ import { rowsOf, withLocatedTenantTx, withTenantTx, type LocatableRecord, type M
 import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from "../errors/codes.js";
 import type { Actor } from "./actor.js";
 import type { RequestContext, TenantAccess } from "./context.js";
-import { roleGrants, strongestRole, withImplied, type Permission } from "./permissions.js";
+import { duringDeletionGrace, roleGrants, strongestRole, withImplied, type Permission } from "./permissions.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => uuidPattern.test(value);
@@ -33,8 +33,20 @@ interface AccessRow {
   account_id: string;
   path: string[];
   suspended: boolean;
+  deletion_scheduled: boolean;
   roles: MemberRole[];
 }
+
+/**
+ * SQL: whether the tenant row aliased `t` is unavailable to the public and its staff: it or an ancestor is
+ * suspended, or scheduled for deletion (deleteTenant's grace period). One definition for every door.
+ */
+export const tenantUnavailableSql = sql.raw(
+  "exists (select 1 from tenants a where a.id = any(t.path) and (a.suspended_at is not null or a.deletion_scheduled_at is not null))",
+);
+
+/** The refusal of a tenant waiting for its deletion (FORBIDDEN, like a suspension). */
+export const scheduledForDeletion = () => forbidden("This tenant is scheduled for deletion");
 
 /**
  * Reads, inside a transaction scoped to `tenantId`, what the actor may do there. Unknown tenant and "no
@@ -47,6 +59,7 @@ export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Pro
     await tx.execute(sql`
       select t.id, t.account_id, t.path,
         exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended,
+        exists (select 1 from tenants a where a.id = any(t.path) and a.deletion_scheduled_at is not null) as deletion_scheduled,
         coalesce((select array_agg(m.role::text) from memberships m where m.user_id = ${userId} and m.tenant_id = any(t.path)), '{}') as roles
       from tenants t where t.id = ${tenantId}`),
   );
@@ -63,6 +76,11 @@ export async function resolveAccess(tx: Tx, actor: Actor, tenantId: string): Pro
     granted = roleGrants[role];
   }
   if (row.suspended) throw forbidden("This tenant is suspended");
+  if (row.deletion_scheduled) {
+    // The grace period: the owner may still read, export and cancel; nobody else (keys included) may do anything.
+    if (role !== "OWNER") throw scheduledForDeletion();
+    granted = new Set([...granted].filter((p) => duringDeletionGrace.has(p)));
+  }
   return { tenantId: row.id, accountId: row.account_id, path, role, permissions: granted };
 }
 
@@ -171,11 +189,11 @@ export async function inPublicLineTenant<T>(
       rememberLocated(lineId, tenantId);
       const [tenant] = rowsOf<{ path: unknown; slug: string; suspended: boolean }>(
         await tx.execute(sql`
-          select t.path, t.slug, exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+          select t.path, t.slug, ${tenantUnavailableSql} as suspended
           from tenants t where t.id = ${tenantId}`),
       );
       if (!tenant || (slug !== null && tenant.slug !== slug.toLowerCase())) throw notFound("Line");
-      if (tenant.suspended) throw forbidden("This tenant is suspended");
+      if (tenant.suspended) throw forbidden("This tenant is unavailable (suspended or scheduled for deletion)");
       return fn(tx, { tenantId, path: parseTextArray(tenant.path), slug: tenant.slug });
     }),
   );

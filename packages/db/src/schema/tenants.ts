@@ -45,6 +45,11 @@ export const tenants = pgTable(
     settings: jsonb("settings").$type<JsonObject>().notNull().default({}),
     theme: jsonb("theme").$type<TenantTheme>().notNull().default({}),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    /**
+     * Set by `deleteTenant`: the tenant (and its subtree) is refused like a suspended one until then, and hard-deleted
+     * by the data-lifecycle job once this time has passed; `cancelTenantDeletion` clears it.
+     */
+    deletionScheduledAt: timestamp("deletion_scheduled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -53,6 +58,7 @@ export const tenants = pgTable(
     index("tenants_path_gin").using("gin", t.path),
     index("tenants_account_idx").on(t.accountId),
     index("tenants_parent_idx").on(t.parentId),
+    index("tenants_deletion_idx").on(t.deletionScheduledAt).where(sql`deletion_scheduled_at is not null`),
     pgPolicy("tenants_read", {
       for: "select",
       to: appRole,

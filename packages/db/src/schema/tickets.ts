@@ -67,6 +67,8 @@ export const tickets = pgTable(
     servedAt: timestamp("served_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** When the customer's contact data and extension answers were erased (retention or `eraseCustomerData`); null = kept. */
+    personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -90,6 +92,10 @@ export const tickets = pgTable(
     index("tickets_line_created_idx").on(t.tenantId, t.lineId, t.createdAt),
     // Analytics over every line of a tenant in a date range.
     index("tickets_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // The retention job: a tenant's ended tickets whose personal data is still kept, oldest end first.
+    index("tickets_erasable_idx")
+      .on(t.tenantId, sql`coalesce(completed_at, ended_at)`)
+      .where(sql`personal_data_erased_at is null and status in ('SERVED', 'NO_SHOW', 'CANCELLED', 'EXPIRED')`),
     index("tickets_extensions_gin").using("gin", t.extensions),
     // joinLine's "at most N active tickets per phone / email per line", checked under the line's numbering lock.
     index("tickets_active_phone_idx").on(t.tenantId, t.lineId, t.phone).where(sql`status in ('WAITING', 'CALLED', 'SERVING') and phone is not null`),

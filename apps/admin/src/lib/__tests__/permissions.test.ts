@@ -4,10 +4,12 @@ import { apiKeyPresets, apiKeyScopes, can, grantableRoles, roleGrants, roleIn } 
 describe("permissions mirror", () => {
   it("pins the matrix from apps/api/src/context/permissions.ts", () => {
     expect([...roleGrants.VIEWER]).toEqual(["tenant:read", "lines:read", "display:read", "tickets:read"]);
-    expect([...roleGrants.STAFF]).toEqual(["tenant:read", "lines:read", "display:read", "tickets:read", "tickets:issue", "tickets:operate"]);
+    expect([...roleGrants.STAFF]).toEqual(["tenant:read", "lines:read", "display:read", "tickets:read", "tickets:issue", "tickets:operate", "tickets:erase"]);
     expect([...roleGrants.MANAGER]).toEqual([...roleGrants.STAFF, "lines:manage", "members:read"]);
     expect([...roleGrants.ADMIN]).toEqual([...roleGrants.MANAGER, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"]);
-    expect(roleGrants.OWNER).toEqual(roleGrants.ADMIN);
+    expect([...roleGrants.OWNER]).toEqual([...roleGrants.ADMIN, "tenant:export", "tenant:delete"]);
+    expect(apiKeyScopes).not.toContain("tenant:export");
+    expect(apiKeyScopes).not.toContain("tenant:delete");
     expect(apiKeyScopes).not.toContain("members:manage");
     expect(apiKeyScopes).not.toContain("apikeys:manage");
     expect(apiKeyScopes).toContain("display:read");

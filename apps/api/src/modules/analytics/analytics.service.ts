@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { inTenant, isUuid, tenantUnavailableSql } from "../../context/tenant-access.js";
 import { badInput, limitExceeded, notFound, type FieldError } from "../../errors/codes.js";
 import { tenantOf } from "../lines/lookups.js";
 import type { QueueAnalytics } from "./analytics.types.js";
@@ -215,7 +215,7 @@ export async function tenantAnalytics(ctx: RequestContext, tenantId: string, fro
         await tx.execute(sql`
           select t.id from tenants t
           where t.path @> array[${tenantId}]::uuid[] and t.id <> ${tenantId}
-            and not exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null)
+            and not ${tenantUnavailableSql}
           order by t.depth, t.id
           limit ${analyticsLimits.maxTenants}`),
       );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx, type LocatableRecord, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { locateReachableTenant } from "../../context/tenant-access.js";
+import { locateReachableTenant, tenantUnavailableSql } from "../../context/tenant-access.js";
 import { forbidden } from "../../errors/codes.js";
 
 /**
@@ -23,13 +23,14 @@ export async function ticketByTrackingCode(ctx: RequestContext, code: string): P
 
 /**
  * Public doors (a tracking code) check this in their tenant transaction: a suspended tenant, or one under a
- * suspended ancestor, answers FORBIDDEN to its customers too, as it does to its members and keys.
+ * suspended ancestor, answers FORBIDDEN to its customers too, as it does to its members and keys; so does one
+ * scheduled for deletion (its grace period).
  */
 export async function assertTenantNotSuspended(tx: Tx, tenantId: string): Promise<void> {
   const [row] = rowsOf<{ suspended: boolean }>(
     await tx.execute(sql`
-      select exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+      select ${tenantUnavailableSql} as suspended
       from tenants t where t.id = ${tenantId}`),
   );
-  if (row?.suspended) throw forbidden("This tenant is suspended");
+  if (row?.suspended) throw forbidden("This tenant is unavailable (suspended or scheduled for deletion)");
 }

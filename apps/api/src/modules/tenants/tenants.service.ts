@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { accounts, memberships, rowsOf, tenants, withTenantTx, type JsonObject, type TenantLocation, type TenantTheme, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid, requirePermission, resolveAccess, asUser } from "../../context/tenant-access.js";
+import { inTenant, isUuid, requirePermission, resolveAccess, asUser, tenantUnavailableSql } from "../../context/tenant-access.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, unauthenticated, forbidden } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
@@ -11,11 +11,13 @@ import { asPublicOnly } from "../../context/field-guards.js";
 import { checkJsonObject, mergeSettings } from "./settings.js";
 import { slugProblem } from "./slugs.js";
 import { checkRemoteJoinSettings } from "./remote-join-settings.js";
+import { checkRetentionSettings } from "../data-lifecycle/retention.js";
 
 /** Settings are free-form JSON of bounded size; the keys qline itself reads are checked too. */
 function checkTenantSettings(settings: JsonObject): JsonObject {
   checkJsonObject(settings, "input.settings");
   checkRemoteJoinSettings(settings);
+  checkRetentionSettings(settings);
   return settings;
 }
 
@@ -297,7 +299,7 @@ export async function tenantBySlug(ctx: RequestContext, slug: string): Promise<P
     const [row] = rowsOf<{ id: string; name: string; slug: string; theme: TenantTheme; suspended: boolean }>(
       await tx.execute(sql`
         select t.id, t.name, t.slug, t.theme,
-          exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended
+          ${tenantUnavailableSql} as suspended
         from tenants t where t.id = ${id}`),
     );
     return row ?? null;

@@ -58,6 +58,13 @@ export class Tenant {
   suspendedAt: Date | null;
 
   @UseMiddleware(PrivateTenantField)
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "Set by deleteTenant: when this tenant and its subtree will be deleted for good (cancelTenantDeletion until then). Null: not scheduled.",
+  })
+  deletionScheduledAt: Date | null;
+
+  @UseMiddleware(PrivateTenantField)
   @Field(() => Location)
   location: Location;
 

@@ -53,6 +53,8 @@ export interface TicketView {
   servedAt: string | null;
   completedAt: string | null;
   endedAt: string | null;
+  /** When the customer's contact data and extension answers were erased (retention or eraseCustomerData). */
+  personalDataErasedAt: string | null;
   /** In event payloads: the estimate as of the event (staff view); absent elsewhere (resolved on demand). */
   estimate?: EstimateView | null;
 }

@@ -64,6 +64,7 @@ function toView(row: TicketRow & { position: number | null }): TicketView {
     servedAt: iso(row.servedAt),
     completedAt: iso(row.completedAt),
     endedAt: iso(row.endedAt),
+    personalDataErasedAt: iso(row.personalDataErasedAt),
   };
 }
 
@@ -584,7 +585,10 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
       set.extensions = extensions;
       set.extensionSchemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
     }
-    return { set, data: { fields: Object.keys(set) } };
+    const fields = Object.keys(set);
+    // New personal data after an erasure is kept again (and erased again by the retention period).
+    if (set.customerName != null || set.phone != null || set.email != null || set.extensions) set.personalDataErasedAt = null;
+    return { set, data: { fields } };
   });
 }
 

@@ -108,6 +108,12 @@ export class Ticket {
 
   @Field(() => DateTime, { nullable: true, description: "When it was cancelled, marked no-show or expired." })
   endedAt: string | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "When the customer's contact data (name, phone, email, push subscription) and extension answers were erased: by the tenant's retention period after the ticket ended, or by eraseCustomerData. Null while kept.",
+  })
+  personalDataErasedAt: string | null;
 }
 
 @ObjectType()

@@ -16,6 +16,7 @@ const shell: ShellTenant = {
   depth: 0,
   accountId: "acc",
   suspended: false,
+  deletionScheduledAt: null,
   ancestors: [],
   theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
 };

@@ -68,6 +68,7 @@ describe("ticket details", () => {
           servedAt: null,
           completedAt: null,
           endedAt: null,
+          personalDataErasedAt: null,
           ticketType: null,
           counter: null,
           history: [],

@@ -17,6 +17,8 @@ interface Props {
   now: number;
   live: boolean;
   canOperate: boolean;
+  /** tickets:erase: the ticket details offer erasing the customer's data. */
+  canErase?: boolean;
   /** May add walk-ins (tickets:issue). */
   canIssue?: boolean;
   /** After a walk-in was issued: re-read the board (the lineUpdated event does too; this does not wait for it). */
@@ -27,7 +29,7 @@ interface Props {
 }
 
 /** The screen staff keep open all day: who waits, who is being served where, and the big Call next button. */
-export function QueueBoard({ line, now, live, canOperate, canIssue = false, onTicketIssued, actions, myCounterId, onChooseCounter }: Props) {
+export function QueueBoard({ line, now, live, canOperate, canIssue = false, canErase = false, onTicketIssued, actions, myCounterId, onChooseCounter }: Props) {
   const [transfer, setTransfer] = useState<BoardTicket | null>(null);
   const [cancel, setCancel] = useState<BoardTicket | null>(null);
   const [details, setDetails] = useState<BoardTicket | null>(null);
@@ -228,7 +230,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, onTi
           }}
         />
       )}
-      {details && <TicketDetailsDialog ticketId={details.id} number={details.number} extensionSchema={line.tenant.ticketExtensionSchema} onClose={() => setDetails(null)} />}
+      {details && <TicketDetailsDialog ticketId={details.id} number={details.number} extensionSchema={line.tenant.ticketExtensionSchema} canErase={canErase} onClose={() => setDetails(null)} />}
       {walkIn && (
         <WalkInDialog
           lineId={line.id}

@@ -35,6 +35,7 @@ function LineBoard({ lineId }: { lineId: string }) {
       now={now}
       live={live}
       canOperate={can("tickets:operate")}
+      canErase={can("tickets:erase")}
       canIssue={can("tickets:issue")}
       onTicketIssued={() => void refetch()}
       actions={actions}

@@ -1,7 +1,11 @@
+import { useState } from "react";
+import type { Problem } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/format";
+import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
-import { ErrorState, Loading } from "../../../ui/states";
+import { Alert, ErrorState, Loading } from "../../../ui/states";
 import { channelDescriptions, extensionLabel, formatExtensionValue } from "../board-model";
+import { useEraseCustomerData } from "../hooks/use-erase-customer-data";
 import { useTicketDetails } from "../hooks/use-ticket-details";
 
 const kindLabels: Record<string, string> = {
@@ -19,9 +23,26 @@ const kindLabels: Record<string, string> = {
   RAN_LATE: "Running late: moved back",
 };
 
-/** One ticket: customer data, extension fields and its whole history. */
-export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose }: { ticketId: string; number: string; extensionSchema: Record<string, unknown> | null | undefined; onClose: () => void }) {
+interface Props {
+  ticketId: string;
+  number: string;
+  extensionSchema: Record<string, unknown> | null | undefined;
+  /** tickets:erase: offers "Erase customer data" (with a confirmation). */
+  canErase?: boolean;
+  onClose: () => void;
+}
+
+/** One ticket: customer data, extension fields and its whole history; staff may erase the customer's data. */
+export function TicketDetailsDialog({ ticketId, number, extensionSchema, canErase = false, onClose }: Props) {
   const { ticket, loading, error, refetch } = useTicketDetails(ticketId);
+  const { erase, erasing } = useEraseCustomerData();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const confirmErase = async () => {
+    const result = await erase(ticketId);
+    setProblem(result.ok ? null : result.problem);
+    setConfirming(false);
+  };
   return (
     <Dialog title={`Ticket ${number}`} onClose={onClose}>
       {loading && <Loading />}
@@ -82,6 +103,31 @@ export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose
               </div>
             )}
           </dl>
+          {ticket.personalDataErasedAt && (
+            <p className="muted" data-testid="ticket-details-erased">
+              Customer data erased <time dateTime={ticket.personalDataErasedAt}>{formatDateTime(ticket.personalDataErasedAt)}</time>.
+            </p>
+          )}
+          {problem && <Alert>{problem.message}</Alert>}
+          {canErase && !confirming && (
+            <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
+              Erase customer data
+            </Button>
+          )}
+          {canErase && confirming && (
+            <div className="card" role="group" aria-label="Confirm erasing customer data">
+              <p>
+                Erase the name, phone, email, push subscription and custom fields of ticket {number} now? The ticket stays in the line and in the statistics. This
+                cannot be undone.
+              </p>
+              <div className="form__actions">
+                <Button onClick={() => setConfirming(false)}>Keep data</Button>
+                <Button variant="danger" busy={erasing} onClick={() => void confirmErase()}>
+                  Erase now
+                </Button>
+              </div>
+            </div>
+          )}
           <h3>History</h3>
           <ol className="feed">
             {ticket.history.map((e) => (

@@ -20,6 +20,7 @@ export const TicketDetailsQuery = graphql(`
       servedAt
       completedAt
       endedAt
+      personalDataErasedAt
       ticketType {
         id
         name

@@ -16,6 +16,7 @@ const shell: ShellTenant = {
   depth: 0,
   accountId: "acc",
   suspended: false,
+  deletionScheduledAt: null,
   ancestors: [],
   theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null },
 };

@@ -17,6 +17,7 @@ const shell: ShellTenant = {
   depth: 1,
   accountId: "acc",
   suspended: false,
+  deletionScheduledAt: null,
   ancestors: [{ id: "root", name: "Acme Retail" }],
   theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
 };
@@ -34,6 +35,8 @@ function tenant(settings: Record<string, unknown>) {
     theme: { __typename: "Theme" as const, primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
     settings,
     effectiveSettings: { ...settings, remoteJoin: { runningLatePlaces: 5, ...(settings.remoteJoin as object) } },
+    retentionDays: 30,
+    deletionScheduledAt: null,
     ancestors,
   };
 }

@@ -15,6 +15,7 @@ const shell: ShellTenant = {
   depth: 1,
   accountId: "acc",
   suspended: false,
+  deletionScheduledAt: null,
   ancestors: [{ id: "root", name: "Acme Retail" }],
   theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
 };
@@ -28,6 +29,8 @@ const tenant = {
   theme: { __typename: "Theme" as const, primaryColor: "#1f4fd8", accentColor: null, logoUrl: null, fontFamily: null },
   settings: { language: "de" },
   effectiveSettings: { language: "de", currency: "EUR" },
+  retentionDays: 30,
+  deletionScheduledAt: null,
   ancestors: [{ __typename: "Tenant" as const, id: "root", name: "Acme Retail", settings: { language: "en", currency: "EUR" } }],
 };
 

@@ -3,6 +3,7 @@ import { ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useTenantSettings } from "../hooks/use-tenant-settings";
 import { BrandingForm } from "./BrandingForm";
+import { DataPrivacySection } from "./DataPrivacySection";
 import { GeneralSettingsForm } from "./GeneralSettingsForm";
 import { RemoteJoinSettingsForm } from "./RemoteJoinSettingsForm";
 import { SettingsJsonEditor } from "./SettingsJsonEditor";
@@ -63,6 +64,18 @@ export function TenantSettingsPage() {
               own={tenant.settings}
               ancestors={tenant.ancestors}
               canEdit={canEdit}
+              saving={saving}
+              onSave={(settings) => problemOf({ settings })}
+            />
+          </div>
+          <div className="card">
+            <h2 className="card__title">Data &amp; privacy</h2>
+            <DataPrivacySection
+              key={`${tenant.id}-privacy`}
+              tenant={tenant}
+              canEdit={canEdit}
+              canExport={can("tenant:export")}
+              canDelete={can("tenant:delete")}
               saving={saving}
               onSave={(settings) => problemOf({ settings })}
             />

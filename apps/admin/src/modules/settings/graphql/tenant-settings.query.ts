@@ -25,6 +25,8 @@ export const TenantSettingsQuery = graphql(`
     }
     settings
     effectiveSettings
+    retentionDays
+    deletionScheduledAt
     ancestors {
       id
       name

@@ -10,6 +10,7 @@ export const TenantShellQuery = graphql(`
       depth
       accountId
       suspended
+      deletionScheduledAt
       ancestors {
         id
         name
