@@ -15,7 +15,7 @@ import { buildQlineSchema } from "../../schema.js";
 import { apiKeyPresets } from "../permissions.js";
 import { ticketDisplayFields } from "../personal-data.js";
 
-const personalFields = ["trackingCode", "customerName", "phone", "email", "extensions", "extensionSchemaVersion", "cancelReason", "history { kind }"];
+const personalFields = ["trackingCode", "customerName", "phone", "email", "extensions", "extensionSchemaVersion", "cancelReason", "history { kind }", "notify", "notifications { status }", "personalDataErasedAt"];
 
 describe("display keys read numbers and counters, never personal data", () => {
   let api: TestApi;
