@@ -48,6 +48,7 @@ export interface Config {
   /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address (TRUST_PROXY, 0). */
   trustProxy: number;
   rateLimits: RateLimitConfig;
+  notifications: NotificationConfig;
   /** Web Push (docs/notifications.md, "Web Push"). */
   push: PushConfig;
 }
@@ -69,6 +70,32 @@ export interface PushConfig {
   /** PEM certificates trusted for push endpoints besides the system's (PUSH_TLS_CA_FILE; the test receiver's own). */
   tlsCa: string | undefined;
 }
+
+/** Notification delivery (docs/notifications.md "Configuration"). */
+export interface NotificationConfig {
+  /** Platform SMTP: SMTP_URL, or SMTP_HOST/SMTP_PORT/SMTP_SECURE/SMTP_USER/SMTP_PASSWORD; null = none. */
+  smtp: SmtpConfig | null;
+  /** Envelope and header sender of every email (MAIL_FROM, default "qline <no-reply@qline.local>"). */
+  mailFrom: string;
+  /** Platform Twilio account (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM); null = none. */
+  twilio: { accountSid: string; authToken: string; from: string } | null;
+  /** Twilio's API base (TWILIO_BASE_URL, default https://api.twilio.com); also used with a tenant's own account. */
+  twilioBaseUrl: string;
+  /** QLINE_DEV_SINKS=1: run a loopback SMTP server and Twilio-speaking HTTP server and deliver there (start.sh). */
+  devSinks: boolean;
+  /** 32-byte key for tenant credentials at rest (QLINE_SECRETS_KEY, base64 or hex); development: a data-dir file. */
+  secretsKey: Buffer;
+  /** Worker poll interval (NOTIFY_POLL_MS, default 2000; a commit that enqueues also wakes this process's worker). */
+  pollMs: number;
+  /** Attempts before a message is DEAD (NOTIFY_MAX_ATTEMPTS, default 8). */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt with ±20 % jitter, at most 1 h (NOTIFY_RETRY_BASE_MS, default 5000). */
+  retryBaseMs: number;
+  /** Longest one provider call may take (NOTIFY_SEND_TIMEOUT_MS, default 15000); the lease is twice this at least. */
+  sendTimeoutMs: number;
+}
+
+export type SmtpConfig = { url: string } | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined };
 
 /** Rate limits and fairness caps (RATE_*); docs/operations.md "Rate limits and fairness" explains each. */
 export interface RateLimitConfig {
@@ -181,6 +208,53 @@ function pushConfig(env: NodeJS.ProcessEnv, production: boolean, dataDir: string
   return { vapid: { ...localVapidKeys(dataDir), subject }, vapidSource: "data-dir", endpointAllowHosts, tlsCa };
 }
 
+/** The key for tenant secrets: QLINE_SECRETS_KEY, or (outside production) a file beside the embedded database. */
+function secretsKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Buffer {
+  const raw = env.QLINE_SECRETS_KEY;
+  if (raw) {
+    const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
+    if (key.length !== 32) throw new Error("QLINE_SECRETS_KEY must be 32 bytes (64 hex digits or base64)");
+    return key;
+  }
+  if (production) throw new Error("QLINE_SECRETS_KEY must be set in production (32 bytes, hex or base64)");
+  const file = join(dataDir, "secrets-key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("base64"), { mode: 0o600 });
+  return key;
+}
+
+function notificationConfig(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): NotificationConfig {
+  const smtp: SmtpConfig | null = env.SMTP_URL
+    ? { url: env.SMTP_URL }
+    : env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: integer("SMTP_PORT", env.SMTP_PORT, 587) || 587,
+          secure: ["1", "true"].includes((env.SMTP_SECURE ?? "").toLowerCase()),
+          user: env.SMTP_USER || undefined,
+          password: env.SMTP_PASSWORD || undefined,
+        }
+      : null;
+  const twilio =
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+      ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM }
+      : null;
+  return {
+    smtp,
+    mailFrom: env.MAIL_FROM || "qline <no-reply@qline.local>",
+    twilio,
+    twilioBaseUrl: (env.TWILIO_BASE_URL || "https://api.twilio.com").replace(/\/+$/, ""),
+    devSinks: ["1", "true"].includes((env.QLINE_DEV_SINKS ?? "").toLowerCase()),
+    secretsKey: secretsKey(env, dataDir, production),
+    pollMs: integer("NOTIFY_POLL_MS", env.NOTIFY_POLL_MS, 2000) || 2000,
+    maxAttempts: integer("NOTIFY_MAX_ATTEMPTS", env.NOTIFY_MAX_ATTEMPTS, 8) || 8,
+    retryBaseMs: integer("NOTIFY_RETRY_BASE_MS", env.NOTIFY_RETRY_BASE_MS, 5000) || 5000,
+    sendTimeoutMs: integer("NOTIFY_SEND_TIMEOUT_MS", env.NOTIFY_SEND_TIMEOUT_MS, 15_000) || 15_000,
+  };
+}
+
 function logLevel(value: string | undefined): LogLevel {
   if (!value) return "info";
   const level = logLevels.find((l) => l === value.toLowerCase());
@@ -256,6 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer("TRUST_PROXY", env.TRUST_PROXY, 0),
     rateLimits: rateLimits(env),
     push: pushConfig(env, production, dataDir),
+    notifications: notificationConfig(env, dataDir, production),
   };
 }
 

@@ -12,10 +12,11 @@ import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
 import { WebPushResolver } from "./modules/notifications/web-push.resolver.js";
+import { NotificationsResolver, TicketNotificationsResolver } from "./modules/notifications/notifications.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, WebPushResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

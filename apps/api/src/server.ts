@@ -22,6 +22,7 @@ import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
+import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions } from "./modules/notifications/runtime.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 import { readiness } from "./health.js";
@@ -42,6 +43,8 @@ export interface ServerOptions {
   port?: number;
   /** The TTL job's clock and cadence (tests), or false to not run it in this process. */
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
+  /** The notification worker's senders, clock and cadence (tests), or `worker: false` to not deliver in this process. */
+  notifications?: RuntimeOptions;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
   logger?: Logger;
   /** Called with the limiter's name on every rate-limit or fairness refusal (metrics). */
@@ -55,6 +58,8 @@ export interface RunningServer {
   httpServer: Server;
   /** The TTL job of this process (null when disabled). */
   ttlJob: TtlJob | null;
+  /** Senders, worker and (QLINE_DEV_SINKS) the dev mailbox of this process. */
+  notifications: NotificationRuntime;
   /** This server's Prometheus registry and recorders (served at /metrics). */
   metrics: ApiMetrics;
   /** This process's rate limits (tests, diagnostics). */
@@ -269,6 +274,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(httpServer, port, config.host);
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
+  const notifications = await startNotificationRuntime(database.db, config, options.notifications);
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
   return {
     url: `http://${hostForUrl}:${actualPort}/graphql`,
@@ -276,6 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: actualPort,
     httpServer,
     ttlJob,
+    notifications,
     metrics,
     rateLimits,
     subscriptionExecutions: () => shared.executions,
@@ -283,6 +290,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       draining = true;
       await ttlJob?.stop();
+      await notifications.close();
       await apollo.stop();
       await rateLimits.close();
     },

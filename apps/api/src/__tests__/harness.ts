@@ -70,6 +70,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   const config = loadConfig({
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256!",
     QLINE_DATA_DIR: "/tmp/qline-test-unused",
+    QLINE_SECRETS_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
     LOG_LEVEL: process.env.LOG_LEVEL || "silent",
     ...relaxedRateLimitEnv(),
   });
@@ -90,6 +91,7 @@ export async function startTestApi(
     database?: TestDatabase;
     redisUrl?: string;
     ttlJob?: ServerOptions["ttlJob"];
+    notifications?: ServerOptions["notifications"];
     logger?: ServerOptions["logger"];
     onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
     /** Where the pub/sub reports outages and recoveries (default: the silent test logger). */
@@ -105,6 +107,7 @@ export async function startTestApi(
     pubsub,
     port: 0,
     ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
+    ...(options.notifications !== undefined ? { notifications: options.notifications } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRateLimitRefusal ? { onRateLimitRefusal: options.onRateLimitRefusal } : {}),
   });

@@ -11,6 +11,8 @@
  *    commits with the deletion, so each escalation/expiry/no-show happens exactly once — then WARN
  *    (TICKET_ESCALATED event + audit), EXPIRE (WAITING → EXPIRED) or NO_SHOW (CALLED → NO_SHOW);
  * 3. publishes after commit: positions and estimates of the line update live.
+ * The loop (poll, claim, lease, batches) is the general runner in jobs/runner.ts, shared with the notification
+ * worker.
  *
  * The clock (`now`) and the poll interval are options, so tests run it without waiting.
  */
@@ -23,9 +25,10 @@ import { recordAudit } from "../modules/audit/audit.service.js";
 import { announce } from "../modules/tickets/line-refresh.js";
 import { lineEvent } from "../modules/tickets/tickets.events.js";
 import { loadTicket, runTransition } from "../modules/tickets/tickets.service.js";
+import { enqueueEscalation } from "../modules/notifications/outbox.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
-import { logger } from "../observability/logger.js";
 import type { TtlPollOutcome } from "../observability/metrics.js";
+import { startLeasedJob, type LeasedJob } from "./runner.js";
 
 export interface TtlJobOptions {
   db: Database;
@@ -51,11 +54,8 @@ export interface ClaimedDeadline {
   action: DeadlineAction;
 }
 
-export interface TtlJob {
-  /** One poll: claims due rows and acts on them; returns how many actions this call performed. */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** One poll (`runOnce`), `kick`, `stop`: the general runner (jobs/runner.ts). */
+export type TtlJob = LeasedJob;
 
 /** Claims due rows (the job's only cross-tenant door). */
 export async function claimDueDeadlines(db: Database, now: number, limit: number, leaseSeconds: number): Promise<ClaimedDeadline[]> {
@@ -97,6 +97,7 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
         data: { reason: "warnAfter" },
         at: new Date(),
       });
+      await enqueueEscalation(tx, tenantId, ticketId, ticket.line_id); // MANAGER+ who opted in get an email
       await recordAudit(tx, anonymous, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
       const view = (await loadTicket(tx, tenantId, ticketId))!;
       return [await lineEvent(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view)];
@@ -112,64 +113,17 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
 }
 
 export function startTtlJob(options: TtlJobOptions): TtlJob {
-  const pollMs = options.pollMs ?? 5000;
-  const now = options.now ?? Date.now;
-  const batchSize = options.batchSize ?? 100;
-  const leaseSeconds = options.leaseSeconds ?? 60;
-  const log = options.log ?? ((message, error) => logger.error({ err: error }, message));
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
-
-  const poll = async (): Promise<TtlPollOutcome> => {
-    const start = performance.now();
-    let actions = 0;
-    let failures = 0;
-    try {
-      for (;;) {
-        const claimed = await claimDueDeadlines(options.db, now(), batchSize, leaseSeconds);
-        for (const row of claimed) {
-          try {
-            if (await runDeadline(options.db, options.pubsub, row)) actions++;
-          } catch (error) {
-            failures++;
-            log(`[ttl] ${row.action} of ticket ${row.ticketId} failed (retried after the lease):`, error);
-          }
-        }
-        if (claimed.length < batchSize || stopped) return { durationMs: performance.now() - start, actions, failures, failed: false };
-      }
-    } catch (error) {
-      options.onPoll?.({ durationMs: performance.now() - start, actions, failures, failed: true });
-      throw error;
-    }
-  };
-  const runOnce = async (): Promise<number> => {
-    const outcome = await poll();
-    options.onPoll?.(outcome);
-    return outcome.actions;
-  };
-
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    running = runOnce()
-      .catch((error: unknown) => {
-        if (!stopped) log("[ttl] poll failed:", error);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  if (options.autoStart !== false) timer = setTimeout(tick, pollMs);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startLeasedJob<ClaimedDeadline>({
+    name: "ttl",
+    claim: (now, limit, lease) => claimDueDeadlines(options.db, now, limit, lease),
+    handle: (row) => runDeadline(options.db, options.pubsub, row),
+    describe: (row) => `${row.action} of ticket ${row.ticketId}`,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.leaseSeconds !== undefined ? { leaseSeconds: options.leaseSeconds } : {}),
+    ...(options.autoStart !== undefined ? { autoStart: options.autoStart } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.onPoll ? { onPoll: options.onPoll } : {}),
+  });
 }

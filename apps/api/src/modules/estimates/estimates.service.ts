@@ -58,6 +58,8 @@ export interface LineEstimates {
 
 /** `estimateLine`'s answer: the estimates, and from the same read every waiting ticket and who is at the counters. */
 export interface LineNow extends LineEstimates {
+  /** The line's notification settings (the refresh's "almost your turn" thresholds), from the same read. */
+  notificationSettings: LineRow["notificationSettings"];
   waitingCount: number;
   nowServing: NowServing[];
 }
@@ -139,7 +141,7 @@ export async function estimateLine(tx: Tx, tenantId: string, lineId: string, now
   if (!line) return null;
   const state = await readLineState(tx, tenantId, lineId, now);
   const estimates = await estimateFromSnapshot(tx, line, state.snapshot);
-  return { ...estimates, waitingCount: state.waitingCount, nowServing: state.nowServing };
+  return { ...estimates, notificationSettings: line.notificationSettings, waitingCount: state.waitingCount, nowServing: state.nowServing };
 }
 
 /** One computation per line per request: field resolvers of many tickets share it. */

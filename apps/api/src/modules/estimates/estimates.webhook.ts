@@ -181,10 +181,36 @@ export async function callWebhookEstimator(call: WebhookCall): Promise<WebhookOu
   return { ...result, firstFailure: failures === 1 };
 }
 
-function post(call: WebhookCall): Promise<unknown> {
+async function post(call: WebhookCall): Promise<unknown> {
   const sentAt = Math.floor(call.snapshot.now / 1000);
   const body = JSON.stringify({ lineId: call.lineId, sentAt, snapshot: call.snapshot });
-  const url = new URL(call.url);
+  const response = await guardedPost(call.url, body, {
+    "content-type": "application/json",
+    "user-agent": "qline-estimator/1",
+    "x-qline-timestamp": String(sentAt),
+    "x-qline-signature": signWebhookBody(call.secret, body),
+  }, call.timeoutMs);
+  if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    throw new Error("response is not JSON");
+  }
+}
+
+export interface GuardedResponse {
+  status: number;
+  body: string;
+}
+
+/**
+ * POSTs `body` to a tenant's URL under the address rule above (also the notification WEBHOOK channel's door to
+ * the outside): a literal IP is checked before any socket exists, a name is resolved once and the socket
+ * connects only to checked addresses; a total deadline of `timeoutMs`; answers over 1 MB are cut off. Rejects
+ * on a network error, a disallowed address or the deadline; any HTTP status resolves.
+ */
+export function guardedPost(rawUrl: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<GuardedResponse> {
+  const url = new URL(rawUrl);
   const host = normalizeHost(url.hostname);
   const client = url.protocol === "https:" ? https : http;
   // A literal IP is connected to as written (Node skips `lookup` for it): check it before any socket exists.
@@ -195,13 +221,7 @@ function post(call: WebhookCall): Promise<unknown> {
       {
         method: "POST",
         lookup: guardedLookup(host),
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          "user-agent": "qline-estimator/1",
-          "x-qline-timestamp": String(sentAt),
-          "x-qline-signature": signWebhookBody(call.secret, body),
-        },
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -211,19 +231,12 @@ function post(call: WebhookCall): Promise<unknown> {
           if (size > MAX_RESPONSE_BYTES) request.destroy(new Error("response larger than 1 MB"));
           else chunks.push(chunk);
         });
-        response.on("end", () => {
-          if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${response.statusCode}`));
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-          } catch {
-            reject(new Error("response is not JSON"));
-          }
-        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
         response.on("error", reject);
       },
     );
     // A total deadline (not a socket idle timeout): a server trickling bytes is cut off too.
-    const timer = setTimeout(() => request.destroy(new Error(`timed out after ${call.timeoutMs} ms`)), call.timeoutMs);
+    const timer = setTimeout(() => request.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
     request.on("close", () => clearTimeout(timer));
     request.on("error", reject);
     request.end(body);

@@ -19,6 +19,7 @@ import { estimateLine, type LineEstimates } from "../estimates/estimates.service
 import type { QlinePubSub } from "../../pubsub/pubsub.js";
 import { logger } from "../../observability/logger.js";
 import { eventPublications, publishAll, type LineEvent, type RefreshedLine } from "./tickets.events.js";
+import { almostThereCandidates, enqueueAlmostThere, wakeWorker } from "../notifications/outbox.js";
 
 interface Pending {
   /** Tickets whose estimate, as this refresh computes it, is stored as their issue-time estimate. */
@@ -90,6 +91,7 @@ async function refreshLine(db: Database, tenantId: string, lineId: string, issue
     const stats = { waitingCount: estimates.waitingCount, nowServing: estimates.nowServing, estimatedWaitSeconds: estimates.estimatedWaitSeconds };
     return { estimates, stats };
   });
+  if (estimates) await detectAlmostThere(db, tenantId, estimates);
   let queueClaimed = false; // one queue message per refresh, however many events joined it
   return {
     estimates,
@@ -97,6 +99,29 @@ async function refreshLine(db: Database, tenantId: string, lineId: string, issue
     claimQueueMessage: () => !queueClaimed && (queueClaimed = true),
   };
 }
+
+/**
+ * "Almost your turn": the refresh already knows every waiting ticket's position and estimate, so it finds the
+ * tickets at or under the line's threshold (position ≤ N or p50 ≤ M minutes) and queues their message in its
+ * own short transaction — idempotent by the outbox's unique (ticket, ALMOST_THERE, channel). Tickets already
+ * handled by this process are remembered, so a busy line's refreshes do not write for the same front tickets
+ * again and again. A failure is logged: the next refresh of the line tries again.
+ */
+async function detectAlmostThere(db: Database, tenantId: string, estimates: NonNullable<Awaited<ReturnType<typeof estimateLine>>>): Promise<void> {
+  const candidates = almostThereCandidates(estimates.notificationSettings, estimates.waitingIds, (id) => estimates.byTicket.get(id)?.p50Seconds ?? null).filter(
+    (id) => !almostThereSeen.has(`${tenantId}:${id}`),
+  );
+  if (candidates.length === 0) return;
+  try {
+    const queued = await withTenantTx(db, { tenantId, userId: null }, (tx) => enqueueAlmostThere(tx, tenantId, candidates));
+    if (almostThereSeen.size > 100_000) almostThereSeen.clear();
+    for (const id of candidates) almostThereSeen.add(`${tenantId}:${id}`);
+    if (queued > 0) wakeWorker(db);
+  } catch (error) {
+    logger.error({ err: error, tenantId }, "queueing almost-your-turn messages failed; the next refresh retries");
+  }
+}
+const almostThereSeen = new Set<string>();
 
 /** One statement for every ticket issued since the line's last refresh that now has an estimate. */
 async function recordIssuedEstimates(tx: Tx, tenantId: string, ids: readonly string[], estimates: LineEstimates): Promise<void> {
@@ -122,6 +147,7 @@ async function recordIssuedEstimates(tx: Tx, tenantId: string, ids: readonly str
  */
 export async function announce(target: { db: Database; pubsub: QlinePubSub }, events: readonly LineEvent[]): Promise<void> {
   if (events.length === 0) return;
+  wakeWorker(target.db); // the change may have queued messages: this process's worker looks at once
   const refresher = refresherOf(target.db);
   const refreshed = await Promise.all(
     events.map((e) =>

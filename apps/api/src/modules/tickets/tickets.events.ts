@@ -44,6 +44,9 @@ export interface TicketView {
   extensions: Record<string, unknown>;
   extensionSchemaVersion: number | null;
   cancelReason: string | null;
+  /** Channels the customer chose for messages (PUSH, SMS, EMAIL). */
+  notify: string[];
+  language: string;
   createdAt: string;
   joinedAt: string;
   calledAt: string | null;
@@ -69,13 +72,15 @@ export interface PublicTicketView {
   /** WAITING and "I'm running late" not used yet. */
   canRunLate: boolean;
   runningLatePlaces: number;
+  /** Channels the customer chose for messages. */
+  notify: string[];
+  /** A browser push subscription is stored for this ticket. */
+  pushEnabled: boolean;
   createdAt: string;
   calledAt: string | null;
   servedAt: string | null;
   completedAt: string | null;
   endedAt: string | null;
-  /** A Web Push subscription is stored for this ticket (subscribeTicketPush). */
-  pushEnabled: boolean;
   /** In event payloads: the estimate as of the event, null when the line hides estimates from customers. */
   estimate?: EstimateView | null;
 }
@@ -121,12 +126,13 @@ interface PublicRow {
   tenant_slug: string;
   ran_late_at: unknown;
   running_late_places: number;
+  notify_channels: string[] | string;
+  push_enabled: boolean;
   created_at: unknown;
   called_at: unknown;
   served_at: unknown;
   completed_at: unknown;
   ended_at: unknown;
-  push_enabled: boolean;
 }
 
 const toPublic = (r: PublicRow): PublicTicketView => ({
@@ -142,17 +148,26 @@ const toPublic = (r: PublicRow): PublicTicketView => ({
   ranLateAt: iso(r.ran_late_at),
   canRunLate: r.status === "WAITING" && r.ran_late_at == null,
   runningLatePlaces: Number(r.running_late_places),
+  notify: pgTextArray(r.notify_channels),
+  pushEnabled: Boolean(r.push_enabled),
   createdAt: iso(r.created_at)!,
   calledAt: iso(r.called_at),
   servedAt: iso(r.served_at),
   completedAt: iso(r.completed_at),
   endedAt: iso(r.ended_at),
-  pushEnabled: r.push_enabled === true,
 });
 
 const publicColumns = sql`t.id, t.tracking_code, t.number, t.status, t.line_id, l.name as line_name, c.name as counter_name,
   t.channel, tn.slug as tenant_slug, t.ran_late_at, ${runningLatePlacesSql} as running_late_places,
-  t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at, t.push_subscription is not null as push_enabled`;
+  t.notify_channels, t.push_subscription is not null as push_enabled,
+  t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at`;
+
+/** A text[] as a driver returns it: an array (pg, PGlite) or its literal "{A,B}". */
+function pgTextArray(value: string[] | string | null | undefined): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === "string" && value.length > 2) return value.slice(1, -1).split(",").filter(Boolean);
+  return [];
+}
 
 /** One ticket as its holder sees it (in a transaction scoped to its tenant). */
 export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
@@ -282,12 +297,13 @@ export function holderView(
     ranLateAt: ticket.ranLateAt,
     canRunLate: ticket.status === "WAITING" && ticket.ranLateAt == null,
     runningLatePlaces: tenant.runningLatePlaces,
+    notify: ticket.notify,
+    pushEnabled: false, // a new ticket: a push subscription comes later (subscribeTicketPush)
     createdAt: ticket.createdAt,
     calledAt: ticket.calledAt,
     servedAt: ticket.servedAt,
     completedAt: ticket.completedAt,
     endedAt: ticket.endedAt,
-    pushEnabled: false, // a ticket just issued: its holder subscribes to push afterwards (subscribeTicketPush)
   };
 }
 

@@ -3,6 +3,8 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTime, JSON } from "../common/scalars.js";
 import type { TicketChannel as TicketChannelValue } from "@qline/db";
 import { TicketChannel, TicketStatus } from "./tickets.types.js";
+import { NotificationChannel } from "../notifications/notifications.types.js";
+import type { NotificationChannel as NotificationChannelValue } from "@qline/db";
 
 /** What a new ticket carries, however it is issued (issueTicket and joinLine add their own fields; not in the schema: no resolver takes it). */
 @InputType()
@@ -40,6 +42,15 @@ abstract class NewTicketFields {
   @IsOptional()
   @Length(1, 200)
   idempotencyKey?: string | null;
+
+  @Field(() => [NotificationChannel], { nullable: true, description: "Channels for messages about this ticket: SMS needs phone, EMAIL needs email (BAD_USER_INPUT at input.notify otherwise); PUSH needs a later subscribeTicketPush." })
+  @IsOptional()
+  notify?: NotificationChannelValue[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of those messages: "en" (default) or "de" (BAD_USER_INPUT at input.language otherwise).' })
+  @IsOptional()
+  @MaxLength(10)
+  language?: string | null;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { counters, lines, rowsOf, tenants, ticketEvents, tickets, ticketTypes, withTenantTx, type JsonObject, type TicketChannel, type TicketStatus, type Tx } from "@qline/db";
+import { counters, lines, rowsOf, tenants, ticketEvents, tickets, ticketTypes, withTenantTx, type JsonObject, type NotificationChannel, type NotificationTrigger, type TicketChannel, type TicketStatus, type Tx } from "@qline/db";
 import { auditActor, ticketHolder, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
@@ -17,6 +17,8 @@ import { activeTicketLimit, alreadyRanLate, counterClosed, idempotencyKeyReused,
 import { normalizeEmail, normalizePhone } from "./contact.js";
 import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-join-settings.js";
 import { announce } from "./line-refresh.js";
+import { enqueueForTicket } from "../notifications/outbox.js";
+import { checkNotifyChoice } from "../notifications/choice.js";
 import { holderView, lineEvent, publicTicket, type LineEvent, type PublicTicketView, type TicketView } from "./tickets.events.js";
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -54,6 +56,8 @@ function toView(row: TicketRow & { position: number | null }): TicketView {
     extensions: row.extensions,
     extensionSchemaVersion: row.extensionSchemaVersion,
     cancelReason: row.cancelReason,
+    notify: row.notifyChannels,
+    language: row.language,
     createdAt: row.createdAt.toISOString(),
     joinedAt: row.joinedAt.toISOString(),
     calledAt: iso(row.calledAt),
@@ -156,6 +160,10 @@ export interface IssueTicketFields {
   extensions?: unknown;
   idempotencyKey?: string | null | undefined;
   channel?: TicketChannel | null | undefined;
+  /** Channels the customer wants messages on (SMS needs a phone, EMAIL an email: BAD_USER_INPUT at input.notify). */
+  notify?: readonly NotificationChannel[] | null | undefined;
+  /** Language of those messages: "en" (default) or "de". */
+  language?: string | null | undefined;
 }
 
 const formatNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(3, "0")}`;
@@ -170,6 +178,8 @@ interface IssueRequest {
   partySize: number;
   extensions: JsonObject;
   channel: TicketChannel;
+  notifyChannels: NotificationChannel[];
+  language: string;
   key: string | null;
   requestHash: string;
 }
@@ -178,7 +188,8 @@ function prepareIssue(input: IssueTicketFields, channel: TicketChannel, contact:
   const extensions = checkExtensionsShape(input.extensions);
   const partySize = checkPartySize(input.partySize, "input.partySize") ?? 1;
   const customerName = input.customerName?.trim() || null;
-  const fields = { lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName, ...contact, partySize, extensions, channel };
+  const { notifyChannels, language } = checkNotifyChoice(input.notify, input.language, contact);
+  const fields = { lineId: input.lineId, ticketTypeId: input.ticketTypeId ?? null, customerName, ...contact, partySize, extensions, channel, notifyChannels, language };
   return {
     ...fields,
     key: input.idempotencyKey ?? null,
@@ -273,9 +284,12 @@ async function issueInLine(
       extensionSchemaVersion: schemaVersion,
       idempotencyKey: request.key,
       idempotencyHash: request.key ? request.requestHash : null,
+      notifyChannels: request.notifyChannels,
+      language: request.language,
     })
     .returning(ticketSelection);
   if (!inserted) throw new Error("insert returned no row");
+  await enqueueForTicket(tx, { tenantId, id, lineId: line.id, notifyChannels: request.notifyChannels, language: request.language }, "JOINED", line.notificationSettings);
   const number = formatNumber(line.prefix, seq);
   await recordEvent(tx, subject, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null, data: { channel: request.channel } });
   await recordAudit(tx, subject, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number, lineId: line.id, channel: request.channel } });
@@ -361,7 +375,7 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
     const tenantId = access.tenantId;
     await lineOf(tx, tenantId, lineId);
     if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
-    const [picked] = rowsOf<{ id: string }>(
+    const [picked] = rowsOf<{ id: string; notify_channels: NotificationChannel[]; language: string }>(
       await tx.execute(sql`
         with next as (
           select id from tickets
@@ -373,9 +387,10 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
         update tickets t set status = ${transition("WAITING", "call")}, called_at = now(), counter_id = ${counterId ?? null}, updated_at = now()
         from next
         where t.tenant_id = ${tenantId} and t.id = next.id and t.status = 'WAITING'
-        returning t.id`),
+        returning t.id, t.notify_channels, t.language`),
     );
     if (!picked) return { ticket: null, events: [] };
+    await enqueueForTicket(tx, { tenantId, id: picked.id, lineId, notifyChannels: picked.notify_channels, language: picked.language }, "CALLED");
     await recordEvent(tx, ctx.actor, { tenantId, ticketId: picked.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } });
     await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.call", targetType: "ticket", targetId: picked.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } });
     const ticket = (await loadTicket(tx, tenantId, picked.id))!;
@@ -439,6 +454,8 @@ export async function runTransition(
     after: { status: to, ...(extra.data ?? {}) },
   });
   const ticket = toView(updated);
+  const trigger = notificationTriggerOf(action, actor);
+  if (trigger) await enqueueForTicket(tx, { tenantId, id, lineId, notifyChannels: updated.notifyChannels, language: updated.language }, trigger);
   const positionsChanged = before.status === "WAITING" || to === "WAITING";
   const event = await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
   const events = [event];
@@ -446,6 +463,22 @@ export async function runTransition(
     events.push({ ...event, lineId: extra.leftLineId, positionsChanged: true });
   }
   return { ticket, events };
+}
+
+/** The customer message a transition causes: called, no-show, expired, and cancelled by staff (not by the holder). */
+function notificationTriggerOf(action: TicketAction, actor: AuditSubject): NotificationTrigger | null {
+  switch (action) {
+    case "call":
+      return "CALLED";
+    case "markNoShow":
+      return "NO_SHOW";
+    case "expire":
+      return "EXPIRED";
+    case "cancel":
+      return actor.kind === "ticketHolder" ? null : "CANCELLED";
+    default:
+      return null;
+  }
 }
 
 /** A staff operation on one ticket by id: locate its tenant, authorize, transition, publish after commit. */

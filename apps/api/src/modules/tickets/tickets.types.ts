@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ticketChannels, ticketStatuses, type TicketChannel as TicketChannelValue } from "@qline/db";
 import { DateTime, JSON, JSONObject, PageInfo } from "../common/scalars.js";
 import { LineStats } from "../lines/lines.types.js";
+import { NotificationChannel as NotificationChannelEnum } from "../notifications/notifications.types.js";
 
 export const TicketStatus = Object.fromEntries(ticketStatuses.map((s) => [s, s])) as { [K in (typeof ticketStatuses)[number]]: K };
 registerEnumType(TicketStatus, {
@@ -47,6 +48,9 @@ export class Ticket {
 
   ticketTypeId: string | null;
   counterId: string | null;
+
+  @Field(() => [NotificationChannelEnum], { description: "Channels the customer chose for messages (personal)." })
+  notify: string[];
 
   @Field(() => String, { description: "Human label: the line's prefix and the day's number, e.g. A042." })
   number: string;
@@ -164,6 +168,9 @@ export class TicketEvent {
 export class PublicTicket {
   @Field(() => String)
   trackingCode: string;
+
+  @Field(() => [NotificationChannelEnum], { description: "Channels the customer chose for messages." })
+  notify: string[];
 
   @Field(() => String)
   number: string;
