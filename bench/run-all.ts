@@ -7,6 +7,7 @@ import { run as scale } from "./benchmarks/scale.js";
 import { run as twoProcess } from "./benchmarks/two-process.js";
 import { run as noisyNeighbour } from "./benchmarks/noisy-neighbour.js";
 import { run as remoteJoin } from "./benchmarks/remote-join.js";
+import { run as push } from "./benchmarks/push.js";
 import { writeReport, type Section } from "./lib/report.js";
 
 const all: [string, () => Promise<Section>][] = [
@@ -18,6 +19,7 @@ const all: [string, () => Promise<Section>][] = [
   ["two-process", twoProcess],
   ["noisy-neighbour", noisyNeighbour],
   ["remote-join", remoteJoin],
+  ["push", push],
 ];
 const only = process.argv.slice(2);
 const sections: Section[] = [];

@@ -87,8 +87,12 @@ const database: Record<string, string> = {
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   // Join links and QR posters point at the public pages under test.
   QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
+  // Web Push to the specs' local push receiver (packages/push-receiver: loopback, its own test certificate).
+  PUSH_ENDPOINT_ALLOWLIST: "127.0.0.1",
+  PUSH_TLS_CA_FILE: join(repo, "packages/push-receiver/fixtures/receiver-cert.pem"),
   ...(pgUrl
-    ? { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes" }
+    ? // Both processes read the VAPID keys generated into the same (temporary) data folder.
+      { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes", QLINE_DATA_DIR: process.env.E2E_DATA_DIR! }
     : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" }),
 };
 
