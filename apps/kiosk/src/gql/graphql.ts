@@ -14,7 +14,11 @@ export type IssueTicketInput = {
   extensions?: unknown;
   /** A retried request with the same key and payload (joinLine: and device) returns the same ticket. */
   idempotencyKey?: string | null | undefined;
+  /** Language of those messages: "en" (default) or "de" (BAD_USER_INPUT at input.language otherwise). */
+  language?: string | null | undefined;
   lineId: string | number;
+  /** Channels for messages about this ticket: SMS needs phone, EMAIL needs email (BAD_USER_INPUT at input.notify otherwise); PUSH needs a later subscribeTicketPush. */
+  notify?: Array<NotificationChannel> | null | undefined;
   partySize?: number | null | undefined;
   /** joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
@@ -33,7 +37,11 @@ export type JoinLineInput = {
   extensions?: unknown;
   /** A retried request with the same key and payload (joinLine: and device) returns the same ticket. */
   idempotencyKey?: string | null | undefined;
+  /** Language of those messages: "en" (default) or "de" (BAD_USER_INPUT at input.language otherwise). */
+  language?: string | null | undefined;
   lineId: string | number;
+  /** Channels for messages about this ticket: SMS needs phone, EMAIL needs email (BAD_USER_INPUT at input.notify otherwise); PUSH needs a later subscribeTicketPush. */
+  notify?: Array<NotificationChannel> | null | undefined;
   partySize?: number | null | undefined;
   /** joinLine: stored as E.164 (a national number needs the tenant's remoteJoin.defaultCountry), BAD_USER_INPUT at input.phone when invalid. */
   phone?: string | null | undefined;
@@ -48,6 +56,12 @@ export type JoinUnavailableReason =
   | 'CLOSED'
   | 'FULL'
   | 'NOT_ACCEPTING';
+
+/** PUSH (web push to the customer's browser), SMS, EMAIL. */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'PUSH'
+  | 'SMS';
 
 /** How a ticket was issued: KIOSK (an in-store kiosk), REMOTE (the customer's own phone, joinLine), STAFF (added by staff), API (a partner's key). */
 export type TicketChannel =
