@@ -1,6 +1,8 @@
 import { formatDateTime } from "../../../lib/format";
 import { Dialog } from "../../../ui/Dialog";
 import { ErrorState, Loading } from "../../../ui/states";
+import { NotificationLogTable } from "../../notifications/components/NotificationLogTable";
+import { channelLabels } from "../../notifications/notification-model";
 import { channelDescriptions, extensionLabel, formatExtensionValue } from "../board-model";
 import { useTicketDetails } from "../hooks/use-ticket-details";
 
@@ -82,6 +84,17 @@ export function TicketDetailsDialog({ ticketId, number, extensionSchema, onClose
               </div>
             )}
           </dl>
+          <h3>Notifications</h3>
+          <div data-testid="ticket-notifications">
+            <p className="muted" data-testid="ticket-notify-channels">
+              {ticket.notify.length ? `Chose: ${ticket.notify.map((c) => channelLabels[c]).join(", ")}` : "Chose no messages."}
+            </p>
+            {ticket.notifications.length === 0 ? (
+              <p className="muted">Nothing sent yet.</p>
+            ) : (
+              <NotificationLogTable notifications={ticket.notifications} caption={`Notifications of ticket ${number}`} />
+            )}
+          </div>
           <h3>History</h3>
           <ol className="feed">
             {ticket.history.map((e) => (
