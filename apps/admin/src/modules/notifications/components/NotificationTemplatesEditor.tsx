@@ -46,7 +46,7 @@ export function NotificationTemplatesEditor() {
 
   return (
     <div className="card">
-      <div className="filters__row">
+      <div className="filters__row template-selectors">
         <SelectField
           label="Message"
           value={chosen.trigger}
