@@ -47,6 +47,7 @@ export async function run(): Promise<Section> {
       VAPID_PUBLIC_KEY: vapid.getPublicKey().toString("base64url"),
       VAPID_PRIVATE_KEY: vapid.getPrivateKey().toString("base64url"),
       VAPID_SUBJECT: "mailto:bench@qline.invalid",
+      QLINE_SECRETS_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", // production mode needs one
       PUSH_ENDPOINT_ALLOWLIST: receiver.host,
       PUSH_TLS_CA_FILE: receiver.caFile,
       RATE_CANCEL_PER_IP_PER_MINUTE: "100000000",

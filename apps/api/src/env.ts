@@ -48,9 +48,9 @@ export interface Config {
   /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address (TRUST_PROXY, 0). */
   trustProxy: number;
   rateLimits: RateLimitConfig;
-  notifications: NotificationConfig;
   /** Web Push (docs/notifications.md, "Web Push"). */
   push: PushConfig;
+  notifications: NotificationConfig;
 }
 
 /** VAPID keys and where push messages may go. */

@@ -8,6 +8,7 @@ import { smtpSender } from "./channels/smtp.js";
 import { twilioSender } from "./channels/twilio.js";
 import { SenderRegistry } from "./channels/types.js";
 import { webhookSender } from "./channels/webhook.js";
+import { WebPushChannelSender } from "./channels/web-push.js";
 import { startDevSinks, type DevSinks } from "./dev-sinks.js";
 import { startNotificationWorker, type NotificationWorker, type NotificationWorkerOptions } from "./worker.js";
 
@@ -20,9 +21,10 @@ export interface NotificationRuntime {
   close(): Promise<void>;
 }
 
-/** Every sender this server can use. (The PUSH sender registers here too: channels/web-push.ts.) */
-export function buildSenders(config: Config["notifications"]): SenderRegistry {
+/** Every sender this server can use (Web Push when VAPID keys are configured or generated: env.ts). */
+export function buildSenders(config: Config["notifications"], push?: Config["push"]): SenderRegistry {
   const senders = new SenderRegistry();
+  if (push?.vapid) senders.register(new WebPushChannelSender(push));
   if (config.smtp) senders.register(smtpSender(config.smtp, config.mailFrom, config.sendTimeoutMs));
   senders.register(twilioSender(config.twilioBaseUrl, config.twilio, config.sendTimeoutMs));
   senders.register(webhookSender(config.sendTimeoutMs));
@@ -53,7 +55,7 @@ export async function startNotificationRuntime(db: Database, config: Config, opt
     };
     sinksByDb.set(db, devSinks);
   }
-  const senders = options.senders ?? buildSenders(notifyConfig);
+  const senders = options.senders ?? buildSenders(notifyConfig, config.push);
   const worker =
     options.worker === false
       ? null

@@ -34,6 +34,7 @@ import { estimateLine } from "../estimates/estimates.service.js";
 import { registerWorkerWake } from "./outbox.js";
 import { readSecrets } from "./secrets.js";
 import { readTenantNotificationSettings } from "./settings.js";
+import { dropGonePushSubscription } from "./web-push.service.js";
 import { effectiveTemplate, isLanguage, render, waitRange, type Language, type TemplateValues } from "./templates.js";
 import { networkFailure, type ChannelSender, type OutgoingMessage, type ProviderRoute, type Recipient, type SendResult, type SenderRegistry } from "./channels/types.js";
 
@@ -298,7 +299,8 @@ async function settle(deps: WorkerDeps, claimed: ClaimedNotification, prepared: 
       })
       .where(mine);
     if (result.gone && prepared.channel === "PUSH" && prepared.ticketId) {
-      await tx.execute(sql`update tickets set push_subscription = null where tenant_id = ${claimed.tenantId} and id = ${prepared.ticketId}`);
+      // Only the subscription that failed (the customer may have subscribed again meanwhile); PUSH leaves the channels.
+      await dropGonePushSubscription(tx, claimed.tenantId, prepared.ticketId, prepared.recipient.address);
     }
   });
 }

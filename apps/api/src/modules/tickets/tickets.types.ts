@@ -172,6 +172,9 @@ export class PublicTicket {
   @Field(() => [NotificationChannelEnum], { description: "Channels the customer chose for messages." })
   notify: string[];
 
+  @Field(() => Boolean, { description: "A browser push subscription is stored for this ticket (subscribeTicketPush; dropped when the push service says it expired)." })
+  pushEnabled: boolean;
+
   @Field(() => String)
   number: string;
 
@@ -219,9 +222,6 @@ export class PublicTicket {
 
   @Field(() => DateTime, { nullable: true })
   endedAt: string | null;
-
-  @Field(() => Boolean, { description: "Web Push is on for this ticket: a subscription is stored (subscribeTicketPush; dropped when the push service says it expired)." })
-  pushEnabled: boolean;
 }
 
 @ObjectType({ description: "Something changed on a line: what (kind + ticket) and the line's new stats." })

@@ -7,6 +7,8 @@ import { describe, test } from "node:test";
 import { loadConfig } from "../../../env.js";
 
 const secret = "s".repeat(40);
+/** Production also needs the tenant secrets key (notifications). */
+const secretsKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 const keyPair = () => {
   const ecdh = createECDH("prime256v1");
   ecdh.generateKeys();
@@ -35,7 +37,7 @@ describe("VAPID keys", () => {
     const fromEnv = loadConfig({ QLINE_DATA_DIR: dir, ...keys, VAPID_SUBJECT: "mailto:ops@example.com" }).push;
     assert.equal(fromEnv.vapidSource, "env");
     assert.deepEqual(fromEnv.vapid, { publicKey: keys.VAPID_PUBLIC_KEY, privateKey: keys.VAPID_PRIVATE_KEY, subject: "mailto:ops@example.com" });
-    const off = loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, QLINE_DATA_DIR: dir }).push;
+    const off = loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, QLINE_SECRETS_KEY: secretsKey, QLINE_DATA_DIR: dir }).push;
     assert.equal(off.vapid, null);
     assert.equal(off.vapidSource, "none");
   });
@@ -46,7 +48,7 @@ describe("VAPID keys", () => {
     assert.throws(() => loadConfig({ QLINE_DATA_DIR: dir, VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY }), /set together/);
     assert.throws(() => loadConfig({ QLINE_DATA_DIR: dir, ...keys, VAPID_PUBLIC_KEY: "abc" }), /VAPID_PUBLIC_KEY/);
     assert.throws(() => loadConfig({ QLINE_DATA_DIR: dir, ...keys, VAPID_PRIVATE_KEY: "abc" }), /VAPID_PRIVATE_KEY/);
-    assert.throws(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, QLINE_DATA_DIR: dir, ...keys }), /VAPID_SUBJECT/);
+    assert.throws(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, QLINE_SECRETS_KEY: secretsKey, QLINE_DATA_DIR: dir, ...keys }), /VAPID_SUBJECT/);
     assert.throws(() => loadConfig({ QLINE_DATA_DIR: dir, VAPID_SUBJECT: "ops@example.com" }), /VAPID_SUBJECT/);
   });
 });

@@ -8,7 +8,8 @@ import { Agent } from "node:https";
 import { rootCertificates } from "node:tls";
 import webpush from "web-push";
 import type { PushConfig } from "../../../env.js";
-import { pushEndpointAllowed, type PushSubscriptionJson } from "../push-subscription.js";
+import { pushEndpointAllowed, storedPushSubscription, type PushSubscriptionJson } from "../push-subscription.js";
+import type { ChannelSender, OutgoingMessage, Recipient, SendResult } from "./types.js";
 
 /** What the service worker receives (JSON in the encrypted payload); kiosk `public/sw.js` reads these fields. */
 export interface PushMessage {
@@ -122,5 +123,49 @@ export class WebPushSender {
 
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** The outcome as the outbox's worker reads it (channels/types.ts): 404/410 are DEAD with reason "gone". */
+export function sendResultOf(outcome: PushOutcome): SendResult {
+  switch (outcome.kind) {
+    case "sent":
+      return { ok: true, providerMessageId: outcome.messageId };
+    case "gone":
+      return { ok: false, retryable: false, gone: true, message: `gone: ${outcome.error}` };
+    case "rejected":
+      return { ok: false, retryable: false, message: outcome.error };
+    case "retry":
+      return { ok: false, retryable: true, message: outcome.error };
+  }
+}
+
+/**
+ * The WEB_PUSH provider of the PUSH channel for the outbox's worker. The notification's title is the tenant's
+ * name; its body the rendered PUSH template; a tap opens the ticket's tracking page.
+ */
+export class WebPushChannelSender implements ChannelSender {
+  readonly provider = "WEB_PUSH" as const;
+  readonly channel = "PUSH" as const;
+  private readonly push: WebPushSender;
+
+  constructor(config: PushConfig) {
+    this.push = new WebPushSender(config);
+  }
+
+  async send(message: OutgoingMessage, recipient: Recipient): Promise<SendResult> {
+    const subscription = storedPushSubscription(recipient.pushSubscription);
+    if (!subscription) return { ok: false, retryable: false, message: "no push subscription" };
+    const ticketId = message.ticketId ?? message.id;
+    const outcome = await this.push.send({
+      subscription,
+      ticketId,
+      message: { title: message.tenantName, body: message.body, url: message.link ?? "", tag: `qline-ticket-${ticketId}`, trigger: message.trigger },
+    });
+    return sendResultOf(outcome);
+  }
+
+  async close(): Promise<void> {
+    this.push.close();
   }
 }
