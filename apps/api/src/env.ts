@@ -83,8 +83,13 @@ export interface NotificationConfig {
   twilioBaseUrl: string;
   /** QLINE_DEV_SINKS=1: run a loopback SMTP server and Twilio-speaking HTTP server and deliver there (start.sh). */
   devSinks: boolean;
-  /** 32-byte key for tenant credentials at rest (QLINE_SECRETS_KEY, base64 or hex); development: a data-dir file. */
-  secretsKey: Buffer;
+  /** Ports of the dev sinks (QLINE_DEV_SMTP_PORT, QLINE_DEV_SMS_PORT; default 0: any free port). */
+  devSinkPorts: { smtp: number; sms: number };
+  /**
+   * 32-byte key for tenant credentials at rest (QLINE_SECRETS_KEY, base64 or hex); development: a data-dir file.
+   * Null in production without the variable: tenants then cannot store credentials (the API says why).
+   */
+  secretsKey: Buffer | null;
   /** Worker poll interval (NOTIFY_POLL_MS, default 2000; a commit that enqueues also wakes this process's worker). */
   pollMs: number;
   /** Attempts before a message is DEAD (NOTIFY_MAX_ATTEMPTS, default 8). */
@@ -209,14 +214,14 @@ function pushConfig(env: NodeJS.ProcessEnv, production: boolean, dataDir: string
 }
 
 /** The key for tenant secrets: QLINE_SECRETS_KEY, or (outside production) a file beside the embedded database. */
-function secretsKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Buffer {
+function secretsKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Buffer | null {
   const raw = env.QLINE_SECRETS_KEY;
   if (raw) {
     const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
     if (key.length !== 32) throw new Error("QLINE_SECRETS_KEY must be 32 bytes (64 hex digits or base64)");
     return key;
   }
-  if (production) throw new Error("QLINE_SECRETS_KEY must be set in production (32 bytes, hex or base64)");
+  if (production) return null;
   const file = join(dataDir, "secrets-key");
   if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   mkdirSync(dataDir, { recursive: true });
@@ -247,6 +252,7 @@ function notificationConfig(env: NodeJS.ProcessEnv, dataDir: string, production:
     twilio,
     twilioBaseUrl: (env.TWILIO_BASE_URL || "https://api.twilio.com").replace(/\/+$/, ""),
     devSinks: ["1", "true"].includes((env.QLINE_DEV_SINKS ?? "").toLowerCase()),
+    devSinkPorts: { smtp: integer("QLINE_DEV_SMTP_PORT", env.QLINE_DEV_SMTP_PORT, 0), sms: integer("QLINE_DEV_SMS_PORT", env.QLINE_DEV_SMS_PORT, 0) },
     secretsKey: secretsKey(env, dataDir, production),
     pollMs: integer("NOTIFY_POLL_MS", env.NOTIFY_POLL_MS, 2000) || 2000,
     maxAttempts: integer("NOTIFY_MAX_ATTEMPTS", env.NOTIFY_MAX_ATTEMPTS, 8) || 8,

@@ -81,6 +81,13 @@ logger.info(
 // Web Push: on with keys from env or the data dir; off (and said so) in production without VAPID_* keys.
 if (config.push.vapid) logger.info({ vapidKeys: config.push.vapidSource === "env" ? "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY" : join(config.dataDir, "vapid-keys.json") }, "web push on");
 else logger.warn("web push OFF: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to send push notifications (docs/notifications.md)");
+const sinks = server.notifications.devSinks;
+if (sinks) {
+  logger.info(
+    { smtp: `smtp://${sinks.smtp.host}:${sinks.smtp.port}`, sms: `${sinks.twilio.baseUrl} (Twilio Messages API)`, mailbox: "admin → Notifications → Dev mailbox (the devMailbox query)" },
+    "dev sinks: email and SMS are delivered to this local mailbox (QLINE_DEV_SINKS)",
+  );
+}
 if (config.seedDemo) {
   const demo = await seedDemo(database.db, config, pubsub);
   // The device key is shown once at creation; keep it beside the embedded data so later starts can print it.

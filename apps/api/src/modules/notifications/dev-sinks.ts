@@ -96,6 +96,8 @@ export async function startDevSinks(host = "127.0.0.1", ports: { smtp?: number; 
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // No reverse DNS of the (loopback) client per connection: without a resolver it waits for a timeout.
+    disableReverseLookup: true,
     banner: "qline dev mailbox",
     logger: false,
     size: 1024 * 1024,

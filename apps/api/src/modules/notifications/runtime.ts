@@ -46,7 +46,7 @@ export async function startNotificationRuntime(db: Database, config: Config, opt
   let notifyConfig = config.notifications;
   let devSinks: DevSinks | null = null;
   if (notifyConfig.devSinks && !options.senders) {
-    devSinks = await startDevSinks();
+    devSinks = await startDevSinks("127.0.0.1", { smtp: notifyConfig.devSinkPorts.smtp, twilio: notifyConfig.devSinkPorts.sms });
     notifyConfig = {
       ...notifyConfig,
       smtp: { host: devSinks.smtp.host, port: devSinks.smtp.port, secure: false, user: undefined, password: undefined },

@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { tenantSecrets, type TenantSecretKind, type Tx } from "@qline/db";
+import { badInput } from "../../errors/codes.js";
 
 export function encryptSecret(key: Buffer, tenantId: string, kind: TenantSecretKind, plaintext: string): string {
   const iv = randomBytes(12);
@@ -31,7 +32,8 @@ export function decryptSecret(key: Buffer, tenantId: string, kind: TenantSecretK
 }
 
 /** The tenant's secrets of these kinds, decrypted (in the tenant's transaction). */
-export async function readSecrets(tx: Tx, key: Buffer, tenantId: string): Promise<Partial<Record<TenantSecretKind, string>>> {
+export async function readSecrets(tx: Tx, key: Buffer | null, tenantId: string): Promise<Partial<Record<TenantSecretKind, string>>> {
+  if (!key) return {};
   const rows = await tx.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId));
   const out: Partial<Record<TenantSecretKind, string>> = {};
   for (const row of rows) {
@@ -42,10 +44,14 @@ export async function readSecrets(tx: Tx, key: Buffer, tenantId: string): Promis
 }
 
 /** Sets (or with null/"" removes) one secret. */
-export async function writeSecret(tx: Tx, key: Buffer, tenantId: string, kind: TenantSecretKind, value: string | null): Promise<void> {
+export async function writeSecret(tx: Tx, key: Buffer | null, tenantId: string, kind: TenantSecretKind, value: string | null): Promise<void> {
   if (!value) {
     await tx.delete(tenantSecrets).where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, kind)));
     return;
+  }
+  if (!key) {
+    const path = kind === "TWILIO_AUTH_TOKEN" ? "input.twilioAuthToken" : "input.webhookSecret";
+    throw badInput("This server cannot store credentials: its operator has not set QLINE_SECRETS_KEY", [{ path, message: "not available on this server" }]);
   }
   const ciphertext = encryptSecret(key, tenantId, kind, value);
   await tx

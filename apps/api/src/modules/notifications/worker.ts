@@ -106,18 +106,50 @@ export async function ticketContext(tx: Tx, tenantId: string, ticketId: string):
 /** The ticket's customer page (the kiosk app's /ticket/<code>?t=<slug>). */
 export const ticketLink = (publicUrl: string, code: string, slug: string) => `${publicUrl}/ticket/${encodeURIComponent(code)}?t=${encodeURIComponent(slug)}`;
 
-/** The values a ticket's message is rendered with (in the tenant's transaction; no network I/O). */
-export async function ticketValues(tx: Tx, tenantId: string, ticketId: string, ticket: TicketContext, tenant: { name: string; slug: string }, publicUrl: string, language: Language): Promise<TemplateValues> {
+/** A line's customer estimates, reused for a moment: a burst of messages on one line costs one estimate. */
+const estimateCache = new Map<string, { at: number; byTicket: Promise<Map<string, [number, number]>> }>();
+const estimateTtlMs = 2000;
+
+async function customerEstimate(tx: Tx, tenantId: string, lineId: string, ticketId: string): Promise<[number, number] | null> {
+  const key = `${tenantId}:${lineId}`;
+  const now = Date.now();
+  let cached = estimateCache.get(key);
+  if (!cached || now - cached.at > estimateTtlMs) {
+    const byTicket = estimateLine(tx, tenantId, lineId).then((estimates) => {
+      const out = new Map<string, [number, number]>();
+      for (const id of estimates?.waitingIds ?? []) {
+        const e = estimates?.forCustomer(id);
+        if (e) out.set(id, [e.p50Seconds, e.p90Seconds]);
+      }
+      return out;
+    });
+    if (estimateCache.size > 10_000) estimateCache.clear();
+    estimateCache.set(key, (cached = { at: now, byTicket }));
+    byTicket.catch(() => estimateCache.delete(key));
+  }
+  return (await cached.byTicket).get(ticketId) ?? null;
+}
+
+/**
+ * The values a ticket's message is rendered with (in the tenant's transaction; no network I/O). `{waitRange}`
+ * is the line's estimate now (computed only when the template uses it), or the issue-time estimate when the
+ * line asks the tenant's webhook (that would be network I/O).
+ */
+export async function ticketValues(
+  tx: Tx,
+  tenantId: string,
+  ticketId: string,
+  ticket: TicketContext,
+  tenant: { name: string; slug: string },
+  publicUrl: string,
+  language: Language,
+  needsWait = true,
+): Promise<TemplateValues> {
   let p50 = ticket.issued_p50_seconds;
   let p90 = ticket.issued_p90_seconds;
-  // The estimate now, unless the line asks the tenant's webhook (that is network I/O: the issue-time estimate then).
-  if (ticket.status === "WAITING" && ticket.line_estimator !== "WEBHOOK") {
-    const estimates = await estimateLine(tx, tenantId, ticket.line_id);
-    const mine = estimates?.forCustomer(ticketId);
-    if (mine) {
-      p50 = mine.p50Seconds;
-      p90 = mine.p90Seconds;
-    }
+  if (needsWait && ticket.status === "WAITING" && ticket.line_estimator !== "WEBHOOK") {
+    const mine = await customerEstimate(tx, tenantId, ticket.line_id, ticketId);
+    if (mine) [p50, p90] = mine;
   }
   return {
     number: ticket.number,
@@ -221,7 +253,8 @@ async function prepare(deps: WorkerDeps, claimed: ClaimedNotification): Promise<
     let body = n.body;
     if (body == null) {
       const template = await effectiveTemplate(tx, n.tenantId, n.trigger, n.channel, language);
-      const values = await ticketValues(tx, n.tenantId, n.ticketId!, ticket, tenant, deps.publicUrl, language);
+      const needsWait = template.body.includes("{waitRange}") || Boolean(template.subject?.includes("{waitRange}"));
+      const values = await ticketValues(tx, n.tenantId, n.ticketId!, ticket, tenant, deps.publicUrl, language, needsWait);
       body = render(template.body, values);
       subject = template.subject != null ? render(template.subject, values) : null;
     }

@@ -155,7 +155,11 @@ export async function updateTenant(ctx: RequestContext, id: string, input: Tenan
     if (input.name != null) changes.name = input.name.trim();
     if (input.slug != null) changes.slug = input.slug;
     if (location) changes.location = location;
-    if (settings) changes.settings = settings;
+    if (settings) {
+      // `settings.notifications` is managed by setNotificationProviders (validated there): kept as stored.
+      const { notifications: _ignored, ...rest } = settings;
+      changes.settings = before.settings.notifications !== undefined ? { ...rest, notifications: before.settings.notifications } : rest;
+    }
     if (input.theme) changes.theme = { ...before.theme, ...input.theme };
     if (Object.keys(changes).length === 0) return before;
     const [after] = await mapUniqueViolations(

@@ -116,6 +116,10 @@ describe("notification API", () => {
       rowsOf<{ after: unknown }>(await tx.execute(sql`select after from audit_log where tenant_id = ${owner.tenantId} and action = 'notification.providers'`)),
     );
     assert.ok(!JSON.stringify(audit).includes(token), "the audit log does not hold the secret either");
+    // The general settings editor cannot overwrite (or bypass the checks of) the notification settings.
+    assertOk(await owner.gql(`mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { id } }`, { id: owner.tenantId, i: { settings: { notifications: { webhookUrl: "http://10.0.0.1/" } } } }));
+    const kept = assertOk(await owner.gql<{ notificationProviders: { twilioConfigured: boolean; webhookUrl: string | null; emailSenderName: string } }>(providersQ, { t: owner.tenantId }));
+    assert.deepEqual([kept.notificationProviders.twilioConfigured, kept.notificationProviders.webhookUrl, kept.notificationProviders.emailSenderName], [true, null, "Front desk"]);
   });
 
   it("SMS by the tenant's signed webhook: HMAC over timestamp and body, the notification id as Idempotency-Key", async () => {

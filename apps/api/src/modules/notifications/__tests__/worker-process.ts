@@ -16,6 +16,7 @@ const config: NotificationConfig = {
   twilio: { accountSid: env.SINK_TWILIO_SID ?? "", authToken: env.SINK_TWILIO_TOKEN ?? "", from: "+15005550006" },
   twilioBaseUrl: env.SINK_TWILIO_BASE ?? "",
   devSinks: false,
+  devSinkPorts: { smtp: 0, sms: 0 },
   secretsKey: Buffer.from("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex"),
   pollMs: 50,
   maxAttempts: 8,

@@ -6,15 +6,18 @@
  * SMTP 5xx (permanent) → not retried; 4xx (transient) and network errors → retried.
  */
 import nodemailer, { type Transporter } from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
+import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 import type { SmtpConfig } from "../../../env.js";
 import { networkFailure, type ChannelSender, type OutgoingMessage, type Recipient, type SendResult } from "./types.js";
 
 export const messageIdOf = (notificationId: string) => `<${notificationId}@qline>`;
 
-function transportOptions(config: SmtpConfig, timeoutMs: number): SMTPTransport.Options | string {
+function transportOptions(config: SmtpConfig, timeoutMs: number): SMTPPool.Options | string {
   if ("url" in config) return config.url;
   return {
+    // A few kept-open connections instead of one handshake per message (bursts: everyone behind a call).
+    pool: true,
+    maxConnections: 5,
     host: config.host,
     port: config.port,
     secure: config.secure,
@@ -32,7 +35,8 @@ export function addressOf(from: string): string {
 }
 
 export function smtpSender(config: SmtpConfig, mailFrom: string, timeoutMs: number): ChannelSender {
-  const transporter: Transporter<SMTPTransport.SentMessageInfo> = nodemailer.createTransport(transportOptions(config, timeoutMs));
+  const options = transportOptions(config, timeoutMs);
+  const transporter: Transporter<SMTPPool.SentMessageInfo> = typeof options === "string" ? nodemailer.createTransport(options) : nodemailer.createTransport(options);
   const fromAddress = addressOf(mailFrom);
   return {
     provider: "SMTP",
