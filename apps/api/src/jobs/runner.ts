@@ -14,6 +14,7 @@
  * This file is only the loop: poll every `pollMs` (or at once after `kick()`), claim a batch, handle it with
  * up to `concurrency` items at a time, claim again while batches come back full, report each poll.
  */
+import { AsyncResource } from "node:async_hooks";
 import { logger } from "../observability/logger.js";
 
 export interface JobPollOutcome {
@@ -70,6 +71,10 @@ export function startLeasedJob<T>(options: LeasedJobOptions<T>): LeasedJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let kicked = false;
+  // Polls run in the context the job was started in (server start-up), never in the one that kicked it: a kick
+  // comes from a request's commit, and a timer set there would carry that request's deadline (AsyncLocalStorage)
+  // into every later poll, which then fails with DeadlineExceededError once the request's budget is spent.
+  const home = new AsyncResource("qline.leased-job");
 
   const handleAll = async (items: T[]): Promise<{ actions: number; failures: number }> => {
     let actions = 0;
@@ -118,7 +123,7 @@ export function startLeasedJob<T>(options: LeasedJobOptions<T>): LeasedJob {
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, ms);
+    timer = setTimeout(() => home.runInAsyncScope(tick), ms);
   };
   const tick = () => {
     timer = undefined;
