@@ -53,7 +53,14 @@ test("notifications: walk-in chooses SMS + email → joined/called delivered to 
     "Sent",
   );
   await expect(details.getByTestId("ticket-notify-channels")).toHaveText("Chose: SMS, Email");
-  await expect(details.getByTestId("notification-row-JOINED-SMS")).toContainText("Sent");
+  await expectStatus(
+    async () => {
+      await details.getByRole("button", { name: "Close" }).click();
+      await page.getByRole("button", { name: "N001: details and history" }).click();
+    },
+    () => details.getByTestId("notification-row-JOINED-SMS"),
+    "Sent",
+  );
   await snapshot(page, "admin-ticket-notifications");
   await details.getByRole("button", { name: "Close" }).click();
 
@@ -64,7 +71,11 @@ test("notifications: walk-in chooses SMS + email → joined/called delivered to 
     () => page.getByTestId("notification-row-CALLED-SMS"),
     "Sent",
   );
-  await expect(page.getByTestId("notification-row-CALLED-EMAIL")).toContainText("Sent");
+  await expectStatus(
+    () => openNotifications(page, owner.tenantId),
+    () => page.getByTestId("notification-row-CALLED-EMAIL"),
+    "Sent",
+  );
   await expect(page.getByTestId("notification-count-DEAD")).toContainText("0");
   await page.getByTestId("notifications-filter-trigger").selectOption("CALLED");
   await expect(page.getByTestId("notification-row-JOINED-SMS")).toHaveCount(0);
