@@ -89,7 +89,7 @@ export async function run(): Promise<Section> {
     // queues a CALLED message per ticket and channel; the clock runs until the sinks have every message.
     const quiet = await createLine(owner, "Quiet", "Q");
     await settings(owner, quiet, { joined: false, almostThere: false, called: false, noShow: false, expired: false, cancelled: false });
-    const tickets = 500;
+    const tickets = Number(process.env.BENCH_NOTIFY_TICKETS ?? 500);
     for (let i = 0; i < tickets; i++) {
       await owner.client.ok(issue, { input: { lineId: quiet, phone: `+4915${String(10_000_000 + i)}`, email: `b${i}@bench.test`, notify: ["EMAIL", "SMS"] } });
     }
@@ -114,7 +114,7 @@ export async function run(): Promise<Section> {
     const desk = await createCounter(owner, live);
     await owner.client.ok(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id: desk });
     await settings(owner, live, { joined: false, almostThere: false });
-    const calls = 200;
+    const calls = Number(process.env.BENCH_NOTIFY_CALLS ?? 200);
     const phones: string[] = [];
     for (let i = 0; i < calls; i++) {
       const phone = `+4916${String(10_000_000 + i)}`;
