@@ -3,7 +3,7 @@
  * never shares the server's event loop), on a given PostgreSQL database or on embedded PGlite.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,6 +104,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     pid: child.pid!,
     rss: () => rssOf(child.pid!),
     async stop() {
+      if (process.env.BENCH_API_LOG) writeFileSync(process.env.BENCH_API_LOG, output); // the API's log lines, for diagnosis
       if (child.exitCode === null) {
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);

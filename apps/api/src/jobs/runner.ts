@@ -71,10 +71,6 @@ export function startLeasedJob<T>(options: LeasedJobOptions<T>): LeasedJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let kicked = false;
-  // Polls run in the context the job was started in (server start-up), never in the one that kicked it: a kick
-  // comes from a request's commit, and a timer set there would carry that request's deadline (AsyncLocalStorage)
-  // into every later poll, which then fails with DeadlineExceededError once the request's budget is spent.
-  const home = new AsyncResource("qline.leased-job");
 
   const handleAll = async (items: T[]): Promise<{ actions: number; failures: number }> => {
     let actions = 0;
@@ -120,6 +116,10 @@ export function startLeasedJob<T>(options: LeasedJobOptions<T>): LeasedJob {
     return outcome.actions;
   };
 
+  // Polls run in the job's own async context, never in that of the request whose commit kicked it: a request's
+  // deadline (AsyncLocalStorage, packages/db deadline.ts) would otherwise follow every later poll through the
+  // timer chain, and once it passed every claim would fail with DeadlineExceededError — the worker stalled for good.
+  const home = new AsyncResource("qline-leased-job");
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
