@@ -102,11 +102,24 @@ export async function run(): Promise<Section> {
       [quiet],
     );
     const total = tickets * 2;
-    while (sinks.messages().length < total && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 20));
+    const timeline: number[] = []; // messages received by each 5 s mark (stalls show as flat steps)
+    let nextMark = t0 + 5000;
+    while (sinks.messages().length < total && performance.now() - t0 < 120_000) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (performance.now() >= nextMark) {
+        timeline.push(sinks.messages().length);
+        nextMark += 5000;
+      }
+    }
     const elapsed = (performance.now() - t0) / 1000;
     const delivered = sinks.messages().length;
     const rate = delivered / elapsed;
     rows.push(["outbox → SMTP + Twilio sinks", `${delivered} messages`, `${fmt(elapsed, 2)} s`, `${fmt(rate)} msg/s`]);
+    const states = await pool.query<{ status: string; n: string; attempts: number; last_error: string | null }>(
+      `select status, count(*) as n, max(attempts) as attempts, max(last_error) as last_error from notifications where line_id = $1 group by status order by status`,
+      [quiet],
+    );
+    const diagnosis = `rows after the window: ${states.rows.map((r) => `${r.status} ${r.n} (max attempts ${r.attempts}${r.last_error ? `, e.g. "${r.last_error.slice(0, 80)}"` : ""})`).join("; ")}; received by each 5 s: ${timeline.join(", ") || "all within 5 s"}`;
     goals.push({ name: "every queued message delivered once", met: delivered === total && sinks.duplicates === 0, detail: `${delivered}/${total}, ${sinks.duplicates} duplicates` });
 
     // (b) callNext → receipt: CALLED by SMS only.
@@ -132,6 +145,8 @@ export async function run(): Promise<Section> {
         "(a) 500 tickets × (EMAIL, SMS): the CALLED rows are inserted in one statement and the clock stops when the sinks hold all 1,000. (b) 200 sequential callNext on a line whose tickets chose SMS; delay = the sink's receipt − the call's start.",
       "",
       table(["measure", "size", "", ""], rows),
+      "",
+      `- ${diagnosis}`,
     ].join("\n");
     return { title: "10. Notifications", markdown, goals, seconds: (Date.now() - started) / 1000 };
   } finally {

@@ -9,6 +9,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { assertCode, assertOk, signUpPersona, type Persona } from "../../../__tests__/harness.js";
 import { createCounter, createLine } from "../../tickets/__tests__/queue-fixtures.js";
 import { only, outbox, startNotifyEnv, type NotifyEnv } from "./fixtures.js";
+import { startNotificationWorker } from "../worker.js";
 
 const issue = `mutation($input: IssueTicketInput!) { issueTicket(input: $input) { id number trackingCode notify } }`;
 const callNext = `mutation($lineId: ID!, $counterId: ID) { callNext(lineId: $lineId, counterId: $counterId) { id number } }`;
@@ -144,6 +145,37 @@ describe("notification delivery (SMTP and Twilio's API on loopback)", () => {
     assert.equal(bodies.length, 2);
     assert.match(bodies[0]!, /^You are/);
     assert.match(bodies[1]!, /^It is your turn/);
+  });
+
+  it("a provider that does not answer never holds up the ticket changes behind it", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    env.sinks.responder = async () => {
+      entered();
+      await gate; // the provider hangs until the test lets go
+      return { accept: true };
+    };
+    const running = env.api.server.notifications;
+    const worker = startNotificationWorker({ db: env.api.database.db, senders: running.senders, config: running.config, publicUrl: env.api.config.publicUrl, pollMs: 20 });
+    try {
+      const ticket = await issueWith({ phone: "+491513333333", notify: ["SMS"] });
+      await inside; // the worker is in the provider call for JOINED
+      const started = performance.now();
+      await callUntil(ticket.id);
+      const tookMs = performance.now() - started;
+      assert.ok(tookMs < 5000, `callNext took ${tookMs} ms while the provider hung`);
+      const rows = await outbox(env.api.database.db, owner.tenantId, ticket.id);
+      assert.deepEqual(rows.map((r) => [r.trigger, r.status]), [["JOINED", "SENDING"], ["CALLED", "PENDING"]]);
+    } finally {
+      release();
+      await worker.stop();
+    }
+    env.sinks.responder = null;
+    await env.drain();
+    const rows = await outbox(env.api.database.db, owner.tenantId);
+    assert.ok(rows.filter((r) => r.recipient === "+491513333333").every((r) => r.status === "SENT"));
   });
 
   it("almost your turn: queued once when the ticket reaches the line's threshold", async () => {
