@@ -87,6 +87,9 @@ const database: Record<string, string> = {
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   // Join links and QR posters point at the public pages under test.
   QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
+  // Email and SMS go to the API's embedded loopback SMTP server and Twilio-speaking sink (devMailbox lists them).
+  QLINE_DEV_SINKS: "1",
+  NOTIFY_POLL_MS: "500",
   // Web Push to the specs' local push receiver (packages/push-receiver: loopback, its own test certificate).
   PUSH_ENDPOINT_ALLOWLIST: "127.0.0.1",
   PUSH_TLS_CA_FILE: join(repo, "packages/push-receiver/fixtures/receiver-cert.pem"),

@@ -49,7 +49,7 @@ export function SignedIn() {
   return (
     <SessionContext.Provider value={session}>
       {route.name === "tenant" ? (
-        <TenantLayout key={route.tenantId} tenantId={route.tenantId} section={route.section} lineId={route.lineId} />
+        <TenantLayout key={route.tenantId} tenantId={route.tenantId} section={route.section} lineId={route.lineId} tab={route.tab} />
       ) : (
         <AppFrame current={null}>
           <main className="main main--narrow" id="main" tabIndex={-1}>

@@ -5,7 +5,7 @@ import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
 import { formatDateTime } from "../lib/format";
 import { EmptyState, ErrorState, Loading } from "../ui/states";
 import { AppFrame } from "./AppFrame";
-import { tenantHref, type TenantSection } from "./router";
+import { tenantHref, type NotificationTab, type TenantSection } from "./router";
 import { sectionNav } from "./sections";
 
 // Each section loads on first visit: the sign-in screen and the overview stay small on a tablet's connection.
@@ -18,9 +18,10 @@ const TenantSettingsPage = lazy(() => import("../modules/settings/components/Ten
 const MembersPage = lazy(() => import("../modules/members/components/MembersPage").then((m) => ({ default: m.MembersPage })));
 const ApiKeysPage = lazy(() => import("../modules/api-keys/components/ApiKeysPage").then((m) => ({ default: m.ApiKeysPage })));
 const AnalyticsPage = lazy(() => import("../modules/analytics/components/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
+const NotificationsPage = lazy(() => import("../modules/notifications/components/NotificationsPage").then((m) => ({ default: m.NotificationsPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/components/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 
-const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = {
+const pages: Record<TenantSection, (lineId: string | undefined, tab: NotificationTab | undefined) => ReactNode> = {
   overview: () => <TenantOverviewPage />,
   board: (lineId) => <QueueBoardPage lineId={lineId} />,
   lines: () => <LinesPage />,
@@ -32,9 +33,10 @@ const pages: Record<TenantSection, (lineId: string | undefined) => ReactNode> = 
   "api-keys": () => <ApiKeysPage />,
   audit: () => <AuditLogPage />,
   analytics: () => <AnalyticsPage />,
+  notifications: (_lineId, tab) => <NotificationsPage tab={tab ?? "log"} />,
 };
 
-export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; section: TenantSection; lineId?: string | undefined }) {
+export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: string; section: TenantSection; lineId?: string | undefined; tab?: NotificationTab | undefined }) {
   const { current, loading, error, refetch } = useTenantShell(tenantId);
 
   if (!current) {
@@ -88,7 +90,7 @@ export function TenantLayout({ tenantId, section, lineId }: { tenantId: string; 
                 can cancel in Settings, “Data &amp; privacy”.
               </div>
             )}
-            {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId)}</Suspense> : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
+            {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId, tab)}</Suspense> : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
           </main>
         </div>
       </AppFrame>

@@ -1,15 +1,19 @@
 import { useSyncExternalStore } from "react";
 
 /** Sections of a tenant's pages, in navigation order. */
-export const tenantSections = ["overview", "lines", "links", "board", "ticket-fields", "tree", "settings", "members", "api-keys", "audit", "analytics"] as const;
+export const tenantSections = ["overview", "lines", "links", "board", "ticket-fields", "tree", "settings", "members", "api-keys", "audit", "analytics", "notifications"] as const;
 export type TenantSection = (typeof tenantSections)[number];
+
+/** Tabs of the Notifications section (`#/t/<tenantId>/notifications/templates`); none: the delivery log. */
+export const notificationTabs = ["log", "templates", "providers", "mailbox"] as const;
+export type NotificationTab = (typeof notificationTabs)[number];
 
 export type Route =
   | { name: "login" }
   | { name: "signup" }
   | { name: "home" }
   | { name: "account" }
-  | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string }
+  | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string; tab?: NotificationTab }
   | { name: "not-found"; path: string };
 
 /** Hash routes (`#/t/<tenantId>/settings`): deep links work on any static host without server rewrites. */
@@ -23,6 +27,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "t" && parts[1]) {
     const section = (parts[2] ?? "overview") as TenantSection;
     if (section === "board" && parts[3] && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, lineId: parts[3] };
+    const tab = parts[3] as NotificationTab | undefined;
+    if (section === "notifications" && tab && notificationTabs.includes(tab) && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, tab };
     if (tenantSections.includes(section) && parts.length <= 3) return { name: "tenant", tenantId: parts[1], section };
   }
   return { name: "not-found", path };
@@ -39,13 +45,14 @@ export function hrefFor(route: Route): string {
     case "account":
       return "#/account";
     case "tenant":
-      return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}${route.lineId ? `/${encodeURIComponent(route.lineId)}` : ""}`;
+      return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}${route.lineId ? `/${encodeURIComponent(route.lineId)}` : ""}${route.tab ? `/${route.tab}` : ""}`;
     case "not-found":
       return `#${route.path}`;
   }
 }
 
 export const tenantHref = (tenantId: string, section: TenantSection = "overview") => hrefFor({ name: "tenant", tenantId, section });
+export const notificationsHref = (tenantId: string, tab: NotificationTab = "log") => hrefFor({ name: "tenant", tenantId, section: "notifications", tab });
 export const boardHref = (tenantId: string, lineId: string) => hrefFor({ name: "tenant", tenantId, section: "board", lineId });
 
 export function navigate(route: Route | string, options: { replace?: boolean } = {}): void {

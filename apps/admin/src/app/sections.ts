@@ -11,6 +11,7 @@ export const sectionNav: { section: TenantSection; label: string; permission: Pe
   { section: "ticket-fields", label: "Ticket fields", permission: "lines:read" },
   { section: "tree", label: "Tenant tree", permission: "tenant:read" },
   { section: "settings", label: "Settings", permission: "tenant:read" },
+  { section: "notifications", label: "Notifications", permission: "tenant:read" },
   { section: "members", label: "Members", permission: "members:read" },
   { section: "api-keys", label: "API keys", permission: "apikeys:manage" },
   { section: "audit", label: "Audit log", permission: "audit:read" },

@@ -28,6 +28,11 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Member: { keyFields: ["tenantId", "userId"] },
       Membership: { keyFields: false },
+      // One line's notification settings: an update merges into the query that read them.
+      LineNotificationSettings: { keyFields: ["lineId"] },
+      // Templates and providers are per tenant but carry no tenant id: kept inside the query that read them.
+      NotificationTemplate: { keyFields: false },
+      NotificationProviders: { keyFields: false },
       Tenant: {
         fields: {
           theme: { merge: true },

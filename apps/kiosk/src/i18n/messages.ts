@@ -140,6 +140,14 @@ const en = {
   invalidPhone: "Enter a phone number we can reach, with the country code (e.g. +49 …).",
   invalidEmail: "Enter a valid email address.",
 
+  // Notifications: how the customer wants to hear when it is their turn
+  notifyLegend: "Notify me",
+  notifySms: "by SMS",
+  notifyEmail: "by email",
+  notifySmsNeedsPhone: "Enter a phone number above to get an SMS.",
+  notifyEmailNeedsEmail: "Enter an email address above to get an email.",
+  notifyHint: "We tell you when you joined, when it is almost your turn and when you are called.",
+
   // Customer page (continued)
   aheadCount: (n: number) => (n === 0 ? "Nobody ahead of you" : `${n} ahead of you`),
   leaveAndComeBack: "You can close this page and come back any time with this link — it shows your place as it is then.",
@@ -314,6 +322,13 @@ const de: Messages = {
   tooManyTries: (seconds) => `Zu viele Versuche. Bitte versuchen Sie es in ${seconds} s noch einmal.`,
   invalidPhone: "Geben Sie eine erreichbare Telefonnummer mit Ländervorwahl ein (z. B. +49 …).",
   invalidEmail: "Geben Sie eine gültige E-Mail-Adresse ein.",
+
+  notifyLegend: "Benachrichtigen Sie mich",
+  notifySms: "per SMS",
+  notifyEmail: "per E-Mail",
+  notifySmsNeedsPhone: "Geben Sie oben eine Telefonnummer ein, um eine SMS zu bekommen.",
+  notifyEmailNeedsEmail: "Geben Sie oben eine E-Mail-Adresse ein, um eine E-Mail zu bekommen.",
+  notifyHint: "Wir melden uns, wenn Sie eingereiht sind, wenn Sie bald dran sind und wenn Sie aufgerufen werden.",
 
   aheadCount: (n) => (n === 0 ? "Niemand vor Ihnen" : `${n} vor Ihnen`),
   leaveAndComeBack: "Sie können diese Seite schließen und jederzeit über diesen Link zurückkommen — er zeigt Ihren aktuellen Platz.",

@@ -1,5 +1,5 @@
 /** The walk-in form: its values, the checks that mirror the API, the issueTicket input and where errors go. */
-import type { IssueTicketInput } from "../../gql/graphql";
+import type { IssueTicketInput, NotificationChannel } from "../../gql/graphql";
 import { canonicalJson } from "../../lib/json";
 import { formValue, type ExtensionProperty, type ExtensionValues } from "../extension-schema/components/ExtensionFields";
 
@@ -10,12 +10,21 @@ export interface WalkInValues {
   ticketTypeId: string;
   partySize: string;
   extensions: ExtensionValues;
+  /** "Notify me by": ticked channels; SMS counts only with a phone, EMAIL only with an email. */
+  notify: readonly Extract<NotificationChannel, "SMS" | "EMAIL">[];
+  /** The language of the customer's messages (en, de). */
+  language: string;
 }
 
-export const emptyWalkIn = (): WalkInValues => ({ name: "", phone: "", email: "", ticketTypeId: "", partySize: "1", extensions: {} });
+export const emptyWalkIn = (): WalkInValues => ({ name: "", phone: "", email: "", ticketTypeId: "", partySize: "1", extensions: {}, notify: [], language: "en" });
 
 /** The form's own fields, keyed like the API's field paths without `input.`. */
-export const walkInFields = ["customerName", "phone", "email", "ticketTypeId", "partySize"] as const;
+export const walkInFields = ["customerName", "phone", "email", "ticketTypeId", "partySize", "notify", "language"] as const;
+
+/** The channels to send: the ticked ones whose contact detail is filled in. */
+export function walkInNotify(v: Pick<WalkInValues, "notify" | "phone" | "email">): NotificationChannel[] {
+  return v.notify.filter((c) => (c === "SMS" ? Boolean(v.phone.trim()) : Boolean(v.email.trim())));
+}
 
 /** Errors keyed like the API's paths (customerName, email, partySize, ticketTypeId), before the round trip. */
 export function validateWalkIn(v: WalkInValues, options: { typeRequired: boolean }): Record<string, string> {
@@ -35,6 +44,11 @@ export function walkInPayload(lineId: string, v: WalkInValues, properties: Recor
   if (v.phone.trim()) input.phone = v.phone.trim();
   if (v.email.trim()) input.email = v.email.trim();
   if (v.ticketTypeId) input.ticketTypeId = v.ticketTypeId;
+  const notify = walkInNotify(v);
+  if (notify.length > 0) {
+    input.notify = notify;
+    input.language = v.language;
+  }
   const extensions = formValue(properties, v.extensions);
   if (Object.keys(extensions).length > 0) input.extensions = extensions;
   return input;

@@ -51,6 +51,8 @@ function issueMock(result: object, sent: IssueWalkInMutationVariables[]) {
   };
 }
 
+const badInputAt = (path: string, message: string) => ({ errors: [{ message: "Invalid input", extensions: { code: "BAD_USER_INPUT", fields: [{ path, message }] } }] });
+
 function renderDialog(mocks: unknown[], onIssued = vi.fn()) {
   renderWithApollo(<WalkInDialog lineId="line-1" lineName="Pharmacy" extensionSchema={schema} onClose={vi.fn()} onIssued={onIssued} />, [formQuery(), ...(mocks as never[])]);
   return onIssued;
@@ -139,6 +141,48 @@ describe("WalkInDialog", () => {
     expect(screen.getByLabelText("Ticket type")).toHaveAccessibleDescription("Choose a ticket type");
     expect(screen.getByLabelText("Order number *")).toHaveAccessibleDescription("Required");
     expect(sent).toHaveLength(0);
+  });
+
+  it("sends the ticked channels as notify with the messages' language; a channel needs its contact detail", async () => {
+    const sent: IssueWalkInMutationVariables[] = [];
+    const onIssued = renderDialog([issueMock({ data: { issueTicket: issued } }, sent)]);
+    await screen.findByLabelText("Ticket type");
+    expect(screen.getByTestId("notify-sms")).toBeDisabled();
+    expect(screen.getByTestId("notify-email")).toBeDisabled();
+    await userEvent.type(screen.getByLabelText("Phone"), "+49 151 2345678");
+    await userEvent.type(screen.getByLabelText("Order number *"), "123456");
+    expect(screen.getByTestId("notify-sms")).toBeEnabled();
+    expect(screen.getByTestId("notify-email")).toBeDisabled();
+    await userEvent.click(screen.getByTestId("notify-sms"));
+    await userEvent.selectOptions(screen.getByTestId("notify-language"), "de");
+    await userEvent.click(screen.getByTestId("walk-in-submit"));
+
+    await waitFor(() => expect(onIssued).toHaveBeenCalled());
+    expect(sent[0]?.input).toMatchObject({ phone: "+49 151 2345678", notify: ["SMS"], language: "de" });
+  });
+
+  it("sends no notify when nothing is ticked, and drops a channel whose contact detail was cleared", async () => {
+    const sent: IssueWalkInMutationVariables[] = [];
+    const onIssued = renderDialog([issueMock({ data: { issueTicket: issued } }, sent)]);
+    await fillRequired();
+    await userEvent.type(screen.getByLabelText("Email"), "ada@example.com");
+    await userEvent.click(screen.getByTestId("notify-email"));
+    await userEvent.clear(screen.getByLabelText("Email"));
+    expect(screen.getByTestId("notify-email")).not.toBeChecked();
+    await userEvent.click(screen.getByTestId("walk-in-submit"));
+    await waitFor(() => expect(onIssued).toHaveBeenCalled());
+    expect(sent[0]?.input).not.toHaveProperty("notify");
+    expect(sent[0]?.input).not.toHaveProperty("language");
+  });
+
+  it("puts the API's BAD_USER_INPUT at input.notify under “Notify the customer”", async () => {
+    renderDialog([issueMock(badInputAt("input.notify", "EMAIL needs an email address"), [])]);
+    await fillRequired();
+    await userEvent.click(screen.getByTestId("notify-sms"));
+    await userEvent.click(screen.getByTestId("walk-in-submit"));
+    expect(await screen.findByTestId("notify-error")).toHaveTextContent("EMAIL needs an email address");
+    expect(screen.getByRole("group", { name: "Notify the customer" })).toHaveAccessibleDescription(expect.stringContaining("EMAIL needs an email address"));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
   it("keeps the idempotency key for a retry of the same walk-in and takes a new one for a corrected form", () => {

@@ -72,6 +72,8 @@ describe("ticket details", () => {
           ticketType: null,
           counter: null,
           history: [],
+          notify: [],
+          notifications: [],
           ...overrides,
         },
       },
@@ -93,5 +95,51 @@ describe("ticket details", () => {
     renderWithApollo(<TicketDetailsDialog ticketId="t2" number="A002" extensionSchema={null} onClose={vi.fn()} />, [details({})]);
     expect(await screen.findByText("maria@example.com")).toBeInTheDocument();
     expect(screen.queryByTestId("ticket-details-late")).not.toBeInTheDocument();
+  });
+
+  it("lists the ticket's notifications: message, channel, status, attempts, sent time and the provider's error", async () => {
+    const notification = (id: string, trigger: string, channel: string, status: string, extra: Record<string, unknown>) => ({
+      __typename: "Notification",
+      id,
+      ticketId: "t2",
+      lineId: "line-1",
+      trigger,
+      channel,
+      provider: null,
+      status,
+      attempts: 1,
+      recipient: null,
+      subject: null,
+      lastError: null,
+      createdAt: minutesAgo(20),
+      sentAt: null,
+      nextAttemptAt: null,
+      ...extra,
+    });
+    const sentAt = minutesAgo(19);
+    renderWithApollo(<TicketDetailsDialog ticketId="t2" number="A002" extensionSchema={null} onClose={vi.fn()} />, [
+      details({
+        notify: ["SMS", "EMAIL"],
+        notifications: [
+          notification("n1", "JOINED", "EMAIL", "SENT", { provider: "SMTP", sentAt }),
+          notification("n2", "JOINED", "SMS", "DEAD", { attempts: 5, lastError: "Twilio 400: The 'To' number is not valid" }),
+        ],
+      }),
+    ]);
+    expect(await screen.findByTestId("ticket-notify-channels")).toHaveTextContent("Chose: SMS, Email");
+    const email = screen.getByTestId("notification-row-JOINED-EMAIL");
+    expect(email).toHaveTextContent("Joined");
+    expect(email).toHaveTextContent("Sent");
+    expect(email).toHaveTextContent(formatDateTime(sentAt));
+    const sms = screen.getByTestId("notification-row-JOINED-SMS");
+    expect(within(sms).getByTestId("notification-status")).toHaveTextContent("Failed");
+    expect(sms).toHaveTextContent("5");
+    expect(sms).toHaveTextContent("Twilio 400: The 'To' number is not valid");
+  });
+
+  it("says when a ticket chose no messages", async () => {
+    renderWithApollo(<TicketDetailsDialog ticketId="t2" number="A002" extensionSchema={null} onClose={vi.fn()} />, [details({})]);
+    expect(await screen.findByTestId("ticket-notify-channels")).toHaveTextContent("Chose no messages.");
+    expect(screen.getByText("Nothing sent yet.")).toBeInTheDocument();
   });
 });

@@ -4,6 +4,8 @@ import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
+import { NotificationLogTable } from "../../notifications/components/NotificationLogTable";
+import { channelLabels } from "../../notifications/notification-model";
 import { channelDescriptions, extensionLabel, formatExtensionValue } from "../board-model";
 import { useEraseCustomerData } from "../hooks/use-erase-customer-data";
 import { useTicketDetails } from "../hooks/use-ticket-details";
@@ -103,6 +105,17 @@ export function TicketDetailsDialog({ ticketId, number, extensionSchema, canEras
               </div>
             )}
           </dl>
+          <h3>Notifications</h3>
+          <div data-testid="ticket-notifications">
+            <p className="muted" data-testid="ticket-notify-channels">
+              {ticket.notify.length ? `Chose: ${ticket.notify.map((c) => channelLabels[c]).join(", ")}` : "Chose no messages."}
+            </p>
+            {ticket.notifications.length === 0 ? (
+              <p className="muted">Nothing sent yet.</p>
+            ) : (
+              <NotificationLogTable notifications={ticket.notifications} caption={`Notifications of ticket ${number}`} />
+            )}
+          </div>
           {ticket.personalDataErasedAt && (
             <p className="muted" data-testid="ticket-details-erased">
               Customer data erased <time dateTime={ticket.personalDataErasedAt}>{formatDateTime(ticket.personalDataErasedAt)}</time>.

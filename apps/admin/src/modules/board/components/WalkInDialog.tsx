@@ -8,7 +8,8 @@ import { Alert, ErrorState } from "../../../ui/states";
 import { ExtensionFields, formValue, schemaFields } from "../../extension-schema/components/ExtensionFields";
 import { errorsByField, newAjv } from "../../extension-schema/schema-check";
 import { useWalkIn } from "../hooks/use-walk-in";
-import { emptyWalkIn, extensionErrors, keyFor, validateWalkIn, walkInFailure, walkInFields, walkInPayload, type WalkInValues } from "../walk-in";
+import { templateLanguages } from "../../notifications/notification-model";
+import { emptyWalkIn, extensionErrors, keyFor, validateWalkIn, walkInFailure, walkInFields, walkInNotify, walkInPayload, type WalkInValues } from "../walk-in";
 
 interface Props {
   lineId: string;
@@ -56,6 +57,12 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
 
   const focusFirstInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
 
+  const hasPhone = Boolean(values.phone.trim());
+  const hasEmail = Boolean(values.email.trim());
+  const toggleNotify = (channel: WalkInValues["notify"][number], on: boolean) =>
+    set("notify", on ? [...values.notify.filter((c) => c !== channel), channel] : values.notify.filter((c) => c !== channel));
+  const notifyError = fieldError("notify");
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const errors = validateWalkIn(values, { typeRequired: typeRequired && types.length > 1 });
@@ -99,6 +106,38 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
           <TextField label="Phone" type="tel" inputMode="tel" value={values.phone} onChange={(v) => set("phone", v)} error={fieldError("phone")} autoComplete="off" hint="For a text message when called." />
           <TextField label="Email" type="email" value={values.email} onChange={(v) => set("email", v)} error={fieldError("email")} autoComplete="off" />
         </div>
+        <fieldset className="fieldset notify-choice" aria-describedby={notifyError ? "walk-in-notify-error walk-in-notify-hint" : "walk-in-notify-hint"}>
+          <legend>Notify the customer</legend>
+          <div className="notify-choice__row">
+            <label className="checkbox">
+              <input type="checkbox" checked={hasPhone && values.notify.includes("SMS")} disabled={!hasPhone} onChange={(e) => toggleNotify("SMS", e.target.checked)} data-testid="notify-sms" />
+              <span>By SMS</span>
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={hasEmail && values.notify.includes("EMAIL")} disabled={!hasEmail} onChange={(e) => toggleNotify("EMAIL", e.target.checked)} data-testid="notify-email" />
+              <span>By email</span>
+            </label>
+            {walkInNotify(values).length > 0 && (
+              <SelectField
+                className="notify-choice__language"
+                label="Language of the messages"
+                value={values.language}
+                onChange={(v) => set("language", v)}
+                error={fieldError("language")}
+                options={templateLanguages.map((l) => ({ value: l.code, label: l.label }))}
+                data-testid="notify-language"
+              />
+            )}
+          </div>
+          <p className="field__hint" id="walk-in-notify-hint">
+            {hasPhone && hasEmail ? "Messages when they join, when it is almost their turn and when they are called." : "SMS needs a phone number, email an email address."}
+          </p>
+          {notifyError && (
+            <p className="field__error" id="walk-in-notify-error" data-testid="notify-error">
+              {notifyError}
+            </p>
+          )}
+        </fieldset>
         <div className="grid-2">
           {types.length > 1 && (
             <SelectField

@@ -29,6 +29,10 @@ export const TicketDetailsQuery = graphql(`
         id
         name
       }
+      notify
+      notifications {
+        ...NotificationFields
+      }
       history {
         id
         kind

@@ -8,6 +8,7 @@ import { JoinLink } from "../../join-links/components/JoinLink";
 import { JoinPosterDialog } from "../../join-links/components/JoinPosterDialog";
 import { brandingOf } from "../../join-links/poster";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
+import { LineNotificationsDialog } from "../../notifications/components/LineNotificationsDialog";
 import { useLines, type LineItem } from "../hooks/use-lines";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
@@ -49,6 +50,7 @@ export function LinesPage() {
   const [editing, setEditing] = useState<LineItem | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [poster, setPoster] = useState<LineItem | null>(null);
+  const [notifications, setNotifications] = useState<LineItem | null>(null);
   const manage = can("lines:manage");
   const operate = can("tickets:operate");
 
@@ -183,6 +185,9 @@ export function LinesPage() {
                 <a className="btn btn--primary btn--md" href={boardHref(tenant.id, line.id)}>
                   Open board
                 </a>
+                <Button onClick={() => setNotifications(line)} data-testid={`line-notifications-${line.prefix}`}>
+                  Notifications
+                </Button>
                 {manage && (
                   <>
                     <Button onClick={() => setEditing(line)}>Edit</Button>
@@ -215,6 +220,7 @@ export function LinesPage() {
         />
       )}
       {poster && <JoinPosterDialog url={poster.joinUrl} lineName={poster.name} branding={brandingOf(tenant)} testId={`join-poster-${poster.prefix}`} onClose={() => setPoster(null)} />}
+      {notifications && <LineNotificationsDialog lineId={notifications.id} lineName={notifications.name} canEdit={manage} onClose={() => setNotifications(null)} />}
       {editing && (
         <LineFormDialog
           title={editing === "new" ? "New line" : `Edit ${editing.name}`}

@@ -87,6 +87,32 @@ describe("join form", () => {
     expect(screen.getByTestId("join-submit")).toBeEnabled();
   });
 
+  it("sends notify for the ticked channels that have a contact detail, with the page's language", async () => {
+    const user = userEvent.setup();
+    const api = form(() => joined);
+    const sms = await screen.findByTestId("notify-sms");
+    const email = screen.getByTestId("notify-email");
+    expect(sms).toBeDisabled();
+    expect(email).toBeDisabled();
+    expect(screen.getByRole("group", { name: "Notify me" })).toHaveAccessibleDescription(/Enter a phone number above to get an SMS\..*Enter an email address above to get an email\./);
+    await user.type(screen.getByLabelText(/Email/), "ada@example.org");
+    await user.click(email);
+    await fillAndSubmit(user);
+
+    await waitFor(() => expect(api.joins()).toHaveLength(1));
+    expect(api.joins()[0]!.variables.input).toMatchObject({ phone: "+49 30 1234567", email: "ada@example.org", notify: ["EMAIL"], language: "en" });
+  });
+
+  it("shows an input.notify error under the channel choice", async () => {
+    const user = userEvent.setup();
+    form(() => rejected("BAD_USER_INPUT", { fields: [{ path: "input.notify", message: "EMAIL needs an email address" }] }));
+    await user.type(await screen.findByLabelText(/Email/), "ada@example.org");
+    await user.click(screen.getByTestId("notify-email"));
+    await fillAndSubmit(user);
+    expect(await screen.findByTestId("notify-error")).toHaveTextContent("EMAIL needs an email address");
+    expect(screen.getByRole("alert")).toHaveTextContent("Please correct the highlighted fields.");
+  });
+
   it("shows an input.email error on the email field", async () => {
     const user = userEvent.setup();
     form(() => rejected("BAD_USER_INPUT", { fields: [{ path: "input.email", message: "invalid" }] }));

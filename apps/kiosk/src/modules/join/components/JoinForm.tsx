@@ -8,6 +8,8 @@ import { inputFieldErrors } from "../../ticket-form/extension-form";
 import { useJoinLine } from "../hooks/use-join-line";
 import type { JoinLine } from "../hooks/use-join-lines";
 import { NetworkRetry } from "../../ticket-form/components/NetworkRetry";
+import { NotifyChoice } from "../../ticket-form/components/NotifyChoice";
+import { notifyChannels, type ContactChannel } from "../../ticket-form/notify-choice";
 
 /** Answers after which the line's own state may explain the refusal (closed, full, gone): fetch it again. */
 const recheckCodes = new Set(["CONFLICT", "LIMIT_EXCEEDED", "NOT_FOUND"]);
@@ -27,12 +29,13 @@ export interface JoinFormProps {
  * join in words, "too many tries" with the time to wait.
  */
 export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: JoinFormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [ticketTypeId, setTicketTypeId] = useState<string | null>(line.ticketTypes[0]?.id ?? null);
   const [customerName, setCustomerName] = useState("");
   const [phone, setPhone] = useState("");
   const [email, setEmail] = useState("");
   const [partySize, setPartySize] = useState(1);
+  const [notify, setNotify] = useState<ReadonlySet<ContactChannel>>(new Set());
   const { state, submit, retry, abandon } = useJoinLine(slug, onJoined);
 
   const problem = state.kind === "rejected" ? state.problem : null;
@@ -111,6 +114,8 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
             phone: phone.trim() || null,
             email: email.trim() || null,
             partySize,
+            notify: notifyChannels(notify, { phone: phone.trim() || null, email: email.trim() || null }),
+            language,
           })
         }
       >
@@ -119,6 +124,7 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
           <TextField label={t.phoneLabel} optional name="phone" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} error={errorFor("phone")} />
           <TextField label={t.emailLabel} optional hint={t.contactHint} name="email" type="email" inputMode="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} error={errorFor("email")} />
           <PartySize value={partySize} onChange={setPartySize} error={errorFor("partySize")} />
+          <NotifyChoice chosen={notify} onChange={setNotify} hasPhone={Boolean(phone.trim())} hasEmail={Boolean(email.trim())} error={errorFor("notify")} />
         </fieldset>
 
         {problemText ? (

@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { extensionSchema, issuedTicket, publicTenant, publicTicket } from "../../../test/fixtures";
 import { renderWith, scriptedClient, type SeenOperation } from "../../../test/apollo";
@@ -144,6 +145,37 @@ describe("kiosk issue flow", () => {
     expect(screen.getByRole("alert")).toHaveTextContent("Please correct the highlighted fields.");
     // A server answer ends the attempt: the form is usable again.
     expect(screen.getByRole("button", { name: "Get my ticket" })).toBeEnabled();
+  });
+
+  it("sends the ticked channels as notify with the screen's language; SMS only once a phone is entered", async () => {
+    const user = userEvent.setup();
+    const { issues } = kiosk(() => ({ data: { issueTicket: issuedTicket() } }));
+    await screen.findByRole("button", { name: /Coffee bar/ });
+    await user.click(screen.getByRole("button", { name: "Deutsch" }));
+    await user.click(await screen.findByRole("button", { name: /Coffee bar/ }));
+    await user.click(screen.getByRole("button", { name: "Sit in" }));
+    await user.selectOptions(await screen.findByLabelText(/Drink/), "Latte");
+    expect(screen.getByTestId("notify-sms")).toBeDisabled();
+    expect(screen.getByTestId("notify-email")).toBeDisabled();
+    await user.type(screen.getByLabelText(/Telefon/), "+49 151 2345678");
+    await user.click(screen.getByTestId("notify-sms"));
+    expect(screen.getByTestId("notify-email")).toBeDisabled();
+    await user.click(screen.getByTestId("kiosk-issue-submit"));
+
+    expect(await screen.findByTestId("ticket-number")).toHaveTextContent("A001");
+    expect(issues()[0]!.variables.input).toMatchObject({ phone: "+49 151 2345678", email: null, notify: ["SMS"], language: "de" });
+  });
+
+  it("shows the API's BAD_USER_INPUT at input.notify under the channel choice", async () => {
+    const user = userEvent.setup();
+    kiosk(() => ({ data: null, errors: [new GraphQLError("Invalid input", { extensions: { code: "BAD_USER_INPUT", fields: [{ path: "input.notify", message: "SMS is not available here" }] } })] }) as never);
+    await toDetails(user);
+    await user.selectOptions(screen.getByLabelText(/Drink/), "Latte");
+    await user.type(screen.getByLabelText(/Phone/), "+49 151 2345678");
+    await user.click(screen.getByTestId("notify-sms"));
+    await user.click(screen.getByTestId("kiosk-issue-submit"));
+    expect(await screen.findByTestId("notify-error")).toHaveTextContent("SMS is not available here");
+    expect(screen.getByRole("group", { name: "Notify me" })).toHaveAccessibleDescription(expect.stringContaining("SMS is not available here"));
   });
 
   it("switches language on screen", async () => {

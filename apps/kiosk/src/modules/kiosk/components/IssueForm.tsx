@@ -4,6 +4,9 @@ import { DetailsForm } from "../../ticket-form/components/DetailsForm";
 import { PartySize, TextField } from "../../ticket-form/components/StandardFields";
 import { useIssueTicket, type IssuedTicket } from "../hooks/use-issue-ticket";
 import { NetworkRetry } from "../../ticket-form/components/NetworkRetry";
+import { NotifyChoice } from "../../ticket-form/components/NotifyChoice";
+import { inputFieldErrors } from "../../ticket-form/extension-form";
+import { notifyChannels, type ContactChannel } from "../../ticket-form/notify-choice";
 
 export interface IssueFormProps {
   lineId: string;
@@ -16,18 +19,28 @@ export interface IssueFormProps {
 
 /**
  * The tenant's custom fields (generated from its JSON Schema, validated here against the same schema before
- * sending), then name, phone and party size, all optional. The API validates again and its field errors land
- * under the same fields.
+ * sending), then name, phone, email, party size and how to be notified, all optional. The API validates again
+ * and its field errors land under the same fields.
  */
 export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onBack }: IssueFormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [customerName, setCustomerName] = useState("");
   const [phone, setPhone] = useState("");
+  const [email, setEmail] = useState("");
   const [partySize, setPartySize] = useState(1);
+  const [notify, setNotify] = useState<ReadonlySet<ContactChannel>>(new Set());
   const { state, issue, retry, abandon } = useIssueTicket(onIssued);
 
   const locked = state.kind === "sending" || state.kind === "network-error";
   const serverFields = state.kind === "rejected" ? state.problem.fields : undefined;
+  const inputErrors = serverFields ? inputFieldErrors(serverFields) : {};
+  const errorFor = (name: string) => {
+    const message = inputErrors[name];
+    if (!message) return null;
+    if (name === "phone") return t.invalidPhone;
+    if (name === "email") return t.invalidEmail;
+    return message;
+  };
 
   return (
     <section className="issue-form" aria-labelledby="issue-form-title">
@@ -43,15 +56,20 @@ export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onB
             extensions,
             customerName: customerName.trim() || null,
             phone: phone.trim() || null,
+            email: email.trim() || null,
             partySize,
+            notify: notifyChannels(notify, { phone: phone.trim() || null, email: email.trim() || null }),
+            language,
           })
         }
       >
         <fieldset className="standard-fields" disabled={locked}>
           {/* A shared screen: the browser must not offer the previous customer's details. */}
           <TextField label={t.nameLabel} optional name="customerName" autoComplete="off" value={customerName} onChange={(e) => setCustomerName(e.target.value)} maxLength={200} />
-          <TextField label={t.phoneLabel} optional name="phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
-          <PartySize value={partySize} onChange={setPartySize} />
+          <TextField label={t.phoneLabel} optional name="phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} error={errorFor("phone")} />
+          <TextField label={t.emailLabel} optional name="email" type="email" inputMode="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} error={errorFor("email")} />
+          <PartySize value={partySize} onChange={setPartySize} error={errorFor("partySize")} />
+          <NotifyChoice chosen={notify} onChange={setNotify} hasPhone={Boolean(phone.trim())} hasEmail={Boolean(email.trim())} error={errorFor("notify")} />
         </fieldset>
 
         {state.kind === "rejected" ? (
@@ -73,7 +91,7 @@ export function IssueForm({ lineId, ticketTypeId, extensionSchema, onIssued, onB
             <button type="button" className="button button--quiet" onClick={onBack} disabled={locked}>
               {t.back}
             </button>
-            <button type="submit" className="button button--primary button--huge" disabled={locked}>
+            <button type="submit" className="button button--primary button--huge" disabled={locked} data-testid="kiosk-issue-submit">
               {state.kind === "sending" ? t.issuing : t.takeTicket}
             </button>
           </div>

@@ -1,0 +1,52 @@
+import { notificationsHref, type NotificationTab } from "../../../app/router";
+import { PageHeader } from "../../../ui/PageHeader";
+import { EmptyState } from "../../../ui/states";
+import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
+import { useDevMailbox } from "../hooks/use-dev-mailbox";
+import { DeliveryLog } from "./DeliveryLog";
+import { DevMailbox } from "./DevMailbox";
+import { NotificationProvidersForm } from "./NotificationProvidersForm";
+import { NotificationTemplatesEditor } from "./NotificationTemplatesEditor";
+
+const tabLabels: Record<NotificationTab, string> = { log: "Delivery log", templates: "Templates", providers: "Providers", mailbox: "Dev mailbox" };
+
+/**
+ * The tenant's messages to customers: what was sent (delivery log, tickets:read), how it is worded (templates,
+ * tenant:read) and how it leaves (providers, tenant:update); the dev mailbox tab appears only once devMailbox
+ * answers (tickets:read).
+ */
+export function NotificationsPage({ tab }: { tab: NotificationTab }) {
+  const { tenant, can } = useCurrentTenant();
+  const canLog = can("tickets:read");
+  // Provider settings are read and written with tenant:update (they name accounts and senders).
+  const canProviders = can("tenant:update");
+  const mailbox = useDevMailbox(tenant.id, { skip: !canLog });
+  const shown: NotificationTab[] = [...(canLog ? (["log"] as const) : []), "templates", ...(canProviders ? (["providers"] as const) : []), ...(mailbox.available ? (["mailbox"] as const) : [])];
+  const current: NotificationTab = shown.includes(tab) || (tab === "mailbox" && canLog) ? tab : (shown[0] ?? "templates");
+
+  return (
+    <section className="notifications">
+      <PageHeader title="Notifications" description="Messages to customers by SMS, email and push: what was sent, its wording and the providers it goes through." />
+      <nav aria-label="Notifications">
+        <ul className="tabs">
+          {shown.map((t) => (
+            <li key={t}>
+              <a href={notificationsHref(tenant.id, t)} aria-current={t === current ? "page" : undefined} data-testid={`notifications-tab-${t}`}>
+                {tabLabels[t]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {current === "log" && <DeliveryLog />}
+      {current === "templates" && <NotificationTemplatesEditor />}
+      {current === "providers" && <NotificationProvidersForm />}
+      {current === "mailbox" &&
+        (mailbox.available ? (
+          <DevMailbox messages={mailbox.messages ?? []} onRefresh={mailbox.refetch} />
+        ) : mailbox.loading ? null : (
+          <EmptyState title="No dev mailbox here">This server sends real messages: its embedded dev mailbox (QLINE_DEV_SINKS) is off.</EmptyState>
+        ))}
+    </section>
+  );
+}
