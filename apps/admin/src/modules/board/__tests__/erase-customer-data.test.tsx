@@ -34,6 +34,8 @@ const details = {
         personalDataErasedAt: null,
         ticketType: null,
         counter: null,
+        notify: ["SMS"],
+        notifications: [],
         history: [],
       },
     },
@@ -44,7 +46,7 @@ const erased = {
   request: { query: EraseCustomerDataMutation, variables: { ticketId: "t2" } },
   result: {
     data: {
-      eraseCustomerData: { __typename: "Ticket", id: "t2", customerName: null, phone: null, email: null, extensions: {}, cancelReason: null, personalDataErasedAt: erasedAt },
+      eraseCustomerData: { __typename: "Ticket", id: "t2", customerName: null, phone: null, email: null, extensions: {}, cancelReason: null, personalDataErasedAt: erasedAt, notify: [], notifications: [] },
     },
   },
 };
@@ -53,6 +55,7 @@ describe("erase customer data (ticket details)", () => {
   it("asks for confirmation, then erases: the dialog shows the ticket without personal data and when it was erased", async () => {
     renderWithApollo(<TicketDetailsDialog ticketId="t2" number="A002" extensionSchema={null} canErase onClose={vi.fn()} />, [details, erased]);
     expect(await screen.findByText("maria@example.com")).toBeInTheDocument();
+    expect(screen.getByTestId("ticket-notify-channels")).toHaveTextContent("Chose: SMS");
     await userEvent.click(screen.getByRole("button", { name: "Erase customer data" }));
     const confirm = screen.getByRole("group", { name: "Confirm erasing customer data" });
     expect(confirm).toHaveTextContent("cannot be undone");
@@ -65,6 +68,7 @@ describe("erase customer data (ticket details)", () => {
     expect(screen.queryByText("maria@example.com")).not.toBeInTheDocument();
     expect(screen.queryByText("Maria")).not.toBeInTheDocument();
     expect(screen.queryByText("window seat")).not.toBeInTheDocument();
+    expect(screen.getByTestId("ticket-notify-channels")).toHaveTextContent("Chose no messages.");
   });
 
   it("shows the API's refusal", async () => {

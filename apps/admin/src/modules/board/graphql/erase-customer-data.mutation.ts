@@ -10,6 +10,10 @@ export const EraseCustomerDataMutation = graphql(`
       extensions
       cancelReason
       personalDataErasedAt
+      notify
+      notifications {
+        ...NotificationFields
+      }
     }
   }
 `);
