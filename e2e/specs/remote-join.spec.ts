@@ -5,20 +5,13 @@
  * running late moves back on the phone, the board and the display alike.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { callNext, createCounter, createDeviceKey, gql, issueTicketAs, signUpTenant, type Owner } from "../fixtures/api";
+import { callNext, createCounter, createDeviceKey, createRemoteLine, gql, issueTicketAs, signUpTenant, type Owner } from "../fixtures/api";
 import { e2ePassword, ownerEmail, signIn } from "../fixtures/admin";
 import { snapshot } from "../fixtures/artifacts";
 
 async function phone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   return context.newPage();
-}
-
-async function remoteLine(owner: Owner, name: string, prefix: string): Promise<{ id: string; joinUrl: string }> {
-  const { createLine } = await gql<{ createLine: { id: string; joinUrl: string } }>(owner.auth, `mutation($input: CreateLineInput!) { createLine(input: $input) { id joinUrl } }`, {
-    input: { tenantId: owner.tenantId, name, prefix, remoteJoin: true, showEstimates: true },
-  });
-  return createLine;
 }
 
 const ticketId = async (owner: Owner, lineId: string, number: string) => {
@@ -28,7 +21,7 @@ const ticketId = async (owner: Owner, lineId: string, number: string) => {
 
 test("scan to join → estimate band → your turn at Counter 3 → served → end page", async ({ browser }) => {
   const owner = await signUpTenant("Harbour Pharmacy");
-  const line = await remoteLine(owner, "Prescriptions", "P");
+  const line = await createRemoteLine(owner, "Prescriptions", "P", { showEstimates: true });
   const counterId = await createCounter(owner, line.id, "Counter 3");
   await issueTicketAs(owner.auth, line.id, { customerName: "Ahead" }); // someone is already waiting
 
@@ -73,7 +66,7 @@ test("scan to join → estimate band → your turn at Counter 3 → served → e
 
 test("a walk-in added on the board reaches the display; running late moves back on every screen", async ({ browser }) => {
   const owner = await signUpTenant("Corner Clinic");
-  const line = await remoteLine(owner, "Walk-ins", "W");
+  const line = await createRemoteLine(owner, "Walk-ins", "W", { showEstimates: true });
   const deviceKey = await createDeviceKey(owner, "Waiting room TV");
 
   // Two customers join from their phones.

@@ -17,10 +17,11 @@
  * decrypted message is handed to it through the DevTools protocol's ServiceWorker.deliverPushMessage, as the
  * browser would after decrypting it).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startPushReceiver, type PushReceiver } from "@qline/push-receiver";
-import { createCounter, gql, publicTicket, signUpTenant, type Owner } from "../fixtures/api";
+import { createCounter, createRemoteLine, gql, publicTicket, signUpTenant } from "../fixtures/api";
 import { snapshot } from "../fixtures/artifacts";
+import { substitutePushSubscribe } from "../fixtures/push";
 
 let receiver: PushReceiver;
 test.beforeAll(async () => {
@@ -30,32 +31,9 @@ test.afterAll(async () => {
   await receiver?.close();
 });
 
-async function remoteLine(owner: Owner, name: string, prefix: string): Promise<{ id: string; joinUrl: string }> {
-  const { createLine } = await gql<{ createLine: { id: string; joinUrl: string } }>(owner.auth, `mutation($input: CreateLineInput!) { createLine(input: $input) { id joinUrl } }`, {
-    input: { tenantId: owner.tenantId, name, prefix, remoteJoin: true },
-  });
-  return createLine;
-}
-
-/** In the page, before any script: PushManager.subscribe answers `subscription` and records the options it got. */
-async function substitutePushSubscribe(page: Page, subscription: unknown): Promise<void> {
-  await page.addInitScript((json) => {
-    const calls: { userVisibleOnly: boolean; applicationServerKey: string }[] = [];
-    (window as unknown as { __pushSubscribeCalls: typeof calls }).__pushSubscribeCalls = calls;
-    const toBase64url = (key: BufferSource) => btoa(String.fromCharCode(...new Uint8Array(key instanceof ArrayBuffer ? key : key.buffer))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    PushManager.prototype.getSubscription = async () => null;
-    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-      const key = options?.applicationServerKey;
-      calls.push({ userVisibleOnly: options?.userVisibleOnly === true, applicationServerKey: key && typeof key !== "string" ? toBase64url(key) : String(key) });
-      const made = json as { endpoint: string };
-      return { endpoint: made.endpoint, expirationTime: null, options: { applicationServerKey: key, userVisibleOnly: true }, toJSON: () => json, unsubscribe: async () => true, getKey: () => null } as unknown as PushSubscription;
-    };
-  }, subscription);
-}
-
 test("join on a phone → turn on push → close the page → called → exactly one encrypted 'called' push naming the counter", async ({ browser }) => {
   const owner = await signUpTenant("Riverside Bakery");
-  const line = await remoteLine(owner, "Cakes", "C");
+  const line = await createRemoteLine(owner, "Cakes", "C");
   const counterId = await createCounter(owner, line.id, "Counter 2");
   const { webPushPublicKey } = await gql<{ webPushPublicKey: string }>(null, `{ webPushPublicKey }`);
   expect(Buffer.from(webPushPublicKey, "base64url")).toHaveLength(65);
