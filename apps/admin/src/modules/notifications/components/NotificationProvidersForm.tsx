@@ -40,6 +40,27 @@ function SecretState({ configured }: { configured: boolean }) {
   return configured ? <span className="badge badge--ok">Configured</span> : <span className="badge badge--inherited">Not set</span>;
 }
 
+/** A write-only credential: says whether one is stored, never shows it; a typed value replaces it. */
+function SecretField({ label, configured, value, onChange, error, testId }: { label: string; configured: boolean; value: string; onChange: (v: string) => void; error: string | undefined; testId: string }) {
+  return (
+    <TextField
+      label={
+        <span className="secret-state">
+          {label} <SecretState configured={configured} />
+        </span>
+      }
+      type="password"
+      value={value}
+      onChange={onChange}
+      error={error}
+      autoComplete="new-password"
+      placeholder={configured ? "Stored — type to replace" : ""}
+      hint="Write-only: stored encrypted, never shown again."
+      data-testid={testId}
+    />
+  );
+}
+
 /**
  * How SMS and email leave for this tenant. Tokens and secrets are write-only: the API never returns them, the
  * form says whether one is stored and sends a new one only when typed.
@@ -104,41 +125,13 @@ export function ProvidersForm({ current, canEdit, saving, onSave }: { current: N
           <div className="grid-2">
             <TextField label="Account SID" value={values.twilioAccountSid} onChange={(v) => set("twilioAccountSid", v)} error={error("twilioAccountSid")} autoComplete="off" data-testid="twilio-sid" />
             <TextField label="Sender (From)" value={values.twilioFrom} onChange={(v) => set("twilioFrom", v)} error={error("twilioFrom")} autoComplete="off" hint="A Twilio number in E.164 (+4915…) or a sender name." data-testid="twilio-from" />
-            <TextField
-              label={
-                <span className="secret-state">
-                  Auth token <SecretState configured={current.twilioConfigured} />
-                </span>
-              }
-              type="password"
-              value={values.twilioAuthToken}
-              onChange={(v) => set("twilioAuthToken", v)}
-              error={error("twilioAuthToken")}
-              autoComplete="new-password"
-              placeholder={current.twilioConfigured ? "Stored — type to replace" : ""}
-              hint="Write-only: stored encrypted, never shown again."
-              data-testid="twilio-token"
-            />
+            <SecretField label="Auth token" configured={current.twilioConfigured} value={values.twilioAuthToken} onChange={(v) => set("twilioAuthToken", v)} error={error("twilioAuthToken")} testId="twilio-token" />
           </div>
         )}
         {values.smsRoute === "WEBHOOK" && (
           <div className="grid-2">
             <TextField label="Webhook URL" type="url" value={values.webhookUrl} onChange={(v) => set("webhookUrl", v)} error={error("webhookUrl")} autoComplete="off" placeholder="https://sms.example.com/qline" data-testid="webhook-url" />
-            <TextField
-              label={
-                <span className="secret-state">
-                  Signing secret <SecretState configured={current.webhookConfigured} />
-                </span>
-              }
-              type="password"
-              value={values.webhookSecret}
-              onChange={(v) => set("webhookSecret", v)}
-              error={error("webhookSecret")}
-              autoComplete="new-password"
-              placeholder={current.webhookConfigured ? "Stored — type to replace" : ""}
-              hint="Write-only: stored encrypted, never shown again."
-              data-testid="webhook-secret"
-            />
+            <SecretField label="Signing secret" configured={current.webhookConfigured} value={values.webhookSecret} onChange={(v) => set("webhookSecret", v)} error={error("webhookSecret")} testId="webhook-secret" />
           </div>
         )}
       </fieldset>
