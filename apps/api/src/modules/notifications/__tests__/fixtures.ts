@@ -16,6 +16,18 @@ export interface NotifyEnv {
   close(): Promise<void>;
 }
 
+/** Polls the API's notification worker until a poll delivers nothing (each poll claims what is due, in order per ticket). */
+export async function drainWorker(api: TestApi): Promise<number> {
+  const worker = api.server.notifications.worker!;
+  let total = 0;
+  for (let i = 0; i < 20; i++) {
+    const n = await worker.runOnce();
+    total += n;
+    if (n === 0) return total;
+  }
+  return total;
+}
+
 export async function startNotifyEnv(options: { database?: TestDatabase; allowHosts?: string[]; ttlNow?: () => number } = {}): Promise<NotifyEnv> {
   const sinks = await startDevSinks();
   const base = testConfig();
@@ -42,20 +54,11 @@ export async function startNotifyEnv(options: { database?: TestDatabase; allowHo
       ...(options.ttlNow ? { ttlJob: { autoStart: false, now: options.ttlNow } } : {}),
       notifications: { worker: { autoStart: false, now: () => clock.now(), random: () => 0.5 } } },
   );
-  const worker = api.server.notifications.worker!;
   return {
     api,
     sinks,
     clock,
-    async drain() {
-      let total = 0;
-      for (let i = 0; i < 20; i++) {
-        const n = await worker.runOnce();
-        total += n;
-        if (n === 0) return total;
-      }
-      return total;
-    },
+    drain: () => drainWorker(api),
     async close() {
       await api.close();
       await sinks.close();

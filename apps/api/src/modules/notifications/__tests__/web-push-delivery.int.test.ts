@@ -12,7 +12,7 @@ import { startPushReceiver, type PushReceiver, type ReceivedPush } from "@qline/
 import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { createCounter, createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
 import { pushTopic } from "../channels/web-push.js";
-import { outbox, only } from "./fixtures.js";
+import { drainWorker, outbox, only } from "./fixtures.js";
 import { pushConfigFor, subscribeMutation } from "./push-fixtures.js";
 
 interface PushPayload {
@@ -35,17 +35,7 @@ describe("Web Push delivery through the outbox", () => {
       return Date.now() + this.skip;
     },
   };
-  /** Polls the worker until a poll delivers nothing. */
-  const drain = async () => {
-    const worker = api.server.notifications.worker!;
-    let total = 0;
-    for (let i = 0; i < 20; i++) {
-      const n = await worker.runOnce();
-      total += n;
-      if (n === 0) return total;
-    }
-    return total;
-  };
+  const drain = () => drainWorker(api);
 
   /** A line with an open counter, "almost your turn" off (its own tests are on the notify branch). */
   async function lineWithCounter(persona: Persona, counterName: string): Promise<{ lineId: string; counterId: string }> {
