@@ -12,7 +12,8 @@
  *    that tenant's own transaction (`withTenantTx`, RLS in force) as the SYSTEM actor, with `FOR UPDATE SKIP
  *    LOCKED`, so two processes never erase (and audit) one ticket twice.
  *
- * The clock (`now`) and the poll interval are options, so tests run it without waiting.
+ * It runs on the general job runner (jobs/runner.ts). The clock (`now`) and the poll interval are options, so tests
+ * run it without waiting.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx, type Database } from "@qline/db";
@@ -20,6 +21,7 @@ import { anonymous } from "../context/actor.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
 import { eraseEndedBefore } from "../modules/data-lifecycle/erasure.js";
 import { logger as processLogger, type Logger } from "../observability/logger.js";
+import { startLeasedJob } from "./runner.js";
 
 export interface DataLifecycleJobOptions {
   db: Database;
@@ -80,84 +82,79 @@ export async function hardDeleteTenant(db: Database, due: DueDeletion, now: numb
   return counts;
 }
 
+/** One unit of the job's work: a tenant whose deletion is due, or a tenant holding tickets past retention. */
+type LifecycleWork = { kind: "delete"; due: DueDeletion } | { kind: "erase"; tenantId: string; retentionDays: number };
+
+/** On the general runner (jobs/runner.ts): a poll claims the due deletions, then the due erasures, and works them in order. */
 export function startDataLifecycleJob(options: DataLifecycleJobOptions): DataLifecycleJob {
-  const pollMs = options.pollMs ?? 300_000;
-  const now = options.now ?? Date.now;
   const batchSize = options.batchSize ?? 500;
   const logger = options.logger ?? processLogger;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | null = null;
+  /** Counted by the handlers during one poll (runOnce reports them). */
+  const counts: DataLifecycleOutcome = { tenantsDeleted: 0, ticketsErased: 0 };
+  let claimedAt = 0;
 
-  const deleteDueTenants = async (at: number): Promise<number> => {
-    const due = await withTenantTx(options.db, { tenantId: null, userId: null }, async (tx) =>
-      rowsOf<DueDeletion>(await tx.execute(sql`select * from app.claim_due_tenant_deletions(${new Date(at).toISOString()}::timestamptz)`)),
-    );
-    let deleted = 0;
-    for (const tenant of due) {
-      if (stopped) break;
-      try {
-        if (await hardDeleteTenant(options.db, tenant, at, logger)) deleted++;
-      } catch (error) {
-        logger.error({ err: error, tenantId: tenant.id }, "[data-lifecycle] hard delete failed (retried on the next poll)");
-      }
-    }
-    return deleted;
+  const claim = async (at: number, limit: number): Promise<LifecycleWork[]> => {
+    claimedAt = at;
+    const iso = new Date(at).toISOString();
+    return withTenantTx(options.db, { tenantId: null, userId: null }, async (tx) => {
+      const deletions = rowsOf<DueDeletion>(await tx.execute(sql`select * from app.claim_due_tenant_deletions(${iso}::timestamptz)`));
+      const erasures = rowsOf<{ tenant_id: string; retention_days: number }>(
+        await tx.execute(sql`select tenant_id, retention_days from app.claim_due_erasures(${iso}::timestamptz, ${limit})`),
+      );
+      return [
+        ...deletions.map((due): LifecycleWork => ({ kind: "delete", due })),
+        ...erasures.map((e): LifecycleWork => ({ kind: "erase", tenantId: e.tenant_id, retentionDays: Number(e.retention_days) })),
+      ];
+    });
   };
 
-  const eraseExpired = async (at: number): Promise<number> => {
+  const handle = async (work: LifecycleWork): Promise<boolean> => {
+    if (stopped) return false;
+    if (work.kind === "delete") {
+      const deleted = await hardDeleteTenant(options.db, work.due, claimedAt, logger);
+      if (deleted) counts.tenantsDeleted++;
+      return deleted !== null;
+    }
+    const cutoff = new Date(claimedAt - work.retentionDays * dayMs);
     let erased = 0;
-    const due = await withTenantTx(options.db, { tenantId: null, userId: null }, async (tx) =>
-      rowsOf<{ tenant_id: string; retention_days: number }>(
-        await tx.execute(sql`select tenant_id, retention_days from app.claim_due_erasures(${new Date(at).toISOString()}::timestamptz, 1000)`),
-      ),
-    );
-    for (const { tenant_id: tenantId, retention_days: days } of due) {
-      const cutoff = new Date(at - Number(days) * dayMs);
-      try {
-        for (;;) {
-          if (stopped) return erased;
-          const n = await withTenantTx(options.db, { tenantId, userId: null }, (tx) =>
-            eraseEndedBefore(tx, tenantId, cutoff, batchSize, { subject: anonymous, reason: "retention", retentionDays: Number(days) }),
-          );
-          erased += n;
-          if (n < batchSize) break;
-        }
-      } catch (error) {
-        logger.error({ err: error, tenantId }, "[data-lifecycle] erasure failed (retried on the next poll)");
-      }
+    for (;;) {
+      if (stopped) break;
+      const n = await withTenantTx(options.db, { tenantId: work.tenantId, userId: null }, (tx) =>
+        eraseEndedBefore(tx, work.tenantId, cutoff, batchSize, { subject: anonymous, reason: "retention", retentionDays: work.retentionDays }),
+      );
+      erased += n;
+      if (n < batchSize) break;
     }
-    return erased;
+    counts.ticketsErased += erased;
+    return erased > 0;
   };
 
-  const runOnce = async (): Promise<DataLifecycleOutcome> => {
-    const at = now();
-    const tenantsDeleted = await deleteDueTenants(at);
-    const ticketsErased = await eraseExpired(at);
-    if (tenantsDeleted || ticketsErased) logger.info({ tenantsDeleted, ticketsErased }, "[data-lifecycle] poll");
-    return { tenantsDeleted, ticketsErased };
-  };
-
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    running = runOnce()
-      .catch((error: unknown) => {
-        if (!stopped) logger.error({ err: error }, "[data-lifecycle] poll failed");
-      })
-      .finally(() => {
-        running = null;
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  if (options.autoStart !== false) timer = setTimeout(tick, pollMs);
+  const job = startLeasedJob<LifecycleWork>({
+    name: "data-lifecycle",
+    claim,
+    handle,
+    describe: (work) => (work.kind === "delete" ? `hard delete of tenant ${work.due.id}` : `erasure in tenant ${work.tenantId}`),
+    pollMs: options.pollMs ?? 300_000,
+    ...(options.now ? { now: options.now } : {}),
+    // Both claims return everything due (deletions are few; erasures are one item per tenant).
+    batchSize: 1000,
+    ...(options.autoStart === false ? { autoStart: false } : {}),
+    log: (message, error) => logger.error({ err: error }, message),
+  });
 
   return {
-    runOnce,
+    async runOnce() {
+      counts.tenantsDeleted = 0;
+      counts.ticketsErased = 0;
+      await job.runOnce();
+      const outcome = { ...counts };
+      if (outcome.tenantsDeleted || outcome.ticketsErased) logger.info(outcome, "[data-lifecycle] poll");
+      return outcome;
+    },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await job.stop();
     },
   };
 }
