@@ -1,5 +1,5 @@
 /**
- * One general job runner for qline's background work (the TTL job, the notification worker).
+ * One general job runner for qline's background work (the TTL job, the notification worker, the data-lifecycle job).
  *
  * Why our own and not graphile-worker or pg-boss: both need a real PostgreSQL server (LISTEN/NOTIFY, advisory
  * locks, their own schema migrated by a superuser-ish role) and neither runs on PGlite, the embedded database a
