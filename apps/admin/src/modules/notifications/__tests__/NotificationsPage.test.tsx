@@ -1,3 +1,5 @@
+import { useState } from "react";
+import type { NotificationTab } from "../../../app/router";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -110,6 +112,26 @@ describe("NotificationsPage", () => {
     expect(screen.getByTestId("dev-message-SMS")).toHaveTextContent("+4915100000");
     await userEvent.click(within(email).getByRole("button", { name: "Berlin Store: your turn" }));
     expect(await screen.findByTestId("dev-message-body")).toHaveTextContent("A042, please go to Desk 2.");
+  });
+
+  it("reads the mailbox again when its tab opens (the page's first answer only told that there is one)", async () => {
+    const request = { query: DevMailboxQuery, variables: { tenantId: "berlin" } };
+    const [email, sms] = mailbox.result.data.devMailbox;
+    const early = { request, result: { data: { devMailbox: [email!] } } };
+    const later = { request, result: { data: { devMailbox: [sms!, email!] } }, maxUsageCount: 10 };
+    function Tabs() {
+      const [tab, setTab] = useState<NotificationTab>("log");
+      return (
+        <>
+          <button onClick={() => setTab("mailbox")}>open the mailbox</button>
+          <NotificationsPage tab={tab} />
+        </>
+      );
+    }
+    renderAs("STAFF", <Tabs />, [logMock([]), linesQuery, early, later]);
+    expect(await screen.findByTestId("notifications-tab-mailbox")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "open the mailbox" }));
+    expect(await screen.findByTestId("dev-message-SMS")).toHaveTextContent("+4915100000");
   });
 
   it("hides the dev mailbox when the API runs without its dev sinks", async () => {

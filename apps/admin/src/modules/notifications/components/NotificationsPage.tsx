@@ -43,10 +43,16 @@ export function NotificationsPage({ tab }: { tab: NotificationTab }) {
       {current === "providers" && <NotificationProvidersForm />}
       {current === "mailbox" &&
         (mailbox.available ? (
-          <DevMailbox messages={mailbox.messages ?? []} onRefresh={mailbox.refetch} />
+          <MailboxTab tenantId={tenant.id} />
         ) : mailbox.loading ? null : (
           <EmptyState title="No dev mailbox here">This server sends real messages: its embedded dev mailbox (QLINE_DEV_SINKS) is off.</EmptyState>
         ))}
     </section>
   );
+}
+
+/** The open mailbox tab reads what the sinks hold now (the page's first answer only told that there is a mailbox). */
+function MailboxTab({ tenantId }: { tenantId: string }) {
+  const mailbox = useDevMailbox(tenantId, { fresh: true });
+  return <DevMailbox messages={mailbox.messages ?? []} onRefresh={mailbox.refetch} />;
 }
