@@ -87,8 +87,6 @@ const database: Record<string, string> = {
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   // Join links and QR posters point at the public pages under test.
   QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
-  // Email and SMS go to the API's embedded loopback SMTP server and Twilio-speaking sink (devMailbox lists them).
-  QLINE_DEV_SINKS: "1",
   NOTIFY_POLL_MS: "500",
   // Web Push to the specs' local push receiver (packages/push-receiver: loopback, its own test certificate).
   PUSH_ENDPOINT_ALLOWLIST: "127.0.0.1",
@@ -97,6 +95,23 @@ const database: Record<string, string> = {
     ? // Both processes read the VAPID keys generated into the same (temporary) data folder.
       { DATABASE_URL: pgUrl, REDIS_URL: redisUrl, SEED_DEMO: "false", JWT_SECRET: "e2e-only-secret-shared-by-both-api-processes", QLINE_DATA_DIR: process.env.E2E_DATA_DIR! }
     : { QLINE_DATA_DIR: process.env.E2E_DATA_DIR!, SEED_DEMO: "true" }),
+};
+
+/**
+ * Email and SMS go to an API's embedded loopback SMTP server and Twilio-speaking sink; devMailbox lists what that
+ * process's sinks received. Two processes: the staff process (the admin's) runs the sinks on fixed ports and the
+ * public process delivers to them as to any SMTP server and Twilio account, so the admin's mailbox sees every
+ * message whichever worker delivered it.
+ */
+process.env.E2E_DEV_SMTP_PORT ??= freePort();
+process.env.E2E_DEV_SMS_PORT ??= freePort();
+const devTwilio = { TWILIO_ACCOUNT_SID: "ACe2e00000000000000000000000000000", TWILIO_AUTH_TOKEN: "e2e-dev-sink-token", TWILIO_FROM: "+15005550006" };
+const devSinks: Record<string, string> = { QLINE_DEV_SINKS: "1", QLINE_DEV_SMTP_PORT: process.env.E2E_DEV_SMTP_PORT, QLINE_DEV_SMS_PORT: process.env.E2E_DEV_SMS_PORT, ...devTwilio };
+const toStaffSinks: Record<string, string> = {
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: process.env.E2E_DEV_SMTP_PORT,
+  TWILIO_BASE_URL: `http://127.0.0.1:${process.env.E2E_DEV_SMS_PORT}`,
+  ...devTwilio,
 };
 
 const buildApi = process.env.E2E_SKIP_BUILD ? "" : "pnpm exec turbo run build --filter=@qline/api... --output-logs=errors-only && ";
@@ -136,7 +151,7 @@ export default defineConfig({
       command: `${buildApi}node apps/api/dist/main.js`,
       cwd: repo,
       url: `http://127.0.0.1:${apiPort}/healthz`,
-      env: { PORT: apiPort, HOST: "127.0.0.1", ...database },
+      env: { PORT: apiPort, HOST: "127.0.0.1", ...database, ...(pgUrl ? toStaffSinks : devSinks) },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -149,7 +164,7 @@ export default defineConfig({
             command: `until [ -f apps/api/dist/main.js ] && curl -sf http://127.0.0.1:${apiPort}/healthz >/dev/null; do sleep 1; done; node apps/api/dist/main.js`,
             cwd: repo,
             url: `http://127.0.0.1:${staffPort}/healthz`,
-            env: { PORT: staffPort, HOST: "127.0.0.1", ...database },
+            env: { PORT: staffPort, HOST: "127.0.0.1", ...database, ...devSinks },
             timeout: 240_000,
             reuseExistingServer: false,
             stdout: "pipe" as const,

@@ -89,7 +89,10 @@ export interface NotificationConfig {
   twilio: { accountSid: string; authToken: string; from: string } | null;
   /** Twilio's API base (TWILIO_BASE_URL, default https://api.twilio.com); also used with a tenant's own account. */
   twilioBaseUrl: string;
-  /** QLINE_DEV_SINKS=1: run a loopback SMTP server and Twilio-speaking HTTP server and deliver there (start.sh). */
+  /**
+   * QLINE_DEV_SINKS=1: run a loopback SMTP server and Twilio-speaking HTTP server and deliver there (start.sh).
+   * The SMS sink accepts TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN when they are set (other processes may deliver to it).
+   */
   devSinks: boolean;
   /** Ports of the dev sinks (QLINE_DEV_SMTP_PORT, QLINE_DEV_SMS_PORT; default 0: any free port). */
   devSinkPorts: { smtp: number; sms: number };

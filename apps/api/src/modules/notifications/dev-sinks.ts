@@ -54,12 +54,20 @@ export interface DevSinks {
 
 const maxKept = 1000;
 
-export async function startDevSinks(host = "127.0.0.1", ports: { smtp?: number; twilio?: number } = {}): Promise<DevSinks> {
+/**
+ * `account`: the Twilio account the SMS sink accepts (the platform's TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN when set, so
+ * other API processes can deliver to this one's sinks); default: a random one.
+ */
+export async function startDevSinks(
+  host = "127.0.0.1",
+  ports: { smtp?: number; twilio?: number } = {},
+  account?: { accountSid: string; authToken: string; from: string },
+): Promise<DevSinks> {
   const kept: DevMessageRecord[] = [];
   const byNotification = new Set<string>();
   const sinks: DevSinks = {
     smtp: { host, port: 0 },
-    twilio: { baseUrl: "", accountSid: `AC${randomBytes(16).toString("hex")}`, authToken: randomBytes(16).toString("hex"), from: "+15005550006" },
+    twilio: { baseUrl: "", accountSid: account?.accountSid ?? `AC${randomBytes(16).toString("hex")}`, authToken: account?.authToken ?? randomBytes(16).toString("hex"), from: account?.from ?? "+15005550006" },
     messages: () => [...kept],
     duplicates: 0,
     received: new Map(),

@@ -51,7 +51,7 @@ export async function startNotificationRuntime(
   let notifyConfig = config.notifications;
   let devSinks: DevSinks | null = null;
   if (notifyConfig.devSinks && !options.senders) {
-    devSinks = await startDevSinks("127.0.0.1", { smtp: notifyConfig.devSinkPorts.smtp, twilio: notifyConfig.devSinkPorts.sms });
+    devSinks = await startDevSinks("127.0.0.1", { smtp: notifyConfig.devSinkPorts.smtp, twilio: notifyConfig.devSinkPorts.sms }, notifyConfig.twilio ?? undefined);
     notifyConfig = {
       ...notifyConfig,
       smtp: { host: devSinks.smtp.host, port: devSinks.smtp.port, secure: false, user: undefined, password: undefined },
