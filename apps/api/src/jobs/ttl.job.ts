@@ -97,10 +97,10 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
         data: { reason: "warnAfter" },
         at: new Date(),
       });
-      await enqueueEscalation(tx, tenantId, ticketId, ticket.line_id); // MANAGER+ who opted in get an email
+      const queuedMessages = await enqueueEscalation(tx, tenantId, ticketId, ticket.line_id); // MANAGER+ who opted in get an email
       await recordAudit(tx, anonymous, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
       const view = (await loadTicket(tx, tenantId, ticketId))!;
-      return [await lineEvent(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view)];
+      return [await lineEvent(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view, { queuedMessages })];
     }
     if (action === "EXPIRE" && ticket.status !== "WAITING") return null;
     if (action === "NO_SHOW" && ticket.status !== "CALLED") return null;

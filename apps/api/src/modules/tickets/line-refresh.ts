@@ -147,7 +147,7 @@ async function recordIssuedEstimates(tx: Tx, tenantId: string, ids: readonly str
  */
 export async function announce(target: { db: Database; pubsub: QlinePubSub }, events: readonly LineEvent[]): Promise<void> {
   if (events.length === 0) return;
-  wakeWorker(target.db); // the change may have queued messages: this process's worker looks at once
+  if (events.some((e) => e.queuedMessages)) wakeWorker(target.db); // its messages leave at once, not at the next poll
   const refresher = refresherOf(target.db);
   const refreshed = await Promise.all(
     events.map((e) =>

@@ -260,6 +260,8 @@ export interface LineEvent {
   positionsChanged: boolean;
   /** Store the estimate the ticket gets now as its issue-time estimate (ISSUED). */
   issued: boolean;
+  /** The event's transaction queued notifications: after commit this process's worker looks at once. */
+  queuedMessages: boolean;
 }
 
 /**
@@ -273,10 +275,10 @@ export async function lineEvent(
   lineId: string,
   kind: string,
   ticket: TicketView | null,
-  options: { positionsChanged?: boolean; own?: PublicTicketView; issued?: boolean } = {},
+  options: { positionsChanged?: boolean; own?: PublicTicketView; issued?: boolean; queuedMessages?: number } = {},
 ): Promise<LineEvent> {
   const own = ticket ? (options.own ?? (await publicTicket(tx, tenantId, ticket.id))) : null;
-  return { tenantPath, tenantId, lineId, kind, ticket, own, positionsChanged: options.positionsChanged ?? false, issued: options.issued ?? false };
+  return { tenantPath, tenantId, lineId, kind, ticket, own, positionsChanged: options.positionsChanged ?? false, issued: options.issued ?? false, queuedMessages: (options.queuedMessages ?? 0) > 0 };
 }
 
 /** The holder's view of a ticket whose line (and counter) names and tenant policy the caller already has. */

@@ -290,13 +290,13 @@ async function issueInLine(
     })
     .returning(ticketSelection);
   if (!inserted) throw new Error("insert returned no row");
-  await enqueueForTicket(tx, { tenantId, id, lineId: line.id, notifyChannels: request.notifyChannels, language: request.language }, "JOINED", line.notificationSettings);
+  const queuedMessages = await enqueueForTicket(tx, { tenantId, id, lineId: line.id, notifyChannels: request.notifyChannels, language: request.language }, "JOINED", line.notificationSettings);
   const number = formatNumber(line.prefix, seq);
   await recordEvent(tx, subject, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null, data: { channel: request.channel } });
   await recordAudit(tx, subject, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number, lineId: line.id, channel: request.channel } });
   const view = toView(inserted);
   const own = holderView(view, line.name, null, rules.tenant);
-  return { replay: null, event: await lineEvent(tx, tenantPath, tenantId, line.id, "ISSUED", view, { own, issued: true }) };
+  return { replay: null, event: await lineEvent(tx, tenantPath, tenantId, line.id, "ISSUED", view, { own, issued: true, queuedMessages }) };
 }
 
 /** Runs an issue, retrying once when two requests with one new idempotency key raced (the loser finds the winner's ticket). */
@@ -391,11 +391,11 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
         returning t.id, t.notify_channels, t.language`),
     );
     if (!picked) return { ticket: null, events: [] };
-    await enqueueForTicket(tx, { tenantId, id: picked.id, lineId, notifyChannels: picked.notify_channels, language: picked.language }, "CALLED");
+    const queuedMessages = await enqueueForTicket(tx, { tenantId, id: picked.id, lineId, notifyChannels: picked.notify_channels, language: picked.language }, "CALLED");
     await recordEvent(tx, ctx.actor, { tenantId, ticketId: picked.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } });
     await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.call", targetType: "ticket", targetId: picked.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } });
     const ticket = (await loadTicket(tx, tenantId, picked.id))!;
-    return { ticket, events: [await lineEvent(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true })] };
+    return { ticket, events: [await lineEvent(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true, queuedMessages })] };
   });
   await announce(ctx, events);
   return ticket;
@@ -456,9 +456,9 @@ export async function runTransition(
   });
   const ticket = toView(updated);
   const trigger = notificationTriggerOf(action, actor);
-  if (trigger) await enqueueForTicket(tx, { tenantId, id, lineId, notifyChannels: updated.notifyChannels, language: updated.language }, trigger);
+  const queuedMessages = trigger ? await enqueueForTicket(tx, { tenantId, id, lineId, notifyChannels: updated.notifyChannels, language: updated.language }, trigger) : 0;
   const positionsChanged = before.status === "WAITING" || to === "WAITING";
-  const event = await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged });
+  const event = await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged, queuedMessages });
   const events = [event];
   if (extra.leftLineId && extra.leftLineId !== lineId) {
     events.push({ ...event, lineId: extra.leftLineId, positionsChanged: true });
