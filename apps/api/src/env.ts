@@ -32,6 +32,10 @@ export interface Config {
   apiUrl: string | undefined;
   /** Longest a Redis publish may hold up a mutation before the event is dropped (REDIS_PUBLISH_TIMEOUT_MS, default 500). */
   redisPublishTimeoutMs: number;
+  /** How long a line event waits for a missing predecessor before it goes out anyway (LIVE_GAP_WAIT_MS, default 1000). */
+  liveGapWaitMs: number;
+  /** How long a line's live state is reused when no newer event is known (LINE_STATE_MAX_AGE_MS, default 5000). */
+  lineStateMaxAgeMs: number;
   /** Each `/readyz` check (database, Redis) answers within this or counts as down (READY_CHECK_TIMEOUT_MS, default 1000). */
   readyCheckTimeoutMs: number;
   /** SIGTERM/SIGINT: drain for at most this long, then exit 1 (SHUTDOWN_TIMEOUT_MS, default 10000). */
@@ -336,6 +340,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportLinkTtlSeconds: integer("EXPORT_LINK_TTL_SECONDS", env.EXPORT_LINK_TTL_SECONDS, 300) || 300,
     apiUrl: (env.QLINE_API_URL || "").replace(/\/+$/, "") || undefined,
     redisPublishTimeoutMs: integer("REDIS_PUBLISH_TIMEOUT_MS", env.REDIS_PUBLISH_TIMEOUT_MS, 500) || 500,
+    liveGapWaitMs: integer("LIVE_GAP_WAIT_MS", env.LIVE_GAP_WAIT_MS, 1000) || 1000,
+    lineStateMaxAgeMs: integer("LINE_STATE_MAX_AGE_MS", env.LINE_STATE_MAX_AGE_MS, 5000) || 5000,
     readyCheckTimeoutMs: integer("READY_CHECK_TIMEOUT_MS", env.READY_CHECK_TIMEOUT_MS, 1000) || 1000,
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000) || 10_000,
     adminUrl: env.QLINE_ADMIN_URL || undefined,

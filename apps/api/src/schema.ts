@@ -7,7 +7,7 @@ import { MembersResolver } from "./modules/members/members.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
 import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
-import { QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
+import { LineEventResolver, QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
@@ -17,7 +17,7 @@ import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.r
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -26,6 +26,8 @@ import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions
 import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
 import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
+import { lineStateCache, lineStatesOf } from "./modules/tickets/live/line-state.js";
+import { eventOrder } from "./modules/tickets/live/sequence.js";
 import { checkHttpInput, documentInputErrors, inputErrorHandler, inputHygienePlugin, subscribeInputErrors, verifyJsonNesting } from "./input/request-input.js";
 import { readiness } from "./health.js";
 import { closeWebSockets, listen } from "./lifecycle.js";
@@ -112,6 +114,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const errorOptions: FormatErrorOptions = { exposeInternals: !config.production, log: (message, error) => logger.error({ err: error }, message) };
   const schema = await buildQlineSchema(pubsub);
   setWebhookAllowHosts(config.estimatorWebhookAllowHosts);
+  eventOrder.gapWaitMs = config.liveGapWaitMs;
+  lineStateCache.maxAgeMs = config.lineStateMaxAgeMs;
 
   // Every refusal is counted for /metrics (observability/metrics.ts), and reported to the caller of startServer.
   const rateLimits = createRateLimits(config, (limiter) => {
@@ -303,6 +307,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await notifications.close();
       await dataLifecycleJob?.stop();
       await apollo.stop();
+      await lineStatesOf(database.db).idle(); // events of mutations that answered go out before pub/sub closes
       await rateLimits.close();
     },
   };

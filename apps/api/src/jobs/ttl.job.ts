@@ -22,9 +22,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { anonymous } from "../context/actor.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
-import { announce } from "../modules/tickets/line-refresh.js";
-import { lineEvent } from "../modules/tickets/tickets.events.js";
-import { loadTicket, runTransition } from "../modules/tickets/tickets.service.js";
+import { publishAfterCommit } from "../modules/tickets/live/line-state.js";
+import { lineEvent } from "../modules/tickets/live/events.js";
+import { runTransition } from "../modules/tickets/transitions.js";
+import { loadTicket } from "../modules/tickets/views.js";
 import { enqueueEscalation } from "../modules/notifications/outbox.js";
 import type { QlinePubSub } from "../pubsub/pubsub.js";
 import type { TtlPollOutcome } from "../observability/metrics.js";
@@ -108,7 +109,7 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
     return events;
   });
   if (!result) return false;
-  await announce({ db, pubsub }, result);
+  publishAfterCommit({ db, pubsub }, result);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, currentTenant } from "./roles.js";
 import { tenants, type JsonObject } from "./tenants.js";
 
@@ -63,6 +63,11 @@ export const lines = pgTable(
     estimatorSecret: text("estimator_secret"),
     /** Notification triggers and the "almost your turn" thresholds; `{}` = the defaults. */
     notificationSettings: jsonb("notification_settings").$type<LineNotificationSettingsJson>().notNull().default({}),
+    /**
+     * The number of the line's last event (live/sequence.ts): bumped in the transaction of every change that
+     * publishes a line event, so events are numbered 1, 2, 3, … in commit order across API processes.
+     */
+    eventSeq: bigint("event_seq", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

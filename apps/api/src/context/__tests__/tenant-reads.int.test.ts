@@ -9,8 +9,6 @@ import { sql } from "drizzle-orm";
 import { rowsOf, withTenantTx } from "@qline/db";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { callNextMutation, createCounter, createLine, createTicketType, issueTicket } from "../../modules/tickets/__tests__/queue-fixtures.js";
-import { readLineState } from "../../modules/estimates/estimates.snapshot.js";
-import { lineStats } from "../../modules/tickets/tickets.events.js";
 import { createContext, type RequestContext } from "../context.js";
 import { loadInTenant, perArgLoader, type TenantLoader } from "../tenant-reads.js";
 
@@ -156,18 +154,6 @@ describe("batched tenant reads", () => {
     assert.equal(res.data?.theirs, null);
     assertCode(res, "NOT_FOUND");
     assert.deepEqual(res.data?.mine?.waiting.nodes.map((t) => [t.lineId, t.number]), [[ownLine, "S001"]]);
-  });
-
-  it("gives the same line stats from the stats query as from the estimate snapshot's read", async () => {
-    for (const [tenantId, lineId] of [[owner.tenantId, lineA], [subId, lineB]] as const) {
-      const [counted, given] = await withTenantTx(api.database.db, { tenantId, userId: null }, async (tx) => {
-        const counted = await lineStats(tx, tenantId, lineId);
-        const state = await readLineState(tx, tenantId, lineId);
-        return [counted, { waitingCount: state.waitingCount, nowServing: state.nowServing }];
-      });
-      assert.ok(counted.waitingCount > 0);
-      assert.deepEqual(given, counted);
-    }
   });
 });
 

@@ -8,7 +8,8 @@ import { after, before, describe, it } from "node:test";
 import { openSecondConnection, testDatabaseUrl } from "@qline/db/testing";
 import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { callNextMutation, createLine, issueTickets } from "../../modules/tickets/__tests__/queue-fixtures.js";
-import { topics, type LineEventView } from "../../modules/tickets/tickets.events.js";
+import type { LineEventView } from "../../modules/tickets/live/events.js";
+import { topics } from "../../modules/tickets/live/topics.js";
 import { claimDueDeadlines } from "../ttl.job.js";
 
 const ttl = { warnSeconds: 600, waitingSeconds: 1200, calledSeconds: 300 };

@@ -11,9 +11,9 @@ import { conflict, forbidden, notFound } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { announce } from "../tickets/line-refresh.js";
-import { lineEvent, type TicketView } from "../tickets/tickets.events.js";
-import { loadTicket } from "../tickets/tickets.service.js";
+import { publishAfterCommit } from "../tickets/live/line-state.js";
+import { lineEvent } from "../tickets/live/events.js";
+import { loadTicket, type TicketView } from "../tickets/views.js";
 import type { TenantRow } from "../tenants/tenants.service.js";
 import { tenants } from "@qline/db";
 import { eq } from "drizzle-orm";
@@ -31,7 +31,7 @@ export async function eraseCustomerData(ctx: RequestContext, ticketId: string): 
     const view = (await loadTicket(tx, tenantId, ticketId))!;
     return { ticket: view, events: [await lineEvent(tx, path, tenantId, view.lineId, "UPDATED", view)] };
   });
-  await announce(ctx, events);
+  publishAfterCommit(ctx, events);
   return ticket;
 }
 

@@ -1,15 +1,14 @@
 /**
- * Wait-time estimates for a line: the line's estimator (packages/estimates) over a snapshot built from the
- * database in the caller's tenant transaction. One snapshot per line per event (or per request), never one
- * per ticket.
+ * Wait-time estimates for a line: the line's estimator (packages/estimates) over a snapshot of the line, run by
+ * the line's state owner (tickets/live/line-state.ts) once per change, outside any transaction, and reused by
+ * every reader; never once per ticket or per request.
  *
  * Visibility: staff (`Ticket.estimate`, `Line.estimatedWaitSeconds`, lineUpdated/tenantActivity) always see
  * estimates — with NONE they get SERVICE_RATE's. Customers (`PublicTicket.estimate`, ticketUpdated) see them
  * only when the line has `showEstimates` and an estimator other than NONE, and never the fallback reason.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { lines, type JsonObject, type Tx } from "@qline/db";
+import { lines, type JsonObject } from "@qline/db";
 import {
   DEFAULT_ESTIMATOR,
   ESTIMATOR_NAMES,
@@ -22,11 +21,9 @@ import {
   type EstimatorName,
   type LineSnapshot,
 } from "@qline/estimates";
-import { anonymous } from "../../context/actor.js";
 import { badInput, type FieldError } from "../../errors/codes.js";
-import { recordAudit } from "../audit/audit.service.js";
 import { plannedClosuresOf } from "./estimates.hours.js";
-import { readLineState, UNTYPED, type NowServing } from "./estimates.snapshot.js";
+import { UNTYPED } from "./estimates.snapshot.js";
 import { callWebhookEstimator, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_TIMEOUT_MS, webhookUrlProblem } from "./estimates.webhook.js";
 
 type LineRow = typeof lines.$inferSelect;
@@ -56,14 +53,6 @@ export interface LineEstimates {
   forCustomer(ticketId: string): EstimateView | null;
 }
 
-/** `estimateLine`'s answer: the estimates, and from the same read every waiting ticket and who is at the counters. */
-export interface LineNow extends LineEstimates {
-  /** The line's notification settings (the refresh's "almost your turn" thresholds), from the same read. */
-  notificationSettings: LineRow["notificationSettings"];
-  waitingCount: number;
-  nowServing: NowServing[];
-}
-
 /** The estimator a line runs (null in the database = the default). */
 export function estimatorOf(line: Pick<LineRow, "estimator">): EstimatorName {
   const name = line.estimator as EstimatorName | null;
@@ -72,8 +61,18 @@ export function estimatorOf(line: Pick<LineRow, "estimator">): EstimatorName {
 
 const NEXT_ARRIVAL = "qline:next-arrival";
 
-/** Runs the line's estimator over `snapshot` (with the WEBHOOK call and its fallback), in the caller's transaction. */
-export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnapshot): Promise<LineEstimates> {
+/** What running a line's estimator gave: the estimates, and why its WEBHOOK was not used the first time it failed. */
+export interface EstimateOutcome {
+  estimates: LineEstimates;
+  /** The tenant's webhook just started failing: the caller records it in the audit log (in its own transaction). */
+  fallback: { reason: string } | null;
+}
+
+/**
+ * Runs the line's estimator over `snapshot` (with the WEBHOOK call and its fallback). Never inside a transaction:
+ * a WEBHOOK estimator waits for the tenant's server here.
+ */
+export async function estimateFromSnapshot(line: LineRow, read: LineSnapshot): Promise<EstimateOutcome> {
   const name = estimatorOf(line);
   // What the line row knows: the closed periods of its opening hours (a pause, closing time).
   const snapshot: LineSnapshot = { ...read, plannedClosures: plannedClosuresOf(line.openingHours, line.timeZone, read.now) };
@@ -93,9 +92,10 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnap
 
   const byTicket = new Map<string, EstimateView>();
   let arrival: Estimate | undefined;
+  let fallback: EstimateOutcome["fallback"] = null;
   if (name === "WEBHOOK") {
-    const fallback = local("SERVICE_RATE", {});
-    arrival = fallback.get(NEXT_ARRIVAL);
+    const serviceRate = local("SERVICE_RATE", {});
+    arrival = serviceRate.get(NEXT_ARRIVAL);
     const outcome = line.estimatorSecret && typeof options["url"] === "string"
       ? await callWebhookEstimator({
           lineId: line.id,
@@ -108,10 +108,8 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnap
     if (outcome.ok) {
       for (const [id, band] of outcome.bands) byTicket.set(id, { ...band, basis: "WEBHOOK", reason: null });
     } else {
-      for (const [id, e] of fallback) if (id !== NEXT_ARRIVAL) byTicket.set(id, { p50Seconds: e.p50Seconds, p90Seconds: e.p90Seconds, basis: "FALLBACK", reason: outcome.reason });
-      if (outcome.firstFailure) {
-        await recordAudit(tx, anonymous, { tenantId: line.tenantId, action: "line.estimator_fallback", targetType: "line", targetId: line.id, after: { reason: outcome.reason } });
-      }
+      for (const [id, e] of serviceRate) if (id !== NEXT_ARRIVAL) byTicket.set(id, { p50Seconds: e.p50Seconds, p90Seconds: e.p90Seconds, basis: "FALLBACK", reason: outcome.reason });
+      if (outcome.firstFailure) fallback = { reason: outcome.reason };
     }
   } else {
     const estimator = isLocalEstimatorName(name) ? name : "SERVICE_RATE"; // NONE: staff still get SERVICE_RATE
@@ -120,7 +118,7 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnap
     for (const [id, e] of result) if (id !== NEXT_ARRIVAL) byTicket.set(id, { ...e, reason: null });
   }
   const visibleToCustomers = line.showEstimates && name !== "NONE";
-  return {
+  const estimates: LineEstimates = {
     byTicket,
     estimatedWaitSeconds: arrival ? arrival.p50Seconds : null,
     forArrival() {
@@ -133,15 +131,7 @@ export async function estimateFromSnapshot(tx: Tx, line: LineRow, read: LineSnap
       return estimate ? { ...estimate, reason: null } : null;
     },
   };
-}
-
-/** The line's estimates now (or at `now`), in the caller's tenant transaction; null for an unknown line. */
-export async function estimateLine(tx: Tx, tenantId: string, lineId: string, now: number = Date.now()): Promise<LineNow | null> {
-  const [line] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
-  if (!line) return null;
-  const state = await readLineState(tx, tenantId, lineId, now);
-  const estimates = await estimateFromSnapshot(tx, line, state.snapshot);
-  return { ...estimates, notificationSettings: line.notificationSettings, waitingCount: state.waitingCount, nowServing: state.nowServing };
+  return { estimates, fallback };
 }
 
 /** One computation per line per request: field resolvers of many tickets share it. */

@@ -5,7 +5,7 @@ import { JSON, JSONObject } from "../common/scalars.js";
 import { getTenant } from "../tenants/tenants.service.js";
 import { PublicTenant, Tenant } from "../tenants/tenants.types.js";
 import { TicketFilterInput, TicketStatus } from "../tickets/tickets.inputs.js";
-import { defaultTicketPage, ticketsOfLine } from "../tickets/tickets.service.js";
+import { defaultTicketPage, ticketsOfLine } from "../tickets/queries.js";
 import { TicketConnection } from "../tickets/tickets.types.js";
 import { CreateCounterInput, CreateLineInput, CreateTicketTypeInput, UpdateLineInput } from "./lines.inputs.js";
 import { lineEstimatedWait } from "../estimates/estimates.queries.js";
@@ -77,9 +77,17 @@ export class LinesResolver {
     return linesService.lineIsOpen(line);
   }
 
+  @FieldResolver(() => Int, {
+    description:
+      "The number of this line's last event as of this read (0 before any). Events (LineEvent.seq) are numbered 1, 2, 3, … per line: a client that applied events up to this number applies the next one, and re-reads when one is missing.",
+  })
+  seq(@Root() line: Line): number {
+    return Number(line.eventSeq);
+  }
+
   @FieldResolver(() => LineStats)
   stats(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<LineStats> {
-    return linesService.lineStatsOf(ctx, line.tenantId, line.id);
+    return linesService.lineStatsOf(ctx, line);
   }
 
   @FieldResolver(() => Int)

@@ -7,9 +7,9 @@ import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/ten
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { checkEstimatorSettings, checkTtl, estimateLine, newEstimatorSecret, type EstimateView } from "../estimates/estimates.service.js";
-import { announce } from "../tickets/line-refresh.js";
-import { lineEvent, lineStats, type LineStatsView } from "../tickets/tickets.events.js";
+import { checkEstimatorSettings, checkTtl, newEstimatorSecret, type EstimateView } from "../estimates/estimates.service.js";
+import { lineStatesOf, publishAfterCommit, type LineStats } from "../tickets/live/line-state.js";
+import { lineEvent, statsOf } from "../tickets/live/events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
@@ -127,7 +127,7 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.update", targetType: "line", targetId: id, before: changedBefore, after: changes });
     return { row: after!, events: [await lineEvent(tx, access.path, tenantId, id, "LINE_UPDATED", null)] };
   });
-  await announce(ctx, events);
+  publishAfterCommit(ctx, events);
   return row;
 }
 
@@ -149,12 +149,10 @@ export function linesOfTenant(ctx: RequestContext, tenantId: string): Promise<Li
 }
 
 
-/** The line's waiting count and who is called or serving where (latest call first), in one statement. */
-const lineStatsLoader = perArgLoader("lineStats", String, (tx, tenantId, lineId: string) => lineStats(tx, tenantId, lineId));
-
-/** Line.stats, waitingCount, nowServing (lines:read). */
-export function lineStatsOf(ctx: RequestContext, tenantId: string, lineId: string): Promise<LineStatsView> {
-  return loadInTenant(ctx, tenantId, "lines:read", lineStatsLoader, lineId);
+/** Line.stats, waitingCount, nowServing: from the line's live state as of the event number read with the line. */
+export async function lineStatsOf(ctx: RequestContext, line: Pick<LineRow, "tenantId" | "id" | "eventSeq">): Promise<LineStats> {
+  const state = await lineStatesOf(ctx.db).current(line.tenantId, line.id, line.eventSeq);
+  return state ? statsOf(state) : { waitingCount: 0, nowServing: [], estimatedWaitSeconds: null };
 }
 
 export function lineIsOpen(line: Pick<LineRow, "openingHours" | "timeZone">, at = new Date()): boolean {
@@ -215,7 +213,7 @@ export async function createCounter(ctx: RequestContext, lineId: string, name: s
     await recordAudit(tx, ctx.actor, { tenantId, action: "counter.create", targetType: "counter", targetId: row!.id, after: row });
     return { row: row!, events: [await lineEvent(tx, access.path, tenantId, lineId, "COUNTER_UPDATED", null)] };
   });
-  await announce(ctx, events);
+  publishAfterCommit(ctx, events);
   return row;
 }
 
@@ -231,7 +229,7 @@ export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: bo
     await recordAudit(tx, ctx.actor, { tenantId, action: isOpen ? "counter.open" : "counter.close", targetType: "counter", targetId: id });
     return { row: after!, events: [await lineEvent(tx, access.path, tenantId, before.lineId, "COUNTER_UPDATED", null)] };
   });
-  await announce(ctx, events);
+  publishAfterCommit(ctx, events);
   return row;
 }
 
@@ -357,37 +355,37 @@ export const maxJoinLines = 50;
  */
 export async function joinLinesOf(ctx: RequestContext, tenantId: string, lineId?: string): Promise<PublicJoinLineView[]> {
   if (lineId !== undefined && !isUuid(lineId)) return [];
-  return withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
+  const { rows, types } = await withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
     const conditions = [eq(lines.tenantId, tenantId), eq(lines.remoteJoin, true)];
     if (lineId !== undefined) conditions.push(eq(lines.id, lineId));
     const rows = await tx.select().from(lines).where(and(...conditions)).orderBy(asc(lines.name)).limit(maxJoinLines);
-    if (rows.length === 0) return [];
-    const types = await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code));
-    const out: PublicJoinLineView[] = [];
-    for (const l of rows) {
-      const estimates = await estimateLine(tx, tenantId, l.id);
-      const waitingCount = estimates?.waitingCount ?? 0;
-      const unavailableReason: JoinUnavailableReason | null = !l.acceptingTickets
-        ? "NOT_ACCEPTING"
-        : !lineIsOpen(l)
-          ? "CLOSED"
-          : l.capacity != null && waitingCount >= l.capacity
-            ? "FULL"
-            : null;
-      out.push({
-        id: l.id,
-        name: l.name,
-        prefix: l.prefix,
-        waitingCount,
-        ticketTypes: types
-          .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
-          .map((t) => ({ id: t.id, code: t.code, name: t.name })),
-        joinable: unavailableReason === null,
-        unavailableReason,
-        estimate: unavailableReason === null ? (estimates?.forArrival() ?? null) : null,
-      });
-    }
-    return out;
+    if (rows.length === 0) return { rows, types: [] };
+    return { rows, types: await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)) };
+  });
+  // The lines' live states, outside the transaction (a WEBHOOK line's estimator calls the tenant's server).
+  const states = await Promise.all(rows.map((l) => lineStatesOf(ctx.db).current(tenantId, l.id, l.eventSeq)));
+  return rows.map((l, i): PublicJoinLineView => {
+    const state = states[i] ?? null;
+    const waitingCount = state?.waitingCount ?? 0;
+    const unavailableReason: JoinUnavailableReason | null = !l.acceptingTickets
+      ? "NOT_ACCEPTING"
+      : !lineIsOpen(l)
+        ? "CLOSED"
+        : l.capacity != null && waitingCount >= l.capacity
+          ? "FULL"
+          : null;
+    return {
+      id: l.id,
+      name: l.name,
+      prefix: l.prefix,
+      waitingCount,
+      ticketTypes: types
+        .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
+        .map((t) => ({ id: t.id, code: t.code, name: t.name })),
+      joinable: unavailableReason === null,
+      unavailableReason,
+      estimate: unavailableReason === null ? (state?.estimates.forArrival() ?? null) : null,
+    };
   });
 }
 

@@ -100,8 +100,8 @@ export class LineStats {
   @Field(() => [NowServing], { description: "Called and serving tickets, latest call first." })
   nowServing: NowServing[];
 
-  @Field(() => Int, { nullable: true, description: "In lineUpdated/tenantActivity events: what a ticket issued now would wait (p50 seconds). Queries: Line.estimatedWaitSeconds." })
-  estimatedWaitSeconds?: number | null;
+  @Field(() => Int, { nullable: true, description: "What a ticket issued now would wait (p50 seconds, staff view; the same as Line.estimatedWaitSeconds)." })
+  estimatedWaitSeconds: number | null;
 }
 
 @ObjectType({ description: "A queue. Tickets are numbered per line per day in the line's time zone." })
@@ -144,6 +144,9 @@ export class Line {
 
   @Field(() => LineTtl)
   ttl: LineTtl;
+
+  /** lines.event_seq, as read with the line (exposed as `seq` by the resolver). */
+  eventSeq: number;
 
   @Field(() => DateTime)
   createdAt: Date;

@@ -8,7 +8,7 @@ import { rowsOf, withTenantTx, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { AppError, ErrorCode, badInput, conflict, notFound } from "../../errors/codes.js";
 import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
-import { publicTicket, type PublicTicketView } from "../tickets/tickets.events.js";
+import { publicTicket, type PublicTicketView } from "../tickets/views.js";
 import { parsePushSubscription } from "./push-subscription.js";
 
 /** The VAPID application server key browsers subscribe with (base64url); "" when Web Push is off on this server. */

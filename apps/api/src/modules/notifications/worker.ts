@@ -30,7 +30,7 @@ import {
 import type { NotificationConfig } from "../../env.js";
 import { logger } from "../../observability/logger.js";
 import { startLeasedJob, type LeasedJob } from "../../jobs/runner.js";
-import { estimateLine } from "../estimates/estimates.service.js";
+import { lineStatesOf, type LineStates } from "../tickets/live/line-state.js";
 import { registerWorkerWake } from "./outbox.js";
 import { readSecrets } from "./secrets.js";
 import { readTenantNotificationSettings } from "./settings.js";
@@ -108,28 +108,14 @@ export async function ticketContext(tx: Tx, tenantId: string, ticketId: string):
 /** The ticket's customer page (the kiosk app's /ticket/<code>?t=<slug>). */
 export const ticketLink = (publicUrl: string, code: string, slug: string) => `${publicUrl}/ticket/${encodeURIComponent(code)}?t=${encodeURIComponent(slug)}`;
 
-/** A line's customer estimates, reused for a moment: a burst of messages on one line costs one estimate. */
-const estimateCache = new Map<string, { at: number; byTicket: Promise<Map<string, [number, number]>> }>();
-const estimateTtlMs = 2000;
-
-async function customerEstimate(tx: Tx, tenantId: string, lineId: string, ticketId: string): Promise<[number, number] | null> {
-  const key = `${tenantId}:${lineId}`;
-  const now = Date.now();
-  let cached = estimateCache.get(key);
-  if (!cached || now - cached.at > estimateTtlMs) {
-    const byTicket = estimateLine(tx, tenantId, lineId).then((estimates) => {
-      const out = new Map<string, [number, number]>();
-      for (const id of estimates?.waitingIds ?? []) {
-        const e = estimates?.forCustomer(id);
-        if (e) out.set(id, [e.p50Seconds, e.p90Seconds]);
-      }
-      return out;
-    });
-    if (estimateCache.size > 10_000) estimateCache.clear();
-    estimateCache.set(key, (cached = { at: now, byTicket }));
-    byTicket.catch(() => estimateCache.delete(key));
-  }
-  return (await cached.byTicket).get(ticketId) ?? null;
+/**
+ * The customer's estimate as the line's live state has it (no refresh: this runs inside the tenant's transaction,
+ * which must not wait for another). The refresh that published the message's event computed it just before
+ * waking the worker; when this process has none, the issue-time estimate stands.
+ */
+function customerEstimate(states: LineStates, tenantId: string, lineId: string, ticketId: string): [number, number] | null {
+  const e = states.peek(tenantId, lineId)?.estimates.forCustomer(ticketId);
+  return e ? [e.p50Seconds, e.p90Seconds] : null;
 }
 
 /**
@@ -146,11 +132,12 @@ export async function ticketValues(
   publicUrl: string,
   language: Language,
   needsWait = true,
+  states: LineStates | null = null,
 ): Promise<TemplateValues> {
   let p50 = ticket.issued_p50_seconds;
   let p90 = ticket.issued_p90_seconds;
-  if (needsWait && ticket.status === "WAITING" && ticket.line_estimator !== "WEBHOOK") {
-    const mine = await customerEstimate(tx, tenantId, ticket.line_id, ticketId);
+  if (needsWait && states && ticket.status === "WAITING") {
+    const mine = customerEstimate(states, tenantId, ticket.line_id, ticketId);
     if (mine) [p50, p90] = mine;
   }
   return {
@@ -257,7 +244,7 @@ async function prepare(deps: WorkerDeps, claimed: ClaimedNotification): Promise<
     if (body == null) {
       const template = await effectiveTemplate(tx, n.tenantId, n.trigger, n.channel, language);
       const needsWait = template.body.includes("{waitRange}") || Boolean(template.subject?.includes("{waitRange}"));
-      const values = await ticketValues(tx, n.tenantId, n.ticketId!, ticket, tenant, deps.publicUrl, language, needsWait);
+      const values = await ticketValues(tx, n.tenantId, n.ticketId!, ticket, tenant, deps.publicUrl, language, needsWait, lineStatesOf(deps.db));
       body = render(template.body, values);
       subject = template.subject != null ? render(template.subject, values) : null;
     }

@@ -1,8 +1,10 @@
-import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, FieldResolver, ID, Int, Resolver, Root, Subscription } from "type-graphql";
 import type { RequestContext } from "../../context/context.js";
-import type { LineEventView, PublicTicketView } from "./tickets.events.js";
-import { subscribeLine, subscribeTenantActivity, subscribeTicket } from "./queue-subscriptions.service.js";
-import { LineEvent, PublicTicket } from "./tickets.types.js";
+import { badInput } from "../../errors/codes.js";
+import { waitingWindowMax, type LineEventView } from "./live/events.js";
+import { subscribeLine, subscribeTenantActivity, subscribeTicket } from "./live/subscriptions.js";
+import type { PublicTicketView } from "./views.js";
+import { LineEvent, PublicTicket, WaitingPlace } from "./tickets.types.js";
 
 interface SubscribeData {
   args: Record<string, string>;
@@ -33,5 +35,20 @@ export class QueueSubscriptionsResolver {
   })
   tenantActivity(@Root() event: LineEventView, @Arg("tenantId", () => ID) _tenantId: string): LineEvent {
     return event as unknown as LineEvent;
+  }
+}
+
+@Resolver(() => LineEvent)
+export class LineEventResolver {
+  @FieldResolver(() => [WaitingPlace], {
+    description: `The first \`first\` (1 to ${waitingWindowMax}) waiting tickets after this event, in queue order, with their places and estimates (staff view).`,
+  })
+  waiting(@Root() event: LineEventView, @Arg("first", () => Int, { defaultValue: 50 }) first: number): WaitingPlace[] {
+    if (!Number.isInteger(first) || first < 1 || first > waitingWindowMax) throw badInput(`first must be 1 to ${waitingWindowMax}`, [{ path: "first", message: "out of range" }]);
+    return (event.waiting ?? []).slice(0, first).map(([ticketId, p50, p90, basis], index) => ({
+      ticketId,
+      position: index + 1,
+      estimate: p50 == null || p90 == null ? null : { p50Seconds: p50, p90Seconds: p90, basis },
+    }));
   }
 }

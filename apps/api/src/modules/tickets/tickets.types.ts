@@ -175,6 +175,9 @@ export class PublicTicket {
   @Field(() => String)
   trackingCode: string;
 
+  @Field(() => Int, { description: "The number of the ticket's line's last event as of this view (LineEvent.seq)." })
+  seq: number;
+
   @Field(() => [NotificationChannelEnum], { description: "Channels the customer chose for messages." })
   notify: string[];
 
@@ -234,9 +237,15 @@ export class PublicTicket {
 export class LineEvent {
   @Field(() => String, {
     description:
-      "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED; lineUpdated starts with SUBSCRIBED (ticket null, the stats now, estimatedWaitSeconds null) once the subscription is live, so a change made after it is never missed; RESYNCED (same shape) follows whenever the event stream recovers from an outage, since events may have been lost meanwhile.",
+      "A ticket event kind (ISSUED, CALLED, ..., see TicketEvent.kind), LINE_UPDATED or COUNTER_UPDATED; lineUpdated starts with SUBSCRIBED (ticket null, the line now) once the subscription is live, so a change made after it is never missed; RESYNCED (same shape) follows whenever the event stream recovers from an outage, since events may have been lost meanwhile: re-read the line.",
   })
   kind: string;
+
+  @Field(() => Int, {
+    description:
+      "This line's event number: consecutive per line (1, 2, 3, …) across every API process, delivered in order. SUBSCRIBED and RESYNCED carry the line's current number (no event of their own). seq > last + 1: an event was missed, re-read the line (Line.seq tells where the re-read stands); seq <= last: already applied, ignore. Mutations answer at commit and their events follow.",
+  })
+  seq: number;
 
   @Field(() => ID)
   tenantId: string;
@@ -250,6 +259,18 @@ export class LineEvent {
   @Field(() => Ticket, { nullable: true })
   ticket: Ticket | null;
 
-  @Field(() => LineStats)
+  @Field(() => LineStats, { description: "The line after this event: waiting count, now serving, the wait for joining now." })
   stats: LineStats;
+}
+
+@ObjectType({ description: "A waiting ticket's place at the front of a line, as a line event carries it." })
+export class WaitingPlace {
+  @Field(() => ID)
+  ticketId: string;
+
+  @Field(() => Int, { description: "1 = next." })
+  position: number;
+
+  @Field(() => TicketEstimate, { nullable: true, description: "Staff view; null when the line cannot estimate." })
+  estimate: TicketEstimate | null;
 }

@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import { openSecondConnection, type TestDatabase } from "@qline/db/testing";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Gql, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
-import { subscriptionRecheck } from "../../modules/tickets/queue-subscriptions.service.js";
+import { subscriptionRecheck } from "../../modules/tickets/live/subscriptions.js";
 import { collect, createLine, issueTicket, touchLine, until, type Received } from "../../modules/tickets/__tests__/queue-fixtures.js";
 import { REVOKED_CLOSE_CODE, sessionRevokedFor } from "../live-access.js";
 

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
-import { subscriptionRecheck } from "../../modules/tickets/queue-subscriptions.service.js";
+import { subscriptionRecheck } from "../../modules/tickets/live/subscriptions.js";
 import { callNextMutation, clientPool, collect, createLine, issueTicket, settle, touchLine, until, type Received } from "../../modules/tickets/__tests__/queue-fixtures.js";
 
 interface LineEventData {

@@ -11,6 +11,7 @@ import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, st
 import { createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
 import { analyticsLimits } from "../analytics.service.js";
 import { seedHistory } from "./history-fixture.js";
+import { lineStatesOf } from "../../tickets/live/line-state.js";
 
 const figures = `from to timeZone tenantCount issued served noShows cancelled expired open waitSamples averageWaitSeconds p90WaitSeconds
   noShowRate cancellationRate byHour { hour issued served } estimateAccuracy { samples meanAbsoluteErrorSeconds pastP90Share }`;
@@ -141,6 +142,7 @@ describe("analytics", () => {
     const line = await createLine(owner.gql, owner.tenantId, { name: "Live", prefix: "L" });
     const first = await issueTicket(owner.gql, line);
     const second = await issueTicket(owner.gql, line);
+    await lineStatesOf(api.database.db).idle(); // issue-time estimates are recorded by the line's refresh after commit
     const stored = await withTenantTx(api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) =>
       rowsOf<{ id: string; p50: number | null; p90: number | null }>(
         await tx.execute(sql`select id, issued_p50_seconds as p50, issued_p90_seconds as p90 from tickets where tenant_id = ${owner.tenantId} and line_id = ${line} order by seq`),

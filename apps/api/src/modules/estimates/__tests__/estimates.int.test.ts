@@ -9,7 +9,7 @@ import { withTenantTx, type Tx } from "@qline/db";
 import { assertCode, assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { callNextMutation, createCounter, createLine, issueTickets } from "../../tickets/__tests__/queue-fixtures.js";
 import { buildLineSnapshot } from "../estimates.snapshot.js";
-import { estimateLine } from "../estimates.service.js";
+import { computeLineState } from "../../tickets/live/line-state.js";
 
 async function createTypedTicketType(gql: Persona["gql"], tenantId: string, code: string, defaultServiceSeconds: number | null): Promise<string> {
   return assertOk(
@@ -50,7 +50,7 @@ describe("estimates", () => {
     assert.equal(snapshot.history.length, 0);
     assert.ok(snapshot.ticketTypes.some((t) => t.id === typeId && t.defaultServiceSeconds === 120));
 
-    const two = (await at((tx) => estimateLine(tx, owner.tenantId, lineId, now)))!;
+    const two = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
     const last = two.byTicket.get(tickets[3]!.id)!;
     assert.equal(last.basis, "COLD_START");
     assert.ok(last.p50Seconds > 0 && last.p90Seconds >= last.p50Seconds);
@@ -58,14 +58,14 @@ describe("estimates", () => {
 
     // Closing a counter lengthens every estimate at once; closing both says NO_COUNTERS.
     assertOk(await owner.gql(`mutation($id: ID!) { closeCounter(id: $id) { id } }`, { id: desk2 }));
-    const one = (await at((tx) => estimateLine(tx, owner.tenantId, lineId, now)))!;
+    const one = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
     assert.ok(one.byTicket.get(tickets[3]!.id)!.p50Seconds > last.p50Seconds, "one counter: longer wait");
     assertOk(await owner.gql(`mutation($id: ID!) { closeCounter(id: $id) { id } }`, { id: desk1 }));
-    const none = (await at((tx) => estimateLine(tx, owner.tenantId, lineId, now)))!;
+    const none = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
     assert.equal(none.byTicket.get(tickets[3]!.id)!.basis, "NO_COUNTERS");
     assertOk(await owner.gql(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id: desk1 }));
     assertOk(await owner.gql(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id: desk2 }));
-    const reopened = (await at((tx) => estimateLine(tx, owner.tenantId, lineId, now)))!;
+    const reopened = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
     assert.deepEqual(reopened.byTicket.get(tickets[3]!.id), last);
 
     // History: a served ticket inside the 2-hour window appears; the same clock 3 hours on forgets it.

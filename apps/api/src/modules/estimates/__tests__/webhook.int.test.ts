@@ -227,7 +227,8 @@ describe("webhook estimator through the API", () => {
   let receiver: Receiver;
   before(async () => {
     receiver = await startReceiver();
-    api = await startTestApi({ estimatorWebhookAllowHosts: ["127.0.0.1"] }, { ttlJob: false });
+    // Every read re-estimates (no reuse of a line's state): the receiver's answer changes between reads here.
+    api = await startTestApi({ estimatorWebhookAllowHosts: ["127.0.0.1"], lineStateMaxAgeMs: 0 }, { ttlJob: false });
     owner = await signUpPersona(api, "owner");
     resetWebhookBackoff();
   });
@@ -278,5 +279,40 @@ describe("webhook estimator through the API", () => {
       ),
     );
     assert.equal(audit.tenant.auditLog.nodes.filter((n) => n.targetId === line.id).length, 1, "recorded once per failing streak");
+  });
+
+  it("answers another tenant's mutations, and the line's own, while the WEBHOOK estimator still waits for the tenant's server", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const waiting = new Promise<void>((resolve) => (reached = resolve));
+    receiver.behave((body, res) => {
+      reached();
+      void held.then(() => res.end(JSON.stringify(bandsFor(body, 60, 90))));
+    });
+    try {
+      const line = assertOk(
+        await owner.gql<{ createLine: { id: string } }>(`mutation($input: CreateLineInput!) { createLine(input: $input) { id } }`, {
+          input: { tenantId: owner.tenantId, name: "Slow hook", prefix: "S", estimator: "WEBHOOK", estimatorOptions: { url: receiver.url, timeoutMs: 5000 } },
+        }),
+      ).createLine;
+      const other = await signUpPersona(api, "neighbour");
+      const otherLine = assertOk(
+        await other.gql<{ createLine: { id: string } }>(`mutation($input: CreateLineInput!) { createLine(input: $input) { id } }`, { input: { tenantId: other.tenantId, name: "Plain", prefix: "P" } }),
+      ).createLine;
+
+      // Were the webhook called inside a transaction, these would wait for it (on PGlite's one connection, every
+      // tenant would): each must answer while the receiver still holds its request.
+      const stalled = Symbol("stalled");
+      const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<typeof stalled>((resolve) => setTimeout(() => resolve(stalled), 4000).unref())]);
+      const first = issueTickets(owner.gql, line.id, 1); // its line's refresh (after commit) asks the receiver
+      await waiting; // the tenant's server has the request and does not answer until released
+      assert.notEqual(await within(first), stalled, "the webhook line's issueTicket answered at commit");
+      assert.notEqual(await within(issueTickets(other.gql, otherLine.id, 1)), stalled, "another tenant's issueTicket answered while the webhook was pending");
+      assert.notEqual(await within(issueTickets(owner.gql, line.id, 1)), stalled, "the line's next issueTicket answered while its webhook was pending");
+    } finally {
+      release();
+      receiver.behave((body, res) => res.end(JSON.stringify(bandsFor(body, 420, 600))));
+    }
   });
 });

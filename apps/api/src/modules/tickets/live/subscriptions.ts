@@ -3,16 +3,20 @@
  * A failure here fails only that one operation; the WebSocket stays open for the client's other subscriptions.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { lines, rowsOf, withTenantTx, type TicketStatus, type Tx } from "@qline/db";
-import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
-import { notFound } from "../../errors/codes.js";
-import { assertTenantNotSuspended, tenantOf, ticketByTrackingCode } from "../lines/lookups.js";
-import { liveStream, type LiveStream } from "../../pubsub/live-stream.js";
-import { followAccess } from "../../subscriptions/live-access.js";
-import type { EstimateView } from "../estimates/estimates.service.js";
-import { terminalStatuses } from "./ticket-state.js";
-import { lineStats, publicTicketNow, queueEstimateAt, topics, type LineEventView, type PublicTicketView, type QueueMovedView } from "./tickets.events.js";
+import { lines, rowsOf, withTenantTx, type Database, type TicketStatus, type Tx } from "@qline/db";
+import type { RequestContext } from "../../../context/context.js";
+import { inTenant, isUuid } from "../../../context/tenant-access.js";
+import { notFound } from "../../../errors/codes.js";
+import { assertTenantNotSuspended, tenantOf, ticketByTrackingCode } from "../../lines/lookups.js";
+import { liveStream, type LiveStream } from "../../../pubsub/live-stream.js";
+import { followAccess } from "../../../subscriptions/live-access.js";
+import type { EstimateView } from "../../estimates/estimates.service.js";
+import { terminalStatuses } from "../ticket-state.js";
+import { publicTicket, type PublicTicketView } from "../views.js";
+import { queueEstimateAt, statsOf, waitingWindow, type LineEventView, type QueueMovedView } from "./events.js";
+import { lineStatesOf } from "./line-state.js";
+import { orderedListen, seedOrder } from "./sequence.js";
+import { topics } from "./topics.js";
 
 /**
  * The safety net under control events (subscriptions/live-access.ts), which end or re-check a stream the moment
@@ -75,25 +79,34 @@ export const RESYNCED = "RESYNCED";
  * recovers from an outage, the same read runs again (events arriving meanwhile wait behind it) and its value
  * is pushed; if it fails then (access lost meanwhile), the stream ends with that error.
  */
-async function listenThenRead<T>(
+async function listenThenRead(
   ctx: RequestContext,
   stream: LiveStream<unknown>,
   topic: string,
-  read: (why: "subscribed" | "recovered") => Promise<T>,
+  lineId: string,
+  read: (why: "subscribed" | "recovered") => Promise<LineEventView>,
 ): Promise<AsyncIterableIterator<unknown>> {
   const held: unknown[] = [];
   let live = false;
-  stream.onReturn(await ctx.pubsub.listen(topic, (payload) => (live ? stream.push(payload) : held.push(payload))));
+  let readSeq = 0;
+  // An event the read already reflects (its number is not above the read's) is not sent again.
+  const pushEvent = (payload: unknown) => {
+    if ((payload as Partial<LineEventView>).seq! > readSeq) stream.push(payload);
+  };
+  stream.onReturn(await orderedListen(ctx.pubsub, topic, "consecutive", (payload) => (live ? pushEvent(payload) : held.push(payload))));
   const pushRead = async (why: "subscribed" | "recovered") => {
     live = false;
     try {
-      stream.push(await read(why));
+      const view = await read(why);
+      readSeq = view.seq;
+      seedOrder(ctx.pubsub, topic, lineId, view.seq);
+      stream.push(view);
     } catch (error) {
       stream.end(why === "recovered" ? error : undefined);
       throw error;
     } finally {
       live = true;
-      for (const payload of held.splice(0)) stream.push(payload);
+      for (const payload of held.splice(0)) pushEvent(payload);
     }
   };
   await pushRead("subscribed");
@@ -103,27 +116,32 @@ async function listenThenRead<T>(
 
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
   const tenantId = await tenantOf(ctx, "line", lineId);
-  const check = <T>(c: RequestContext, then: (tx: Tx) => Promise<T>) =>
-    // display:read, not just lines:read: events carry tickets (their personal fields need tickets:read, context/personal-data.ts).
+  // display:read, not just lines:read: events carry tickets (their personal fields need tickets:read, context/personal-data.ts).
+  // Answers the line's event number (and authorizes); the line itself comes from its live state.
+  const check = (c: RequestContext) =>
     inTenant(c, tenantId, "display:read", async (tx) => {
-      const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+      const [line] = await tx.select({ seq: lines.eventSeq }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
-      return then(tx);
+      return line.seq;
     });
   const live = liveStream<unknown>();
-  await followAccess(ctx, live, { tenantId, recheck: () => check(fresh(ctx), async () => undefined) });
-  const stream = await listenThenRead(ctx, live, topics.line(tenantId, lineId), (why) =>
-    check(why === "subscribed" ? ctx : fresh(ctx), async (tx): Promise<LineEventView> => ({
+  await followAccess(ctx, live, { tenantId, recheck: async () => void (await check(fresh(ctx))) });
+  const stream = await listenThenRead(ctx, live, topics.line(tenantId, lineId), lineId, async (why): Promise<LineEventView> => {
+    const seq = await check(why === "subscribed" ? ctx : fresh(ctx));
+    const state = await lineStatesOf(ctx.db).current(tenantId, lineId, seq);
+    if (!state) throw notFound("Line");
+    return {
       kind: why === "subscribed" ? SUBSCRIBED : RESYNCED,
       tenantId,
       lineId,
-      at: new Date().toISOString(),
+      seq,
+      at: new Date(state.at).toISOString(),
       ticket: null,
-      // Not estimated here (a snapshot per subscriber would make subscribing costly): Line.estimatedWaitSeconds has it.
-      stats: { ...(await lineStats(tx, tenantId, lineId)), estimatedWaitSeconds: null },
-    })),
-  );
-  return recheckingAccess(stream, () => check(fresh(ctx), async () => undefined));
+      stats: statsOf(state),
+      waiting: waitingWindow(state),
+    };
+  });
+  return recheckingAccess(stream, async () => void (await check(fresh(ctx))));
 }
 
 /** Positions in a queue event by ticket id, built once per event however many subscribers read it. */
@@ -149,6 +167,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   if (!found) throw notFound("Ticket");
   const { tenantId, ticketId } = found;
   const inTicketTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenantTx(ctx.db, { tenantId, userId: null }, fn);
+  const readNow = () => holderNow(ctx.db, tenantId, ticketId);
 
   const stream = liveStream<PublicTicketView>({ maxBuffered: 16, overflow: "drop-oldest" });
   let current: PublicTicketView | null = null;
@@ -178,7 +197,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   const followQueue = async (lineId: string) => {
     queueLineId = lineId;
     stopQueue?.();
-    const stop = await ctx.pubsub.listen(topics.queue(tenantId, lineId), onQueue);
+    const stop = await orderedListen(ctx.pubsub, topics.queue(tenantId, lineId), "newest", onQueue);
     if (stream.ended || queueLineId !== lineId) stop();
     else stopQueue = stop;
   };
@@ -186,7 +205,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   await followAccess(ctx, stream, { tenantId }); // public: only suspension ends it
 
   stream.onReturn(
-    await ctx.pubsub.listen(topics.ticket(tenantId, ticketId), (payload) => {
+    await orderedListen(ctx.pubsub, topics.ticket(tenantId, ticketId), "newest", (payload) => {
       const view = payload as PublicTicketView;
       if (current && !resyncing) emit(view);
       else held.push(() => emit(view));
@@ -199,7 +218,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     });
     if (!lineId) throw notFound("Ticket");
     await followQueue(lineId);
-    const now = await inTicketTenant((tx) => publicTicketNow(tx, tenantId, ticketId));
+    const now = await readNow();
     if (!now) throw notFound("Ticket");
     emit(now);
   } catch (error) {
@@ -211,7 +230,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   stream.onReturn(
     ctx.pubsub.onRecovered(() => {
       resyncing = true;
-      void inTicketTenant((tx) => publicTicketNow(tx, tenantId, ticketId))
+      void readNow()
         .then((now) => {
           resyncing = false;
           if (now) emit(now);
@@ -242,6 +261,21 @@ export async function subscribeTenantActivity(ctx: RequestContext, tenantId: str
     stream.end();
     throw error;
   }
-  stream.onReturn(await ctx.pubsub.listen(topics.activity(tenantId), (payload) => stream.push(payload)));
+  stream.onReturn(await orderedListen(ctx.pubsub, topics.activity(tenantId), "consecutive", (payload) => stream.push(payload)));
   return recheckingAccess(stream.iterator, recheck);
+}
+
+/**
+ * The ticket as its holder sees it now: one short read, then its place and estimate from the line's live state
+ * (no estimator run per subscriber: a line's whole audience re-subscribing costs one state).
+ */
+async function holderNow(db: Database, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
+  const view = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
+    await assertTenantNotSuspended(tx, tenantId);
+    return publicTicket(tx, tenantId, ticketId);
+  });
+  if (!view) return null;
+  if (view.status !== "WAITING") return { ...view, estimate: null };
+  const state = await lineStatesOf(db).current(tenantId, view.lineId, view.seq);
+  return { ...view, estimate: state?.estimates.forCustomer(ticketId) ?? null };
 }

@@ -1,0 +1,238 @@
+/**
+ * What a ticket looks like to staff (`TicketView`) and to its holder (`PublicTicketView`), and the reads that build them.
+ */
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { rowsOf, tickets, type TicketChannel, type Tx } from "@qline/db";
+import type { EstimateView } from "../estimates/estimates.service.js";
+import { runningLatePlacesSql } from "../tenants/remote-join-settings.js";
+
+/** A ticket as staff see it, JSON-safe (timestamps as ISO strings). */
+export interface TicketView {
+  id: string;
+  tenantId: string;
+  lineId: string;
+  ticketTypeId: string | null;
+  counterId: string | null;
+  number: string;
+  trackingCode: string;
+  status: string;
+  position: number | null;
+  customerName: string | null;
+  phone: string | null;
+  email: string | null;
+  channel: TicketChannel;
+  ranLateAt: string | null;
+  partySize: number;
+  extensions: Record<string, unknown>;
+  extensionSchemaVersion: number | null;
+  cancelReason: string | null;
+  /** Channels the customer chose for messages (PUSH, SMS, EMAIL). */
+  notify: string[];
+  language: string;
+  createdAt: string;
+  joinedAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  completedAt: string | null;
+  endedAt: string | null;
+  /** When the customer's contact data and extension answers were erased (retention or eraseCustomerData). */
+  personalDataErasedAt: string | null;
+  /** In event payloads: the estimate as of the event (staff view); absent elsewhere (resolved on demand). */
+  estimate?: EstimateView | null;
+}
+
+/** What the holder of a tracking code sees. */
+export interface PublicTicketView {
+  trackingCode: string;
+  number: string;
+  status: string;
+  position: number | null;
+  lineId: string;
+  lineName: string;
+  counterName: string | null;
+  channel: TicketChannel;
+  tenantSlug: string;
+  ranLateAt: string | null;
+  /** WAITING and "I'm running late" not used yet. */
+  canRunLate: boolean;
+  runningLatePlaces: number;
+  /** Channels the customer chose for messages. */
+  notify: string[];
+  /** A browser push subscription is stored for this ticket. */
+  pushEnabled: boolean;
+  createdAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  completedAt: string | null;
+  endedAt: string | null;
+  /** The number of the line's last event as of this view (LineEvent.seq). */
+  seq: number;
+  /** In event payloads: the estimate as of the event, null when the line hides estimates from customers. */
+  estimate?: EstimateView | null;
+}
+
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** 1-based place among the line's WAITING tickets in queue order `(sort_key, id)`; null unless WAITING. */
+// Outer columns are spelled out: drizzle may render `${column}` unqualified, which would bind to `w`.
+// `w.id <>` matters in an UPDATE's RETURNING: the subquery sees the ticket's own pre-update version there
+// (a moved ticket would count its old place).
+export const positionSql = sql<number | null>`case when "tickets"."status" = 'WAITING' then (
+  select count(*)::int + 1 from tickets w
+  where w.tenant_id = "tickets"."tenant_id" and w.line_id = "tickets"."line_id" and w.status = 'WAITING'
+    and w.id <> "tickets"."id" and (w.sort_key, w.id) < ("tickets"."sort_key", "tickets"."id")) end`.mapWith((v: unknown) => (v == null ? null : Number(v)));
+
+export const ticketSelection = { ...getTableColumns(tickets), position: positionSql };
+
+const isoDate = (d: Date | null): string | null => (d ? d.toISOString() : null);
+const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
+
+export function toView(row: TicketRow & { position: number | null }): TicketView {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    lineId: row.lineId,
+    ticketTypeId: row.ticketTypeId,
+    counterId: row.counterId,
+    number: row.number,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    position: row.position,
+    customerName: row.customerName,
+    phone: row.phone,
+    email: row.email,
+    channel: row.channel,
+    ranLateAt: isoDate(row.ranLateAt),
+    partySize: row.partySize,
+    extensions: row.extensions,
+    extensionSchemaVersion: row.extensionSchemaVersion,
+    cancelReason: row.cancelReason,
+    notify: row.notifyChannels,
+    language: row.language,
+    createdAt: row.createdAt.toISOString(),
+    joinedAt: row.joinedAt.toISOString(),
+    calledAt: isoDate(row.calledAt),
+    servedAt: isoDate(row.servedAt),
+    completedAt: isoDate(row.completedAt),
+    endedAt: isoDate(row.endedAt),
+    personalDataErasedAt: isoDate(row.personalDataErasedAt),
+  };
+}
+
+export async function loadTicket(tx: Tx, tenantId: string, id: string): Promise<TicketView | null> {
+  const [row] = await tx
+    .select(ticketSelection)
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+  return row ? toView(row) : null;
+}
+
+interface PublicRow {
+  id: string;
+  tracking_code: string;
+  number: string;
+  status: string;
+  position: number | null;
+  line_id: string;
+  line_name: string;
+  counter_name: string | null;
+  channel: TicketChannel;
+  tenant_slug: string;
+  ran_late_at: unknown;
+  running_late_places: number;
+  notify_channels: string[] | string;
+  push_enabled: boolean;
+  created_at: unknown;
+  called_at: unknown;
+  served_at: unknown;
+  completed_at: unknown;
+  ended_at: unknown;
+  seq: number | string;
+}
+
+const toPublic = (r: PublicRow): PublicTicketView => ({
+  trackingCode: r.tracking_code,
+  number: r.number,
+  status: r.status,
+  position: r.position == null ? null : Number(r.position),
+  lineId: r.line_id,
+  lineName: r.line_name,
+  counterName: r.counter_name,
+  channel: r.channel,
+  tenantSlug: r.tenant_slug,
+  ranLateAt: iso(r.ran_late_at),
+  canRunLate: r.status === "WAITING" && r.ran_late_at == null,
+  runningLatePlaces: Number(r.running_late_places),
+  notify: pgTextArray(r.notify_channels),
+  pushEnabled: Boolean(r.push_enabled),
+  createdAt: iso(r.created_at)!,
+  calledAt: iso(r.called_at),
+  servedAt: iso(r.served_at),
+  completedAt: iso(r.completed_at),
+  endedAt: iso(r.ended_at),
+  seq: Number(r.seq),
+});
+
+const publicColumns = sql`t.id, t.tracking_code, t.number, t.status, t.line_id, l.name as line_name, c.name as counter_name,
+  t.channel, tn.slug as tenant_slug, t.ran_late_at, ${runningLatePlacesSql} as running_late_places,
+  t.notify_channels, t.push_subscription is not null as push_enabled,
+  t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at, l.event_seq as seq`;
+
+/** A text[] as a driver returns it: an array (pg, PGlite) or its literal "{A,B}". */
+function pgTextArray(value: string[] | string | null | undefined): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === "string" && value.length > 2) return value.slice(1, -1).split(",").filter(Boolean);
+  return [];
+}
+
+/** One ticket as its holder sees it (in a transaction scoped to its tenant). */
+export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
+  const [row] = rowsOf<PublicRow>(
+    await tx.execute(sql`
+      select ${publicColumns},
+        case when t.status = 'WAITING' then (
+          select count(*)::int + 1 from tickets w
+          where w.tenant_id = t.tenant_id and w.line_id = t.line_id and w.status = 'WAITING'
+            and (w.sort_key, w.id) < (t.sort_key, t.id)) end as position
+      from tickets t
+      join tenants tn on tn.id = t.tenant_id
+      join lines l on l.tenant_id = t.tenant_id and l.id = t.line_id
+      left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
+      where t.tenant_id = ${tenantId} and t.id = ${ticketId}`),
+  );
+  return row ? toPublic(row) : null;
+}
+
+/** The ticket as its holder sees it now, with the estimate they are shown, in one transaction. */
+
+/** The holder's view of a ticket whose line (and counter) names and tenant policy the caller already has. */
+export function holderView(
+  ticket: TicketView,
+  lineName: string,
+  counterName: string | null,
+  tenant: { slug: string; runningLatePlaces: number },
+): Omit<PublicTicketView, "seq"> {
+  return {
+    trackingCode: ticket.trackingCode,
+    number: ticket.number,
+    status: ticket.status,
+    position: ticket.position,
+    lineId: ticket.lineId,
+    lineName,
+    counterName,
+    channel: ticket.channel,
+    tenantSlug: tenant.slug,
+    ranLateAt: ticket.ranLateAt,
+    canRunLate: ticket.status === "WAITING" && ticket.ranLateAt == null,
+    runningLatePlaces: tenant.runningLatePlaces,
+    notify: ticket.notify,
+    pushEnabled: false, // a new ticket: a push subscription comes later (subscribeTicketPush)
+    createdAt: ticket.createdAt,
+    calledAt: ticket.calledAt,
+    servedAt: ticket.servedAt,
+    completedAt: ticket.completedAt,
+    endedAt: ticket.endedAt,
+  };
+}
+

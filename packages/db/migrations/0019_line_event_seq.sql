@@ -1,0 +1,1 @@
+ALTER TABLE "lines" ADD COLUMN "event_seq" bigint DEFAULT 0 NOT NULL;
