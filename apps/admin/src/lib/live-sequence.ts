@@ -1,5 +1,5 @@
 /**
- * Keeps cached data in step with one line's numbered events (LineEvent.seq): each event is applied in order;
+ * Keeps cached data in step with numbered line events (LineEvent.seq, per line): each event is applied in order;
  * the data is re-read only when an event cannot be applied (a gap, a resync, settings) or on request (reconnect,
  * wake). One read at a time: requests while a read runs join it, and events that arrive meanwhile are held and
  * applied after it when they are newer than what the read returned.
@@ -9,12 +9,17 @@ export interface Numbered {
 }
 
 export interface LiveSequenceOptions<E extends Numbered> {
-  /** The event number the cached data stands at (Line.seq as read, or the last event applied); null before the first answer. */
-  current(): number | null;
+  /**
+   * The number the cached data stands at for this event's line (Line.seq as read, or the last event applied);
+   * null before the first answer (or when the data has no such line).
+   */
+  current(event: E): number | null;
   /** Applies one event to the cached data, or says the data must be re-read. */
   apply(event: E): "applied" | "ignored" | "reread";
   /** Reads the data from the server into the cache. */
   read(): Promise<unknown>;
+  /** A read started elsewhere is running (polling, a client-wide refetch): hold events until `settled()`. */
+  busy?(): boolean;
 }
 
 /** Reads in a row that held events may ask for (a server answering from behind them); then the next event, reconnect or wake. */
@@ -40,11 +45,11 @@ export class LiveSequence<E extends Numbered> {
 
   /** The cache was filled by a read this sequence did not start (the first answer, polling): apply what was held. */
   settled(): void {
-    if (!this.reading) this.release();
+    if (!this.reading && !this.options.busy?.()) this.release();
   }
 
   private take(event: E, afterRead: boolean): void {
-    if (this.reading || this.options.current() === null) {
+    if (this.reading || this.options.busy?.() || this.options.current(event) === null) {
       this.held.push(event);
       return;
     }
@@ -79,9 +84,10 @@ export class LiveSequence<E extends Numbered> {
   }
 
   private release(): void {
-    const at = this.options.current();
-    if (at === null) return;
-    const newer = this.held.filter((e) => e.seq > at);
+    const newer = this.held.filter((e) => {
+      const at = this.options.current(e);
+      return at !== null && e.seq > at;
+    });
     this.held = [];
     for (const event of newer) this.take(event, true);
   }
