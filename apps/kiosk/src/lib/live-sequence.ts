@@ -24,6 +24,8 @@ export interface LiveSequenceOptions<E extends Numbered> {
 
 /** Reads in a row that held events may ask for (a server answering from behind them); then the next event, reconnect or wake. */
 const MAX_CHAINED_READS = 2;
+/** Held events beyond this drop the oldest: a gap the next release sees and re-reads for. */
+const MAX_HELD = 1_000;
 
 export class LiveSequence<E extends Numbered> {
   private reading: Promise<void> | null = null;
@@ -50,14 +52,14 @@ export class LiveSequence<E extends Numbered> {
 
   private take(event: E, afterRead: boolean): void {
     if (this.reading || this.options.busy?.() || this.options.current(event) === null) {
-      this.held.push(event);
+      this.hold(event);
       return;
     }
     const outcome = this.options.apply(event);
     if (outcome === "applied") this.chained = 0;
     if (outcome !== "reread") return;
     // Kept: a read that answers from before this event (another process lagging) re-applies it afterwards.
-    this.held.push(event);
+    this.hold(event);
     if (!afterRead) this.chained = 0;
     else if (this.chained >= MAX_CHAINED_READS) return;
     else this.chained += 1;
@@ -81,6 +83,11 @@ export class LiveSequence<E extends Numbered> {
     });
     this.reading = reading;
     return reading;
+  }
+
+  private hold(event: E): void {
+    this.held.push(event);
+    if (this.held.length > MAX_HELD) this.held.shift();
   }
 
   private release(): void {
