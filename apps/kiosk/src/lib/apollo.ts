@@ -5,6 +5,7 @@ import { getMainDefinition } from "@apollo/client/utilities";
 import { OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import { socketState, type ConnectionState } from "./connection";
+import { watchWake, type WakeEnvironment } from "./wake";
 
 export interface ApolloSetup {
   client: ApolloClient;
@@ -18,7 +19,7 @@ export interface ApolloOptions {
   /** A tenant API key (kiosk / display device); null for the customer's phone, which needs none. */
   deviceKey: string | null;
   /** Where to listen for `online` / `visibilitychange` (tests pass their own). */
-  events?: { window: Pick<Window, "addEventListener" | "removeEventListener">; document: Pick<Document, "addEventListener" | "removeEventListener" | "visibilityState"> };
+  events?: WakeEnvironment;
 }
 
 export function createCache(): InMemoryCache {
@@ -118,25 +119,21 @@ export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOption
     defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
   });
 
-  // Back from sleep or from a network change: the socket may be half-dead without knowing it. Start a fresh
-  // one (subscriptions re-subscribe on `connected`, which refetches) and refetch now for a quick first paint.
-  const win = events?.window ?? (typeof window === "undefined" ? null : window);
-  const doc = events?.document ?? (typeof document === "undefined" ? null : document);
-  const wake = () => {
-    socket.terminate();
-    refetchAll();
-  };
-  const onVisibility = () => {
-    if (doc?.visibilityState === "visible") wake();
-  };
-  win?.addEventListener("online", wake);
-  doc?.addEventListener("visibilitychange", onVisibility);
+  // Back from sleep (visible again, or the wall clock jumped) or from a network change: the socket may be
+  // half-dead without knowing it. Start a fresh one (subscriptions re-subscribe on `connected`, which refetches)
+  // and refetch now for a quick first paint.
+  const env = events ?? (typeof window === "undefined" || typeof document === "undefined" ? null : { window, document });
+  const stopWatching = env
+    ? watchWake(() => {
+        socket.terminate();
+        refetchAll();
+      }, env)
+    : () => undefined;
 
   return {
     client,
     dispose() {
-      win?.removeEventListener("online", wake);
-      doc?.removeEventListener("visibilitychange", onVisibility);
+      stopWatching();
       client?.stop();
       disposeSocket();
     },

@@ -30,6 +30,23 @@ describe("createApollo wakes up after sleep and network changes", () => {
     win.dispatchEvent(new Event("online"));
     expect(refetch).toHaveBeenCalledTimes(2);
   });
+
+  it("refetches active queries when the wall clock jumped (asleep with the page visible: no visibility event)", () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-22T12:00:00Z") });
+    try {
+      const { win, doc } = fakeEnvironment();
+      const setup = createApollo({ httpUrl: "http://api.test/graphql", wsUrl: "ws://api.test/graphql", deviceKey: null, events: { window: win as unknown as Window, document: doc as unknown as Document } });
+      const refetch = vi.spyOn(setup.client, "refetchObservableQueries").mockResolvedValue([]);
+      vi.advanceTimersByTime(60_000);
+      expect(refetch).not.toHaveBeenCalled();
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      vi.advanceTimersByTime(10_000);
+      expect(refetch).toHaveBeenCalledTimes(1);
+      setup.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("theme", () => {

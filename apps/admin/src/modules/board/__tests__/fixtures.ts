@@ -31,6 +31,7 @@ export function boardLine(overrides: Partial<BoardLine> = {}): BoardLine {
     tenantId: "t-1",
     name: "Pharmacy",
     prefix: "A",
+    seq: 10,
     acceptingTickets: true,
     openNow: true,
     showEstimates: true,

@@ -21,7 +21,7 @@ interface Props {
   canErase?: boolean;
   /** May add walk-ins (tickets:issue). */
   canIssue?: boolean;
-  /** After a walk-in was issued: re-read the board (the lineUpdated event does too; this does not wait for it). */
+  /** After a walk-in was issued (the board itself shows it when its ISSUED event arrives). */
   onTicketIssued?: () => void;
   actions: TicketActions;
   myCounterId: string | null;

@@ -37,7 +37,6 @@ function LineBoard({ lineId }: { lineId: string }) {
       canOperate={can("tickets:operate")}
       canErase={can("tickets:erase")}
       canIssue={can("tickets:issue")}
-      onTicketIssued={() => void refetch()}
       actions={actions}
       myCounterId={counterId}
       onChooseCounter={(id) => {

@@ -2,7 +2,8 @@ import { graphql } from "../../../gql";
 
 /**
  * Everything the board shows for one line: the waiting list in queue order, the called/serving tickets, the
- * counters, the other lines (transfer targets) and the extension schema (field labels).
+ * counters, the other lines (transfer targets) and the extension schema (field labels). `seq` is the line's event
+ * number this read stands at: lineUpdated events after it are applied to this query's cache entry.
  */
 export const QueueBoardQuery = graphql(`
   query QueueBoard($lineId: ID!) {
@@ -11,6 +12,7 @@ export const QueueBoardQuery = graphql(`
       tenantId
       name
       prefix
+      seq
       acceptingTickets
       openNow
       showEstimates

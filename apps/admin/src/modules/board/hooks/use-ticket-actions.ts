@@ -33,8 +33,9 @@ export interface TicketActions {
 }
 
 /**
- * Staff actions. Each re-reads the board when it ends, also on failure, so the board always shows the server's
- * state (another staff member may have acted first: INVALID_TRANSITION).
+ * Staff actions. A success shows on the board through the action's lineUpdated event (applied like everyone
+ * else's, shortly after the answer); a failure re-reads the board, since it means the board was behind the
+ * server (another staff member may have acted first: INVALID_TRANSITION).
  */
 export function useTicketActions(lineId: string, refetch: () => Promise<unknown>): TicketActions {
   const [callNextM] = useMutation(CallNextMutation);
@@ -55,7 +56,7 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
     setPending(key);
     setProblem(null);
     const result = await attempt(fn);
-    await refetch().catch(() => undefined);
+    if (!result.ok) await refetch().catch(() => undefined);
     setPending(null);
     if (!result.ok) {
       setProblem(result.problem);

@@ -69,7 +69,7 @@ function LinePanel({ line, highlight }: { line: BoardLine; highlight: string | n
 /** `/t/<slug>/display`: the TV. Needs a device key with lines:read and display:read (the Display or Kiosk preset: no personal data). */
 export function DisplayBoard({ tenant }: { tenant: PublicTenant }) {
   const { t, language } = useI18n();
-  const { board, refetchSoon } = useDisplayBoard(tenant.id);
+  const { board, onLineEvent } = useDisplayBoard(tenant.id);
   const [soundOn, setSoundOn] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
   const latest = useRef({ soundOn, language, t });
@@ -78,8 +78,7 @@ export function DisplayBoard({ tenant }: { tenant: PublicTenant }) {
   });
 
   const onEvent = (event: LineEvent) => {
-    refetchSoon();
-    if (event.kind !== "CALLED" || !event.ticket) return;
+    if (!onLineEvent(event) || event.kind !== "CALLED" || !event.ticket) return;
     setHighlight(event.ticket.id);
     const { soundOn: sound, language: lang, t: msgs } = latest.current;
     if (!sound) return;

@@ -1,25 +1,17 @@
-import { useApolloClient, useSubscription } from "@apollo/client/react";
+import { useSubscription } from "@apollo/client/react";
 import type { LineUpdatedSubscription as LineUpdatedResult } from "../../../gql/graphql";
 import { LineUpdatedSubscription } from "../graphql/line-updated.subscription";
+import { NEXT_COUNT } from "./use-display-board";
 
 export type LineEvent = LineUpdatedResult["lineUpdated"];
 
-/** Follows one line: the event's stats go straight into the cached Line (the board redraws at once). */
+/** Follows one line; each event goes to `onEvent` (useDisplayBoard's `onLineEvent` applies it to the board). */
 export function useLineUpdates(lineId: string, onEvent: (event: LineEvent) => void): void {
-  const client = useApolloClient();
   useSubscription(LineUpdatedSubscription, {
-    variables: { lineId },
+    variables: { lineId, next: NEXT_COUNT },
     onData: ({ data }) => {
       const event = data.data?.lineUpdated;
-      if (!event) return;
-      client.cache.modify({
-        id: client.cache.identify({ __typename: "Line", id: lineId }),
-        fields: {
-          nowServing: () => event.stats.nowServing,
-          waitingCount: () => event.stats.waitingCount,
-        },
-      });
-      onEvent(event);
+      if (event) onEvent(event);
     },
   });
 }

@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { Subject } from "rxjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApolloLink } from "@apollo/client";
+import { socketState } from "../../../lib/connection";
 import { renderWith, scriptedClient } from "../../../test/apollo";
 import { publicTicket } from "../../../test/fixtures";
 import { CustomerTicketPage } from "../components/CustomerTicketPage";
@@ -180,6 +181,34 @@ describe("customer live ticket", () => {
     act(() => void window.dispatchEvent(new Event("online")));
     expect(await screen.findByTestId("ended-page")).toHaveTextContent("You have been served");
     expect(api.count("TicketByCode")).toBe(3);
+  });
+
+  it("fetches the ticket again after the live link reconnects (not on its first connect)", async () => {
+    act(() => socketState.set("connecting"));
+    const api = page([publicTicket(), publicTicket({ position: 2 })]);
+    await screen.findByTestId("ticket-position");
+    act(() => socketState.set("online")); // first connect
+    act(() => socketState.set("connecting")); // lost…
+    act(() => socketState.set("online")); // …and back
+    expect(await screen.findByText("Position 2 in line")).toBeInTheDocument();
+    expect(api.count("TicketByCode")).toBe(2);
+  });
+
+  it("fetches the ticket again when the wall clock jumped (the phone slept with the page open)", async () => {
+    // Only the interval and the clock are faked: Apollo and the page's findBy* keep their real timeouts.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"], now: Date.parse("2026-11-22T11:00:00Z") });
+    try {
+      const api = page([publicTicket(), publicTicket({ position: 2 })]);
+      await screen.findByTestId("ticket-position");
+      act(() => vi.advanceTimersByTime(30_000)); // on time: nothing to do
+      expect(api.count("TicketByCode")).toBe(1);
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      act(() => vi.advanceTimersByTime(10_000));
+      expect(await screen.findByText("Position 2 in line")).toBeInTheDocument();
+      expect(api.count("TicketByCode")).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("tells how old the shown state is, ticking while nothing new arrives", async () => {

@@ -1,6 +1,8 @@
 import { useQuery, useSubscription } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import type { PublicTicketFieldsFragment } from "../../../gql/graphql";
+import { watchReconnect } from "../../../lib/connection";
+import { watchWake } from "../../../lib/wake";
 import { TicketByCodeQuery } from "../graphql/ticket-by-code.query";
 import { TicketUpdatedSubscription } from "../graphql/ticket-updated.subscription";
 
@@ -14,12 +16,12 @@ export function isFinished(status: string): boolean {
 
 /**
  * The ticket by its tracking code, kept live: `ticketUpdated` results are normalised by trackingCode into the
- * same cache entry the query reads. After a reconnect the client refetches the query (missed events) and
- * graphql-ws re-subscribes by itself.
+ * same cache entry the query reads; graphql-ws re-subscribes by itself after a reconnect.
  *
- * A phone that slept (or lost its network) may show a stale state for as long as the socket takes to notice:
- * when the page becomes visible again, or the browser reports it is back online, the ticket is fetched from the
- * server at once. `receivedAt` is when data last arrived (first answer, live update or refetch).
+ * Pushes missed while the link was down are not replayed, so the ticket is fetched from the server at once
+ * after a reconnect and when the phone wakes up: the page becomes visible again, the browser is back online, or
+ * the wall clock jumped (asleep with the page open). `receivedAt` is when data last arrived (first answer, live
+ * update or refetch).
  */
 export function useLiveTicket(code: string) {
   const query = useQuery(TicketByCodeQuery, { variables: { code } });
@@ -48,14 +50,11 @@ export function useLiveTicket(code: string) {
         () => undefined, // offline still: the page keeps the last known state and its age
       );
     };
-    const onVisibility = () => {
-      if (document.visibilityState === "visible") refresh();
-    };
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("online", refresh);
+    const stopWake = watchWake(refresh);
+    const stopReconnect = watchReconnect(refresh);
     return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("online", refresh);
+      stopWake();
+      stopReconnect();
     };
   }, [ended]);
 
