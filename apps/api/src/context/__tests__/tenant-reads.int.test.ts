@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { rowsOf } from "@qline/db";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { callNextMutation, createCounter, createLine, createTicketType, issueTicket } from "../../modules/tickets/__tests__/queue-fixtures.js";
 import { createContext, type RequestContext } from "../context.js";
