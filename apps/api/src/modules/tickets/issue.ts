@@ -11,7 +11,6 @@ import type { RequestContext } from "../../context/context.js";
 import { inPublicLineTenant, inTenantOf } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
-import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema, lineIsOpen } from "../lines/lines.service.js";
 import { checkNotifyChoice } from "../notifications/choice.js";
@@ -20,7 +19,7 @@ import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-j
 import { normalizeEmail, normalizePhone } from "./contact.js";
 import { lineEvent, type LineEvent } from "./live/events.js";
 import { publishAfterCommit } from "./live/line-state.js";
-import { checkPartySize, dbNow, lineOf, recordEvent, resolveTicketType } from "./records.js";
+import { checkPartySize, dbNow, lineOf, recordChange, resolveTicketType } from "./records.js";
 import { activeTicketLimit, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, remoteJoinOff } from "./tickets.errors.js";
 import { holderView, publicTicket, ticketSelection, toView, type PublicTicketView, type TicketView } from "./views.js";
 
@@ -177,11 +176,15 @@ async function issueInLine(
   if (!inserted) throw new Error("insert returned no row");
   const queuedMessages = await enqueueForTicket(tx, { tenantId, id, lineId: line.id, notifyChannels: request.notifyChannels, language: request.language }, "JOINED", line.notificationSettings);
   const number = formatNumber(line.prefix, seq);
-  await recordEvent(tx, subject, { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null, data: { channel: request.channel } });
-  await recordAudit(tx, subject, { tenantId, action: "ticket.issue", targetType: "ticket", targetId: id, after: { number, lineId: line.id, channel: request.channel } });
+  const eventSeq = await recordChange(
+    tx,
+    subject,
+    { tenantId, ticketId: id, lineId: line.id, kind: "ISSUED", from: null, to: "WAITING", counterId: null, data: { channel: request.channel } },
+    { action: "ticket.issue", targetType: "ticket", targetId: id, after: { number, lineId: line.id, channel: request.channel } },
+  );
   const view = toView(inserted);
   const own = holderView(view, line.name, null, rules.tenant);
-  return { replay: null, event: await lineEvent(tx, tenantPath, tenantId, line.id, "ISSUED", view, { own, issued: true, queuedMessages }) };
+  return { replay: null, event: await lineEvent(tx, tenantPath, tenantId, line.id, "ISSUED", view, { own, issued: true, queuedMessages, seq: eventSeq }) };
 }
 
 /** Runs an issue, retrying once when two requests with one new idempotency key raced (the loser finds the winner's ticket). */

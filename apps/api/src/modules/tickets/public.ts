@@ -46,7 +46,10 @@ async function asHolder(
     const { events } = await runTransition(tx, ticketHolder(found.ticketId), path, found.tenantId, found.ticketId, action, (before) =>
       change(tx, before, { path, slug, policy }),
     );
-    return { view: events[0]!.own!, events };
+    const view = await publicTicket(tx, found.tenantId, found.ticketId);
+    if (!view) throw notFound("Ticket");
+    // The holder's view goes with the event (the publisher need not read it again).
+    return { view, events: events.map((e, i) => (i === 0 ? { ...e, own: view } : e)) };
   });
   publishAfterCommit(ctx, events);
   return view;

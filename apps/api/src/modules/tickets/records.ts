@@ -1,7 +1,8 @@
 /** Reads and writes every ticket operation shares: the locked ticket, its line and counter, its history row, the party size and type rules. */
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
+import { auditLog, counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
+import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 import { isUuid } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
@@ -29,26 +30,69 @@ export async function lineOf(tx: Tx, tenantId: string, lineId: string): Promise<
   return line;
 }
 
-export async function recordEvent(
-  tx: Tx,
-  actor: AuditSubject,
-  e: { tenantId: string; ticketId: string; lineId: string; kind: string; from: TicketStatus | null; to: TicketStatus; counterId: string | null; data?: JsonObject },
-): Promise<void> {
+/** One change of one ticket, as its history row records it. */
+export interface TicketChange {
+  tenantId: string;
+  ticketId: string;
+  lineId: string;
+  kind: string;
+  from: TicketStatus | null;
+  to: TicketStatus;
+  counterId: string | null;
+  data?: JsonObject;
+}
+
+/**
+ * The end of every ticket change, in one statement: its history row, its audit entry and the line's next event
+ * number (data-modifying CTEs; the line's row lock is then held until commit, so numbers follow commit order).
+ * Returns that number.
+ */
+export async function recordChange(tx: Tx, actor: AuditSubject, change: TicketChange, audit: Omit<AuditEntryInput, "tenantId">): Promise<number> {
   const { actorType, actorId } = auditActor(actor);
-  await tx.insert(ticketEvents).values({
-    tenantId: e.tenantId,
-    id: randomUUID(),
-    ticketId: e.ticketId,
-    lineId: e.lineId,
-    kind: e.kind,
-    fromStatus: e.from,
-    toStatus: e.to,
-    counterId: e.counterId,
-    actorType,
-    actorId,
-    data: e.data ?? {},
-    at: dbNow,
-  });
+  const [row] = await tx
+    .with(
+      tx.$with("history").as(
+        tx
+          .insert(ticketEvents)
+          .values({
+            tenantId: change.tenantId,
+            id: randomUUID(),
+            ticketId: change.ticketId,
+            lineId: change.lineId,
+            kind: change.kind,
+            fromStatus: change.from,
+            toStatus: change.to,
+            counterId: change.counterId,
+            actorType,
+            actorId,
+            data: change.data ?? {},
+            at: dbNow,
+          })
+          .returning({ id: ticketEvents.id }),
+      ),
+      tx.$with("audit").as(
+        tx
+          .insert(auditLog)
+          .values({
+            id: randomUUID(),
+            tenantId: change.tenantId,
+            actorType,
+            actorId,
+            action: audit.action,
+            targetType: audit.targetType,
+            targetId: audit.targetId,
+            before: audit.before ?? null,
+            after: audit.after ?? null,
+          })
+          .returning({ id: auditLog.id }),
+      ),
+    )
+    .update(lines)
+    .set({ eventSeq: sql`${lines.eventSeq} + 1` })
+    .where(and(eq(lines.tenantId, change.tenantId), eq(lines.id, change.lineId)))
+    .returning({ seq: lines.eventSeq });
+  if (!row) throw new Error("recording a ticket change found no line");
+  return row.seq;
 }
 
 export function checkPartySize(partySize: number | null | undefined, path: string): number | undefined {

@@ -10,14 +10,14 @@ import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { inTenantOf } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
-import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema } from "../lines/lines.service.js";
 import { enqueueForTicket } from "../notifications/outbox.js";
 import { normalizeEmail } from "./contact.js";
 import { lineEvent, type LineEvent } from "./live/events.js";
 import { publishAfterCommit } from "./live/line-state.js";
-import { checkCounter, checkPartySize, dbNow, lineOf, lockTicket, recordEvent } from "./records.js";
+import { checkCounter, checkPartySize, dbNow, lineOf, lockTicket, recordChange } from "./records.js";
+import { nextEventSeq } from "./live/sequence.js";
 import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
 import { ticketTypeNotAllowed } from "./tickets.errors.js";
 import { loadTicket, ticketSelection, toView, type TicketRow, type TicketView } from "./views.js";
@@ -32,26 +32,28 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
     const tenantId = access.tenantId;
     await lineOf(tx, tenantId, lineId);
     if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
-    const [picked] = rowsOf<{ id: string; notify_channels: NotificationChannel[]; language: string }>(
-      await tx.execute(sql`
-        with next as (
-          select id from tickets
-          where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING'
-          order by sort_key, id
-          limit 1
-          for update skip locked
-        )
-        update tickets t set status = ${transition("WAITING", "call")}, called_at = ${dbNow}, counter_id = ${counterId ?? null}, updated_at = ${dbNow}
-        from next
-        where t.tenant_id = ${tenantId} and t.id = next.id and t.status = 'WAITING'
-        returning t.id, t.notify_channels, t.language`),
+    // The oldest waiting ticket nobody else is taking, called in the statement that finds it (with its view).
+    const [called] = await tx
+      .update(tickets)
+      .set({ status: transition("WAITING", "call"), calledAt: dbNow, counterId: counterId ?? null, updatedAt: dbNow })
+      .where(
+        and(
+          eq(tickets.tenantId, tenantId),
+          eq(tickets.status, "WAITING"),
+          sql`${tickets.id} = (select id from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING' order by sort_key, id limit 1 for update skip locked)`,
+        ),
+      )
+      .returning(ticketSelection);
+    if (!called) return { ticket: null, events: [] };
+    const queuedMessages = await enqueueForTicket(tx, { tenantId, id: called.id, lineId, notifyChannels: called.notifyChannels, language: called.language }, "CALLED");
+    const seq = await recordChange(
+      tx,
+      ctx.actor,
+      { tenantId, ticketId: called.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } },
+      { action: "ticket.call", targetType: "ticket", targetId: called.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } },
     );
-    if (!picked) return { ticket: null, events: [] };
-    const queuedMessages = await enqueueForTicket(tx, { tenantId, id: picked.id, lineId, notifyChannels: picked.notify_channels, language: picked.language }, "CALLED");
-    await recordEvent(tx, ctx.actor, { tenantId, ticketId: picked.id, lineId, kind: "CALLED", from: "WAITING", to: "CALLED", counterId: counterId ?? null, data: { via: "callNext" } });
-    await recordAudit(tx, ctx.actor, { tenantId, action: "ticket.call", targetType: "ticket", targetId: picked.id, before: { status: "WAITING" }, after: { status: "CALLED", counterId: counterId ?? null } });
-    const ticket = (await loadTicket(tx, tenantId, picked.id))!;
-    return { ticket, events: [await lineEvent(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true, queuedMessages })] };
+    const ticket = toView(called);
+    return { ticket, events: [await lineEvent(tx, access.path, tenantId, lineId, "CALLED", ticket, { positionsChanged: true, queuedMessages, seq })] };
   });
   publishAfterCommit(ctx, events);
   return ticket;
@@ -94,29 +96,23 @@ export async function runTransition(
   const kind = eventKindOf[action];
   const lineId = extra.set?.lineId ?? before.lineId;
   const counterId = extra.set?.counterId !== undefined ? extra.set.counterId : before.counterId;
-  await recordEvent(tx, actor, { tenantId, ticketId: id, lineId, kind, from: before.status, to, counterId, data: extra.data ?? {} });
-  await recordAudit(tx, actor, {
-    tenantId,
-    action: `ticket.${action}`,
-    targetType: "ticket",
-    targetId: id,
-    before: { status: before.status },
-    after: { status: to, ...(extra.data ?? {}) },
-  });
   const ticket = toView(updated);
   const trigger = notificationTriggerOf(action, actor);
   const queuedMessages = trigger ? await enqueueForTicket(tx, { tenantId, id, lineId, notifyChannels: updated.notifyChannels, language: updated.language }, trigger) : 0;
   const positionsChanged = before.status === "WAITING" || to === "WAITING";
-  const left = extra.leftLineId && extra.leftLineId !== lineId ? extra.leftLineId : null;
-  if (!left) return { ticket, events: [await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged, queuedMessages })] };
   // A transfer is an event on both lines (the one it left is told too). Their numbers are taken in line id order,
   // so two transfers between the same lines in opposite directions cannot deadlock on the lines' rows.
-  const [first, second] = [lineId, left].sort();
-  const events: LineEvent[] = [];
-  for (const id of [first!, second!]) {
-    events.push(await lineEvent(tx, tenantPath, tenantId, id, kind, ticket, id === lineId ? { positionsChanged, queuedMessages } : { positionsChanged: true }));
-  }
-  return { ticket, events: id0First(events, lineId) };
+  const left = extra.leftLineId && extra.leftLineId !== lineId ? extra.leftLineId : null;
+  const leftSeq = left && left < lineId ? await nextEventSeq(tx, tenantId, left) : undefined;
+  const seq = await recordChange(
+    tx,
+    actor,
+    { tenantId, ticketId: id, lineId, kind, from: before.status, to, counterId, data: extra.data ?? {} },
+    { action: `ticket.${action}`, targetType: "ticket", targetId: id, before: { status: before.status }, after: { status: to, ...(extra.data ?? {}) } },
+  );
+  const events = [await lineEvent(tx, tenantPath, tenantId, lineId, kind, ticket, { positionsChanged, queuedMessages, seq })];
+  if (left) events.push(await lineEvent(tx, tenantPath, tenantId, left, kind, ticket, { positionsChanged: true, ...(leftSeq !== undefined ? { seq: leftSeq } : {}) }));
+  return { ticket, events };
 }
 
 /** The customer message a transition causes: called, no-show, expired, and cancelled by staff (not by the holder). */
@@ -249,7 +245,3 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
 export const expireTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "expire");
 
 
-/** The event of the ticket's own line first (callers read the ticket's view from it). */
-function id0First(events: LineEvent[], lineId: string): LineEvent[] {
-  return [...events].sort((a, b) => Number(b.lineId === lineId) - Number(a.lineId === lineId));
-}

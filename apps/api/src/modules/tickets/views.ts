@@ -188,7 +188,13 @@ function pgTextArray(value: string[] | string | null | undefined): string[] {
 
 /** One ticket as its holder sees it (in a transaction scoped to its tenant). */
 export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
-  const [row] = rowsOf<PublicRow>(
+  return (await publicTickets(tx, tenantId, [ticketId])).get(ticketId) ?? null;
+}
+
+/** Tickets as their holders see them, in one statement (the publisher reads the holders of a refresh's events). */
+export async function publicTickets(tx: Tx, tenantId: string, ticketIds: readonly string[]): Promise<Map<string, PublicTicketView>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = rowsOf<PublicRow>(
     await tx.execute(sql`
       select ${publicColumns},
         case when t.status = 'WAITING' then (
@@ -199,12 +205,10 @@ export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): 
       join tenants tn on tn.id = t.tenant_id
       join lines l on l.tenant_id = t.tenant_id and l.id = t.line_id
       left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
-      where t.tenant_id = ${tenantId} and t.id = ${ticketId}`),
+      where t.tenant_id = ${tenantId} and t.id = any(${`{${ticketIds.join(",")}}`}::uuid[])`), // ids from the database, one array parameter
   );
-  return row ? toPublic(row) : null;
+  return new Map(rows.map((r) => [r.id, toPublic(r)]));
 }
-
-/** The ticket as its holder sees it now, with the estimate they are shown, in one transaction. */
 
 /** The holder's view of a ticket whose line (and counter) names and tenant policy the caller already has. */
 export function holderView(

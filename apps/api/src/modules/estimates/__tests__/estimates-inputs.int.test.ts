@@ -58,7 +58,7 @@ describe("estimates: inputs of the snapshot (issue 16)", () => {
     assert.ok(snapshot.ticketTypes.some((type) => type.id === typeId && type.defaultServiceSeconds === 300));
 
     // Estimates: increasing in queue order, nobody behind another told 0, the arrival after the last ticket.
-    const always = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const always = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     const p50s = waiting.map((ticket) => always.byTicket.get(ticket.id)!.p50Seconds);
     assert.deepEqual([...p50s].sort((a, b) => a - b), p50s);
     assert.ok(p50s.slice(1).every((seconds) => seconds > 0), `p50s ${p50s.join(", ")}`);
@@ -74,7 +74,7 @@ describe("estimates: inputs of the snapshot (issue 16)", () => {
       { day: local.day, opens: hhmm(closesAt + 60), closes: "24:00" },
     ];
     await at((tx) => tx.update(lines).set({ openingHours, timeZone: "UTC" }).where(and(eq(lines.tenantId, owner.tenantId), eq(lines.id, lineId))));
-    const withPause = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const withPause = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     const lastBefore = always.byTicket.get(waiting[3]!.id)!;
     const lastAfter = withPause.byTicket.get(waiting[3]!.id)!;
     // The last ticket (minutes away, whatever the one fast completion taught) runs into the closure: the hour is added.

@@ -50,7 +50,7 @@ describe("estimates", () => {
     assert.equal(snapshot.history.length, 0);
     assert.ok(snapshot.ticketTypes.some((t) => t.id === typeId && t.defaultServiceSeconds === 120));
 
-    const two = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const two = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     const last = two.byTicket.get(tickets[3]!.id)!;
     assert.equal(last.basis, "COLD_START");
     assert.ok(last.p50Seconds > 0 && last.p90Seconds >= last.p50Seconds);
@@ -58,14 +58,14 @@ describe("estimates", () => {
 
     // Closing a counter lengthens every estimate at once; closing both says NO_COUNTERS.
     assertOk(await owner.gql(`mutation($id: ID!) { closeCounter(id: $id) { id } }`, { id: desk2 }));
-    const one = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const one = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     assert.ok(one.byTicket.get(tickets[3]!.id)!.p50Seconds > last.p50Seconds, "one counter: longer wait");
     assertOk(await owner.gql(`mutation($id: ID!) { closeCounter(id: $id) { id } }`, { id: desk1 }));
-    const none = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const none = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     assert.equal(none.byTicket.get(tickets[3]!.id)!.basis, "NO_COUNTERS");
     assertOk(await owner.gql(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id: desk1 }));
     assertOk(await owner.gql(`mutation($id: ID!) { openCounter(id: $id) { id } }`, { id: desk2 }));
-    const reopened = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.estimates;
+    const reopened = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     assert.deepEqual(reopened.byTicket.get(tickets[3]!.id), last);
 
     // History: a served ticket inside the 2-hour window appears; the same clock 3 hours on forgets it.

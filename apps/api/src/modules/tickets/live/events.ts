@@ -5,7 +5,7 @@
  */
 import type { Tx } from "@qline/db";
 import type { EstimateView } from "../../estimates/estimates.service.js";
-import { publicTicket, type PublicTicketView, type TicketView } from "../views.js";
+import type { PublicTicketView, TicketView } from "../views.js";
 import { nextEventSeq } from "./sequence.js";
 import { topics, type Publication } from "./topics.js";
 import type { LineState, LineStats } from "./line-state.js";
@@ -99,7 +99,7 @@ export interface LineEvent {
   seq: number;
   kind: string;
   ticket: TicketView | null;
-  /** The event's ticket as its holder sees it (their own topic), read in the event's transaction. */
+  /** The event's ticket as its holder sees it (their own topic), when the transaction had it; else the publisher reads it. */
   own: PublicTicketView | null;
   /** The event moved other waiting tickets' positions (their holders get one queue message). */
   positionsChanged: boolean;
@@ -111,16 +111,18 @@ export interface LineEvent {
 
 export interface LineEventOptions {
   positionsChanged?: boolean;
-  /** The holder's view when the caller has it already (a new ticket); read otherwise. */
+  /** The holder's view when the caller has it already (a new ticket); otherwise the publisher reads it. */
   own?: Omit<PublicTicketView, "seq">;
   issued?: boolean;
   queuedMessages?: number;
+  /** The line's event number when the caller took it already (`recordChange`); otherwise it is taken here. */
+  seq?: number;
 }
 
 /**
- * An event of `kind` on a line, in its transaction, as its last step: reads the ticket's holder view unless `own`
- * is given, and takes the line's next event number (which holds the line's row lock until commit, so numbers
- * follow commit order). Return it from the transaction and hand it to `publishAfterCommit`.
+ * An event of `kind` on a line, in its transaction, as its last step: takes the line's next event number unless
+ * the caller did (which holds the line's row lock until commit, so numbers follow commit order). Return it from
+ * the transaction and hand it to `publishAfterCommit`.
  */
 export async function lineEvent(
   tx: Tx,
@@ -131,11 +133,7 @@ export async function lineEvent(
   ticket: TicketView | null,
   options: LineEventOptions = {},
 ): Promise<LineEvent> {
-  const read = ticket && !options.own ? await publicTicket(tx, tenantId, ticket.id) : null;
-  const seq = await nextEventSeq(tx, tenantId, lineId);
-  const ownView = options.own ?? read;
-  // The holder's view carries this event's number when it is about this line (a transfer's event on the line left behind keeps the ticket's new line's).
-  const own: PublicTicketView | null = ownView ? { ...ownView, seq: ownView.lineId === lineId ? seq : (read?.seq ?? seq) } : null;
+  const seq = options.seq ?? (await nextEventSeq(tx, tenantId, lineId));
   return {
     tenantPath,
     tenantId,
@@ -143,7 +141,7 @@ export async function lineEvent(
     seq,
     kind,
     ticket,
-    own,
+    own: options.own ? { ...options.own, seq } : null,
     positionsChanged: options.positionsChanged ?? false,
     issued: options.issued ?? false,
     queuedMessages: (options.queuedMessages ?? 0) > 0,
@@ -161,8 +159,10 @@ export const statsOf = (state: LineState): LineStats => ({ waitingCount: state.w
  * and estimate. Stats, window and estimates are the line's state after the event (one state serves every event
  * that joined its refresh).
  */
-export function eventPublications(event: LineEvent, state: LineState, claimQueueMessage: () => boolean): Publication[] {
-  const { tenantId, lineId, kind, ticket, own, seq } = event;
+export function eventPublications(event: LineEvent, state: LineState, claimQueueMessage: () => boolean, holders: ReadonlyMap<string, PublicTicketView>): Publication[] {
+  const { tenantId, lineId, kind, ticket, seq } = event;
+  const read = ticket ? holders.get(ticket.id) : undefined;
+  const own = event.own ?? (read ? { ...read, seq } : null);
   const { estimates } = state;
   const eventTicket = ticket ? { ...ticket, estimate: estimates.byTicket.get(ticket.id) ?? null } : null;
   const payload: LineEventView = { kind, tenantId, lineId, seq, at: new Date(state.at).toISOString(), ticket: eventTicket, stats: statsOf(state), waiting: waitingWindow(state) };

@@ -28,6 +28,7 @@ import type { QlinePubSub } from "../../../pubsub/pubsub.js";
 import { logger } from "../../../observability/logger.js";
 import { almostThereCandidates, enqueueAlmostThere, wakeWorker } from "../../notifications/outbox.js";
 import { eventPublications, type LineEvent } from "./events.js";
+import { publicTickets, type PublicTicketView } from "../views.js";
 
 type LineRow = typeof lines.$inferSelect;
 
@@ -53,14 +54,20 @@ export interface LineState extends LineStats {
   notificationSettings: LineRow["notificationSettings"];
 }
 
+/** What one refresh gives: the state, and the holders' views of its events' tickets. */
+interface Refreshed {
+  state: LineState;
+  holders: ReadonlyMap<string, PublicTicketView>;
+}
+
 /** How long a state is reused when no newer event is known (LINE_STATE_MAX_AGE_MS). */
 export const lineStateCache = { maxAgeMs: 5000, maxLines: 10_000 };
 
 interface Pending {
   issued: Set<string>;
   events: { event: LineEvent; pubsub: QlinePubSub }[];
-  result: Promise<LineState | null>;
-  start: (run: () => Promise<LineState | null>) => void;
+  result: Promise<Refreshed | null>;
+  start: (run: () => Promise<Refreshed | null>) => void;
 }
 
 interface Entry {
@@ -88,7 +95,7 @@ export class LineStates {
     const entry = this.entryOf(tenantId, lineId);
     const state = entry.state;
     if (state && state.seq >= Math.max(minSeq, entry.known) && Date.now() - entry.computedAt <= lineStateCache.maxAgeMs) return Promise.resolve(state);
-    return this.join(entry).result;
+    return this.join(entry).result.then((found) => found?.state ?? null);
   }
 
   /** The cached state, if any (no refresh): for readers inside a transaction, which must not wait for another. */
@@ -173,30 +180,33 @@ export class LineStates {
       });
   }
 
-  private async refresh(entry: Entry, pending: Pending): Promise<LineState | null> {
+  private async refresh(entry: Entry, pending: Pending): Promise<Refreshed | null> {
     const { tenantId, lineId } = entry;
-    let state: LineState | null;
+    let found: Awaited<ReturnType<typeof computeLineState>>;
+    // The holders of the events' tickets the transactions did not have (their own topics), read with the line.
+    const holderIds = [...new Set(pending.events.flatMap(({ event }) => (event.ticket && !event.own ? [event.ticket.id] : [])))];
     try {
-      state = await computeLineState(this.db, tenantId, lineId, [...pending.issued]);
+      found = await computeLineState(this.db, tenantId, lineId, [...pending.issued], undefined, holderIds);
     } catch (error) {
       if (pending.events.length > 0) logger.error({ err: error, tenantId, lineId, events: pending.events.length }, "refreshing a line failed; its events were not published");
       throw error;
     }
+    const state = found?.state ?? null;
     if (state && (!entry.state || state.seq >= entry.state.seq)) {
       entry.state = state;
       entry.computedAt = Date.now();
     }
     if (pending.events.length > 0) {
       if (!state) logger.warn({ tenantId, lineId }, "a line with events is gone; its events were not published");
-      else await publishEvents(this.db, state, pending.events);
+      else await publishEvents(this.db, state, pending.events, found?.holders ?? new Map());
     }
-    return state;
+    return found;
   }
 }
 
 function newPending(): Pending {
   let start!: Pending["start"];
-  const result = new Promise<LineState | null>((resolve, reject) => {
+  const result = new Promise<Refreshed | null>((resolve, reject) => {
     start = (run) => run().then(resolve, reject);
   });
   // A refresh nobody awaits any more must not surface as an unhandled rejection.
@@ -205,14 +215,14 @@ function newPending(): Pending {
 }
 
 /** Publishes a refresh's events in number order, each publisher's in one batch (one Redis pipeline). */
-async function publishEvents(db: Database, state: LineState, events: readonly { event: LineEvent; pubsub: QlinePubSub }[]): Promise<void> {
+async function publishEvents(db: Database, state: LineState, events: readonly { event: LineEvent; pubsub: QlinePubSub }[], holders: ReadonlyMap<string, PublicTicketView>): Promise<void> {
   let queueClaimed = false; // one queue message per refresh, however many events joined it
   const claim = () => !queueClaimed && (queueClaimed = true);
   const sorted = [...events].sort((a, b) => a.event.seq - b.event.seq);
   const byPubSub = new Map<QlinePubSub, Promise<boolean>[]>();
   for (const { event, pubsub } of sorted) {
     const sent = byPubSub.get(pubsub) ?? [];
-    for (const p of eventPublications(event, state, claim)) sent.push(pubsub.publish(p.topic, p.payload));
+    for (const p of eventPublications(event, state, claim, holders)) sent.push(pubsub.publish(p.topic, p.payload));
     byPubSub.set(pubsub, sent);
   }
   await Promise.all([...byPubSub.values()].flat());
@@ -221,21 +231,29 @@ async function publishEvents(db: Database, state: LineState, events: readonly { 
 }
 
 /** The line row (with its event number) and the database's clock, then the snapshot: one transaction, two statements. */
-async function readLine(tx: Tx, tenantId: string, lineId: string, at?: number) {
+async function readLine(tx: Tx, tenantId: string, lineId: string, at?: number, holderIds: readonly string[] = []) {
   const [found] = await tx
     .select({ line: lines, now: sql<number>`(extract(epoch from clock_timestamp()) * 1000)::float8`.mapWith(Number) })
     .from(lines)
     .where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
   if (!found) return null;
-  return { line: found.line, read: await readLineState(tx, tenantId, lineId, at ?? found.now) };
+  const read = await readLineState(tx, tenantId, lineId, at ?? found.now);
+  return { line: found.line, read, holders: await publicTickets(tx, tenantId, holderIds) };
 }
 
 /**
  * One refresh of a line, uncached: what the owner runs (tests call it with a fixed clock `at`). `issued`: tickets
  * whose estimate now becomes their issue-time estimate.
  */
-export async function computeLineState(db: Database, tenantId: string, lineId: string, issued: readonly string[] = [], at?: number): Promise<LineState | null> {
-  const found = await withTenantTx(db, { tenantId, userId: null }, (tx) => readLine(tx, tenantId, lineId, at));
+export async function computeLineState(
+  db: Database,
+  tenantId: string,
+  lineId: string,
+  issued: readonly string[] = [],
+  at?: number,
+  holderIds: readonly string[] = [],
+): Promise<Refreshed | null> {
+  const found = await withTenantTx(db, { tenantId, userId: null }, (tx) => readLine(tx, tenantId, lineId, at, holderIds));
   if (!found) return null;
   const { line, read } = found;
   const { estimates, fallback } = await estimateFromSnapshot(line, read.snapshot); // no transaction open: may call the tenant's webhook
@@ -251,7 +269,7 @@ export async function computeLineState(db: Database, tenantId: string, lineId: s
     notificationSettings: line.notificationSettings,
   };
   await recordDecisions(db, state, issued, fallback);
-  return state;
+  return { state, holders: found.holders };
 }
 
 /**
