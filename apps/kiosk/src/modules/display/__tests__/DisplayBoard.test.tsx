@@ -75,6 +75,7 @@ describe("now-serving display", () => {
     const api = scriptedClient((op) => {
       if (op.operationName === "DisplayBoard") return boardCalls++ === 0 ? board(["A001", "A002"]) : board(["A002"], calledEvent.data.lineUpdated.stats.nowServing);
       if (op.operationName === "LineUpdated") return events;
+      if (op.operationName === "CurrentDevice") return { data: { currentDevice: null } };
       throw new Error(`unexpected ${op.operationName}`);
     });
     renderWith(api.client, <DisplayBoard tenant={publicTenant()} />);
