@@ -76,7 +76,7 @@ export function DevicesPage() {
                   <td>{status(device)}</td>
                   <td className="table__actions">
                     {manage && !device.revokedAt && (
-                      <>
+                      <div className="device-actions">
                         <Button size="sm" onClick={() => setEditing(device)} aria-label={`Edit ${device.name}`}>
                           Edit
                         </Button>
@@ -95,7 +95,7 @@ export function DevicesPage() {
                         <Button size="sm" variant="danger" onClick={() => setRevokeTarget(device)} aria-label={`Revoke ${device.name}`}>
                           Revoke
                         </Button>
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>

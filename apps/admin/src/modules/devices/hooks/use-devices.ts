@@ -22,7 +22,8 @@ export interface DeviceSettings {
 }
 
 export function useDevices(tenantId: string) {
-  const { data, loading, error, refetch } = useQuery(DevicesQuery, { variables: { tenantId } });
+  // Polled: a device pairs (and is then seen) on its own, away from this page.
+  const { data, loading, error, refetch } = useQuery(DevicesQuery, { variables: { tenantId }, pollInterval: 15_000 });
   const [createMutation, createState] = useMutation(CreateDeviceMutation);
   const [renewMutation, renewState] = useMutation(RenewDevicePairingMutation);
   const [updateMutation, updateState] = useMutation(UpdateDeviceMutation);
