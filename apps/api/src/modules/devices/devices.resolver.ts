@@ -35,7 +35,7 @@ export class DevicesResolver {
     return devices.pairDevice(ctx, token);
   }
 
-  @Query(() => CurrentDevice, { nullable: true, description: "The calling device's own settings (with its key); null for other callers." })
+  @Query(() => CurrentDevice, { nullable: true, description: "The calling device's own settings (any API key reads its own device; no scope needed); null for other callers and for keys not made by pairing." })
   currentDevice(@Ctx() ctx: RequestContext): Promise<CurrentDevice | null> {
     return devices.currentDevice(ctx);
   }

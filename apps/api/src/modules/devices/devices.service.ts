@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { apiKeys, devices, lines, rowsOf, withTenantTx, type DeviceKind, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { apiKeyPresets, type Permission } from "../../context/permissions.js";
-import { asNotFound, inPairingTenant, inTenant, isUuid } from "../../context/tenant-access.js";
+import { asNotFound, inPairingTenant, inTenant, isUuid, withTenantAccess } from "../../context/tenant-access.js";
 import { badInput, conflict, forbidden, linkExpired, notFound, unauthenticated, type FieldError } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
@@ -246,11 +246,15 @@ export async function pairDevice(ctx: RequestContext, token: string): Promise<Pa
   return result.paired;
 }
 
-/** The calling device's own settings: which lines it shows and its message strip. Null for any other caller. */
+/**
+ * The calling device's own settings: which lines it shows and its message strip. Null for any other caller. Any
+ * key may read its own device (no scope needed: it is the key's own row), so a kiosk on a hand-made key without
+ * display:read still starts.
+ */
 export async function currentDevice(ctx: RequestContext): Promise<CurrentDevice | null> {
   const actor = ctx.actor;
   if (actor.kind !== "apiKey") return null;
-  return inTenant(ctx, actor.tenantId, "display:read", async (tx) => {
+  return withTenantAccess(ctx, actor.tenantId, async (tx) => {
     const [row] = await tx
       .select()
       .from(devices)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ServerError } from "@apollo/client/errors";
-import { gql } from "@apollo/client";
+import { parse } from "graphql";
 import { createApollo } from "../apollo";
 import { credentialRejected } from "../connection";
 import { toProblem } from "../errors";
@@ -94,7 +94,8 @@ describe("a refused device key is not a network error", () => {
     );
     try {
       const setup = createApollo({ httpUrl: "http://api.test/graphql", wsUrl: "ws://127.0.0.1:9/graphql", deviceKey: "qk_bad", events: { window: win as unknown as Window, document: doc as unknown as Document } });
-      const query = gql`query Probe { currentDevice { id } }`;
+      // Any query will do (built with parse, so codegen does not take it for an app operation).
+      const query = parse("query Probe { currentDevice { id } }");
       expect(credentialRejected.get()).toBe(false);
 
       fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));

@@ -202,4 +202,13 @@ describe("devices", () => {
       await strict.close();
     }
   });
+
+  it("lets any key read its own device without display:read, and a plain key reads none", async () => {
+    const kiosk = await create("KIOSK");
+    const { apiKey } = assertOk(await anonymous()(pairDevice, { token: tokenOf(kiosk.pairingUrl) })).pairDevice;
+    assert.equal(assertOk(await api.client(`ApiKey ${apiKey}`)(`{ currentDevice { id } }`)).currentDevice.id, kiosk.device.id);
+    const plain = assertOk(await owner.gql(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "issuer", scopes: ["tickets:issue"]) { secret } }`, { t: owner.tenantId })).createApiKey.secret;
+    assert.equal(assertOk(await api.client(`ApiKey ${plain}`)(`{ currentDevice { id } }`)).currentDevice, null);
+    assert.equal(assertOk(await owner.gql(`{ currentDevice { id } }`)).currentDevice, null);
+  });
 });
