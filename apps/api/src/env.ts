@@ -28,6 +28,8 @@ export interface Config {
   tenantDeletionGraceDays: number;
   /** How long a tenant export link stays valid (EXPORT_LINK_TTL_SECONDS, default 300). */
   exportLinkTtlSeconds: number;
+  /** How long a device pairing link works (DEVICE_PAIRING_TTL_SECONDS, default 900). */
+  devicePairingTtlSeconds: number;
   /** The API's public origin, e.g. https://api.example.com (QLINE_API_URL); unset: export links are relative to the API's origin. */
   apiUrl: string | undefined;
   /** Longest a Redis publish may hold up a mutation before the event is dropped (REDIS_PUBLISH_TIMEOUT_MS, default 500). */
@@ -338,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataLifecyclePollMs: integer("DATA_LIFECYCLE_POLL_MS", env.DATA_LIFECYCLE_POLL_MS, 300_000) || 300_000,
     tenantDeletionGraceDays: integer("TENANT_DELETION_GRACE_DAYS", env.TENANT_DELETION_GRACE_DAYS, 30),
     exportLinkTtlSeconds: integer("EXPORT_LINK_TTL_SECONDS", env.EXPORT_LINK_TTL_SECONDS, 300) || 300,
+    devicePairingTtlSeconds: integer("DEVICE_PAIRING_TTL_SECONDS", env.DEVICE_PAIRING_TTL_SECONDS, 900),
     apiUrl: (env.QLINE_API_URL || "").replace(/\/+$/, "") || undefined,
     redisPublishTimeoutMs: integer("REDIS_PUBLISH_TIMEOUT_MS", env.REDIS_PUBLISH_TIMEOUT_MS, 500) || 500,
     liveGapWaitMs: integer("LIVE_GAP_WAIT_MS", env.LIVE_GAP_WAIT_MS, 1000) || 1000,

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ApiKeysResolver } from "./modules/api-keys/api-keys.resolver.js";
+import { DevicesResolver, TenantDevicesResolver } from "./modules/devices/devices.resolver.js";
 import { AuthResolver } from "./modules/auth/auth.resolver.js";
 import { MembersResolver } from "./modules/members/members.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
@@ -17,7 +18,7 @@ import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.r
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -16,6 +16,7 @@ const TicketFieldsPage = lazy(() => import("../modules/extension-schema/componen
 const TenantTreePage = lazy(() => import("../modules/tenants/components/TenantTreePage").then((m) => ({ default: m.TenantTreePage })));
 const TenantSettingsPage = lazy(() => import("../modules/settings/components/TenantSettingsPage").then((m) => ({ default: m.TenantSettingsPage })));
 const MembersPage = lazy(() => import("../modules/members/components/MembersPage").then((m) => ({ default: m.MembersPage })));
+const DevicesPage = lazy(() => import("../modules/devices/components/DevicesPage").then((m) => ({ default: m.DevicesPage })));
 const ApiKeysPage = lazy(() => import("../modules/api-keys/components/ApiKeysPage").then((m) => ({ default: m.ApiKeysPage })));
 const AnalyticsPage = lazy(() => import("../modules/analytics/components/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
 const NotificationsPage = lazy(() => import("../modules/notifications/components/NotificationsPage").then((m) => ({ default: m.NotificationsPage })));
@@ -30,6 +31,7 @@ const pages: Record<TenantSection, (lineId: string | undefined, tab: Notificatio
   tree: () => <TenantTreePage />,
   settings: () => <TenantSettingsPage />,
   members: () => <MembersPage />,
+  devices: () => <DevicesPage />,
   "api-keys": () => <ApiKeysPage />,
   audit: () => <AuditLogPage />,
   analytics: () => <AnalyticsPage />,

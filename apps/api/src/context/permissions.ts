@@ -100,7 +100,7 @@ const operationsByPermission: Record<Permission, string[]> = {
   "tenant:create": ["createTenant (on the parent)", "moveTenant (on the new parent)"],
   "members:read": ["Tenant.members"],
   "members:manage": ["addMember", "updateMemberRole", "removeMember"],
-  "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys"],
+  "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys", "createDevice", "renewDevicePairing", "updateDevice", "revokeDevice", "Tenant.devices"],
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
   "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema"],

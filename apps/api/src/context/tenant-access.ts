@@ -245,3 +245,42 @@ export function parseTextArray(value: unknown): string[] {
   }
   return [];
 }
+
+/** What the pairing door found for a token's hash (app.device_pairing_lookup), before any tenant is in scope. */
+export interface PairingTokenState {
+  tenantId: string;
+  deviceId: string;
+  expired: boolean;
+  used: boolean;
+  revoked: boolean;
+}
+
+/**
+ * The public door by pairing token (pairDevice): no credentials; the token's device and tenant are found by the
+ * token's hash through `app.device_pairing_lookup`, then `fn` runs in that tenant's transaction. An unknown hash
+ * is null (the caller answers NOT_FOUND); a suspended tenant (or one waiting for deletion) is FORBIDDEN, as on
+ * every public door. `fn` must re-check the token under a row lock: the lookup ran in its own transaction.
+ */
+export async function inPairingTenant<T>(
+  ctx: RequestContext,
+  tokenHash: string,
+  fn: (tx: Tx, token: PairingTokenState, tenant: PublicTenantPlace) => Promise<T>,
+): Promise<T | null> {
+  const [found] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+    rowsOf<{ tenant_id: string; id: string; expired: boolean; used: boolean; revoked: boolean }>(
+      await tx.execute(sql`select * from app.device_pairing_lookup(${tokenHash})`),
+    ),
+  );
+  if (!found) return null;
+  const token: PairingTokenState = { tenantId: found.tenant_id, deviceId: found.id, expired: found.expired, used: found.used, revoked: found.revoked };
+  return gated(ctx, token.tenantId, () =>
+    withTenantTx(ctx.db, { tenantId: token.tenantId, userId: null }, async (tx) => {
+      const [tenant] = rowsOf<{ path: unknown; slug: string; suspended: boolean }>(
+        await tx.execute(sql`select t.path, t.slug, ${tenantUnavailableSql} as suspended from tenants t where t.id = ${token.tenantId}`),
+      );
+      if (!tenant) return null;
+      if (tenant.suspended) throw forbidden("This tenant is unavailable (suspended or scheduled for deletion)");
+      return fn(tx, token, { tenantId: token.tenantId, path: parseTextArray(tenant.path), slug: tenant.slug });
+    }),
+  );
+}

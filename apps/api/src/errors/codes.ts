@@ -7,6 +7,8 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
   INVALID_TRANSITION: "INVALID_TRANSITION",
+  /** A single-use link (device pairing) that expired or was already used: ask for a new one. */
+  LINK_EXPIRED: "LINK_EXPIRED",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -35,6 +37,7 @@ export const forbidden = (message = "You do not have permission to do this") => 
 export const unauthenticated = (message = "Sign in or provide an API key") => new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const badInput = (message: string, fields?: FieldError[]) => new AppError(ErrorCode.BAD_USER_INPUT, message, fields);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+export const linkExpired = (message: string) => new AppError(ErrorCode.LINK_EXPIRED, message);
 export const limitExceeded = (message: string) => new AppError(ErrorCode.LIMIT_EXCEEDED, message);
 
 /**

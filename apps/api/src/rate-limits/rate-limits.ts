@@ -55,6 +55,8 @@ const perAddressFields: Record<string, AddressBudget> = {
   unsubscribeTicketPush: "cancel",
   webPushPublicKey: "publicLookup",
   joinLine: "join",
+  // Exchanging a pairing token is a credential check: the login budget per address.
+  pairDevice: "login",
 };
 
 export type RefusalListener = (limiter: string) => void;

@@ -4,7 +4,9 @@ import { apiUrl, baseDomain, wsUrl } from "../env";
 import { I18nProvider, useI18n } from "../i18n/i18n";
 import { createApollo, type ApolloSetup } from "../lib/apollo";
 import { adoptKeyFromUrl, forgetDeviceKey, readDeviceKey, saveDeviceKey } from "../lib/device-key";
-import { DeviceSetup } from "../modules/device/components/DeviceSetup";
+import { useCredentialRejected } from "../lib/connection";
+import { NotPaired } from "../modules/device/components/NotPaired";
+import { PairPage } from "../modules/device/components/PairPage";
 import { DeviceKeyContext } from "../modules/device/hooks/device-key";
 import { DisplayBoard } from "../modules/display/components/DisplayBoard";
 import { JoinListPage } from "../modules/join/components/JoinListPage";
@@ -50,6 +52,8 @@ export function Pages({ route }: { route: Route }) {
           )}
         </TenantGate>
       );
+    case "pair":
+      return <PairPage token={route.token} viaHost={route.viaHost} />;
     case "ticket":
       return <CustomerTicketPage code={route.code} slug={route.slug} viaHost={route.viaHost} />;
     case "home":
@@ -76,11 +80,15 @@ export function Pages({ route }: { route: Route }) {
 }
 
 function DevicePage({ tenant, page, viaHost }: { tenant: PublicTenant; page: "kiosk" | "display"; viaHost: boolean }) {
+  const rejected = useCredentialRejected();
   return (
     <DeviceKeyContext.Consumer>
       {({ key }) =>
         !key ? (
-          <DeviceSetup tenant={tenant} />
+          <NotPaired tenant={tenant} />
+        ) : rejected ? (
+          // The API refused the key (revoked, unknown) on a request or closed the live socket for it.
+          <NotPaired tenant={tenant} rejected />
         ) : page === "kiosk" ? (
           <Suspense fallback={<Loading />}>
             <KioskScreen tenant={tenant} viaHost={viaHost} />

@@ -13,6 +13,8 @@ export type Route =
   /** The customer's phone: the form to join one line. */
   | { name: "joinLine"; slug: string; lineId: string; viaHost: boolean }
   | { name: "ticket"; code: string; slug: string | null; viaHost: boolean }
+  /** A device opens its pairing link (`/pair/<token>`, from the admin console's Devices page). */
+  | { name: "pair"; token: string; viaHost: boolean }
   | { name: "home" }
   | { name: "notFound" };
 
@@ -47,6 +49,9 @@ export function parseRoute(place: Place, baseDomain: string | null): Route {
   if (segments[0] === "ticket" && segments[1] && segments.length === 2) {
     const hostSlug = slugFromHost(place.hostname, baseDomain);
     return { name: "ticket", code: segments[1], slug: hostSlug ?? hint ?? null, viaHost: hostSlug !== null };
+  }
+  if (segments[0] === "pair" && segments[1] && segments.length === 2) {
+    return { name: "pair", token: segments[1], viaHost: slugFromHost(place.hostname, baseDomain) !== null };
   }
   if (segments[0] === "t" && segments[1]) {
     return tenantPage(segments[1], segments.slice(2), false);

@@ -33,13 +33,16 @@ const en = {
   openDisplay: "Now-serving display",
   openDisplayHint: "TV screen: numbers being called, live.",
 
-  // Device setup
-  setupTitle: "Set up this device",
-  setupIntro: (name: string) => `Enter the device key created for ${name} in the admin console (API keys). It is stored on this device only.`,
-  setupKeyLabel: "Device key",
-  setupSave: "Save and start",
-  setupRejected: "This key was not accepted for this place. Check it, or create a new one.",
-  setupForget: "Forget device key",
+  // Device pairing
+  notPairedTitle: "This device is not paired",
+  notPairedIntro: (name: string) => `To use this screen for ${name}, open a pairing link from the admin console (Devices) on this device, or scan its QR code.`,
+  notPairedRejected: "This device's key was not accepted for this place: it was revoked, or made for another place.",
+  pairAgain: "Pair again",
+  pairingTitle: "Pairing this device…",
+  pairingExpiredTitle: "This pairing link can no longer be used",
+  pairingUnknownTitle: "This pairing link is not valid",
+  pairingAskNew: "Ask for a new pairing link in the admin console (Devices → New pairing link) and open it on this device.",
+  pairingBusy: (seconds: number) => `Too many attempts from this network. Try again in ${seconds} s.`,
 
   // Kiosk
   kioskWelcome: "Welcome! Take a ticket.",
@@ -181,6 +184,8 @@ const en = {
   nobodyWaiting: "Nobody waiting",
   soundOn: "Tap to turn on sound",
   soundEnabled: "Sound on",
+  lastCalls: "Last called",
+  noCallsYet: "No numbers called yet",
   announcement: (number: string, counter: string | null) => `Number ${number}${counter ? `, please go to ${counter}` : ""}.`,
 
   // Custom-field validation (client-side, same schema as the server)
@@ -221,12 +226,15 @@ const de: Messages = {
   openDisplay: "Aufruf-Anzeige",
   openDisplayHint: "TV-Bildschirm: aufgerufene Nummern, live.",
 
-  setupTitle: "Gerät einrichten",
-  setupIntro: (name) => `Geben Sie den Geräteschlüssel ein, der für ${name} in der Verwaltung (API-Schlüssel) erstellt wurde. Er wird nur auf diesem Gerät gespeichert.`,
-  setupKeyLabel: "Geräteschlüssel",
-  setupSave: "Speichern und starten",
-  setupRejected: "Dieser Schlüssel gilt nicht für diesen Ort. Prüfen Sie ihn oder erstellen Sie einen neuen.",
-  setupForget: "Geräteschlüssel vergessen",
+  notPairedTitle: "Dieses Gerät ist nicht gekoppelt",
+  notPairedIntro: (name) => `Um diesen Bildschirm für ${name} zu nutzen, öffnen Sie auf diesem Gerät einen Kopplungslink aus der Verwaltung (Geräte) oder scannen Sie seinen QR-Code.`,
+  notPairedRejected: "Der Schlüssel dieses Geräts gilt nicht für diesen Ort: Er wurde widerrufen oder für einen anderen Ort erstellt.",
+  pairAgain: "Neu koppeln",
+  pairingTitle: "Gerät wird gekoppelt …",
+  pairingExpiredTitle: "Dieser Kopplungslink kann nicht mehr verwendet werden",
+  pairingUnknownTitle: "Dieser Kopplungslink ist ungültig",
+  pairingAskNew: "Fordern Sie in der Verwaltung einen neuen Kopplungslink an (Geräte → Neuer Kopplungslink) und öffnen Sie ihn auf diesem Gerät.",
+  pairingBusy: (seconds) => `Zu viele Versuche aus diesem Netz. Bitte in ${seconds} s erneut versuchen.`,
 
   kioskWelcome: "Willkommen! Ziehen Sie ein Ticket.",
   chooseLine: "Worum geht es?",
@@ -361,6 +369,8 @@ const de: Messages = {
   nobodyWaiting: "Niemand wartet",
   soundOn: "Tippen, um den Ton einzuschalten",
   soundEnabled: "Ton an",
+  lastCalls: "Zuletzt aufgerufen",
+  noCallsYet: "Noch keine Nummer aufgerufen",
   announcement: (number, counter) => `Nummer ${number}${counter ? `, bitte zu ${counter}` : ""}.`,
 
   validation: {

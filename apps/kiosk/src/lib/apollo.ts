@@ -1,10 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { SetContextLink } from "@apollo/client/link/context";
+import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { getMainDefinition } from "@apollo/client/utilities";
 import { OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
-import { socketState, type ConnectionState } from "./connection";
+import { credentialCloseCodes, credentialRejected, socketState, type ConnectionState } from "./connection";
+import { toProblem } from "./errors";
 import { watchWake, type WakeEnvironment } from "./wake";
 
 export interface ApolloSetup {
@@ -36,6 +38,10 @@ export function createCache(): InMemoryCache {
 
 const PONG_TIMEOUT_MS = 5_000;
 
+function isCloseEvent(event: unknown): event is { code: number } {
+  return typeof event === "object" && event !== null && "code" in event && typeof event.code === "number";
+}
+
 /**
  * graphql-ws retries forever (capped backoff with jitter) and re-subscribes every active subscription on its own
  * after a reconnect. A ping without a pong within 5 s means a dead socket (a phone that slept, a Wi-Fi that
@@ -56,7 +62,8 @@ function createSocket(url: string, deviceKey: string | null, onReconnected: () =
     lazy: !deviceKey,
     keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    // A refused or revoked device key stays refused: stop and say so (credentialRejected) instead of retrying forever.
+    shouldRetry: (event) => !(deviceKey && isCloseEvent(event) && credentialCloseCodes.has(event.code)),
     retryWait: async (retries) => {
       const base = Math.min(15_000, 500 * 2 ** Math.min(retries, 5));
       await new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * (base / 2)));
@@ -78,8 +85,13 @@ function createSocket(url: string, deviceKey: string | null, onReconnected: () =
       pong: (received) => {
         if (received) clearTimeout(pongTimer);
       },
-      closed: () => {
+      closed: (event) => {
         clearTimeout(pongTimer);
+        if (deviceKey && isCloseEvent(event) && credentialCloseCodes.has(event.code)) {
+          if (!disposed) credentialRejected.set(true);
+          setState("offline");
+          return;
+        }
         failures += 1;
         setState(failures >= 2 ? "offline" : "connecting");
       },
@@ -103,6 +115,12 @@ export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOption
   const auth = new SetContextLink((prevContext) => ({
     headers: { ...prevContext.headers, ...(deviceKey ? { authorization: `ApiKey ${deviceKey}` } : {}) },
   }));
+  // A new key (or none): nothing has refused it yet.
+  credentialRejected.set(false);
+  // Any request answered UNAUTHENTICATED means the device key is no good (revoked, mistyped): the pages say so.
+  const rejection = new ErrorLink(({ error }) => {
+    if (deviceKey && toProblem(error).code === "UNAUTHENTICATED") credentialRejected.set(true);
+  });
   const { socket, dispose: disposeSocket } = createSocket(wsUrl, deviceKey, refetchAll);
   const transport = ApolloLink.split(
     ({ query }) => {
@@ -114,7 +132,7 @@ export function createApollo({ httpUrl, wsUrl, deviceKey, events }: ApolloOption
   );
 
   client = new ApolloClient({
-    link: ApolloLink.from([auth, transport]),
+    link: ApolloLink.from([rejection, auth, transport]),
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
   });

@@ -26,3 +26,17 @@ export function watchReconnect(onReconnect: () => void): () => void {
     } else if (wasOnline) lost = true;
   });
 }
+
+/**
+ * Whether the API refused this page's device key (unknown, mistyped or revoked): an UNAUTHENTICATED answer to any
+ * request, or the live socket closed for its credential (4401 revoked, 4403 refused at connect). The device pages
+ * then say "This device is not paired" instead of retrying forever. Reset when a new key (or none) is in use.
+ */
+export const credentialRejected = createStore<boolean>(false);
+
+export function useCredentialRejected(): boolean {
+  return useSyncExternalStore(credentialRejected.subscribe, credentialRejected.get, credentialRejected.get);
+}
+
+/** Close codes of the live socket that mean "this credential is not (or no longer) accepted": not worth retrying. */
+export const credentialCloseCodes: ReadonlySet<number> = new Set([4401, 4403]);

@@ -33,6 +33,11 @@ export function toProblem(error: unknown): Problem {
     const retryAfterSeconds = typeof retry === "number" && Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null;
     return { code, message: first?.message ?? "Request failed", fields, retryAfterSeconds };
   }
+  // A refused credential answered as plain JSON (HTTP 401/403 without the GraphQL media type): not a network error.
+  if (ServerError.is(error) && (error.statusCode === 401 || error.statusCode === 403)) {
+    const code = codeInBody(error.bodyText) ?? (error.statusCode === 401 ? "UNAUTHENTICATED" : "FORBIDDEN");
+    return { code, message: error.message, fields: {}, retryAfterSeconds: null };
+  }
   // No answer, or an answer that is not GraphQL (proxy error page, 502): the request may or may not have arrived.
   if (ServerError.is(error) || ServerParseError.is(error) || error instanceof TypeError) {
     return { code: "NETWORK", message: error instanceof Error ? error.message : "Network error", fields: {}, retryAfterSeconds: null };
@@ -44,4 +49,18 @@ export function toProblem(error: unknown): Problem {
 /** A request that may have reached the server without us hearing back: safe to retry only with the same key. */
 export function isRetryable(problem: Problem): boolean {
   return problem.code === "NETWORK";
+}
+
+/** `errors[0].extensions.code` of a GraphQL response body, if the body is one. */
+function codeInBody(bodyText: string): string | null {
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    if (!body || typeof body !== "object" || !("errors" in body) || !Array.isArray(body.errors)) return null;
+    const first: unknown = body.errors[0];
+    if (!first || typeof first !== "object" || !("extensions" in first)) return null;
+    const extensions: unknown = first.extensions;
+    return extensions && typeof extensions === "object" && "code" in extensions && typeof extensions.code === "string" ? extensions.code : null;
+  } catch {
+    return null;
+  }
 }

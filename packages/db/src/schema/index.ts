@@ -14,3 +14,4 @@ export * from "./tickets.js";
 export * from "./ticketDeadlines.js";
 export * from "./sessions.js";
 export * from "./notifications.js";
+export * from "./devices.js";

@@ -41,6 +41,7 @@ export const exportedTables: readonly ExportedTable[] = [
   { name: "ticket_deadlines", keys: [["ticket_id", "uuid"], ["action", "text"]] },
   { name: "notifications", keys: [["id", "uuid"]] },
   { name: "notification_templates", keys: [["trigger", "text"], ["channel", "text"], ["language", "text"]] },
+  { name: "devices", keys: [["id", "uuid"]], omit: ["pairing_token_hash"] },
 ];
 
 /** Tenant-owned tables left out on purpose, and why. */

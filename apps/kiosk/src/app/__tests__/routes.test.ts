@@ -10,6 +10,12 @@ describe("parseRoute by path", () => {
     expect(parseRoute(at("/t/Demo-Coffee/display/"), null)).toEqual({ name: "display", slug: "demo-coffee", viaHost: false });
   });
 
+  it("reads a device's pairing link", () => {
+    expect(parseRoute(at("/pair/AbC-_9"), null)).toEqual({ name: "pair", token: "AbC-_9", viaHost: false });
+    expect(parseRoute(at("/pair/AbC", "demo-coffee.qline.app"), "qline.app")).toEqual({ name: "pair", token: "AbC", viaHost: true });
+    expect(parseRoute(at("/pair"), null)).toEqual({ name: "notFound" });
+  });
+
   it("reads the customer page and its branding hint", () => {
     expect(parseRoute(at("/ticket/abc123", "127.0.0.1", "?t=demo-coffee"), null)).toEqual({ name: "ticket", code: "abc123", slug: "demo-coffee", viaHost: false });
     expect(parseRoute(at("/ticket/abc123"), null)).toEqual({ name: "ticket", code: "abc123", slug: null, viaHost: false });

@@ -76,12 +76,12 @@ export function JoinLinksPage() {
               </DeviceLink>
             </dl>
             <p className="field__hint">
-              Each device asks for an API key the first time. {can("apikeys:manage") ? (
+              Each device is paired once by a link: {can("apikeys:manage") ? (
                 <>
-                  Create one per device on the <a href={tenantHref(shell.id, "api-keys")}>API keys</a> page (presets “Kiosk” and “Display”), then open the link on the device and enter the key.
+                  add it on the <a href={tenantHref(shell.id, "devices")}>Devices</a> page and open its pairing link (or scan its QR code) on the device. No key to type.
                 </>
               ) : (
-                "An Admin or Owner creates one per device on the API keys page; open the link on the device and enter the key."
+                "an Admin or Owner adds it on the Devices page and opens its pairing link on the device."
               )}
             </p>
           </div>

@@ -74,6 +74,7 @@ function setup(answers: (n: number) => ApolloLink.Result | Subject<ApolloLink.Re
   const api = scriptedClient((op) => {
     if (op.operationName === "DisplayBoard") return answers(reads++);
     if (op.operationName === "LineUpdated") return events;
+    if (op.operationName === "CurrentDevice") return { data: { currentDevice: null } };
     throw new Error(`unexpected ${op.operationName}`);
   });
   renderWith(api.client, <DisplayBoard tenant={publicTenant()} />);

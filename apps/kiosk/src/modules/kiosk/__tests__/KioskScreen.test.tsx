@@ -15,6 +15,7 @@ const setupAnswer = {
       ticketExtensionSchema: extensionSchema,
       ticketExtensionSchemaVersion: 1,
     },
+    currentDevice: null,
   },
 };
 

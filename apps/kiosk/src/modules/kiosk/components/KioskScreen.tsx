@@ -4,7 +4,8 @@ import { ticketUrl } from "../../../app/routes";
 import { useI18n } from "../../../i18n/i18n";
 import { PublicHeader } from "../../../ui/PublicHeader";
 import { CannotReach, Loading } from "../../../ui/states";
-import { DeviceSetup } from "../../device/components/DeviceSetup";
+import { NotPaired } from "../../device/components/NotPaired";
+import { linesOfDevice } from "../../device/hooks/use-current-device";
 import { TenantBySlugQuery } from "../../tenant/graphql/tenant-by-slug.query";
 import type { PublicLine, PublicTenant } from "../../tenant/hooks/use-public-tenant";
 import { useIdleReset } from "../hooks/use-idle-reset";
@@ -41,8 +42,10 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
 
   if (setup.state === "loading") return <Loading />;
   if (setup.state === "unreachable") return <CannotReach onRetry={setup.retry} />;
-  if (setup.state === "rejected") return <DeviceSetup tenant={tenant} rejected />;
+  if (setup.state === "rejected") return <NotPaired tenant={tenant} rejected />;
 
+  // A kiosk paired for some lines offers only those.
+  const lines = linesOfDevice(tenant.lines, setup.device);
   const chooseLine = (line: PublicLine) => {
     if (line.ticketTypes.length > 1) setStep({ kind: "type", line });
     else setStep({ kind: "details", line, ticketTypeId: line.ticketTypes[0]?.id ?? null });
@@ -56,11 +59,11 @@ export function KioskScreen({ tenant, viaHost, origin = window.location.origin }
           <section aria-labelledby="choose-line">
             <p className="kiosk__welcome">{t.kioskWelcome}</p>
             <h1 id="choose-line">{t.chooseLine}</h1>
-            {tenant.lines.length === 0 ? (
+            {lines.length === 0 ? (
               <p className="alert">{t.noLines}</p>
             ) : (
               <div className="tiles">
-                {tenant.lines.map((line) => (
+                {lines.map((line) => (
                   <button key={line.id} type="button" className="tile" onClick={() => chooseLine(line)}>
                     <strong>{line.name}</strong>
                     <span>{t.waitingCount(line.waitingCount)}</span>

@@ -8,7 +8,8 @@ export type KioskSetup =
   | { state: "unreachable"; retry(): void }
   /** The device key is missing, wrong, revoked or belongs to another tenant. */
   | { state: "rejected" }
-  | { state: "ready"; extensionSchema: Record<string, unknown> | null };
+  /** `device`: the paired device's lines (null for a plain API key: every line). */
+  | { state: "ready"; extensionSchema: Record<string, unknown> | null; device: { lineIds: string[] } | null };
 
 /** What the kiosk needs beyond the public tenant, fetched with the device key (which it thereby checks). */
 export function useKioskSetup(tenantId: string): KioskSetup {
@@ -21,5 +22,5 @@ export function useKioskSetup(tenantId: string): KioskSetup {
   }
   const tenant = data.tenant;
   if (!tenant) return { state: "rejected" };
-  return { state: "ready", extensionSchema: tenant.ticketExtensionSchema ?? null };
+  return { state: "ready", extensionSchema: tenant.ticketExtensionSchema ?? null, device: data.currentDevice ?? null };
 }
