@@ -25,7 +25,7 @@ const opsPerRepeat = Number(process.env.BENCH_BOARD_OPS ?? 100);
 export const boardQuery = `
   query QueueBoard($lineId: ID!) {
     line(id: $lineId) {
-      id tenantId name prefix acceptingTickets openNow showEstimates waitingCount estimatedWaitSeconds
+      id tenantId name prefix acceptingTickets openNow showEstimates seq waitingCount estimatedWaitSeconds
       ttl { waitingSeconds calledSeconds }
       counters { id name isOpen }
       waiting: tickets(status: [WAITING], first: 200) { nodes { ...BoardTicket } pageInfo { hasNextPage } }

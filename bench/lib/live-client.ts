@@ -1,7 +1,8 @@
 /**
  * A live-line load client (run as a child process): raw `ws` sockets speaking graphql-transport-ws, each carrying
  * several subscriptions with their own variables, as customers' phones (`ticketUpdated` with their own code) or
- * admin boards (`lineUpdated`, then a refetch of the board query over HTTP, as the admin board does today).
+ * admin boards (`lineUpdated`, applied as they come; the board query is re-read over HTTP only when an event's
+ * number shows one was missed, as the admin board does).
  *
  * Events are callNexts on a line whose waiting tickets are numbered 1, 2, 3… in queue order. Event k calls ticket
  * k, so after it the customer first at position p (p > k) sees position p − k, the customer of ticket k sees
@@ -22,7 +23,7 @@ type Command =
       query: string;
       /** One entry per subscription: its variables and, for customers, the position it starts at. */
       subs: { variables: Record<string, unknown>; position?: number }[];
-      /** Boards: refetch this query over HTTP on every event (what the admin board does). */
+      /** Boards: re-read this query over HTTP when an event's `seq` is not the last one + 1 (what the admin board does). */
       refetch?: { httpUrl: string; query: string; variables: Record<string, unknown> };
     }
   | { cmd: "arm"; event: number }
@@ -38,6 +39,8 @@ let armed = 0;
 let pending = 0;
 let lastAt = 0;
 let refetches = 0;
+/** Per subscription: the last event number seen (boards). */
+let lastSeq = new Float64Array(0);
 let refetchErrors = 0;
 /** Subscriptions that have had their first value (the stream is live). */
 let seen = new Uint8Array(0);
@@ -88,6 +91,7 @@ async function open(c: Extract<Command, { cmd: "open" }>): Promise<void> {
   role = c.role;
   reached = new Int32Array(c.subs.length);
   seen = new Uint8Array(c.subs.length);
+  lastSeq = new Float64Array(c.subs.length);
   startPosition = Int32Array.from(c.subs, (s) => s.position ?? 0);
   const opening: Promise<void>[] = [];
   for (let first = 0; first < c.subs.length; first += c.perSocket) {
@@ -122,7 +126,12 @@ async function open(c: Extract<Command, { cmd: "open" }>): Promise<void> {
               }
               const event = eventIn(sub, text);
               if (event >= 0) reach(sub, event);
-              if (c.refetch && event > 0) void refetch(c.refetch, c.authorization);
+              const seq = /"seq":(\d+)/.exec(text);
+              if (c.refetch && seq) {
+                const n = Number(seq[1]);
+                if (lastSeq[sub]! > 0 && n > lastSeq[sub]! + 1) void refetch(c.refetch, c.authorization); // a gap
+                lastSeq[sub] = Math.max(lastSeq[sub]!, n);
+              }
             } else if (text.includes('"type":"error"')) send({ kind: "error", text: text.slice(0, 300) });
           } else if (text.includes('"type":"ping"')) ws.send('{"type":"pong"}');
         });
