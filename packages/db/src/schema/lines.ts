@@ -63,6 +63,8 @@ export const lines = pgTable(
     estimatorSecret: text("estimator_secret"),
     /** Notification triggers and the "almost your turn" thresholds; `{}` = the defaults. */
     notificationSettings: jsonb("notification_settings").$type<LineNotificationSettingsJson>().notNull().default({}),
+    /** Archived lines take no tickets and are hidden from kiosks, join pages and transfer targets; history stays. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

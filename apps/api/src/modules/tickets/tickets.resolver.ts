@@ -79,6 +79,13 @@ export class TicketsResolver {
     return ticketsService.markNoShow(ctx, id);
   }
 
+  @Mutation(() => Ticket, {
+    description: "Undoes markNoShow (or the TTL job's no-show) within 5 minutes: the ticket waits again at its old place. CONFLICT when older.",
+  })
+  undoNoShow(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return ticketsService.undoNoShow(ctx, id);
+  }
+
   @Mutation(() => Ticket, { description: "A called ticket goes back to its place in the line." })
   requeueTicket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
     return ticketsService.requeueTicket(ctx, id);

@@ -6,13 +6,15 @@ import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { inPublicLineTenant, inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
-import { badInput, notFound } from "../../errors/codes.js";
+import { badInput, conflict, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
+import { refuseArchivedTicketType } from "../lines/editing.service.js";
+import { lineArchived } from "../lines/lines.errors.js";
 import { currentExtensionSchema, lineIsOpen, type LineRow } from "../lines/lines.service.js";
 import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
-import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
+import { eventKindOf, ticketTransitions, transition, undoNoShowWindowSeconds, type TicketAction } from "./ticket-state.js";
 import { activeTicketLimit, alreadyRanLate, counterClosed, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, remoteJoinOff, ticketTypeNotAllowed } from "./tickets.errors.js";
 import { normalizeEmail, normalizePhone } from "./contact.js";
 import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-join-settings.js";
@@ -125,7 +127,10 @@ function checkPartySize(partySize: number | null | undefined, path: string): num
 async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: string | null | undefined, path: string): Promise<string | null> {
   const allowed = line.allowedTicketTypeIds;
   if (!ticketTypeId) {
-    if (allowed.length === 1) return allowed[0]!;
+    if (allowed.length === 1) {
+      await refuseArchivedTicketType(tx, line.tenantId, allowed[0]!, path);
+      return allowed[0]!;
+    }
     if (allowed.length > 1) throw badInput("This line needs a ticket type", [{ path, message: "required on this line" }]);
     return null;
   }
@@ -136,6 +141,7 @@ async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: string | n
   if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
     throw ticketTypeNotAllowed(line.name, path);
   }
+  await refuseArchivedTicketType(tx, line.tenantId, ticketTypeId, path);
   return ticketTypeId;
 }
 
@@ -226,6 +232,7 @@ async function issueInLine(
   }
   const line = await lineOf(tx, tenantId, request.lineId);
   if (rules.remote && !line.remoteJoin) throw remoteJoinOff(line.name);
+  if (line.archivedAt) throw lineArchived(line.name);
   if (!line.acceptingTickets) throw lineNotAccepting(line.name);
   if (!lineIsOpen(line)) throw lineClosed(line.name);
   const ticketTypeId = await resolveTicketType(tx, line, request.ticketTypeId, "input.ticketTypeId");
@@ -509,6 +516,22 @@ export const completeTicket = (ctx: RequestContext, id: string) => operate(ctx, 
 export const markNoShow = (ctx: RequestContext, id: string) => operate(ctx, id, "markNoShow");
 export const requeueTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "requeue", async () => ({ set: { counterId: null } }));
 
+/**
+ * Undoes a no-show within undoNoShowWindowSeconds: the ticket waits again at its old place (its sort key never
+ * changed, so a called ticket is next again) and keeps its number; history gets a NO_SHOW_UNDONE event and the
+ * audit log `ticket.undoNoShow`, so both show the mistake and its correction. Later, or after its personal data
+ * was erased: CONFLICT. A "we missed you" message already sent cannot be recalled.
+ */
+export const undoNoShow = (ctx: RequestContext, id: string) =>
+  operate(ctx, id, "undoNoShow", async (_tx, before): Promise<TransitionChange> => {
+    const endedAt = before.endedAt ? before.endedAt.getTime() : 0;
+    if (before.status === "NO_SHOW" && Date.now() - endedAt > undoNoShowWindowSeconds * 1000) {
+      throw conflict(`A no-show can be undone for ${undoNoShowWindowSeconds / 60} minutes; this one is older`);
+    }
+    if (before.personalDataErasedAt) throw conflict("This ticket's customer data was erased; it cannot wait again");
+    return { set: { counterId: null, endedAt: null }, data: { noShowAt: before.endedAt?.toISOString() ?? null } };
+  });
+
 export function cancelTicket(ctx: RequestContext, id: string, reason: string | null | undefined): Promise<TicketView> {
   const trimmed = reason?.trim() || null;
   if (trimmed && trimmed.length > 500) throw badInput("Reason is at most 500 characters", [{ path: "reason", message: "too long" }]);
@@ -519,6 +542,7 @@ export function cancelTicket(ctx: RequestContext, id: string, reason: string | n
 export function transferTicket(ctx: RequestContext, id: string, lineId: string): Promise<TicketView> {
   return operate(ctx, id, "transfer", async (tx, before, tenantId) => {
     const target = await lineOf(tx, tenantId, lineId);
+    if (target.archivedAt) throw lineArchived(target.name);
     if (target.id === before.lineId) throw badInput("The ticket is already in this line", [{ path: "lineId", message: "same line" }]);
     if (before.ticketTypeId && target.allowedTicketTypeIds.length > 0 && !target.allowedTicketTypeIds.includes(before.ticketTypeId)) {
       throw ticketTypeNotAllowed(target.name, "lineId");
