@@ -143,6 +143,8 @@ export interface RateLimitConfig {
   joinPerDevicePerLinePerHour: number;
   /** `joinLine` per phone number or email per line per hour (tries, whether or not they succeed). */
   joinPerContactPerLinePerHour: number;
+  /** `testEstimatorWebhook` calls per line per minute (each one makes an outbound HTTP request). */
+  webhookTestsPerLinePerMinute: number;
   /** Queries / mutations per caller (API key, user, or the address of an anonymous caller) per minute. */
   queriesPerCallerPerMinute: number;
   mutationsPerCallerPerMinute: number;
@@ -299,6 +301,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     joinPerIpPerHour: n("RATE_JOIN_PER_IP_PER_HOUR", 120),
     joinPerDevicePerLinePerHour: n("RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR", 6),
     joinPerContactPerLinePerHour: n("RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR", 6),
+    webhookTestsPerLinePerMinute: n("RATE_WEBHOOK_TESTS_PER_LINE_PER_MINUTE", 6),
     queriesPerCallerPerMinute: n("RATE_QUERIES_PER_CALLER_PER_MINUTE", 1200),
     mutationsPerCallerPerMinute: n("RATE_MUTATIONS_PER_CALLER_PER_MINUTE", 600),
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),

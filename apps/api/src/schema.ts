@@ -7,6 +7,8 @@ import { AuthResolver } from "./modules/auth/auth.resolver.js";
 import { MembersResolver } from "./modules/members/members.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
+import { LinesEditingResolver } from "./modules/lines/editing.resolver.js";
+import { WebhookSettingsResolver } from "./modules/estimates/webhook-settings.resolver.js";
 import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
 import { LineEventResolver, QueueSubscriptionsResolver } from "./modules/tickets/queue-subscriptions.resolver.js";
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
@@ -18,7 +20,7 @@ import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.r
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

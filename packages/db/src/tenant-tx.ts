@@ -35,6 +35,7 @@ const tenantLookups = {
   line: sql.raw("app.line_tenant"),
   counter: sql.raw("app.counter_tenant"),
   ticket: sql.raw("app.ticket_tenant"),
+  ticketType: sql.raw("app.ticket_type_tenant"),
 } as const;
 
 export type LocatableRecord = keyof typeof tenantLookups;
@@ -46,7 +47,7 @@ export interface LocatedScope {
 }
 
 /**
- * The same door as `withTenantTx`, for a request that knows only a record's id (a line, counter or ticket):
+ * The same door as `withTenantTx`, for a request that knows only a record's id (a line, counter, ticket or ticket type):
  * the lookup door finds the record's tenant and the scope is set to it in the same statement, so locating
  * costs no extra transaction. `fn` gets the tenant id, or null for an unknown id (the scope then matches no
  * tenant's rows). Only locates: whether the caller may act there is still decided inside (and by RLS).

@@ -116,7 +116,7 @@ export async function withTenantAccess<T>(ctx: RequestContext, tenantId: string,
   return gated(ctx, tenantId, () => withTenantTx(ctx.db, { tenantId, userId }, async (tx) => fn(tx, await accessOf(ctx, tx, tenantId))));
 }
 
-const recordLabels: Record<LocatableRecord, string> = { line: "Line", counter: "Counter", ticket: "Ticket" };
+const recordLabels: Record<LocatableRecord, string> = { line: "Line", counter: "Counter", ticket: "Ticket", ticketType: "Ticket type" };
 
 /**
  * `inTenant` for an operation that takes only a record's id (`callNext(lineId)`, `completeTicket(id)`): the

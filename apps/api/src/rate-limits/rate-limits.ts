@@ -72,6 +72,7 @@ export class RateLimits {
   private readonly perAddress: Record<AddressBudget, Limiter>;
   private readonly joinPerDevice: Limiter;
   private readonly joinPerContact: Limiter;
+  private readonly webhookTests: Limiter;
   private readonly callerQueries: Limiter;
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
@@ -98,6 +99,7 @@ export class RateLimits {
     };
     this.joinPerDevice = store.limiter({ name: "join-device", points: config.joinPerDevicePerLinePerHour, durationSeconds: 3600 });
     this.joinPerContact = store.limiter({ name: "join-contact", points: config.joinPerContactPerLinePerHour, durationSeconds: 3600 });
+    this.webhookTests = minute("webhook-test", config.webhookTestsPerLinePerMinute);
     this.callerQueries = minute("caller-q", config.queriesPerCallerPerMinute);
     this.callerMutations = minute("caller-m", config.mutationsPerCallerPerMinute);
     this.tenantQueries = minute("tenant-q", config.queriesPerTenantPerMinute);
@@ -142,6 +144,12 @@ export class RateLimits {
     if (!this.config.enabled) return;
     if (deviceId) await this.consume(this.joinPerDevice, "join-device", `${lineId}:${deviceId}`);
     for (const contact of contacts) await this.consume(this.joinPerContact, "join-contact", `${lineId}:${contact}`);
+  }
+
+  /** A test call to a line's estimator webhook: each one is an outbound request, so at most N per line per minute. */
+  async checkWebhookTest(lineId: string): Promise<void> {
+    if (!this.config.enabled) return;
+    await this.consume(this.webhookTests, "webhook-test", lineId);
   }
 
   /**

@@ -15,6 +15,8 @@ export const counters = pgTable(
     lineId: uuid("line_id").notNull(),
     name: text("name").notNull(),
     isOpen: boolean("is_open").notNull().default(true),
+    /** Archived counters take no calls and are hidden from pickers; their tickets and analytics keep the name. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -23,6 +25,8 @@ export const counters = pgTable(
     index("counters_tenant_line_idx").on(t.tenantId, t.lineId),
     // `app.counter_tenant(id)` finds a counter's tenant by id alone.
     uniqueIndex("counters_id_key").on(t.id),
+    // Two live counters of one line never share a name (case-insensitive): the TV would show "Till 1" twice.
+    uniqueIndex("counters_line_name_key").on(t.tenantId, t.lineId, sql`lower(${t.name})`).where(sql`archived_at is null`),
     pgPolicy("counters_tenant", {
       for: "all",
       to: appRole,

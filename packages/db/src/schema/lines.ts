@@ -68,6 +68,8 @@ export const lines = pgTable(
      * publishes a line event, so events are numbered 1, 2, 3, … in commit order across API processes.
      */
     eventSeq: bigint("event_seq", { mode: "number" }).notNull().default(0),
+    /** Archived lines take no tickets and are hidden from kiosks, join pages and transfer targets; history stays. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

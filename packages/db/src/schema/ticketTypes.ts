@@ -18,11 +18,15 @@ export const ticketTypes = pgTable(
     defaultServiceSeconds: integer("default_service_seconds"),
     /** Overrides of the line's TTL for tickets of this type (a key present here wins over the line's). */
     ttl: jsonb("ttl").$type<LineTtl>().notNull().default({}),
+    /** Archived types are not offered for new tickets; existing tickets keep them (and their name). */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("ticket_types_tenant_code_key").on(t.tenantId, t.code),
+    // `app.ticket_type_tenant(id)` finds a ticket type's tenant by id alone.
+    uniqueIndex("ticket_types_id_key").on(t.id),
     pgPolicy("ticket_types_tenant", {
       for: "all",
       to: appRole,

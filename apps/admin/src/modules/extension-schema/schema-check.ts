@@ -1,5 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { fieldOrderKeyword } from "./field-order";
+import { describeSchemaErrors, plainCompileError } from "./schema-errors";
 
 /**
  * The same checks the API runs before it stores a ticket-extension schema (draft 2020-12, strict mode, an object
@@ -12,6 +14,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function newAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true });
   addFormats(ajv);
+  // The fields' order for forms, an annotation (the API adds the same keyword).
+  ajv.addKeyword({ keyword: fieldOrderKeyword, schemaType: "array" });
   return ajv;
 }
 
@@ -25,10 +29,12 @@ export function checkExtensionSchemaText(text: string): SchemaCheck {
   if (!isObject(value)) return { ok: false, message: "The schema must be a JSON object" };
   if (value.type !== undefined && value.type !== "object") return { ok: false, message: 'Ticket extensions are an object: "type" must be "object"' };
   if (new TextEncoder().encode(JSON.stringify(value)).length > 64 * 1024) return { ok: false, message: "The schema is larger than 64 KB" };
+  const ajv = newAjv();
+  if (!ajv.validateSchema(value)) return { ok: false, message: describeSchemaErrors(ajv.errors ?? []).join(" ") || "This is not a valid JSON Schema." };
   try {
-    return { ok: true, schema: value, validate: newAjv().compile(value) };
+    return { ok: true, schema: value, validate: ajv.compile(value) };
   } catch (error) {
-    return { ok: false, message: `Invalid JSON Schema: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: plainCompileError(error instanceof Error ? error.message : String(error)) };
   }
 }
 

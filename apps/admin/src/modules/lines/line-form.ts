@@ -1,4 +1,5 @@
 import type { CreateLineInput, UpdateLineInput } from "../../gql/graphql";
+import { isKnownTimeZone } from "../../ui/TimeZoneField";
 
 /** The line form's state: strings as typed, converted and checked (mirroring the API) on submit. */
 export interface LineFormValues {
@@ -10,6 +11,9 @@ export interface LineFormValues {
   remoteJoin: boolean;
   showEstimates: boolean;
   estimator: string;
+  /** WEBHOOK only: where qline POSTs the line's snapshot, and how long it waits (ms). */
+  webhookUrl: string;
+  webhookTimeoutMs: string;
   capacity: string;
   timeZone: string;
   waitingMinutes: string;
@@ -37,6 +41,8 @@ export function emptyLineForm(): LineFormValues {
     remoteJoin: false,
     showEstimates: true,
     estimator: "",
+    webhookUrl: "",
+    webhookTimeoutMs: "800",
     capacity: "",
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
     waitingMinutes: "",
@@ -72,7 +78,13 @@ export function validateLineForm(v: LineFormValues): Record<string, string> {
     const n = int(v.calledSeconds);
     if (!(n >= 30 && n <= 24 * 3600)) e["ttl.calledSeconds"] = "From 30 seconds to 24 hours (86400)";
   }
-  if (!v.timeZone.trim()) e.timeZone = "Enter a time zone such as Europe/Berlin";
+  if (!v.timeZone.trim()) e.timeZone = "Choose a time zone such as Europe/Berlin";
+  else if (!isKnownTimeZone(v.timeZone)) e.timeZone = "Not a known time zone: pick one from the list (e.g. Europe/Berlin)";
+  if (v.estimator === "WEBHOOK") {
+    if (!/^https?:\/\/\S+$/i.test(v.webhookUrl.trim())) e["estimatorOptions.url"] = "Enter the http(s) address of your estimator";
+    const timeout = int(v.webhookTimeoutMs);
+    if (!(timeout >= 50 && timeout <= 5000)) e["estimatorOptions.timeoutMs"] = "From 50 to 5000 milliseconds";
+  }
   v.openingHours.forEach((p, i) => {
     if (!time.test(p.opens)) e[`openingHours.${i}.opens`] = "HH:MM";
     if (!time.test(p.closes)) e[`openingHours.${i}.closes`] = "HH:MM (24:00 for midnight)";
@@ -99,15 +111,18 @@ function common(v: LineFormValues) {
   };
 }
 
+/** The WEBHOOK estimator's options from the form (other estimators keep their stored options). */
+const webhookOptions = (v: LineFormValues) => (v.estimator === "WEBHOOK" ? { estimatorOptions: { url: v.webhookUrl.trim(), timeoutMs: int(v.webhookTimeoutMs) } } : {});
+
 export function toCreateLineInput(tenantId: string, v: LineFormValues): CreateLineInput {
-  const input: CreateLineInput = { tenantId, ...common(v) };
+  const input: CreateLineInput = { tenantId, ...common(v), ...webhookOptions(v) };
   if (v.estimator) input.estimator = v.estimator;
   if (v.capacity.trim()) input.capacity = int(v.capacity);
   return input;
 }
 
 export function toUpdateLineInput(v: LineFormValues): UpdateLineInput {
-  const input: UpdateLineInput = { ...common(v), capacity: v.capacity.trim() ? int(v.capacity) : 0 };
+  const input: UpdateLineInput = { ...common(v), ...webhookOptions(v), capacity: v.capacity.trim() ? int(v.capacity) : 0 };
   if (v.estimator) input.estimator = v.estimator;
   return input;
 }
@@ -120,6 +135,7 @@ export function lineFormFrom(line: {
   remoteJoin: boolean;
   showEstimates: boolean;
   estimator?: string | null;
+  estimatorOptions?: Record<string, unknown> | null;
   capacity?: number | null;
   timeZone: string;
   ttl: { waitingSeconds?: number | null; calledSeconds?: number | null; warnSeconds?: number | null };
@@ -133,6 +149,8 @@ export function lineFormFrom(line: {
     remoteJoin: line.remoteJoin,
     showEstimates: line.showEstimates,
     estimator: line.estimator ?? "",
+    webhookUrl: typeof line.estimatorOptions?.["url"] === "string" ? line.estimatorOptions["url"] : "",
+    webhookTimeoutMs: typeof line.estimatorOptions?.["timeoutMs"] === "number" ? String(line.estimatorOptions["timeoutMs"]) : "800",
     capacity: line.capacity ? String(line.capacity) : "",
     timeZone: line.timeZone,
     waitingMinutes: line.ttl.waitingSeconds ? String(Math.round(line.ttl.waitingSeconds / 60)) : "",

@@ -107,7 +107,7 @@ describe("input hygiene", () => {
   it("accepts JSON literals written inline in the query (objects, lists, variables inside), as with variables", async () => {
     const set = `mutation($t: ID!, $max: Int) { setTicketExtensionSchema(tenantId: $t, schema: { type: "object", properties: { seat: { type: "integer", minimum: 1, maximum: $max }, tags: { type: "array", items: { type: "string" } } }, required: ["seat"] }) { ticketExtensionSchema } }`;
     const schema = assertOk(await owner.gql<{ setTicketExtensionSchema: { ticketExtensionSchema: unknown } }>(set, { t: owner.tenantId, max: 9 })).setTicketExtensionSchema.ticketExtensionSchema;
-    assert.deepEqual(schema, { type: "object", properties: { seat: { type: "integer", minimum: 1, maximum: 9 }, tags: { type: "array", items: { type: "string" } } }, required: ["seat"] });
+    assert.deepEqual(schema, { type: "object", properties: { seat: { type: "integer", minimum: 1, maximum: 9 }, tags: { type: "array", items: { type: "string" } } }, required: ["seat"], "x-order": ["seat", "tags"] });
     const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "L" });
     const issued = assertOk(await owner.gql<{ issueTicket: { extensions: unknown } }>(`mutation($l: ID!) { issueTicket(input: { lineId: $l, extensions: { seat: 3, tags: ["a", "b"] } }) { extensions } }`, { l: lineId }));
     assert.deepEqual(issued.issueTicket.extensions, { seat: 3, tags: ["a", "b"] });

@@ -242,3 +242,51 @@ export function guardedPost(rawUrl: string, body: string, headers: Record<string
     request.end(body);
   });
 }
+
+/** What a test call to an estimator webhook found (the admin's "Test" button). */
+export interface WebhookTestResult {
+  ok: boolean;
+  /** The HTTP status, when an answer came. */
+  httpStatus: number | null;
+  /** From sending to the whole answer (or the failure). */
+  latencyMs: number;
+  /** Why it is not usable (address rule, network, status, JSON, bands), in words; null when ok. */
+  problem: string | null;
+}
+
+/**
+ * One test call with `call.snapshot` (a sample): the same address rule, signature and answer check as
+ * `callWebhookEstimator`, but it reports the status, the latency and the first problem instead of falling
+ * back, and it neither reads nor changes the endpoint's backoff. Never throws. Call it outside any transaction.
+ */
+export async function testWebhookEstimator(call: WebhookCall): Promise<WebhookTestResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const problem = webhookUrlProblem(call.url);
+  if (problem) return { ok: false, httpStatus: null, latencyMs: 0, problem: `The URL ${problem}` };
+  const sentAt = Math.floor(call.snapshot.now / 1000);
+  const body = JSON.stringify({ lineId: call.lineId, sentAt, snapshot: call.snapshot });
+  let response: GuardedResponse;
+  try {
+    response = await guardedPost(call.url, body, {
+      "content-type": "application/json",
+      "user-agent": "qline-estimator/1",
+      "x-qline-timestamp": String(sentAt),
+      "x-qline-signature": signWebhookBody(call.secret, body),
+    }, call.timeoutMs);
+  } catch (error) {
+    return { ok: false, httpStatus: null, latencyMs: elapsed(), problem: `No answer: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const latencyMs = elapsed();
+  if (response.status < 200 || response.status >= 300) return { ok: false, httpStatus: response.status, latencyMs, problem: `It answered HTTP ${response.status}` };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(response.body);
+  } catch {
+    return { ok: false, httpStatus: response.status, latencyMs, problem: "The answer is not JSON" };
+  }
+  const checked = validateWebhookBand(payload, call.snapshot.waiting.map((t) => t.id));
+  return checked.ok
+    ? { ok: true, httpStatus: response.status, latencyMs, problem: null }
+    : { ok: false, httpStatus: response.status, latencyMs, problem: `The answer is not usable: ${checked.reason}` };
+}

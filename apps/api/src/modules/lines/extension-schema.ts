@@ -8,6 +8,14 @@
  * its top-level `$defs` and never in a cycle: validation then takes time bounded by (expanded schema size ×
  * data size). Patterns run on RE2 (linear-patterns.ts), never on the backtracking RegExp. Schemas are compiled
  * in strict mode, and `$ref` to remote documents is impossible (no loader is configured).
+ *
+ * Field order: PostgreSQL's jsonb does not keep an object's key order, so the order of `properties` as the
+ * tenant wrote it would be lost on save (the required field landing third). The stored schema therefore carries
+ * `x-order` (a list of the top-level property names): given by the editor, or taken from the order of
+ * `properties` as received. Forms render in that order (the kiosk's @rjsf `ui:order`).
+ *
+ * Errors in a tenant's schema are reported in plain words naming the field ("Field “name”: type must be one of
+ * …"), not as Ajv's meta-schema paths ("data/properties/name/type must be array").
  */
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -40,22 +48,122 @@ const isPlainObject = (value: unknown): value is JsonObject => typeof value === 
 function newAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true, code: { regExp: linearRegExp } });
   addFormats(ajv);
+  // An annotation for forms, not a validation rule (strict mode refuses unknown keywords otherwise).
+  ajv.addKeyword({ keyword: fieldOrderKeyword, schemaType: "array" });
   return ajv;
 }
 
-/** Checks that `schema` is a compilable draft 2020-12 schema for an object; BAD_USER_INPUT at `path` if not. */
+/** The keyword that keeps the custom fields' order (top-level property names, first field first). */
+export const fieldOrderKeyword = "x-order";
+
+/**
+ * Checks that `schema` is a compilable draft 2020-12 schema for an object; BAD_USER_INPUT at `path` if not, with
+ * one plain sentence per problem. Returns the schema to store: with `x-order` filled in (see the module doc).
+ */
 export function checkExtensionSchema(schema: unknown, path = "schema"): JsonObject {
   if (!isPlainObject(schema)) throw badInput("The extension schema must be a JSON object", [{ path, message: "not an object" }]);
   checkSchemaCaps(schema, path);
   if (schema.type !== undefined && schema.type !== "object") {
     throw badInput("Ticket extensions are an object: the schema's type must be \"object\"", [{ path: `${path}/type`, message: 'must be "object"' }]);
   }
-  try {
-    newAjv().compile(schema);
-  } catch (error) {
-    throw badInput(`Invalid JSON Schema: ${(error as Error).message}`, [{ path, message: (error as Error).message }]);
+  const ajv = newAjv();
+  if (!ajv.validateSchema(schema)) {
+    const fields = describeSchemaErrors(ajv.errors ?? [], path);
+    const first = fields[0]?.message ?? "it is not a valid JSON Schema";
+    throw badInput(fields.length > 1 ? `The extension schema has ${fields.length} problems. ${first}` : `The extension schema has a problem. ${first}`, fields);
   }
-  return schema;
+  const ordered = withFieldOrder(schema, path);
+  try {
+    ajv.compile(ordered);
+  } catch (error) {
+    const message = plainCompileError((error as Error).message);
+    throw badInput(`The extension schema has a problem. ${message}`, [{ path, message }]);
+  }
+  return ordered;
+}
+
+/**
+ * The schema with `x-order` listing every top-level property once: the given order first (names that are not
+ * properties are refused), then properties it leaves out, in the order they were received.
+ */
+export function withFieldOrder(schema: JsonObject, path = "schema"): JsonObject {
+  const properties = isPlainObject(schema.properties) ? Object.keys(schema.properties) : [];
+  const given = schema[fieldOrderKeyword];
+  if (given === undefined && properties.length === 0) return schema;
+  if (given !== undefined && (!Array.isArray(given) || given.some((name) => typeof name !== "string"))) {
+    throw badInput(`The field order (${fieldOrderKeyword}) must be a list of field names`, [{ path: `${path}/${fieldOrderKeyword}`, message: "must be a list of field names" }]);
+  }
+  const order = [...new Set((given as string[] | undefined) ?? [])];
+  const unknown = order.filter((name) => !properties.includes(name));
+  if (unknown.length) {
+    const message = `Field order names ${unknown.map((n) => `“${n}”`).join(", ")}, which ${unknown.length === 1 ? "is not a field" : "are not fields"} of the schema`;
+    throw badInput(message, [{ path: `${path}/${fieldOrderKeyword}`, message }]);
+  }
+  for (const name of properties) if (!order.includes(name)) order.push(name);
+  return { ...schema, [fieldOrderKeyword]: order };
+}
+
+const unescapePointer = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+const quoteList = (values: readonly unknown[]) =>
+  values.length <= 1 ? values.map((v) => JSON.stringify(v)).join("") : `${values.slice(0, -1).map((v) => JSON.stringify(v)).join(", ")} or ${JSON.stringify(values.at(-1))}`;
+
+/** Where a meta-schema error is, in words: the custom field it belongs to (if any) and the keyword path inside it. */
+function locate(instancePath: string): { field: string | null; rest: string } {
+  const segments = instancePath.split("/").slice(1).map(unescapePointer);
+  let field: string | null = null;
+  let restStart = 0;
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (segments[i] === "properties") {
+      field = field === null ? segments[i + 1]! : `${field}.${segments[i + 1]!}`;
+      restStart = i + 2;
+      i++;
+    }
+  }
+  return { field, rest: segments.slice(restStart).join(" → ") };
+}
+
+/**
+ * Ajv's meta-schema errors as one sentence per place: `Field “name”: type must be one of "array", "boolean", …`.
+ * Several errors at one place (an `anyOf` of an enum and a list, as for `type`) become the one that says what is
+ * allowed; a generic "must match a schema in anyOf" is kept only when nothing better is known.
+ */
+export function describeSchemaErrors(errors: readonly ErrorObject[], path = "schema"): FieldError[] {
+  const byPlace = new Map<string, ErrorObject[]>();
+  for (const error of errors) byPlace.set(error.instancePath, [...(byPlace.get(error.instancePath) ?? []), error]);
+  const out: FieldError[] = [];
+  for (const [instancePath, group] of byPlace) {
+    const { field, rest } = locate(instancePath);
+    const what = field ? rest || "its definition" : rest ? `the schema's “${rest}”` : "the schema";
+    const enumError = group.find((e) => e.keyword === "enum");
+    const typeError = group.find((e) => e.keyword === "type");
+    let problem: string;
+    if (enumError) {
+      const allowed = (enumError.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+      problem = `${what} must be one of ${quoteList(allowed)}${typeError && (typeError.params as { type?: string }).type === "array" ? ", or a list of them" : ""}`;
+    } else if (typeError) {
+      const type = String((typeError.params as { type?: string | string[] }).type);
+      problem = `${what} must be ${type.split(",").map(article).join(" or ")}`;
+    } else {
+      const specific = group.find((e) => !["anyOf", "oneOf", "allOf", "if", "$ref", "$dynamicRef"].includes(e.keyword)) ?? group[0]!;
+      problem = `${what} ${specific.message ?? `fails "${specific.keyword}"`}`;
+    }
+    const sentence = field ? `Field “${field}”: ${problem}.` : `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+    out.push({ path: `${path}${instancePath}`, message: sentence });
+  }
+  // A place's generic error is redundant next to a more specific one inside it.
+  return out.filter((e, _, all) => !all.some((other) => other !== e && other.path.startsWith(`${e.path}/`)));
+}
+
+/** Ajv's compile errors (strict mode, a missing $ref target) in plain words. */
+function plainCompileError(message: string): string {
+  const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message);
+  if (unknownKeyword) return `“${unknownKeyword[1]}” is not a JSON Schema keyword (check its spelling).`;
+  const unknownFormat = /unknown format "([^"]+)"/.exec(message);
+  if (unknownFormat) return `The format “${unknownFormat[1]}” is not known; use e.g. "email", "date" or "uri".`;
+  const missingRef = /can't resolve reference (\S+)/.exec(message);
+  if (missingRef) return `The reference ${missingRef[1]} points at nothing in $defs.`;
+  return `${message.replace(/^strict mode: /, "")}.`;
 }
 
 const cache = new Map<string, ValidateFunction>();

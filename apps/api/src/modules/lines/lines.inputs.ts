@@ -187,3 +187,25 @@ export class CreateCounterInput {
   @Length(1, 100)
   name: string;
 }
+
+@InputType({ description: "Only the fields given change. The code stays: history refers to it." })
+export class UpdateTicketTypeInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  name?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Typical service time, a hint for estimates; 0 removes it." })
+  @IsOptional()
+  @Min(0)
+  @Max(24 * 3600)
+  defaultServiceSeconds?: number | null;
+}
+
+@InputType({ description: "Only the fields given change." })
+export class UpdateCounterInput {
+  @Field(() => String, { nullable: true, description: "Unique among the line's live counters (case-insensitive); CONFLICT otherwise." })
+  @IsOptional()
+  @Length(1, 100)
+  name?: string | null;
+}

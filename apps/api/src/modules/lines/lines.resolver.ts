@@ -14,6 +14,10 @@ import { Counter, Line, LineStats, NowServing, PublicLine, TicketType } from "./
 import { PublicJoinLine, PublicLinks } from "./join.types.js";
 import { lineJoinUrl, publicLinksOf } from "./join-links.js";
 
+/** Lists hide archived rows unless asked (history reaches them by id: Ticket.line, Ticket.ticketType, Ticket.counter). */
+const withoutArchived = <T extends { archivedAt: Date | null }>(rows: T[], includeArchived: boolean): T[] =>
+  includeArchived ? rows : rows.filter((r) => r.archivedAt === null);
+
 const periods = (value: { day: number; opens: string; closes: string }[] | null | undefined): OpeningPeriodValue[] | null | undefined => value;
 
 @Resolver(() => Line)
@@ -100,14 +104,18 @@ export class LinesResolver {
     return (await this.stats(line, ctx)).nowServing;
   }
 
-  @FieldResolver(() => [Counter])
-  counters(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<Counter[]> {
-    return linesService.countersOfLine(ctx, line.tenantId, line.id);
+  @FieldResolver(() => [Counter], { description: "Live counters by name; archived ones too with includeArchived." })
+  async counters(
+    @Root() line: Line,
+    @Ctx() ctx: RequestContext,
+    @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<Counter[]> {
+    return withoutArchived(await linesService.countersOfLine(ctx, line.tenantId, line.id), includeArchived);
   }
 
-  @FieldResolver(() => [TicketType], { description: "The ticket types this line accepts." })
+  @FieldResolver(() => [TicketType], { description: "The ticket types this line accepts for new tickets (archived ones are not)." })
   async ticketTypes(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<TicketType[]> {
-    const all = await linesService.ticketTypesOfTenant(ctx, line.tenantId);
+    const all = withoutArchived(await linesService.ticketTypesOfTenant(ctx, line.tenantId), false);
     return line.allowedTicketTypeIds.length ? all.filter((t) => line.allowedTicketTypeIds.includes(t.id)) : all;
   }
 
@@ -132,14 +140,22 @@ export class LinesResolver {
 /** Queue fields on Tenant (type-graphql merges them with the tenants module's resolver). */
 @Resolver(() => Tenant)
 export class TenantQueueResolver {
-  @FieldResolver(() => [Line])
-  lines(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<Line[]> {
-    return linesService.linesOfTenant(ctx, tenant.id);
+  @FieldResolver(() => [Line], { description: "Lines in use by name; archived ones too with includeArchived." })
+  async lines(
+    @Root() tenant: Tenant,
+    @Ctx() ctx: RequestContext,
+    @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<Line[]> {
+    return withoutArchived(await linesService.linesOfTenant(ctx, tenant.id), includeArchived);
   }
 
-  @FieldResolver(() => [TicketType])
-  ticketTypes(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<TicketType[]> {
-    return linesService.ticketTypesOfTenant(ctx, tenant.id);
+  @FieldResolver(() => [TicketType], { description: "Ticket types in use by code; archived ones too with includeArchived." })
+  async ticketTypes(
+    @Root() tenant: Tenant,
+    @Ctx() ctx: RequestContext,
+    @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<TicketType[]> {
+    return withoutArchived(await linesService.ticketTypesOfTenant(ctx, tenant.id), includeArchived);
   }
 
   @FieldResolver(() => JSONObject, { nullable: true, description: "The current JSON Schema for ticket extensions; null when none is set." })

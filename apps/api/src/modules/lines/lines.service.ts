@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { counters, lines, rowsOf, tenants, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { inTenant, isUuid } from "../../context/tenant-access.js";
@@ -10,7 +10,9 @@ import { recordAudit } from "../audit/audit.service.js";
 import { checkEstimatorSettings, checkTtl, newEstimatorSecret, type EstimateView } from "../estimates/estimates.service.js";
 import { lineStatesOf, publishAfterCommit, type LineStats } from "../tickets/live/line-state.js";
 import { lineEvent, statsOf } from "../tickets/live/events.js";
+import { refuseArchivedCounter, uniqueCounterName } from "./editing.service.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
+import { lineArchived } from "./lines.errors.js";
 import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
 
@@ -207,9 +209,10 @@ export async function createCounter(ctx: RequestContext, lineId: string, name: s
   if (!name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
   const tenantId = await tenantOf(ctx, "line", lineId);
   const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
-    const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
+    const [line] = await tx.select({ id: lines.id, name: lines.name, archivedAt: lines.archivedAt }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
     if (!line) throw notFound("Line");
-    const [row] = await tx.insert(counters).values({ tenantId, id: randomUUID(), lineId, name: name.trim() }).returning();
+    if (line.archivedAt) throw lineArchived(line.name);
+    const [row] = await uniqueCounterName(name.trim(), () => tx.insert(counters).values({ tenantId, id: randomUUID(), lineId, name: name.trim() }).returning());
     await recordAudit(tx, ctx.actor, { tenantId, action: "counter.create", targetType: "counter", targetId: row!.id, after: row });
     return { row: row!, events: [await lineEvent(tx, access.path, tenantId, lineId, "COUNTER_UPDATED", null)] };
   });
@@ -224,6 +227,7 @@ export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: bo
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
     if (!before) throw notFound("Counter");
+    if (isOpen) refuseArchivedCounter(before);
     if (before.isOpen === isOpen) return { row: before, events: [] };
     const [after] = await tx.update(counters).set({ isOpen }).where(where).returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: isOpen ? "counter.open" : "counter.close", targetType: "counter", targetId: id });
@@ -303,6 +307,11 @@ export function publicExtensionSchemaOf(ctx: RequestContext, tenantId: string): 
   return withTenantTx(ctx.db, { tenantId, userId: null }, (tx) => currentExtensionSchema(tx, tenantId));
 }
 
+/** The ticket types new tickets may use (archived ones only label old tickets). */
+function liveTicketTypes(tx: Tx, tenantId: string): Promise<TicketTypeRow[]> {
+  return tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), isNull(ticketTypes.archivedAt))).orderBy(asc(ticketTypes.code));
+}
+
 export interface PublicLineView {
   id: string;
   name: string;
@@ -317,10 +326,14 @@ export interface PublicLineView {
  */
 export async function publicLinesOf(ctx: RequestContext, tenantId: string): Promise<PublicLineView[]> {
   return withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
-    const rows = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.acceptingTickets, true))).orderBy(asc(lines.name));
+    const rows = await tx
+      .select()
+      .from(lines)
+      .where(and(eq(lines.tenantId, tenantId), eq(lines.acceptingTickets, true), isNull(lines.archivedAt)))
+      .orderBy(asc(lines.name));
     const open = rows.filter((l) => lineIsOpen(l));
     if (open.length === 0) return [];
-    const types = await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code));
+    const types = await liveTicketTypes(tx, tenantId);
     const waiting = rowsOf<{ line_id: string; n: number }>(
       await tx.execute(sql`select line_id, count(*)::int as n from tickets where tenant_id = ${tenantId} and status = 'WAITING' group by line_id`),
     );
@@ -356,11 +369,11 @@ export const maxJoinLines = 50;
 export async function joinLinesOf(ctx: RequestContext, tenantId: string, lineId?: string): Promise<PublicJoinLineView[]> {
   if (lineId !== undefined && !isUuid(lineId)) return [];
   const { rows, types } = await withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
-    const conditions = [eq(lines.tenantId, tenantId), eq(lines.remoteJoin, true)];
+    const conditions = [eq(lines.tenantId, tenantId), eq(lines.remoteJoin, true), isNull(lines.archivedAt)];
     if (lineId !== undefined) conditions.push(eq(lines.id, lineId));
     const rows = await tx.select().from(lines).where(and(...conditions)).orderBy(asc(lines.name)).limit(maxJoinLines);
     if (rows.length === 0) return { rows, types: [] };
-    return { rows, types: await tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)) };
+    return { rows, types: await liveTicketTypes(tx, tenantId) };
   });
   // The lines' live states, outside the transaction (a WEBHOOK line's estimator calls the tenant's server).
   const states = await Promise.all(rows.map((l) => lineStatesOf(ctx.db).current(tenantId, l.id, l.eventSeq)));

@@ -33,6 +33,9 @@ export class TicketType {
   @Field(() => LineTtl, { description: "Overrides of the line's TTL for tickets of this type (a key given here wins)." })
   ttl: LineTtl;
 
+  @Field(() => DateTime, { nullable: true, description: "When archived: not offered or accepted for new tickets; existing tickets keep it. Null while in use." })
+  archivedAt: Date | null;
+
   @Field(() => DateTime)
   createdAt: Date;
 }
@@ -66,6 +69,9 @@ export class Counter {
 
   @Field(() => Boolean)
   isOpen: boolean;
+
+  @Field(() => DateTime, { nullable: true, description: "When archived: closed, never called to, its name free for a new counter; tickets and analytics keep it." })
+  archivedAt: Date | null;
 
   @Field(() => DateTime)
   createdAt: Date;
@@ -147,6 +153,12 @@ export class Line {
 
   /** lines.event_seq, as read with the line (exposed as `seq` by the resolver). */
   eventSeq: number;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "When archived: takes no tickets, hidden from kiosks, join pages and transfer targets; history and analytics keep it. Null while in use.",
+  })
+  archivedAt: Date | null;
 
   @Field(() => DateTime)
   createdAt: Date;

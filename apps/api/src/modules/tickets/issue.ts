@@ -12,6 +12,7 @@ import { inPublicLineTenant, inTenantOf } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
+import { lineArchived } from "../lines/lines.errors.js";
 import { currentExtensionSchema, lineIsOpen } from "../lines/lines.service.js";
 import { checkNotifyChoice } from "../notifications/choice.js";
 import { enqueueForTicket } from "../notifications/outbox.js";
@@ -110,6 +111,7 @@ async function issueInLine(
   }
   const line = await lineOf(tx, tenantId, request.lineId);
   if (rules.remote && !line.remoteJoin) throw remoteJoinOff(line.name);
+  if (line.archivedAt) throw lineArchived(line.name);
   if (!line.acceptingTickets) throw lineNotAccepting(line.name);
   if (!lineIsOpen(line)) throw lineClosed(line.name);
   const ticketTypeId = await resolveTicketType(tx, line, request.ticketTypeId, "input.ticketTypeId");

@@ -6,6 +6,7 @@ import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 import { isUuid } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
+import { refuseArchivedTicketType } from "../lines/editing.service.js";
 import type { LineRow } from "../lines/lines.service.js";
 import { counterClosed, ticketTypeNotAllowed } from "./tickets.errors.js";
 import type { TicketRow } from "./views.js";
@@ -105,7 +106,10 @@ export function checkPartySize(partySize: number | null | undefined, path: strin
 export async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: string | null | undefined, path: string): Promise<string | null> {
   const allowed = line.allowedTicketTypeIds;
   if (!ticketTypeId) {
-    if (allowed.length === 1) return allowed[0]!;
+    if (allowed.length === 1) {
+      await refuseArchivedTicketType(tx, line.tenantId, allowed[0]!, path);
+      return allowed[0]!;
+    }
     if (allowed.length > 1) throw badInput("This line needs a ticket type", [{ path, message: "required on this line" }]);
     return null;
   }
@@ -116,6 +120,7 @@ export async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: str
   if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
     throw ticketTypeNotAllowed(line.name, path);
   }
+  await refuseArchivedTicketType(tx, line.tenantId, ticketTypeId, path);
   return ticketTypeId;
 }
 

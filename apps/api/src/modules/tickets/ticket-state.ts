@@ -4,14 +4,17 @@
  *
  *   WAITING ──call──▶ CALLED ──startServing──▶ SERVING ──complete──▶ SERVED
  *   WAITING / CALLED ──cancel / markNoShow / expire──▶ CANCELLED / NO_SHOW / EXPIRED
+ *   NO_SHOW ──undoNoShow (staff, within undoNoShowWindowSeconds)──▶ WAITING at its old place (the only way back
+ *   from a terminal status: a mistaken click must not cost the customer their turn)
  *   CALLED ──requeue──▶ WAITING;  WAITING / CALLED ──transfer──▶ WAITING (other line);  WAITING ──move / runLate──▶ WAITING
  */
 import type { TicketStatus } from "@qline/db";
 import { AppError, ErrorCode } from "../../errors/codes.js";
 
+/** Ended: nothing moves a ticket out of these, except undoNoShow out of NO_SHOW for a short while. */
 export const terminalStatuses: ReadonlySet<TicketStatus> = new Set(["SERVED", "CANCELLED", "NO_SHOW", "EXPIRED"]);
 
-export type TicketAction = "call" | "startServing" | "complete" | "cancel" | "markNoShow" | "expire" | "requeue" | "transfer" | "move" | "runLate" | "update";
+export type TicketAction = "call" | "startServing" | "complete" | "cancel" | "markNoShow" | "expire" | "requeue" | "transfer" | "move" | "runLate" | "update" | "undoNoShow";
 
 /** What each action does: the statuses it starts from, the status it leads to, and the timestamp it sets. */
 export const ticketTransitions: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus | "same"; stamps: TicketStamp | null }> = {
@@ -26,7 +29,11 @@ export const ticketTransitions: Record<TicketAction, { from: readonly TicketStat
   move: { from: ["WAITING"], to: "WAITING", stamps: null },
   runLate: { from: ["WAITING"], to: "WAITING", stamps: null },
   update: { from: ["WAITING", "CALLED", "SERVING"], to: "same", stamps: null },
+  undoNoShow: { from: ["NO_SHOW"], to: "WAITING", stamps: null },
 };
+
+/** How long after a no-show staff may undo it (the board's "Undo" lives this long). */
+export const undoNoShowWindowSeconds = 300;
 
 export type TicketStamp = "calledAt" | "servedAt" | "completedAt" | "endedAt";
 
@@ -43,6 +50,7 @@ export const eventKindOf: Record<TicketAction, string> = {
   move: "MOVED",
   runLate: "RAN_LATE",
   update: "UPDATED",
+  undoNoShow: "NO_SHOW_UNDONE",
 };
 
 export function invalidTransition(from: TicketStatus, action: TicketAction): AppError {

@@ -82,6 +82,13 @@ export class TicketsResolver {
     return transitions.markNoShow(ctx, id);
   }
 
+  @Mutation(() => Ticket, {
+    description: "Undoes markNoShow (or the TTL job's no-show) within 5 minutes: the ticket waits again at its old place. CONFLICT when older.",
+  })
+  undoNoShow(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
+    return transitions.undoNoShow(ctx, id);
+  }
+
   @Mutation(() => Ticket, { description: "A called ticket goes back to its place in the line." })
   requeueTicket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Ticket> {
     return transitions.requeueTicket(ctx, id);

@@ -142,7 +142,7 @@ export class TicketEvent {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: "ISSUED, CALLED, SERVING, SERVED, CANCELLED, NO_SHOW, EXPIRED, REQUEUED, TRANSFERRED, MOVED, UPDATED." })
+  @Field(() => String, { description: "ISSUED, CALLED, SERVING, SERVED, CANCELLED, NO_SHOW, NO_SHOW_UNDONE, EXPIRED, REQUEUED, TRANSFERRED, MOVED, UPDATED, RAN_LATE." })
   kind: string;
 
   @Field(() => TicketStatus, { nullable: true })

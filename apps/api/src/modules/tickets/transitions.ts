@@ -9,7 +9,8 @@ import type { AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { inTenantOf } from "../../context/tenant-access.js";
-import { badInput, notFound } from "../../errors/codes.js";
+import { badInput, conflict, notFound } from "../../errors/codes.js";
+import { lineArchived } from "../lines/lines.errors.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { currentExtensionSchema } from "../lines/lines.service.js";
 import { enqueueForTicket } from "../notifications/outbox.js";
@@ -18,7 +19,7 @@ import { lineEvent, type LineEvent } from "./live/events.js";
 import { publishAfterCommit } from "./live/line-state.js";
 import { checkCounter, checkPartySize, dbNow, lineOf, lockTicket, recordChange } from "./records.js";
 import { nextEventSeq } from "./live/sequence.js";
-import { eventKindOf, ticketTransitions, transition, type TicketAction } from "./ticket-state.js";
+import { eventKindOf, ticketTransitions, transition, undoNoShowWindowSeconds, type TicketAction } from "./ticket-state.js";
 import { ticketTypeNotAllowed } from "./tickets.errors.js";
 import { loadTicket, ticketSelection, toView, type TicketRow, type TicketView } from "./views.js";
 
@@ -158,6 +159,22 @@ export const completeTicket = (ctx: RequestContext, id: string) => operate(ctx, 
 export const markNoShow = (ctx: RequestContext, id: string) => operate(ctx, id, "markNoShow");
 export const requeueTicket = (ctx: RequestContext, id: string) => operate(ctx, id, "requeue", async () => ({ set: { counterId: null } }));
 
+/**
+ * Undoes a no-show within undoNoShowWindowSeconds: the ticket waits again at its old place (its sort key never
+ * changed, so a called ticket is next again) and keeps its number; history gets a NO_SHOW_UNDONE event and the
+ * audit log `ticket.undoNoShow`, so both show the mistake and its correction. Later, or after its personal data
+ * was erased: CONFLICT. A "we missed you" message already sent cannot be recalled.
+ */
+export const undoNoShow = (ctx: RequestContext, id: string) =>
+  operate(ctx, id, "undoNoShow", async (_tx, before): Promise<TransitionChange> => {
+    const endedAt = before.endedAt ? before.endedAt.getTime() : 0;
+    if (before.status === "NO_SHOW" && Date.now() - endedAt > undoNoShowWindowSeconds * 1000) {
+      throw conflict(`A no-show can be undone for ${undoNoShowWindowSeconds / 60} minutes; this one is older`);
+    }
+    if (before.personalDataErasedAt) throw conflict("This ticket's customer data was erased; it cannot wait again");
+    return { set: { counterId: null, endedAt: null }, data: { noShowAt: before.endedAt?.toISOString() ?? null } };
+  });
+
 export function cancelTicket(ctx: RequestContext, id: string, reason: string | null | undefined): Promise<TicketView> {
   const trimmed = reason?.trim() || null;
   if (trimmed && trimmed.length > 500) throw badInput("Reason is at most 500 characters", [{ path: "reason", message: "too long" }]);
@@ -168,6 +185,7 @@ export function cancelTicket(ctx: RequestContext, id: string, reason: string | n
 export function transferTicket(ctx: RequestContext, id: string, lineId: string): Promise<TicketView> {
   return operate(ctx, id, "transfer", async (tx, before, tenantId) => {
     const target = await lineOf(tx, tenantId, lineId);
+    if (target.archivedAt) throw lineArchived(target.name);
     if (target.id === before.lineId) throw badInput("The ticket is already in this line", [{ path: "lineId", message: "same line" }]);
     if (before.ticketTypeId && target.allowedTicketTypeIds.length > 0 && !target.allowedTicketTypeIds.includes(before.ticketTypeId)) {
       throw ticketTypeNotAllowed(target.name, "lineId");

@@ -20,6 +20,17 @@ export function formSchema(schema: Record<string, unknown> | null | undefined): 
   return { type: "object", ...rest };
 }
 
+/**
+ * The form's field order: the schema's `x-order` (the API stores it because PostgreSQL's jsonb forgets the order
+ * of `properties`), names that are not fields dropped, every other field after them ("*").
+ */
+export function fieldOrder(schema: RJSFSchema): string[] {
+  const properties = Object.keys(schema.properties ?? {});
+  const given = (schema as Record<string, unknown>)["x-order"];
+  const order = Array.isArray(given) ? given.filter((name): name is string => typeof name === "string" && properties.includes(name)) : [];
+  return [...new Set(order), "*"];
+}
+
 export function hasFields(schema: RJSFSchema): boolean {
   return Object.keys(schema.properties ?? {}).length > 0;
 }

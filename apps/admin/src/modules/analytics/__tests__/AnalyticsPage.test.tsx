@@ -56,7 +56,18 @@ function figures(overrides: Partial<Figures> = {}): Figures & { __typename: "Que
 
 const linesMock = {
   request: { query: AnalyticsLinesQuery, variables: { tenantId: "root" } },
-  result: { data: { tenant: { __typename: "Tenant", id: "root", lines: [{ __typename: "Line", id: "line-1", name: "Front", timeZone: "America/New_York" }] } } },
+  result: {
+    data: {
+      tenant: {
+        __typename: "Tenant",
+        id: "root",
+        lines: [
+          { __typename: "Line", id: "line-1", name: "Front", timeZone: "America/New_York", archivedAt: null },
+          { __typename: "Line", id: "line-0", name: "Old annex", timeZone: "America/New_York", archivedAt: "2026-11-01T00:00:00Z" },
+        ],
+      },
+    },
+  },
   maxUsageCount: 5,
 };
 const tenantMock = (data: Figures, includeSubtree = false) => ({
@@ -139,6 +150,7 @@ describe("AnalyticsPage", () => {
     await screen.findByRole("group", { name: "Served" });
     const show = screen.getByLabelText("Show");
     await waitFor(() => expect(within(show).getByRole("option", { name: "Line: Front" })).toBeInTheDocument());
+    expect(within(show).getByRole("option", { name: "Line: Old annex (archived)" })).toBeInTheDocument(); // history of an archived line stays reachable
     await userEvent.selectOptions(show, "line:line-1");
     expect(await screen.findByText("No tickets in this range")).toBeInTheDocument();
     await userEvent.selectOptions(show, "subtree");

@@ -73,7 +73,7 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
   const scopeOptions = [
     { value: "tenant", label: `All lines of ${tenant.name}` },
     { value: "subtree", label: `${tenant.name} and its subtenants` },
-    ...(lines ?? []).map((l) => ({ value: `line:${l.id}`, label: `Line: ${l.name}` })),
+    ...(lines ?? []).map((l) => ({ value: `line:${l.id}`, label: `Line: ${l.name}${l.archivedAt ? " (archived)" : ""}` })),
   ];
   const scopeLabel = scopeOptions.find((o) => o.value === scope)?.label ?? scope;
 

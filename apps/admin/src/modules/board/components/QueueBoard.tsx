@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { boardHref, navigate } from "../../../app/router";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { Alert } from "../../../ui/states";
+import { UndoBar } from "../../../ui/UndoBar";
 import { isShortcutTarget } from "../board-model";
 import type { BoardLine, BoardTicket } from "../hooks/use-queue-board";
 import type { TicketActions } from "../hooks/use-ticket-actions";
 import { NowServingPanel } from "./NowServingPanel";
 import { TicketDetailsDialog } from "./TicketDetailsDialog";
-import { CancelDialog, TransferDialog } from "./TicketDialogs";
+import { CancelDialog, NoShowDialog, TransferDialog } from "./TicketDialogs";
 import { WalkInDialog } from "./WalkInDialog";
 import { WaitingList } from "./WaitingList";
 
@@ -34,6 +35,10 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
   const [cancel, setCancel] = useState<BoardTicket | null>(null);
   const [details, setDetails] = useState<BoardTicket | null>(null);
   const [walkIn, setWalkIn] = useState(false);
+  const [noShow, setNoShow] = useState<BoardTicket | null>(null);
+  /** The last no-show, while its Undo is offered (the API allows 5 minutes; the bar stays 60 s). */
+  const [undoable, setUndoable] = useState<BoardTicket | null>(null);
+  const dismissUndo = useCallback(() => setUndoable(null), []);
   const [announcement, setAnnouncement] = useState("");
   const waiting = line.waiting.nodes;
   const active = line.active.nodes;
@@ -190,7 +195,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
               pending={actions.pending}
               onStart={(t) => void actions.startServing(t.id)}
               onComplete={(t) => void actions.complete(t.id, t.status)}
-              onNoShow={(t) => void actions.noShow(t.id)}
+              onNoShow={setNoShow}
               onRequeue={(t) => void actions.requeue(t.id)}
             />
           </div>
@@ -241,6 +246,32 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
             setWalkIn(false);
             setAnnouncement(`Added walk-in ${ticket.number}.`);
             onTicketIssued?.();
+          }}
+        />
+      )}
+      {noShow && (
+        <NoShowDialog
+          ticket={noShow}
+          onClose={() => setNoShow(null)}
+          onConfirm={async () => {
+            setNoShow(null);
+            if (await actions.noShow(noShow.id)) {
+              setUndoable(noShow);
+              setAnnouncement(`Marked ${noShow.number} as a no-show.`);
+            }
+          }}
+        />
+      )}
+      {undoable && (
+        <UndoBar
+          message={`${undoable.number} marked as a no-show.`}
+          seconds={60}
+          onDismiss={dismissUndo}
+          onUndo={async () => {
+            if (await actions.undoNoShow(undoable.id)) {
+              setAnnouncement(`${undoable.number} is waiting again at its old place.`);
+              dismissUndo();
+            }
           }}
         />
       )}

@@ -23,6 +23,7 @@ const kindLabels: Record<string, string> = {
   MOVED: "Moved in the line",
   UPDATED: "Details changed",
   RAN_LATE: "Running late: moved back",
+  NO_SHOW_UNDONE: "No-show undone: waiting again",
 };
 
 interface Props {

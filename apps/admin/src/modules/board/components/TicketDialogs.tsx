@@ -63,3 +63,23 @@ export function CancelDialog({ ticket, onCancel, onClose }: { ticket: BoardTicke
     </Dialog>
   );
 }
+
+/** Asks before a no-show: the customer's ticket ends and they may get a "we missed you" message. */
+export function NoShowDialog({ ticket, onConfirm, onClose }: { ticket: BoardTicket; onConfirm: () => void; onClose: () => void }) {
+  return (
+    <Dialog
+      title={`Mark ${ticket.number} as a no-show?`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Keep waiting for them</Button>
+          <Button variant="danger" onClick={onConfirm}>
+            Mark no-show
+          </Button>
+        </>
+      }
+    >
+      <p>Their ticket ends and, if they chose messages, they are told they were missed. You can undo this for 5 minutes: they get their place back.</p>
+    </Dialog>
+  );
+}

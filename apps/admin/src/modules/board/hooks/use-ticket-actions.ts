@@ -12,6 +12,7 @@ import { MoveTicketMutation } from "../graphql/move-ticket.mutation";
 import { RequeueTicketMutation } from "../graphql/requeue-ticket.mutation";
 import { StartServingMutation } from "../graphql/start-serving.mutation";
 import { TransferTicketMutation } from "../graphql/transfer-ticket.mutation";
+import { UndoNoShowMutation } from "../graphql/undo-no-show.mutation";
 
 export interface TicketActions {
   callNext(counterId: string | null): Promise<{ number: string } | null | undefined>;
@@ -19,7 +20,10 @@ export interface TicketActions {
   startServing(id: string): Promise<void>;
   /** From SERVING; from CALLED it starts serving first (the API's state machine goes CALLED → SERVING → SERVED). */
   complete(id: string, status?: string): Promise<void>;
-  noShow(id: string): Promise<void>;
+  /** True when the ticket is now a no-show (the board then offers Undo). */
+  noShow(id: string): Promise<boolean>;
+  /** Back to waiting at its old place (within the API's 5-minute window); true when it worked. */
+  undoNoShow(id: string): Promise<boolean>;
   requeue(id: string): Promise<void>;
   cancel(id: string, reason: string | null): Promise<void>;
   transfer(id: string, lineId: string): Promise<void>;
@@ -43,6 +47,7 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
   const [startM] = useMutation(StartServingMutation);
   const [completeM] = useMutation(CompleteTicketMutation);
   const [noShowM] = useMutation(MarkNoShowMutation);
+  const [undoNoShowM] = useMutation(UndoNoShowMutation);
   const [requeueM] = useMutation(RequeueTicketMutation);
   const [cancelM] = useMutation(CancelTicketMutation);
   const [transferM] = useMutation(TransferTicketMutation);
@@ -74,7 +79,8 @@ export function useTicketActions(lineId: string, refetch: () => Promise<unknown>
         if (status === "CALLED") await startM({ variables: { id } });
         return completeM({ variables: { id } });
       })),
-    noShow: async (id) => void (await run(id, () => noShowM({ variables: { id } }))),
+    noShow: async (id) => (await run(id, () => noShowM({ variables: { id } }))) !== undefined,
+    undoNoShow: async (id) => (await run(id, () => undoNoShowM({ variables: { id } }))) !== undefined,
     requeue: async (id) => void (await run(id, () => requeueM({ variables: { id } }))),
     cancel: async (id, reason) => void (await run(id, () => cancelM({ variables: { id, reason } }))),
     transfer: async (id, targetLineId) => void (await run(id, () => transferM({ variables: { id, lineId: targetLineId } }))),

@@ -24,7 +24,7 @@ describe("extension schema checks", () => {
     expect(checkExtensionSchemaText(JSON.stringify(exampleSchema)).ok).toBe(true);
     expect(checkExtensionSchemaText("{ nope")).toMatchObject({ ok: false, message: expect.stringContaining("Not valid JSON") });
     expect(checkExtensionSchemaText('{"type":"array"}')).toMatchObject({ ok: false, message: expect.stringContaining('"type" must be "object"') });
-    expect(checkExtensionSchemaText('{"type":"object","properties":{"a":{"type":"strin"}}}')).toMatchObject({ ok: false, message: expect.stringContaining("Invalid JSON Schema") });
+    expect(checkExtensionSchemaText('{"type":"object","properties":{"a":{"type":"strin"}}}')).toMatchObject({ ok: false, message: expect.stringContaining("Field “a”: type must be one of") });
     // strict mode: unknown keywords are mistakes, as on the server
     expect(checkExtensionSchemaText('{"type":"object","propertes":{}}')).toMatchObject({ ok: false });
   });
@@ -66,7 +66,7 @@ describe("ExtensionSchemaEditor", () => {
     render(<ExtensionSchemaEditor schema={null} version={null} canEdit saving={false} onSave={onSave} />);
     setSchemaText(JSON.stringify(schema));
     await userEvent.click(screen.getByRole("button", { name: "Save schema" }));
-    expect(onSave).toHaveBeenCalledWith(schema);
+    expect(onSave).toHaveBeenCalledWith({ ...schema, "x-order": ["reason", "items", "stepFree", "email"] });
     await waitFor(() => expect(editor()).toHaveAccessibleDescription('must be "object"'));
   });
 
@@ -75,5 +75,41 @@ describe("ExtensionSchemaEditor", () => {
     expect(screen.queryByRole("button", { name: "Save schema" })).not.toBeInTheDocument();
     expect(screen.getByText("Current schema (version 3)")).toBeInTheDocument();
     expect(screen.getByRole("form", { name: "Kiosk form preview" })).toBeInTheDocument();
+  });
+
+  it("moves a field up or down: the schema's x-order, the preview and what is saved follow", async () => {
+    const onSave = vi.fn().mockResolvedValue(null);
+    render(<ExtensionSchemaEditor schema={null} version={null} canEdit saving={false} onSave={onSave} />);
+    setSchemaText(JSON.stringify(schema));
+    const order = () => within(screen.getByRole("list", { name: "Field order" })).getAllByRole("listitem").map((li) => li.textContent?.replace(/[↑↓]/g, "").trim());
+    expect(order()).toEqual(["1. reason", "2. items", "3. stepFree", "4. email"]);
+    await userEvent.click(screen.getByRole("button", { name: "Move email up" }));
+    await userEvent.click(screen.getByRole("button", { name: "Move email up" }));
+    expect(order()).toEqual(["1. reason", "2. email", "3. items", "4. stepFree"]);
+    expect(JSON.parse((editor() as HTMLTextAreaElement).value)["x-order"]).toEqual(["reason", "email", "items", "stepFree"]);
+    const preview = screen.getByRole("form", { name: "Kiosk form preview" });
+    const labels = [...preview.querySelectorAll("label")].map((l) => l.textContent);
+    expect(labels.indexOf("Email")).toBeLessThan(labels.indexOf("Number of items"));
+    expect(screen.getByRole("button", { name: "Move reason up" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("button", { name: "Save schema" }));
+    expect(onSave).toHaveBeenCalledWith({ ...schema, "x-order": ["reason", "email", "items", "stepFree"] });
+  });
+
+  it("keeps a saved schema's field order although jsonb returns its properties sorted, and is not dirty after a save", () => {
+    // What the API returns: properties in jsonb's order, the written order in x-order.
+    const stored = { ...schema, properties: { email: schema.properties.email, items: schema.properties.items, reason: schema.properties.reason, stepFree: schema.properties.stepFree }, "x-order": ["reason", "items", "stepFree", "email"] };
+    render(<ExtensionSchemaEditor schema={stored} version={4} canEdit saving={false} onSave={vi.fn()} />);
+    const order = within(screen.getByRole("list", { name: "Field order" })).getAllByRole("listitem").map((li) => li.textContent?.replace(/[↑↓]/g, "").trim());
+    expect(order).toEqual(["1. reason", "2. items", "3. stepFree", "4. email"]);
+    expect(screen.getByRole("button", { name: "Save schema" })).toBeDisabled();
+  });
+
+  it("explains a schema mistake in plain words next to the editor", () => {
+    render(<ExtensionSchemaEditor schema={null} version={null} canEdit saving={false} onSave={vi.fn()} />);
+    setSchemaText('{"type":"object","required":"name","properties":{"name":{"type":"text"}}}');
+    const description = editor().getAttribute("aria-describedby")!.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    expect(description).toContain("Field “name”: type must be one of");
+    expect(description).toContain("The schema's “required” must be an array.");
+    expect(description).not.toMatch(/data\/properties|must match a schema in anyOf/);
   });
 });

@@ -1,4 +1,5 @@
 import { FieldShell } from "../../../ui/Field";
+import { fieldOrderOf } from "../field-order";
 
 export interface ExtensionProperty {
   type?: string | string[];
@@ -19,9 +20,10 @@ export type ExtensionValues = Record<string, ExtensionValue>;
 
 const typeOf = (p: ExtensionProperty) => (Array.isArray(p.type) ? p.type.find((t) => t !== "null") : p.type) ?? "string";
 
-/** The schema's top-level properties and required names (what the form asks). */
+/** The schema's top-level properties (in the fields' order, x-order) and required names (what the form asks). */
 export function schemaFields(schema: Record<string, unknown> | null | undefined): { properties: Record<string, ExtensionProperty>; required: Set<string> } {
-  const properties = (schema?.properties ?? {}) as Record<string, ExtensionProperty>;
+  const all = (schema?.properties ?? {}) as Record<string, ExtensionProperty>;
+  const properties = Object.fromEntries(fieldOrderOf(schema).map((name) => [name, all[name]!])) as Record<string, ExtensionProperty>;
   const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
   return { properties, required };
 }

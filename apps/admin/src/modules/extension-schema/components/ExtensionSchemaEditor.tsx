@@ -4,6 +4,7 @@ import { canonicalJson } from "../../../lib/json";
 import { Button } from "../../../ui/Button";
 import { TextAreaField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
+import { fieldOrderOf, moveField, withFieldOrder } from "../field-order";
 import { checkExtensionSchemaText, exampleSchema } from "../schema-check";
 import { ExtensionFormPreview } from "./ExtensionFormPreview";
 
@@ -25,14 +26,23 @@ export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const check = useMemo(() => checkExtensionSchemaText(text), [text]);
-  const dirty = check.ok ? canonicalJson(check.schema) !== canonicalJson(schema ?? null) : true;
+  // What would be stored: the fields' order made explicit (x-order), as the API stores it.
+  const toStore = check.ok ? withFieldOrder(check.schema, fieldOrderOf(check.schema)) : null;
+  const dirty = toStore ? canonicalJson(toStore) !== canonicalJson(schema ?? null) : true;
+  const order = check.ok ? fieldOrderOf(check.schema) : [];
+  const reorder = (name: string, delta: -1 | 1) => {
+    if (!check.ok) return;
+    setText(JSON.stringify(withFieldOrder(check.schema, moveField(order, name, delta)), null, 2));
+    setSavedNote(false);
+    setProblem(null);
+  };
   const apiFieldError = problem ? Object.entries(problem.fields).find(([k]) => k === "schema" || k.startsWith("schema/"))?.[1] : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!check.ok) return;
+    if (!toStore) return;
     setSavedNote(false);
-    const result = await onSave(check.schema);
+    const result = await onSave(toStore);
     setProblem(result);
     setSavedNote(!result);
   };
@@ -57,6 +67,27 @@ export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave
               error={!check.ok ? check.message : apiFieldError}
               hint={check.ok && !apiFieldError ? "✓ Valid schema." : undefined}
             />
+            {order.length > 1 && (
+              <fieldset className="fieldset">
+                <legend>Field order</legend>
+                <p className="field__hint">The kiosk and join forms ask the fields in this order.</p>
+                <ol className="field-order" aria-label="Field order">
+                  {order.map((name, i) => (
+                    <li key={name}>
+                      <span>
+                        {i + 1}. {name}
+                      </span>
+                      <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => reorder(name, -1)} aria-label={`Move ${name} up`}>
+                        ↑
+                      </Button>
+                      <Button size="sm" variant="ghost" disabled={i === order.length - 1} onClick={() => reorder(name, 1)} aria-label={`Move ${name} down`}>
+                        ↓
+                      </Button>
+                    </li>
+                  ))}
+                </ol>
+              </fieldset>
+            )}
             <div className="form__actions">
               <Button type="submit" variant="primary" busy={saving} disabled={!check.ok || !dirty}>
                 Save schema

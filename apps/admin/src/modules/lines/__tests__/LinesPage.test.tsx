@@ -38,18 +38,22 @@ function line(id: string, name: string, prefix: string, remoteJoin: boolean) {
     timeZone: "Europe/Berlin",
     showEstimates: true,
     estimator: null,
+    estimatorOptions: {},
+    estimatorWebhookSecretSet: false,
+    archivedAt: null,
     allowedTicketTypeIds: [],
     openingHours: null,
     ttl: { __typename: "LineTtl" as const, waitingSeconds: null, calledSeconds: null, warnSeconds: null },
     waitingCount: 2,
     counters: [],
+    allCounters: [],
   };
 }
 
 const pharmacy = line("line-1", "Pharmacy", "P", true);
 const returns = line("line-2", "Returns", "R", false);
 const linesQuery = {
-  request: { query: LinesQuery, variables: { tenantId: "t-1" } },
+  request: { query: LinesQuery, variables: { tenantId: "t-1", includeArchived: true } },
   result: { data: { tenant: { __typename: "Tenant" as const, id: "t-1", lines: [pharmacy, returns], ticketTypes: [] } } },
   maxUsageCount: 5,
 };

@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { SelectField, TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
+import { TimeZoneField } from "../../../ui/TimeZoneField";
 import { estimatorOptions, validateLineForm, weekdays, type LineFormValues } from "../line-form";
+import { WebhookSettings } from "./WebhookSettings";
 
 interface Props {
   title: string;
@@ -12,13 +14,27 @@ interface Props {
   initial: LineFormValues;
   ticketTypes: readonly { id: string; code: string; name: string }[];
   busy: boolean;
+  /** The line being edited (null: a new one): the webhook's secret and test need it. */
+  line?: { id: string; estimatorWebhookSecretSet: boolean } | null;
   onSubmit: (values: LineFormValues) => Promise<Problem | null>;
   onClose: () => void;
 }
 
-const known = new Set(["name", "prefix", "capacity", "timeZone", "estimator", "ttl.waitingSeconds", "ttl.calledSeconds", "ttl.warnSeconds"]);
+const known = new Set([
+  "name",
+  "prefix",
+  "capacity",
+  "timeZone",
+  "estimator",
+  "estimatorOptions.url",
+  "estimatorOptions.timeoutMs",
+  "ttl.waitingSeconds",
+  "ttl.calledSeconds",
+  "ttl.warnSeconds",
+]);
 
-export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy, onSubmit, onClose }: Props) {
+export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy, line = null, onSubmit, onClose }: Props) {
+  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const remoteJoinHint = useId();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -28,6 +44,14 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
   const typesError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("ticketTypeIds"))?.[1];
   const hoursError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("openingHours"))?.[1];
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k) || k.startsWith("ticketTypeIds") || k.startsWith("openingHours"));
+
+  // After a refused save, bring the first field in error into view (the dialog scrolls; an error above the fold
+  // is an error nobody sees) and put the cursor there.
+  useEffect(() => {
+    const invalid = form.current?.querySelector<HTMLElement>("[aria-invalid='true'], .field__error, .alert");
+    invalid?.scrollIntoView?.({ block: "center" });
+    if (invalid instanceof HTMLInputElement || invalid instanceof HTMLSelectElement) invalid.focus();
+  }, [problem, clientErrors]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +80,7 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
         </>
       }
     >
-      <form id="line-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form id="line-form" ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {unplaced && <Alert>{problem.message}</Alert>}
         <div className="grid-2">
           <TextField label="Name" value={values.name} onChange={(v) => set("name", v)} error={error("name")} placeholder="Pharmacy" />
@@ -109,7 +133,7 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
           </p>
           <div className="grid-2">
             <TextField label="Capacity" inputMode="numeric" value={values.capacity} onChange={(v) => set("capacity", v)} error={error("capacity")} hint="Most tickets waiting at once; empty for no limit." />
-            <TextField label="Time zone" value={values.timeZone} onChange={(v) => set("timeZone", v)} error={error("timeZone")} hint="For opening hours and the daily numbering." />
+            <TimeZoneField label="Time zone" value={values.timeZone} onChange={(v) => set("timeZone", v)} error={error("timeZone")} hint="For opening hours and the daily numbering." />
           </div>
         </fieldset>
 
@@ -122,6 +146,18 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
               <span>Show estimated waits to customers</span>
             </label>
           </div>
+          {values.estimator === "WEBHOOK" && (
+            <WebhookSettings
+              lineId={line?.id ?? null}
+              secretSet={line?.estimatorWebhookSecretSet ?? false}
+              url={values.webhookUrl}
+              timeoutMs={values.webhookTimeoutMs}
+              onUrl={(v) => set("webhookUrl", v)}
+              onTimeout={(v) => set("webhookTimeoutMs", v)}
+              urlError={error("estimatorOptions.url")}
+              timeoutError={error("estimatorOptions.timeoutMs")}
+            />
+          )}
         </fieldset>
 
         <fieldset className="fieldset">

@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { boardHref } from "../../../app/router";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { InlineRename } from "../../../ui/InlineRename";
+import { UndoBar } from "../../../ui/UndoBar";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { JoinLink } from "../../join-links/components/JoinLink";
@@ -9,7 +12,7 @@ import { JoinPosterDialog } from "../../join-links/components/JoinPosterDialog";
 import { brandingOf } from "../../join-links/poster";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { LineNotificationsDialog } from "../../notifications/components/LineNotificationsDialog";
-import { useLines, type LineItem } from "../hooks/use-lines";
+import { useLines, type CounterItem, type LineItem } from "../hooks/use-lines";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
 import { TicketTypesPanel } from "./TicketTypesPanel";
@@ -43,16 +46,68 @@ function hoursSummary(line: LineItem): string {
   return line.openingHours.map((p) => `${weekdays[p.day - 1]?.slice(0, 3) ?? p.day} ${p.opens}–${p.closes}`).join(", ");
 }
 
+/** What the page asks before doing: stopping a line (customers are turned away), archiving a line or counter. */
+type Confirmation = { kind: "stop"; line: LineItem } | { kind: "archiveLine"; line: LineItem } | { kind: "archiveCounter"; counter: CounterItem; line: LineItem };
+
+/** An action just done that can be taken back from the undo bar. */
+interface Undoable {
+  message: string;
+  undo: () => Promise<string | null>;
+}
+
 export function LinesPage() {
   const { tenant, can } = useCurrentTenant();
-  const { lines, ticketTypes, loading, error, refetch, createLine, updateLine, savingLine, createTicketType, creatingTicketType, createCounter, creatingCounter, setCounterOpen } =
-    useLines(tenant.id);
+  const linesState = useLines(tenant.id, { includeArchived: true });
+  const { lines: allLines, ticketTypes: allTypes, loading, error, refetch, createLine, updateLine, savingLine, createTicketType, creatingTicketType, createCounter, creatingCounter, setCounterOpen } =
+    linesState;
   const [editing, setEditing] = useState<LineItem | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [poster, setPoster] = useState<LineItem | null>(null);
   const [notifications, setNotifications] = useState<LineItem | null>(null);
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [undoProblem, setUndoProblem] = useState<string | null>(null);
+  const dismissUndo = useCallback(() => {
+    setUndoable(null);
+    setUndoProblem(null);
+  }, []);
   const manage = can("lines:manage");
   const operate = can("tickets:operate");
+  const lines = allLines?.filter((l) => !l.archivedAt) ?? null;
+  const archivedLines = allLines?.filter((l) => l.archivedAt) ?? [];
+  const ticketTypes = allTypes?.filter((t) => !t.archivedAt) ?? null;
+
+  const confirm = async (c: Confirmation) => {
+    setConfirming(null);
+    if (c.kind === "stop") {
+      const result = await updateLine(c.line.id, { acceptingTickets: false });
+      setProblem(result.ok ? null : result.problem.message);
+      if (result.ok) {
+        setUndoable({
+          message: `${c.line.name} stopped accepting tickets.`,
+          undo: async () => {
+            const back = await updateLine(c.line.id, { acceptingTickets: true });
+            return back.ok ? null : back.problem.message;
+          },
+        });
+      }
+    } else if (c.kind === "archiveLine") {
+      const result = await linesState.archiveLine(c.line.id);
+      setProblem(result.ok ? null : result.problem.message);
+      if (result.ok) {
+        setUndoable({
+          message: `${c.line.name} archived.`,
+          undo: async () => {
+            const back = await linesState.restoreLine(c.line.id);
+            return back.ok ? null : back.problem.message;
+          },
+        });
+      }
+    } else {
+      const result = await linesState.archiveCounter(c.counter.id);
+      setProblem(result.ok ? null : result.problem.message);
+    }
+  };
 
   return (
     <section>
@@ -167,9 +222,47 @@ export function LinesPage() {
                             <span className="visually-hidden"> {c.name}</span>
                           </Button>
                         )}
+                        {manage && (
+                          <>
+                            <InlineRename
+                              label={`counter ${c.name}`}
+                              name={c.name}
+                              onRename={async (name) => {
+                                const result = await linesState.renameCounter(c.id, name);
+                                return result.ok ? null : result.problem;
+                              }}
+                            />
+                            <Button size="sm" variant="ghost" onClick={() => setConfirming({ kind: "archiveCounter", counter: c, line })}>
+                              Archive<span className="visually-hidden"> counter {c.name}</span>
+                            </Button>
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>
+                )}
+                {manage && line.allCounters.some((c) => c.archivedAt) && (
+                  <details className="archived-section">
+                    <summary>Archived counters</summary>
+                    <ul className="archived-list">
+                      {line.allCounters
+                        .filter((c) => c.archivedAt)
+                        .map((c) => (
+                          <li key={c.id}>
+                            {c.name}
+                            <Button
+                              size="sm"
+                              onClick={async () => {
+                                const result = await linesState.restoreCounter(c.id);
+                                setProblem(result.ok ? null : result.problem.message);
+                              }}
+                            >
+                              Restore<span className="visually-hidden"> counter {c.name}</span>
+                            </Button>
+                          </li>
+                        ))}
+                    </ul>
+                  </details>
                 )}
                 {manage && (
                   <AddCounterForm
@@ -194,11 +287,15 @@ export function LinesPage() {
                     <Button
                       variant="ghost"
                       onClick={async () => {
-                        const result = await updateLine(line.id, { acceptingTickets: !line.acceptingTickets });
+                        if (line.acceptingTickets) return setConfirming({ kind: "stop", line });
+                        const result = await updateLine(line.id, { acceptingTickets: true });
                         setProblem(result.ok ? null : result.problem.message);
                       }}
                     >
                       {line.acceptingTickets ? "Stop accepting" : "Start accepting"}
+                    </Button>
+                    <Button variant="ghost" onClick={() => setConfirming({ kind: "archiveLine", line })}>
+                      Archive<span className="visually-hidden"> {line.name}</span>
                     </Button>
                   </>
                 )}
@@ -207,15 +304,83 @@ export function LinesPage() {
           ))}
         </div>
       )}
-      {ticketTypes && (
+      {manage && archivedLines.length > 0 && (
+        <details className="card archived-section">
+          <summary>Archived lines ({archivedLines.length})</summary>
+          <p className="muted">They take no tickets and are hidden from kiosks, join pages and transfers. Their tickets and analytics keep their names.</p>
+          <ul className="archived-list">
+            {archivedLines.map((l) => (
+              <li key={l.id}>
+                <span className="prefix">{l.prefix}</span> {l.name}
+                <Button
+                  size="sm"
+                  onClick={async () => {
+                    const result = await linesState.restoreLine(l.id);
+                    setProblem(result.ok ? null : result.problem.message);
+                  }}
+                >
+                  Restore<span className="visually-hidden"> {l.name}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {allTypes && (
         <TicketTypesPanel
           tenantId={tenant.id}
-          ticketTypes={ticketTypes}
+          ticketTypes={allTypes}
           canManage={manage}
           busy={creatingTicketType}
           onCreate={async (input) => {
             const result = await createTicketType(input);
             return result.ok ? null : result.problem;
+          }}
+          onRename={async (id, name) => {
+            const result = await linesState.updateTicketType(id, { name: name.trim() });
+            return result.ok ? null : result.problem;
+          }}
+          onArchive={async (id, archive) => {
+            const result = archive ? await linesState.archiveTicketType(id) : await linesState.restoreTicketType(id);
+            setProblem(result.ok ? null : result.problem.message);
+          }}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={
+            confirming.kind === "stop"
+              ? `Stop accepting tickets for ${confirming.line.name}?`
+              : confirming.kind === "archiveLine"
+                ? `Archive ${confirming.line.name}?`
+                : `Archive counter ${confirming.counter.name}?`
+          }
+          confirmLabel={confirming.kind === "stop" ? "Stop accepting" : "Archive"}
+          danger
+          onClose={() => setConfirming(null)}
+          onConfirm={() => void confirm(confirming)}
+        >
+          {confirming.kind === "stop" && (
+            <p>
+              Kiosks and join pages will turn customers away until you start accepting again. The {confirming.line.waitingCount} people already waiting keep their place.
+            </p>
+          )}
+          {confirming.kind === "archiveLine" && (
+            <p>It disappears from kiosks, join pages and transfers and takes no tickets. Its tickets and analytics keep its name; you can restore it from "Archived lines".</p>
+          )}
+          {confirming.kind === "archiveCounter" && <p>It closes and its name becomes free. Tickets served there keep it; you can restore it from "Archived counters".</p>}
+        </ConfirmDialog>
+      )}
+      {undoable && (
+        <UndoBar
+          message={undoable.message}
+          seconds={30}
+          problem={undoProblem}
+          onDismiss={dismissUndo}
+          onUndo={async () => {
+            const failed = await undoable.undo();
+            if (failed) setUndoProblem(failed);
+            else dismissUndo();
           }}
         />
       )}
@@ -227,6 +392,7 @@ export function LinesPage() {
           submitLabel={editing === "new" ? "Create line" : "Save line"}
           initial={editing === "new" ? emptyLineForm() : lineFormFrom(editing)}
           ticketTypes={ticketTypes ?? []}
+          line={editing === "new" ? null : editing}
           busy={savingLine}
           onClose={() => setEditing(null)}
           onSubmit={async (values) => {

@@ -3,6 +3,7 @@ import type { CreateTicketTypeInput } from "../../../gql/graphql";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
+import { InlineRename } from "../../../ui/InlineRename";
 import { Alert } from "../../../ui/states";
 import type { TicketTypeItem } from "../hooks/use-lines";
 
@@ -12,9 +13,14 @@ interface Props {
   canManage: boolean;
   busy: boolean;
   onCreate: (input: CreateTicketTypeInput) => Promise<Problem | null>;
+  onRename?: (id: string, name: string) => Promise<Problem | null>;
+  /** archive true: archive; false: restore. */
+  onArchive?: (id: string, archive: boolean) => Promise<void>;
 }
 
-export function TicketTypesPanel({ tenantId, ticketTypes, canManage, busy, onCreate }: Props) {
+export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, onCreate, onRename, onArchive }: Props) {
+  const ticketTypes = all.filter((t) => !t.archivedAt);
+  const archived = all.filter((t) => t.archivedAt);
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
   const [minutes, setMinutes] = useState("");
@@ -52,9 +58,31 @@ export function TicketTypesPanel({ tenantId, ticketTypes, canManage, busy, onCre
             <li key={t.id} className="chip">
               <strong>{t.code}</strong> {t.name}
               {t.defaultServiceSeconds ? <span className="muted"> · ~{Math.round(t.defaultServiceSeconds / 60)} min</span> : null}
+              {canManage && onRename && <InlineRename label={`ticket type ${t.code}`} name={t.name} onRename={(name) => onRename(t.id, name)} />}
+              {canManage && onArchive && (
+                <Button size="sm" variant="ghost" onClick={() => void onArchive(t.id, true)}>
+                  Archive<span className="visually-hidden"> ticket type {t.code}</span>
+                </Button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {canManage && onArchive && archived.length > 0 && (
+        <details className="archived-section">
+          <summary>Archived ticket types ({archived.length})</summary>
+          <p className="muted">Not offered for new tickets; old tickets keep them.</p>
+          <ul className="archived-list">
+            {archived.map((t) => (
+              <li key={t.id}>
+                <strong>{t.code}</strong> {t.name}
+                <Button size="sm" onClick={() => void onArchive(t.id, false)}>
+                  Restore<span className="visually-hidden"> ticket type {t.code}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {canManage && (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a ticket type">

@@ -1,14 +1,20 @@
 import { graphql } from "../../../gql";
 
-/** The lines page: every line of the tenant with its configuration, counters and live numbers. */
+/**
+ * The lines page: every line of the tenant with its configuration, counters and live numbers. With
+ * includeArchived (the lines page), archived lines, counters and ticket types too, to restore them.
+ */
 export const LinesQuery = graphql(`
-  query Lines($tenantId: ID!) {
+  query Lines($tenantId: ID!, $includeArchived: Boolean! = false) {
     tenant(id: $tenantId) {
       id
-      lines {
+      lines(includeArchived: $includeArchived) {
         ...LineFields
+        allCounters: counters(includeArchived: $includeArchived) {
+          ...CounterFields
+        }
       }
-      ticketTypes {
+      ticketTypes(includeArchived: $includeArchived) {
         ...TicketTypeFields
       }
     }
@@ -27,6 +33,9 @@ export const LinesQuery = graphql(`
     timeZone
     showEstimates
     estimator
+    estimatorOptions
+    estimatorWebhookSecretSet
+    archivedAt
     allowedTicketTypeIds
     openingHours {
       day
@@ -49,6 +58,7 @@ export const LinesQuery = graphql(`
     lineId
     name
     isOpen
+    archivedAt
   }
 
   fragment TicketTypeFields on TicketType {
@@ -56,5 +66,6 @@ export const LinesQuery = graphql(`
     code
     name
     defaultServiceSeconds
+    archivedAt
   }
 `);

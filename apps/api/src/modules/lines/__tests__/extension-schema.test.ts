@@ -26,7 +26,7 @@ const fieldsOf = (fn: () => unknown): string[] => {
 
 describe("ticket extension schema", () => {
   it("accepts a draft 2020-12 object schema and refuses non-schemas", () => {
-    assert.deepEqual(checkExtensionSchema(schema), schema);
+    assert.deepEqual(checkExtensionSchema(schema), { ...schema, "x-order": ["vip", "membership", "email"] }, "stored with its field order");
     assert.throws(() => checkExtensionSchema([1]), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT");
     assert.throws(() => checkExtensionSchema({ type: "string" }), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT");
     assert.throws(() => checkExtensionSchema({ type: "object", properties: { a: { type: "nope" } } }), (e: unknown) => e instanceof AppError && e.code === "BAD_USER_INPUT");
@@ -120,5 +120,65 @@ describe("ticket extension schema", () => {
   it("refuses (CONFLICT, not a 500) a stored version that today's engine cannot compile", () => {
     const stored = { tenantId: "t-old", version: 7, schema: { type: "object", properties: { p: { type: "string", pattern: "a(?=b)" } } } };
     assert.throws(() => validateExtensions({ p: "ab" }, stored), (e: unknown) => e instanceof AppError && e.code === "CONFLICT" && e.message.includes("version 7"));
+  });
+});
+
+/** The error's message and its fields' messages, for the plain-words assertions. */
+const refusal = (fn: () => unknown): { message: string; fields: { path: string; message: string }[] } => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return { message: e.message, fields: e.fields ?? [] };
+    throw e;
+  }
+  throw new Error("expected a refusal");
+};
+
+describe("extension schema errors in plain words", () => {
+  it("names the field and what is allowed for a wrong type, instead of Ajv's meta-schema paths", () => {
+    const { message, fields } = refusal(() => checkExtensionSchema({ type: "object", properties: { name: { type: "text" } } }));
+    assert.equal(
+      message,
+      'The extension schema has a problem. Field “name”: type must be one of "array", "boolean", "integer", "null", "number", "object" or "string", or a list of them.',
+    );
+    assert.deepEqual(fields.map((f) => f.path), ["schema/properties/name/type"]);
+    assert.doesNotMatch(message, /data\/properties|must be array|anyOf/);
+  });
+
+  it("says which keyword of which field is wrong, one sentence per place", () => {
+    const { message, fields } = refusal(() =>
+      checkExtensionSchema({ type: "object", required: "name", properties: { age: { type: "integer", minimum: "3" } } }),
+    );
+    assert.match(message, /^The extension schema has 2 problems\./);
+    assert.deepEqual(fields.map((f) => f.message).sort(), ["Field “age”: minimum must be a number.", "The schema's “required” must be an array."]);
+  });
+
+  it("reports a misspelt keyword by name", () => {
+    const { message } = refusal(() => checkExtensionSchema({ type: "object", properties: { name: { type: "string", titel: "Name" } } }));
+    assert.equal(message, "The extension schema has a problem. “titel” is not a JSON Schema keyword (check its spelling).");
+  });
+});
+
+describe("custom field order (x-order)", () => {
+  it("is taken from the order of properties as written, since jsonb would forget it", () => {
+    const stored = checkExtensionSchema({ type: "object", properties: { seat: { type: "integer" }, name: { type: "string" }, vip: { type: "boolean" } }, required: ["name"] });
+    assert.deepEqual(stored["x-order"], ["seat", "name", "vip"]);
+  });
+
+  it("keeps an explicit order, appends fields it leaves out, and drops repeats", () => {
+    const stored = checkExtensionSchema({ type: "object", "x-order": ["vip", "name", "vip"], properties: { seat: { type: "integer" }, name: { type: "string" }, vip: { type: "boolean" } } });
+    assert.deepEqual(stored["x-order"], ["vip", "name", "seat"]);
+  });
+
+  it("refuses an order that names a field the schema does not have, or is not a list of names", () => {
+    const unknown = refusal(() => checkExtensionSchema({ type: "object", "x-order": ["nmae"], properties: { name: { type: "string" } } }));
+    assert.equal(unknown.message, "Field order names “nmae”, which is not a field of the schema");
+    assert.deepEqual(unknown.fields.map((f) => f.path), ["schema/x-order"]);
+    assert.deepEqual(fieldsOf(() => checkExtensionSchema({ type: "object", "x-order": "name", properties: { name: { type: "string" } } })), ["schema/x-order"]);
+  });
+
+  it("is an annotation only: validation ignores it", () => {
+    const stored = checkExtensionSchema({ type: "object", properties: { b: { type: "string" }, a: { type: "string" } }, required: ["a"] });
+    assert.equal(validateExtensions({ a: "x" }, { tenantId: "t-order", version: 1, schema: stored }), 1);
   });
 });

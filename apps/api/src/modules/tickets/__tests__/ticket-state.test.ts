@@ -34,9 +34,12 @@ describe("ticket state machine", () => {
     assert.equal(canTransition("SERVING", "transfer"), false);
   });
 
-  it("allows nothing from a terminal status", () => {
+  it("allows nothing from a terminal status but undoing a no-show, which waits again", () => {
+    assert.equal(transition("NO_SHOW", "undoNoShow"), "WAITING");
+    for (const from of ["WAITING", "CALLED", "SERVING", "SERVED", "CANCELLED", "EXPIRED"] as const) assert.equal(canTransition(from, "undoNoShow"), false, from);
     for (const status of terminalStatuses) {
       for (const action of actions) {
+        if (status === "NO_SHOW" && action === "undoNoShow") continue;
         assert.throws(() => transition(status, action), (e: unknown) => e instanceof AppError && e.code === "INVALID_TRANSITION", `${status} ${action}`);
       }
     }

@@ -3,7 +3,7 @@ import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../../../i18n/i18n";
-import { extensionValidator, formSchema, hasFields, localizeErrors, serverErrorSchema, type Extensions } from "../extension-form";
+import { extensionValidator, fieldOrder, formSchema, hasFields, localizeErrors, serverErrorSchema, type Extensions } from "../extension-form";
 
 export interface DetailsFormProps {
   /** The tenant's ticket extension schema (JSON Schema 2020-12); null: no custom fields. */
@@ -25,6 +25,7 @@ export interface DetailsFormProps {
 export function DetailsForm({ extensionSchema, serverFields, locked, onSubmit, id, children }: DetailsFormProps) {
   const { t } = useI18n();
   const schema: RJSFSchema = useMemo(() => formSchema(extensionSchema), [extensionSchema]);
+  const uiSchema = useMemo(() => ({ "ui:submitButtonOptions": { norender: true }, "ui:order": fieldOrder(schema) }), [schema]);
   const transformErrors = useMemo(() => localizeErrors(t), [t]);
   const [extensions, setExtensions] = useState<Extensions>({});
   const extraErrors = useMemo(() => (serverFields ? serverErrorSchema(serverFields) : undefined), [serverFields]);
@@ -33,7 +34,7 @@ export function DetailsForm({ extensionSchema, serverFields, locked, onSubmit, i
     <Form<Extensions, RJSFSchema>
       id={id}
       schema={schema}
-      uiSchema={{ "ui:submitButtonOptions": { norender: true } }}
+      uiSchema={uiSchema}
       validator={extensionValidator}
       formData={extensions}
       onChange={(event) => setExtensions(event.formData ?? {})}
