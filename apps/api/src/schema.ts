@@ -4,6 +4,8 @@ import { buildSchema } from "type-graphql";
 import { ApiKeysResolver } from "./modules/api-keys/api-keys.resolver.js";
 import { AuthResolver } from "./modules/auth/auth.resolver.js";
 import { MembersResolver } from "./modules/members/members.resolver.js";
+import { InvitationsResolver, TenantInvitationsResolver } from "./modules/members/invitations.resolver.js";
+import { PlatformMailResolver } from "./modules/platform-mail/platform-mail.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
 import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
@@ -17,7 +19,7 @@ import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.r
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, PlatformResolver, LinesResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEstimatorResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

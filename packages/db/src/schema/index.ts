@@ -14,3 +14,6 @@ export * from "./tickets.js";
 export * from "./ticketDeadlines.js";
 export * from "./sessions.js";
 export * from "./notifications.js";
+export * from "./invitations.js";
+export * from "./passwordResets.js";
+export * from "./platformMail.js";

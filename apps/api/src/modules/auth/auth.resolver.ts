@@ -4,6 +4,7 @@ import { Membership } from "../members/members.types.js";
 import { SignUpInput } from "./auth.inputs.js";
 import * as auth from "./auth.service.js";
 import * as sessions from "./sessions.service.js";
+import * as passwordReset from "./password-reset.service.js";
 import { AuthPayload, User } from "./auth.types.js";
 
 /** The payload of a mutation that opened a session; the rest of the operation reads as that session. */
@@ -44,6 +45,26 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     return signedIn(ctx, await sessions.changePassword(ctx, currentPassword, newPassword));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Emails a one-time password-reset link (valid PASSWORD_RESET_TTL_MINUTES, 30 by default). Always answers true: whether the address has a login is never told.",
+  })
+  requestPasswordReset(@Arg("email", () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return passwordReset.requestPasswordReset(ctx, email);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Sets a new password with a reset link's token (once, before it expires); every session of the user ends. Sign in with the new password afterwards.",
+  })
+  resetPassword(
+    @Arg("token", () => String) token: string,
+    @Arg("newPassword", () => String, { description: "At least 10 characters and hard to guess (common passwords and simple patterns are refused)." })
+    newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return passwordReset.resetPassword(ctx, token, newPassword);
   }
 
   @Query(() => User, { nullable: true, description: "The signed-in user; null for API keys and anonymous callers." })
