@@ -48,6 +48,7 @@ const perAddressFields: Record<string, AddressBudget> = {
   requestPasswordReset: "passwordReset",
   resetPassword: "login",
   acceptInvitation: "login",
+  acceptInvitationWithSignUp: "signUp",
   invitation: "publicLookup",
   ticketByCode: "publicLookup",
   tenantBySlug: "publicLookup",

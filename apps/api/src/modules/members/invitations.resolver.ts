@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MemberRole as MemberRoleValue } from "@qline/db";
-import type { RequestContext } from "../../context/context.js";
+import { continueAs, type RequestContext } from "../../context/context.js";
+import { AuthPayload } from "../auth/auth.types.js";
 import { MemberRole } from "../common/scalars.js";
 import { Tenant } from "../tenants/tenants.types.js";
 import * as invitations from "./invitations.service.js";
@@ -42,6 +43,21 @@ export class InvitationsResolver {
   })
   acceptInvitation(@Arg("token", () => String) token: string, @Ctx() ctx: RequestContext): Promise<Membership> {
     return invitations.acceptInvitation(ctx, token);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      "For an invitee without a login: creates one for the invited address (the link proves it), accepts the invitation and opens a session, in one step. CONFLICT when the address has a login already (sign in and acceptInvitation instead).",
+  })
+  async acceptInvitationWithSignUp(
+    @Arg("token", () => String) token: string,
+    @Arg("name", () => String) name: string,
+    @Arg("password", () => String, { description: "At least 10 characters and hard to guess (common passwords and simple patterns are refused)." }) password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    const result = await invitations.acceptInvitationWithSignUp(ctx, token, name, password);
+    continueAs(ctx, result.actor);
+    return { token: result.token, user: result.user };
   }
 }
 

@@ -14,7 +14,10 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from "../../
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { normalizeEmail } from "../auth/auth.service.js";
+import { normalizeEmail, type SignedIn } from "../auth/auth.service.js";
+import { hashPassword, passwordProblem } from "../auth/passwords.js";
+import { openSession } from "../auth/sessions.service.js";
+import { mapUniqueViolations } from "../../errors/postgres.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "../auth/tokens.js";
 import { invitationLink, invitationMail } from "../platform-mail/messages.js";
 import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js";
@@ -194,5 +197,35 @@ export async function acceptInvitation(ctx: RequestContext, token: string) {
     return { tenant, role: membership.role, suspended: tenant.suspendedAt !== null };
   });
   await announceAccessChange(ctx.pubsub, [controlTopics.user(userId)], { kind: "membershipChanged", userId, tenantId: result.tenant.id });
+  return result;
+}
+
+/**
+ * An invitee without a login creates one and accepts in one step. The link proves the address (it was mailed
+ * there), so the login is made for the invited address, with no separate confirmation and no new organisation.
+ * An address that has a login already answers CONFLICT ("sign in to accept"): only the link's holder, who
+ * owns the address, can learn that.
+ */
+export async function acceptInvitationWithSignUp(ctx: RequestContext, token: string, nameInput: string, password: string): Promise<SignedIn> {
+  const name = nameInput.trim();
+  if (!name || name.length > 100) throw badInput("Enter your name (1–100 characters)", [{ path: "name", message: "must be 1–100 characters" }]);
+  const { email, status } = await invitationPreview(ctx, token);
+  if (status === InvitationStatus.EXPIRED) throw badInput("This invitation has expired: ask for a new one", [{ path: "token", message: "has expired" }]);
+  if (status !== InvitationStatus.PENDING) throw notFound("Invitation");
+  const problem = await passwordProblem(password, [email, name]);
+  if (problem) throw badInput(`Password ${problem}`, [{ path: "password", message: problem }]);
+  const passwordHash = await hashPassword(password);
+  const userId = randomUUID();
+  const result = await byToken(ctx, token, userId, async (tx, row) => {
+    if (statusOf(row) !== InvitationStatus.PENDING) throw notFound("Invitation");
+    const [user] = await mapUniqueViolations(() => tx.insert(users).values({ id: userId, email: row.email, name, passwordHash }).returning(), {
+      users_email_key: () => conflict("This address has a qline login already: sign in to accept the invitation"),
+    });
+    await tx.insert(memberships).values({ tenantId: row.tenantId, userId, role: row.role });
+    await tx.update(invitations).set({ acceptedAt: sql`now()`, acceptedByUserId: userId }).where(and(eq(invitations.tenantId, row.tenantId), eq(invitations.id, row.id)));
+    const session = await openSession(tx, ctx.config, user!);
+    await recordAudit(tx, session.actor, { tenantId: row.tenantId, action: "member.accept_invitation", targetType: "user", targetId: userId, after: { role: row.role, invitationId: row.id } });
+    return { ...session, user: user! };
+  });
   return result;
 }

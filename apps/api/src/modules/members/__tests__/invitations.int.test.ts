@@ -79,6 +79,22 @@ describe("invitations", () => {
     assert.ok(after.tenant.members.some((m) => m.email === person.email));
   });
 
+  it("an invitee without a login creates one for the invited address and joins in one step; a login's address must sign in instead", async () => {
+    const email = freshEmail("newcomer");
+    const { token } = await invited(email, "STAFF");
+    const signUp = `mutation($t: String!, $n: String!, $p: String!) { acceptInvitationWithSignUp(token: $t, name: $n, password: $p) { token user { email name memberships { role tenant { id } } } } }`;
+    assertCode(await api.client()(signUp, { t: token, n: "New Comer", p: "password123" }), "BAD_USER_INPUT");
+    const res = assertOk(await api.client()<{ acceptInvitationWithSignUp: { token: string; user: { email: string; memberships: { role: string; tenant: { id: string } }[] } } }>(signUp, { t: token, n: "New Comer", p: "sturdy-Lantern-harbour-61" }));
+    assert.equal(res.acceptInvitationWithSignUp.user.email, email);
+    assert.deepEqual(res.acceptInvitationWithSignUp.user.memberships, [{ role: "STAFF", tenant: { id: owner.tenantId } }]);
+    assertCode(await api.client()(signUp, { t: token, n: "Again", p: "sturdy-Lantern-harbour-61" }), "NOT_FOUND"); // spent
+
+    const existing = await signUpPersona(api, "haslogin");
+    const second = await invited(existing.email, "STAFF");
+    assertCode(await api.client()(signUp, { t: second.token, n: "Impostor", p: "sturdy-Lantern-harbour-61" }), "CONFLICT");
+    assertOk(await existing.gql(accept, { token: second.token })); // the link still works for the signed-in owner of the address
+  });
+
   it("a resend kills the old link; a revocation kills the link", async () => {
     const person = await signUpPersona(api, "resent");
     const first = await invited(person.email);
