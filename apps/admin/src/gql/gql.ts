@@ -29,6 +29,8 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": typeof types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallNextDocument,
@@ -56,9 +58,15 @@ type Documents = {
     "\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    remoteJoin\n    joinUrl\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n      warnSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n": typeof types.LinesDocument,
     "\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": typeof types.OpenCounterDocument,
     "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": typeof types.UpdateLineDocument,
-    "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationWithSignUpDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  query DevMailbox($tenantId: ID!) {\n    devMailbox(tenantId: $tenantId) {\n      id\n      kind\n      to\n      subject\n      body\n      receivedAt\n    }\n  }\n": typeof types.DevMailboxDocument,
     "\n  query LineNotificationSettings($lineId: ID!) {\n    notificationSettings(lineId: $lineId) {\n      ...LineNotificationSettingsFields\n    }\n  }\n\n  fragment LineNotificationSettingsFields on LineNotificationSettings {\n    lineId\n    joined\n    almostThere\n    almostTherePosition\n    almostThereMinutes\n    called\n    noShow\n    expired\n    cancelled\n  }\n": typeof types.LineNotificationSettingsDocument,
@@ -101,6 +109,8 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": types.MeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallNextDocument,
@@ -128,9 +138,15 @@ const documents: Documents = {
     "\n  query Lines($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      lines {\n        ...LineFields\n      }\n      ticketTypes {\n        ...TicketTypeFields\n      }\n    }\n  }\n\n  fragment LineFields on Line {\n    id\n    tenantId\n    name\n    prefix\n    acceptingTickets\n    remoteJoin\n    joinUrl\n    openNow\n    capacity\n    timeZone\n    showEstimates\n    estimator\n    allowedTicketTypeIds\n    openingHours {\n      day\n      opens\n      closes\n    }\n    ttl {\n      waitingSeconds\n      calledSeconds\n      warnSeconds\n    }\n    waitingCount\n    counters {\n      ...CounterFields\n    }\n  }\n\n  fragment CounterFields on Counter {\n    id\n    lineId\n    name\n    isOpen\n  }\n\n  fragment TicketTypeFields on TicketType {\n    id\n    code\n    name\n    defaultServiceSeconds\n  }\n": types.LinesDocument,
     "\n  mutation OpenCounter($id: ID!) {\n    openCounter(id: $id) {\n      ...CounterFields\n    }\n  }\n": types.OpenCounterDocument,
     "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": types.UpdateLineDocument,
-    "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": types.AddMemberDocument,
+    "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationWithSignUpDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n": types.InviteMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  query DevMailbox($tenantId: ID!) {\n    devMailbox(tenantId: $tenantId) {\n      id\n      kind\n      to\n      subject\n      body\n      receivedAt\n    }\n  }\n": types.DevMailboxDocument,
     "\n  query LineNotificationSettings($lineId: ID!) {\n    notificationSettings(lineId: $lineId) {\n      ...LineNotificationSettingsFields\n    }\n  }\n\n  fragment LineNotificationSettingsFields on LineNotificationSettings {\n    lineId\n    joined\n    almostThere\n    almostTherePosition\n    almostThereMinutes\n    called\n    noShow\n    expired\n    cancelled\n  }\n": types.LineNotificationSettingsDocument,
@@ -232,6 +248,14 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -343,7 +367,23 @@ export function graphql(source: "\n  mutation UpdateLine($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -352,6 +392,14 @@ export function graphql(source: "\n  query Members($tenantId: ID!) {\n    tenant
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
