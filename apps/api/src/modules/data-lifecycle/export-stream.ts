@@ -41,6 +41,8 @@ export const exportedTables: readonly ExportedTable[] = [
   { name: "ticket_deadlines", keys: [["ticket_id", "uuid"], ["action", "text"]] },
   { name: "notifications", keys: [["id", "uuid"]] },
   { name: "notification_templates", keys: [["trigger", "text"], ["channel", "text"], ["language", "text"]] },
+  // Who was invited, as what and when; never the link (its token's hash).
+  { name: "invitations", keys: [["id", "uuid"]], omit: ["token_hash"] },
 ];
 
 /** Tenant-owned tables left out on purpose, and why. */
