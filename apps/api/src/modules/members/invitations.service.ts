@@ -148,7 +148,7 @@ export async function revokeInvitation(ctx: RequestContext, tenantId: string, id
 }
 
 /** The invitation a link's token names, in its tenant's transaction (`app.invitation_by_token` locates it). */
-async function byToken<T>(ctx: RequestContext, token: string, userId: string | null, fn: (tx: Tx, row: InvitationRow) => Promise<T>): Promise<T> {
+async function byToken<T>(ctx: RequestContext, token: string, userId: string | null, fn: (tx: Tx, row: InvitationRow) => Promise<T>, lock = true): Promise<T> {
   if (!isLinkToken(token)) throw notFound("Invitation");
   const hash = hashLinkToken(token);
   const [located] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
@@ -156,11 +156,12 @@ async function byToken<T>(ctx: RequestContext, token: string, userId: string | n
   );
   if (!located) throw notFound("Invitation");
   return withTenantTx(ctx.db, { tenantId: located.tenant_id, userId }, async (tx) => {
-    const [row] = await tx
+    const query = tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tenantId, located.tenant_id), eq(invitations.id, located.id), eq(invitations.tokenHash, hash)))
-      .for("update");
+      .where(and(eq(invitations.tenantId, located.tenant_id), eq(invitations.id, located.id), eq(invitations.tokenHash, hash)));
+    // Accepting locks the row: of two concurrent acceptances (or an acceptance and a revocation), one wins.
+    const [row] = lock ? await query.for("update") : await query;
     if (!row) throw notFound("Invitation");
     return fn(tx, row);
   });
@@ -171,7 +172,7 @@ export async function invitationPreview(ctx: RequestContext, token: string) {
   return byToken(ctx, token, null, async (tx, row) => {
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, row.tenantId));
     return { tenantName: tenant?.name ?? "", role: row.role, email: row.email, status: statusOf(row), expiresAt: row.expiresAt };
-  });
+  }, false);
 }
 
 /**
