@@ -63,7 +63,7 @@ export function SignedIn() {
             ) : firstTenant ? (
               <Loading />
             ) : (
-              <EmptyState title="You have no tenants yet">Ask a colleague to add you to their tenant with the email {session.user.email}.</EmptyState>
+              <EmptyState title="You have no tenants yet">Ask a colleague to invite you to their tenant at {session.user.email}.</EmptyState>
             )}
           </main>
         </AppFrame>
