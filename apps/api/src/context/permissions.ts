@@ -150,7 +150,7 @@ export function rolesMarkdown(): string {
     "|---|---|",
     ...Object.entries(operationsByPermission).map(([p, ops]) => `| \`${p}\` | ${ops.map((o) => `\`${o}\``).join(", ")} |`),
     "| signed in as the invited address | `acceptInvitation` (docs/people.md) |",
-    "| public (no sign-in) | `signUp`, `login`, `requestPasswordReset`, `resetPassword` (the emailed token is the capability), `invitation`, `acceptInvitationWithSignUp` (the invitation's token), `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
+    "| public (no sign-in) | `startSignUp`, `confirmSignUp` (the emailed token), `signUp` (deprecated), `login`, `requestPasswordReset`, `resetPassword` (the emailed token is the capability), `invitation`, `acceptInvitationWithSignUp` (the invitation's token), `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
     "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended`, `devPlatformMailbox` (dev sinks only) |",
     "",
   ].join("\n");

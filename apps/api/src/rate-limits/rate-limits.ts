@@ -44,6 +44,8 @@ const perAddressFields: Record<string, AddressBudget> = {
   // A password check like login (issue 11 adds it on another branch): the same per-address budget.
   changePassword: "login",
   signUp: "signUp",
+  startSignUp: "signUp",
+  confirmSignUp: "login",
   // One-time links: 256-bit tokens cannot be guessed; the budgets bound what a caller can make the server do.
   requestPasswordReset: "passwordReset",
   resetPassword: "login",
@@ -153,13 +155,14 @@ export class RateLimits {
   }
 
   /**
-   * Whether another reset email may go to `email` this hour. Never an error: past the budget the request answers
-   * exactly as before and sends nothing, so the budget tells nobody anything about the address.
+   * Whether another reset (or sign-up) email may go to this address this hour (`key`: the address, prefixed per
+   * kind of mail). Never an error: past the budget the request answers exactly as before and sends nothing, so the
+   * budget tells nobody anything about the address.
    */
-  async passwordResetMailAllowed(email: string): Promise<boolean> {
+  async mailToAddressAllowed(key: string): Promise<boolean> {
     if (!this.config.enabled) return true;
     try {
-      await this.resetPerEmail.consume(email);
+      await this.resetPerEmail.consume(key);
       return true;
     } catch (result) {
       if (result instanceof RateLimiterRes) {

@@ -17,3 +17,4 @@ export * from "./notifications.js";
 export * from "./invitations.js";
 export * from "./passwordResets.js";
 export * from "./platformMail.js";
+export * from "./signupRequests.js";

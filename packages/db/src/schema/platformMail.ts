@@ -3,7 +3,7 @@ import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzl
 import { appRole } from "./roles.js";
 
 /** What a platform email is about (for logs and the dev mailbox; the words are in `subject`/`body`). */
-export const platformMailKinds = ["INVITATION", "PASSWORD_RESET"] as const;
+export const platformMailKinds = ["INVITATION", "PASSWORD_RESET", "SIGN_UP"] as const;
 export type PlatformMailKind = (typeof platformMailKinds)[number];
 
 /** PENDING → SENDING (claimed, leased) → SENT | RETRYING (due again) | DEAD (gave up). */

@@ -5,6 +5,7 @@ import { SignUpInput } from "./auth.inputs.js";
 import * as auth from "./auth.service.js";
 import * as sessions from "./sessions.service.js";
 import * as passwordReset from "./password-reset.service.js";
+import * as signUpConfirmation from "./sign-up-confirmation.service.js";
 import { AuthPayload, User } from "./auth.types.js";
 
 /** The payload of a mutation that opened a session; the rest of the operation reads as that session. */
@@ -15,7 +16,23 @@ function signedIn(ctx: RequestContext, result: auth.SignedIn): AuthPayload {
 
 @Resolver(() => User)
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: "Creates an account, its root tenant and you as its OWNER, in one transaction." })
+  @Mutation(() => Boolean, {
+    description:
+      "Starts a sign-up: checks the input and emails the address a confirmation link (valid 24 h; confirmSignUp creates the organisation, its first location and you as its OWNER). Always answers true for valid input: whether the address has a login is never told (a registered address gets a note to sign in instead).",
+  })
+  startSignUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return signUpConfirmation.startSignUp(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Creates the account a sign-up confirmation link names (once, within 24 h) and opens a session." })
+  async confirmSignUp(@Arg("token", () => String) token: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return signedIn(ctx, await signUpConfirmation.confirmSignUp(ctx, token));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: "Deprecated: creates an account, its root tenant and you as its OWNER at once, and answers CONFLICT for a registered address. Use startSignUp + confirmSignUp.",
+    deprecationReason: "Tells whether an address is registered; use startSignUp and confirmSignUp (email confirmation).",
+  })
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return signedIn(ctx, await auth.signUp(ctx, input));
   }

@@ -21,7 +21,7 @@ import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
 
 export async function requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<boolean> {
   const email = normalizeEmail(emailInput);
-  if (ctx.rateLimits && !(await ctx.rateLimits.passwordResetMailAllowed(email))) return true;
+  if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(email))) return true;
   const [found] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
     rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${email}) as id`)),
   );

@@ -60,3 +60,37 @@ export function noAccountMail(to: string, p: { adminUrl: string }): QueuedMail {
     ].join("\n"),
   };
 }
+
+export const signUpLink = (adminUrl: string, token: string) => `${adminUrl}/#/confirm-signup/${token}`;
+
+export function signUpConfirmationMail(to: string, p: { accountName: string; tenantName: string; link: string; ttlSeconds: number }): QueuedMail {
+  return {
+    kind: "SIGN_UP",
+    to,
+    subject: "Confirm your qline sign-up",
+    body: [
+      `Someone (hopefully you) signed up for qline with this email address: organisation "${p.accountName}", first location "${p.tenantName}".`,
+      "",
+      "Confirm it here to create the account and sign in:",
+      p.link,
+      "",
+      `The link works once, for ${hours(p.ttlSeconds)} hours. If you did not sign up, ignore this email: nothing is created.`,
+    ].join("\n"),
+  };
+}
+
+/** Sent instead when the address has a login: the sign-up answers the same, the owner of the address learns why. */
+export function alreadyRegisteredMail(to: string, p: { adminUrl: string }): QueuedMail {
+  return {
+    kind: "SIGN_UP",
+    to,
+    subject: "Confirm your qline sign-up",
+    body: [
+      "Someone (hopefully you) tried to sign up for qline with this email address, but it has a qline login already; nothing new was created.",
+      "",
+      `Sign in at ${p.adminUrl}/#/login — or, if you forgot the password, reset it at ${p.adminUrl}/#/forgot-password`,
+      "",
+      "If this was not you, ignore this email.",
+    ].join("\n"),
+  };
+}

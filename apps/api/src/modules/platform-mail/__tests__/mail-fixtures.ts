@@ -34,7 +34,7 @@ export async function mailsTo(sinks: DevSinks, to: string, count = 1, timeoutMs 
 }
 
 /** The token of the (last) link `/#/<route>/<token>` in a mail body. */
-export function linkToken(mail: DevMessageRecord, route: "invite" | "reset-password"): string {
+export function linkToken(mail: DevMessageRecord, route: "invite" | "reset-password" | "confirm-signup"): string {
   const match = new RegExp(`http://admin\\.test/#/${route}/([A-Za-z0-9_-]{43})`).exec(mail.body);
   assert.ok(match, `no ${route} link in: ${mail.body}`);
   return match[1]!;
