@@ -5,32 +5,9 @@
  * Then a forgotten password: the login page's link → an emailed reset link → a new password → signed in with it.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { platformAdmin, gql, signUpTenant } from "../fixtures/api";
+import { signUpTenant } from "../fixtures/api";
 import { adminUrl, e2ePassword, ownerEmail, signedInPage } from "../fixtures/admin";
-
-interface Mail {
-  to: string;
-  subject: string | null;
-  body: string;
-}
-
-/** The newest mail to `to` whose body has a link to `route`, from the local SMTP server; waits for it. */
-async function linkFromMail(to: string, route: "invite" | "reset-password"): Promise<string> {
-  const admin = await platformAdmin();
-  const pattern = new RegExp(`(https?://\\S+/#/${route}/[A-Za-z0-9_-]{43})`);
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const { devPlatformMailbox } = await gql<{ devPlatformMailbox: Mail[] }>(admin, `query($to: String) { devPlatformMailbox(to: $to) { to subject body } }`, { to });
-        link = devPlatformMailbox.map((m) => pattern.exec(m.body)?.[1]).find(Boolean);
-        return Boolean(link);
-      },
-      { timeout: 30_000, message: `a ${route} mail to ${to}` },
-    )
-    .toBe(true);
-  return link!;
-}
+import { linkFromMail } from "../fixtures/mail";
 
 async function freshPage(page: Page): Promise<Page> {
   const context = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 900 } });

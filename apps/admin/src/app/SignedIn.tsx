@@ -22,7 +22,7 @@ export function SignedIn() {
   }, [data]);
 
   useEffect(() => {
-    if (firstTenant && (route.name === "home" || route.name === "login" || route.name === "signup" || route.name === "forgot-password")) navigate(tenantHref(firstTenant), { replace: true });
+    if (firstTenant && (route.name === "home" || route.name === "login" || route.name === "signup" || route.name === "forgot-password" || route.name === "confirm-signup")) navigate(tenantHref(firstTenant), { replace: true });
   }, [firstTenant, route.name]);
 
   const session = useMemo<Session | null>(

@@ -1,3 +1,4 @@
+import { ConfirmSignUpPage } from "../modules/auth/components/ConfirmSignUpPage";
 import { ForgotPasswordPage } from "../modules/auth/components/ForgotPasswordPage";
 import { LoginPage } from "../modules/auth/components/LoginPage";
 import { ResetPasswordPage } from "../modules/auth/components/ResetPasswordPage";
@@ -17,6 +18,8 @@ export function SignedOut() {
       return <ForgotPasswordPage />;
     case "reset-password":
       return <ResetPasswordPage token={route.token} />;
+    case "confirm-signup":
+      return <ConfirmSignUpPage token={route.token} />;
     default:
       return <LoginPage />;
   }

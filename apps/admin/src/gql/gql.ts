@@ -31,7 +31,8 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n": typeof types.StartSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": typeof types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallNextDocument,
     "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallTicketDocument,
@@ -111,7 +112,8 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": types.MeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n": types.StartSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallNextDocument,
     "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallTicketDocument,
@@ -259,7 +261,11 @@ export function graphql(source: "\n  mutation ResetPassword($token: String!, $ne
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n"): (typeof documents)["\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
