@@ -29,6 +29,8 @@ export interface PlatformMailWorkerOptions {
   pollMs?: number;
   /** false: only `runOnce` (tests). */
   autoStart?: boolean;
+  /** Log each delivered mail with its text (dev sinks only: the text holds a one-time link). */
+  logDelivered?: boolean;
 }
 
 export interface PlatformMailRuntime {
@@ -48,7 +50,8 @@ export function startPlatformMail(db: Database, config: Config, devSinks: DevSin
     return { job: null, close: async () => {} };
   }
   const sender = platformEmailSender(smtp, config.platformMail.from, config.notifications.sendTimeoutMs);
-  const job = startPlatformMailWorker(db, sender, config, options);
+  // The dev sink has no inbox a newcomer can open before signing in: the console log shows the link instead.
+  const job = startPlatformMailWorker(db, sender, config, { ...options, ...(devSinks ? { logDelivered: true } : {}) });
   return {
     job,
     async close() {
@@ -85,7 +88,10 @@ export function startPlatformMailWorker(db: Database, sender: PlatformEmailSende
         return true;
       }
       const result = await sender.send({ id: mail.id, to: mail.to_address, subject: mail.subject, body: mail.body });
-      if (result.ok) await settle(mail.id, mail.attempts, "SENT", null, null);
+      if (result.ok) {
+        await settle(mail.id, mail.attempts, "SENT", null, null);
+        if (options.logDelivered) logger.info({ to: mail.to_address, subject: mail.subject, text: mail.body }, "dev mailbox: platform mail delivered");
+      }
       else if (!result.retryable || mail.attempts >= maxAttempts) {
         logger.warn({ mailId: mail.id, kind: mail.kind, error: result.message }, "platform mail given up");
         await settle(mail.id, mail.attempts, "DEAD", result.message, null);
