@@ -71,6 +71,8 @@ const rateLimits: Record<string, string> = {
   RATE_JOIN_PER_IP_PER_HOUR: "100000",
   RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR: "100000",
   RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR: "100000",
+  RATE_PASSWORD_RESET_PER_IP_PER_HOUR: "100000",
+  RATE_INVITES_PER_CALLER_PER_HOUR: "100000",
   RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
@@ -87,7 +89,10 @@ const database: Record<string, string> = {
   PLATFORM_ADMIN_EMAILS: process.env.E2E_PLATFORM_ADMIN,
   // Join links and QR posters point at the public pages under test.
   QLINE_PUBLIC_URL: process.env.E2E_KIOSK_URL,
+  // Links in invitation and password-reset emails open the admin console under test.
+  QLINE_ADMIN_URL: process.env.E2E_ADMIN_URL,
   NOTIFY_POLL_MS: "500",
+  PLATFORM_MAIL_POLL_MS: "500",
   // Web Push to the specs' local push receiver (packages/push-receiver: loopback, its own test certificate).
   PUSH_ENDPOINT_ALLOWLIST: "127.0.0.1",
   PUSH_TLS_CA_FILE: join(repo, "packages/push-receiver/fixtures/receiver-cert.pem"),

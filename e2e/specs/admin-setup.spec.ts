@@ -1,5 +1,5 @@
 /**
- * Issue 5's setup journey, all through the admin console: an owner signs up, creates a subtenant in the tenant
+ * Issue 5's setup journey, all through the admin console: an owner signs up (confirming by email), creates a subtenant in the tenant
  * tree, two ticket types, a line accepting both (with a counter), and the ticket-extension schema (rejected while
  * invalid, previewed, saved); the API then holds what the pages show. Screenshots of every settings page.
  */
@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { gql } from "../fixtures/api";
 import { adminUrl } from "../fixtures/admin";
 import { snapshot } from "../fixtures/artifacts";
+import { linkFromMail } from "../fixtures/mail";
 
 const schemaText = JSON.stringify(
   {
@@ -38,6 +39,9 @@ test("owner signs up, adds a subtenant, ticket types, a line with a counter and 
   await page.getByLabel("Web address (slug)").fill(slug);
   await snapshot(page, "admin-signup");
   await page.getByRole("button", { name: "Create account" }).click();
+  // Nothing exists until the address is confirmed: the link arrives by email.
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await linkFromMail(`nora-${id}@e2e.test`, "confirm-signup"));
   await expect(page.getByRole("heading", { name: "Northwind Central", level: 1 })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("your role: Owner")).toBeVisible();
   const token = await page.evaluate(() => localStorage.getItem("qline.admin.token"));

@@ -65,6 +65,27 @@ export interface Config {
   /** Web Push (docs/notifications.md, "Web Push"). */
   push: PushConfig;
   notifications: NotificationConfig;
+  /** The platform's own emails: invitations and password resets (docs/people.md). */
+  platformMail: PlatformMailConfig;
+}
+
+/** Emails qline sends as itself (invitations, password resets), through its own outbox and worker. */
+export interface PlatformMailConfig {
+  /**
+   * PLATFORM_SMTP_URL, else the notification SMTP settings (SMTP_URL / SMTP_HOST…); null: none (the dev SMTP sink
+   * when QLINE_DEV_SINKS is on; otherwise platform mail waits in the outbox and the worker logs why).
+   */
+  smtp: SmtpConfig | null;
+  /** Sender (PLATFORM_MAIL_FROM, default MAIL_FROM). */
+  from: string;
+  /** Where links in platform emails point: the admin console (QLINE_ADMIN_URL, default http://127.0.0.1:4173). */
+  adminUrl: string;
+  /** How long an invitation link works (INVITATION_TTL_HOURS, default 168 = 7 days). */
+  invitationTtlSeconds: number;
+  /** How long a password-reset link works (PASSWORD_RESET_TTL_MINUTES, default 30). */
+  passwordResetTtlSeconds: number;
+  /** Worker poll interval (PLATFORM_MAIL_POLL_MS, default 5000; a commit that queues mail also wakes this process's worker). */
+  pollMs: number;
 }
 
 /** VAPID keys and where push messages may go. */
@@ -145,6 +166,12 @@ export interface RateLimitConfig {
   joinPerContactPerLinePerHour: number;
   /** `testEstimatorWebhook` calls per line per minute (each one makes an outbound HTTP request). */
   webhookTestsPerLinePerMinute: number;
+  /** `requestPasswordReset` per client address per hour. */
+  passwordResetPerIpPerHour: number;
+  /** Reset emails per address per hour; past it the request answers the same and sends nothing. */
+  passwordResetPerEmailPerHour: number;
+  /** `inviteMember` / `resendInvitation` per inviting user per hour (each sends an email to an outside address). */
+  invitesPerCallerPerHour: number;
   /** Queries / mutations per caller (API key, user, or the address of an anonymous caller) per minute. */
   queriesPerCallerPerMinute: number;
   mutationsPerCallerPerMinute: number;
@@ -280,6 +307,17 @@ function notificationConfig(env: NodeJS.ProcessEnv, dataDir: string, production:
   };
 }
 
+function platformMailConfig(env: NodeJS.ProcessEnv, notifications: NotificationConfig): PlatformMailConfig {
+  return {
+    smtp: env.PLATFORM_SMTP_URL ? { url: env.PLATFORM_SMTP_URL } : notifications.smtp,
+    from: env.PLATFORM_MAIL_FROM || notifications.mailFrom,
+    adminUrl: (env.QLINE_ADMIN_URL || "http://127.0.0.1:4173").replace(/\/+$/, ""),
+    invitationTtlSeconds: (integer("INVITATION_TTL_HOURS", env.INVITATION_TTL_HOURS, 168) || 168) * 3600,
+    passwordResetTtlSeconds: (integer("PASSWORD_RESET_TTL_MINUTES", env.PASSWORD_RESET_TTL_MINUTES, 30) || 30) * 60,
+    pollMs: integer("PLATFORM_MAIL_POLL_MS", env.PLATFORM_MAIL_POLL_MS, 5000) || 5000,
+  };
+}
+
 function logLevel(value: string | undefined): LogLevel {
   if (!value) return "info";
   const level = logLevels.find((l) => l === value.toLowerCase());
@@ -302,6 +340,9 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     joinPerDevicePerLinePerHour: n("RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR", 6),
     joinPerContactPerLinePerHour: n("RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR", 6),
     webhookTestsPerLinePerMinute: n("RATE_WEBHOOK_TESTS_PER_LINE_PER_MINUTE", 6),
+    passwordResetPerIpPerHour: n("RATE_PASSWORD_RESET_PER_IP_PER_HOUR", 20),
+    passwordResetPerEmailPerHour: n("RATE_PASSWORD_RESET_PER_EMAIL_PER_HOUR", 3),
+    invitesPerCallerPerHour: n("RATE_INVITES_PER_CALLER_PER_HOUR", 100),
     queriesPerCallerPerMinute: n("RATE_QUERIES_PER_CALLER_PER_MINUTE", 1200),
     mutationsPerCallerPerMinute: n("RATE_MUTATIONS_PER_CALLER_PER_MINUTE", 600),
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),
@@ -318,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   const dataDir = resolve(env.QLINE_DATA_DIR || ".qline-data");
   const jwtSecret = env.JWT_SECRET || (production ? "" : localJwtSecret(dataDir));
+  const notifications = notificationConfig(env, dataDir, production);
   if (jwtSecret.length < 32) throw new Error("JWT_SECRET must be set to at least 32 characters");
   return {
     port: integer("PORT", env.PORT, 4000),
@@ -363,7 +405,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer("TRUST_PROXY", env.TRUST_PROXY, 0),
     rateLimits: rateLimits(env),
     push: pushConfig(env, production, dataDir),
-    notifications: notificationConfig(env, dataDir, production),
+    notifications,
+    platformMail: platformMailConfig(env, notifications),
   };
 }
 

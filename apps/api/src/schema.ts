@@ -5,6 +5,8 @@ import { ApiKeysResolver } from "./modules/api-keys/api-keys.resolver.js";
 import { DevicesResolver, TenantDevicesResolver } from "./modules/devices/devices.resolver.js";
 import { AuthResolver } from "./modules/auth/auth.resolver.js";
 import { MembersResolver } from "./modules/members/members.resolver.js";
+import { InvitationsResolver, TenantInvitationsResolver } from "./modules/members/invitations.resolver.js";
+import { PlatformMailResolver } from "./modules/platform-mail/platform-mail.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
 import { LinesEditingResolver } from "./modules/lines/editing.resolver.js";
@@ -20,7 +22,7 @@ import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.r
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

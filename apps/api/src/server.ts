@@ -22,6 +22,7 @@ import { limitedWebSocketServer } from "./subscriptions/connection-limits.js";
 import { followConnection } from "./subscriptions/live-access.js";
 import { actorVisibility, createSharedSubscriptions } from "./subscriptions/shared-execution.js";
 import { startTtlJob, type TtlJob, type TtlJobOptions } from "./jobs/ttl.job.js";
+import { startPlatformMail, type PlatformMailRuntime, type PlatformMailWorkerOptions } from "./modules/platform-mail/worker.js";
 import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions } from "./modules/notifications/runtime.js";
 import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
 import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
@@ -49,6 +50,8 @@ export interface ServerOptions {
   ttlJob?: Partial<Pick<TtlJobOptions, "now" | "pollMs" | "leaseSeconds" | "autoStart">> | false;
   /** The notification worker's senders, clock and cadence (tests), or `worker: false` to not deliver in this process. */
   notifications?: RuntimeOptions;
+  /** The platform mail worker's clock and cadence (tests), or false to not deliver platform mail in this process. */
+  platformMail?: PlatformMailWorkerOptions | false;
   /** The data-lifecycle job's clock and cadence (tests), or false to not run it in this process. */
   dataLifecycleJob?: Partial<Pick<DataLifecycleJobOptions, "now" | "pollMs" | "autoStart" | "batchSize">> | false;
   /** This server's logger (tests capture lines); default: the process logger at config.logLevel. */
@@ -68,6 +71,8 @@ export interface RunningServer {
   notifications: NotificationRuntime;
   /** The data-lifecycle job of this process (null when disabled). */
   dataLifecycleJob: DataLifecycleJob | null;
+  /** The platform mail worker (invitations, password resets) of this process. */
+  platformMail: PlatformMailRuntime;
   /** This server's Prometheus registry and recorders (served at /metrics). */
   metrics: ApiMetrics;
   /** This process's rate limits (tests, diagnostics). */
@@ -286,6 +291,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const actualPort = (httpServer.address() as AddressInfo).port;
   const ttlJob = options.ttlJob === false ? null : startTtlJob({ db: database.db, pubsub, pollMs: config.ttlPollMs, onPoll: (outcome) => metrics.observeTtlPoll(outcome), ...options.ttlJob });
   const notifications = await startNotificationRuntime(database.db, config, options.notifications, (channel, status) => metrics.observeNotification(channel, status));
+  const platformMail = startPlatformMail(database.db, config, notifications.devSinks, options.platformMail);
   const dataLifecycleJob =
     options.dataLifecycleJob === false ? null : startDataLifecycleJob({ db: database.db, pollMs: config.dataLifecyclePollMs, logger, ...options.dataLifecycleJob });
   const hostForUrl = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -297,6 +303,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ttlJob,
     notifications,
     dataLifecycleJob,
+    platformMail,
     metrics,
     rateLimits,
     subscriptionExecutions: () => shared.executions,
@@ -304,6 +311,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       draining = true;
       await ttlJob?.stop();
+      await platformMail.close();
       await notifications.close();
       await dataLifecycleJob?.stop();
       await apollo.stop();

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading } from "../ui/states";
 import { AppFrame } from "./AppFrame";
 import { navigate, tenantHref, useRoute } from "./router";
 import { TenantLayout } from "./TenantLayout";
+import { InvitePage } from "../modules/members/components/InvitePage";
 
 export function SignedIn() {
   const { data, loading, error, refetch } = useQuery(MeQuery);
@@ -21,7 +22,7 @@ export function SignedIn() {
   }, [data]);
 
   useEffect(() => {
-    if (firstTenant && (route.name === "home" || route.name === "login" || route.name === "signup")) navigate(tenantHref(firstTenant), { replace: true });
+    if (firstTenant && (route.name === "home" || route.name === "login" || route.name === "signup" || route.name === "forgot-password" || route.name === "confirm-signup")) navigate(tenantHref(firstTenant), { replace: true });
   }, [firstTenant, route.name]);
 
   const session = useMemo<Session | null>(
@@ -55,12 +56,14 @@ export function SignedIn() {
           <main className="main main--narrow" id="main" tabIndex={-1}>
             {route.name === "account" ? (
               <AccountPage />
+            ) : route.name === "invite" ? (
+              <InvitePage token={route.token} signedIn />
             ) : route.name === "not-found" ? (
               <EmptyState title="Page not found" action={firstTenant ? <a href={tenantHref(firstTenant)}>Go to your tenant</a> : undefined} />
             ) : firstTenant ? (
               <Loading />
             ) : (
-              <EmptyState title="You have no tenants yet">Ask a colleague to add you to their tenant with the email {session.user.email}.</EmptyState>
+              <EmptyState title="You have no tenants yet">Ask a colleague to invite you to their tenant at {session.user.email}.</EmptyState>
             )}
           </main>
         </AppFrame>

@@ -13,6 +13,10 @@ export type Route =
   | { name: "signup" }
   | { name: "home" }
   | { name: "account" }
+  | { name: "invite"; token: string }
+  | { name: "forgot-password" }
+  | { name: "reset-password"; token: string }
+  | { name: "confirm-signup"; token: string }
   | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string; tab?: NotificationTab }
   | { name: "not-found"; path: string };
 
@@ -24,6 +28,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "login" && parts.length === 1) return { name: "login" };
   if (parts[0] === "signup" && parts.length === 1) return { name: "signup" };
   if (parts[0] === "account" && parts.length === 1) return { name: "account" };
+  // Links from the platform's emails (invitation, password reset): the token is the last part.
+  if (parts[0] === "invite" && parts[1] && parts.length === 2) return { name: "invite", token: parts[1] };
+  if (parts[0] === "forgot-password" && parts.length === 1) return { name: "forgot-password" };
+  if (parts[0] === "reset-password" && parts[1] && parts.length === 2) return { name: "reset-password", token: parts[1] };
+  if (parts[0] === "confirm-signup" && parts[1] && parts.length === 2) return { name: "confirm-signup", token: parts[1] };
   if (parts[0] === "t" && parts[1]) {
     const section = (parts[2] ?? "overview") as TenantSection;
     if (section === "board" && parts[3] && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, lineId: parts[3] };
@@ -44,6 +53,14 @@ export function hrefFor(route: Route): string {
       return "#/";
     case "account":
       return "#/account";
+    case "invite":
+      return `#/invite/${encodeURIComponent(route.token)}`;
+    case "forgot-password":
+      return "#/forgot-password";
+    case "reset-password":
+      return `#/reset-password/${encodeURIComponent(route.token)}`;
+    case "confirm-signup":
+      return `#/confirm-signup/${encodeURIComponent(route.token)}`;
     case "tenant":
       return `#/t/${encodeURIComponent(route.tenantId)}/${route.section}${route.lineId ? `/${encodeURIComponent(route.lineId)}` : ""}${route.tab ? `/${route.tab}` : ""}`;
     case "not-found":

@@ -29,7 +29,10 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n": typeof types.StartSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": typeof types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallNextDocument,
     "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": typeof types.CallTicketDocument,
@@ -72,9 +75,15 @@ type Documents = {
     "\n  mutation UpdateCounter($id: ID!, $input: UpdateCounterInput!) {\n    updateCounter(id: $id, input: $input) {\n      ...CounterFields\n    }\n  }\n": typeof types.UpdateCounterDocument,
     "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": typeof types.UpdateLineDocument,
     "\n  mutation UpdateTicketType($id: ID!, $input: UpdateTicketTypeInput!) {\n    updateTicketType(id: $id, input: $input) {\n      ...TicketTypeFields\n    }\n  }\n": typeof types.UpdateTicketTypeDocument,
-    "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationWithSignUpDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  query DevMailbox($tenantId: ID!) {\n    devMailbox(tenantId: $tenantId) {\n      id\n      kind\n      to\n      subject\n      body\n      receivedAt\n    }\n  }\n": typeof types.DevMailboxDocument,
     "\n  query LineNotificationSettings($lineId: ID!) {\n    notificationSettings(lineId: $lineId) {\n      ...LineNotificationSettingsFields\n    }\n  }\n\n  fragment LineNotificationSettingsFields on LineNotificationSettings {\n    lineId\n    joined\n    almostThere\n    almostTherePosition\n    almostThereMinutes\n    called\n    noShow\n    expired\n    cancelled\n  }\n": typeof types.LineNotificationSettingsDocument,
@@ -117,7 +126,10 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      memberships {\n        role\n        suspended\n        tenant {\n          id\n          name\n          slug\n          depth\n          accountId\n        }\n      }\n    }\n    accounts {\n      id\n      name\n      ownerUserId\n    }\n  }\n": types.MeDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n": types.StartSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
     "\n  query SlugAvailable($slug: String!) {\n    slugAvailable(slug: $slug) {\n      available\n      reason\n    }\n  }\n": types.SlugAvailableDocument,
     "\n  mutation CallNext($lineId: ID!, $counterId: ID) {\n    callNext(lineId: $lineId, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallNextDocument,
     "\n  mutation CallTicket($id: ID!, $counterId: ID) {\n    callTicket(id: $id, counterId: $counterId) {\n      id\n      number\n      status\n      position\n      lineId\n    }\n  }\n": types.CallTicketDocument,
@@ -160,9 +172,15 @@ const documents: Documents = {
     "\n  mutation UpdateCounter($id: ID!, $input: UpdateCounterInput!) {\n    updateCounter(id: $id, input: $input) {\n      ...CounterFields\n    }\n  }\n": types.UpdateCounterDocument,
     "\n  mutation UpdateLine($id: ID!, $input: UpdateLineInput!) {\n    updateLine(id: $id, input: $input) {\n      ...LineFields\n    }\n  }\n": types.UpdateLineDocument,
     "\n  mutation UpdateTicketType($id: ID!, $input: UpdateTicketTypeInput!) {\n    updateTicketType(id: $id, input: $input) {\n      ...TicketTypeFields\n    }\n  }\n": types.UpdateTicketTypeDocument,
-    "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n": types.AddMemberDocument,
+    "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationWithSignUpDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n": types.InviteMemberDocument,
     "\n  query Members($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      members {\n        tenantId\n        userId\n        name\n        email\n        role\n        createdAt\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdateMemberRole($tenantId: ID!, $userId: ID!, $role: MemberRole!) {\n    updateMemberRole(tenantId: $tenantId, userId: $userId, role: $role) {\n      tenantId\n      userId\n      role\n    }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  query DevMailbox($tenantId: ID!) {\n    devMailbox(tenantId: $tenantId) {\n      id\n      kind\n      to\n      subject\n      body\n      receivedAt\n    }\n  }\n": types.DevMailboxDocument,
     "\n  query LineNotificationSettings($lineId: ID!) {\n    notificationSettings(lineId: $lineId) {\n      ...LineNotificationSettingsFields\n    }\n  }\n\n  fragment LineNotificationSettingsFields on LineNotificationSettings {\n    lineId\n    joined\n    almostThere\n    almostTherePosition\n    almostThereMinutes\n    called\n    noShow\n    expired\n    cancelled\n  }\n": types.LineNotificationSettingsDocument,
@@ -267,7 +285,19 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n"): (typeof documents)["\n  mutation StartSignUp($input: SignUpInput!) {\n    startSignUp(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      token\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -439,7 +469,23 @@ export function graphql(source: "\n  mutation UpdateTicketType($id: ID!, $input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    addMember(tenantId: $tenantId, email: $email, role: $role) {\n      tenantId\n      userId\n      name\n      email\n      role\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitationWithSignUp($token: String!, $name: String!, $password: String!) {\n    acceptInvitationWithSignUp(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        memberships {\n          tenant {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      tenantName\n      role\n      email\n      status\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        sentAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($tenantId: ID!, $email: String!, $role: MemberRole!) {\n    inviteMember(tenantId: $tenantId, email: $email, role: $role) {\n      id\n      email\n      role\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -448,6 +494,14 @@ export function graphql(source: "\n  query Members($tenantId: ID!) {\n    tenant
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($tenantId: ID!, $userId: ID!) {\n    removeMember(tenantId: $tenantId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($tenantId: ID!, $id: ID!) {\n    resendInvitation(tenantId: $tenantId, id: $id) {\n      id\n      status\n      sentAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($tenantId: ID!, $id: ID!) {\n    revokeInvitation(tenantId: $tenantId, id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

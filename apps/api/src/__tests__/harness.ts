@@ -54,6 +54,9 @@ const relaxedRateLimitEnv = () => ({
   RATE_JOIN_PER_IP_PER_HOUR: "100000",
   RATE_JOIN_PER_DEVICE_PER_LINE_PER_HOUR: "100000",
   RATE_JOIN_PER_CONTACT_PER_LINE_PER_HOUR: "100000",
+  RATE_PASSWORD_RESET_PER_IP_PER_HOUR: "100000",
+  RATE_PASSWORD_RESET_PER_EMAIL_PER_HOUR: "100000",
+  RATE_INVITES_PER_CALLER_PER_HOUR: "100000",
   RATE_QUERIES_PER_CALLER_PER_MINUTE: "1000000",
   RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "1000000",
   RATE_QUERIES_PER_TENANT_PER_MINUTE: "1000000",
@@ -94,6 +97,8 @@ export async function startTestApi(
     notifications?: ServerOptions["notifications"];
     /** Default: not polling (tests that need it pass a clock and call runOnce). */
     dataLifecycleJob?: ServerOptions["dataLifecycleJob"];
+    /** Default: polling at the configured cadence (no SMTP configured: no worker). */
+    platformMail?: ServerOptions["platformMail"];
     logger?: ServerOptions["logger"];
     onRateLimitRefusal?: ServerOptions["onRateLimitRefusal"];
     /** Where the pub/sub reports outages and recoveries (default: the silent test logger). */
@@ -111,6 +116,7 @@ export async function startTestApi(
     ...(options.ttlJob !== undefined ? { ttlJob: options.ttlJob } : {}),
     ...(options.notifications !== undefined ? { notifications: options.notifications } : {}),
     dataLifecycleJob: options.dataLifecycleJob ?? { autoStart: false },
+    ...(options.platformMail !== undefined ? { platformMail: options.platformMail } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRateLimitRefusal ? { onRateLimitRefusal: options.onRateLimitRefusal } : {}),
   });

@@ -98,8 +98,8 @@ const operationsByPermission: Record<Permission, string[]> = {
   "tenant:read": ["tenant", "Tenant.children / ancestors / parent / effectiveSettings / account", "createTenant.location.insideTenantId (the venue)"],
   "tenant:update": ["updateTenant", "moveTenant (on the tenant moved)"],
   "tenant:create": ["createTenant (on the parent)", "moveTenant (on the new parent)"],
-  "members:read": ["Tenant.members"],
-  "members:manage": ["addMember", "updateMemberRole", "removeMember"],
+  "members:read": ["Tenant.members", "Tenant.invitations"],
+  "members:manage": ["inviteMember", "resendInvitation", "revokeInvitation", "updateMemberRole", "removeMember", "addMember (deprecated)"],
   "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys", "createDevice", "renewDevicePairing", "updateDevice", "revokeDevice", "Tenant.devices"],
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
@@ -149,8 +149,9 @@ export function rolesMarkdown(): string {
     "| permission | operations |",
     "|---|---|",
     ...Object.entries(operationsByPermission).map(([p, ops]) => `| \`${p}\` | ${ops.map((o) => `\`${o}\``).join(", ")} |`),
-    "| public (no sign-in) | `signUp`, `login`, `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
-    "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended` |",
+    "| signed in as the invited address | `acceptInvitation` (docs/people.md) |",
+    "| public (no sign-in) | `startSignUp`, `confirmSignUp` (the emailed token), `signUp` (deprecated), `login`, `requestPasswordReset`, `resetPassword` (the emailed token is the capability), `invitation`, `acceptInvitationWithSignUp` (the invitation's token), `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
+    "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended`, `devPlatformMailbox` (dev sinks only) |",
     "",
   ].join("\n");
 }

@@ -39,12 +39,20 @@ export function callerOf(actor: Actor, ip: string): Caller {
 }
 
 /** Root fields limited per client address, by the limiter that counts them (one point per field, aliases too). */
-type AddressBudget = "login" | "signUp" | "publicLookup" | "cancel" | "join";
+type AddressBudget = "login" | "signUp" | "publicLookup" | "cancel" | "join" | "passwordReset";
 const perAddressFields: Record<string, AddressBudget> = {
   login: "login",
   // A password check like login (issue 11 adds it on another branch): the same per-address budget.
   changePassword: "login",
   signUp: "signUp",
+  startSignUp: "signUp",
+  confirmSignUp: "login",
+  // One-time links: 256-bit tokens cannot be guessed; the budgets bound what a caller can make the server do.
+  requestPasswordReset: "passwordReset",
+  resetPassword: "login",
+  acceptInvitation: "login",
+  acceptInvitationWithSignUp: "signUp",
+  invitation: "publicLookup",
   ticketByCode: "publicLookup",
   tenantBySlug: "publicLookup",
   slugAvailable: "publicLookup",
@@ -73,6 +81,8 @@ export class RateLimits {
   private readonly joinPerDevice: Limiter;
   private readonly joinPerContact: Limiter;
   private readonly webhookTests: Limiter;
+  private readonly resetPerEmail: Limiter;
+  private readonly invitesPerCaller: Limiter;
   private readonly callerQueries: Limiter;
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
@@ -96,7 +106,10 @@ export class RateLimits {
       publicLookup: minute("public-ip", config.publicLookupsPerIpPerMinute),
       cancel: minute("cancel-ip", config.cancelPerIpPerMinute),
       join: store.limiter({ name: "join-ip", points: config.joinPerIpPerHour, durationSeconds: 3600 }),
+      passwordReset: store.limiter({ name: "reset-ip", points: config.passwordResetPerIpPerHour, durationSeconds: 3600 }),
     };
+    this.resetPerEmail = store.limiter({ name: "reset-email", points: config.passwordResetPerEmailPerHour, durationSeconds: 3600 });
+    this.invitesPerCaller = store.limiter({ name: "invites-caller", points: config.invitesPerCallerPerHour, durationSeconds: 3600 });
     this.joinPerDevice = store.limiter({ name: "join-device", points: config.joinPerDevicePerLinePerHour, durationSeconds: 3600 });
     this.joinPerContact = store.limiter({ name: "join-contact", points: config.joinPerContactPerLinePerHour, durationSeconds: 3600 });
     this.webhookTests = minute("webhook-test", config.webhookTestsPerLinePerMinute);
@@ -150,6 +163,32 @@ export class RateLimits {
   async checkWebhookTest(lineId: string): Promise<void> {
     if (!this.config.enabled) return;
     await this.consume(this.webhookTests, "webhook-test", lineId);
+  }
+
+  /**
+   * Whether another reset (or sign-up) email may go to this address this hour (`key`: the address, prefixed per
+   * kind of mail). Never an error: past the budget the request answers exactly as before and sends nothing, so the
+   * budget tells nobody anything about the address.
+   */
+  async mailToAddressAllowed(key: string): Promise<boolean> {
+    if (!this.config.enabled) return true;
+    try {
+      await this.resetPerEmail.consume(key);
+      return true;
+    } catch (result) {
+      if (result instanceof RateLimiterRes) {
+        this.onRefusal("reset-email");
+        return false;
+      }
+      logger.warn({ err: result, limiter: "reset-email" }, "rate limiter unavailable; request let through");
+      return true;
+    }
+  }
+
+  /** An invitation email sent by `userId` (invite or resend): LIMIT_EXCEEDED past the hourly budget. */
+  async checkInvite(userId: string): Promise<void> {
+    if (!this.config.enabled) return;
+    await this.consume(this.invitesPerCaller, "invites-caller", userId);
   }
 
   /**

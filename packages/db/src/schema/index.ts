@@ -15,3 +15,7 @@ export * from "./ticketDeadlines.js";
 export * from "./sessions.js";
 export * from "./notifications.js";
 export * from "./devices.js";
+export * from "./invitations.js";
+export * from "./passwordResets.js";
+export * from "./platformMail.js";
+export * from "./signupRequests.js";

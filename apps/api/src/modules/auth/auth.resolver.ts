@@ -4,6 +4,8 @@ import { Membership } from "../members/members.types.js";
 import { SignUpInput } from "./auth.inputs.js";
 import * as auth from "./auth.service.js";
 import * as sessions from "./sessions.service.js";
+import * as passwordReset from "./password-reset.service.js";
+import * as signUpConfirmation from "./sign-up-confirmation.service.js";
 import { AuthPayload, User } from "./auth.types.js";
 
 /** The payload of a mutation that opened a session; the rest of the operation reads as that session. */
@@ -14,7 +16,23 @@ function signedIn(ctx: RequestContext, result: auth.SignedIn): AuthPayload {
 
 @Resolver(() => User)
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: "Creates an account, its root tenant and you as its OWNER, in one transaction." })
+  @Mutation(() => Boolean, {
+    description:
+      "Starts a sign-up: checks the input and emails the address a confirmation link (valid 24 h; confirmSignUp creates the organisation, its first location and you as its OWNER). Always answers true for valid input: whether the address has a login is never told (a registered address gets a note to sign in instead).",
+  })
+  startSignUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return signUpConfirmation.startSignUp(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Creates the account a sign-up confirmation link names (once, within 24 h) and opens a session." })
+  async confirmSignUp(@Arg("token", () => String) token: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return signedIn(ctx, await signUpConfirmation.confirmSignUp(ctx, token));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: "Deprecated: creates an account, its root tenant and you as its OWNER at once, and answers CONFLICT for a registered address. Use startSignUp + confirmSignUp.",
+    deprecationReason: "Tells whether an address is registered; use startSignUp and confirmSignUp (email confirmation).",
+  })
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return signedIn(ctx, await auth.signUp(ctx, input));
   }
@@ -44,6 +62,26 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     return signedIn(ctx, await sessions.changePassword(ctx, currentPassword, newPassword));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Emails a one-time password-reset link (valid PASSWORD_RESET_TTL_MINUTES, 30 by default). Always answers true: whether the address has a login is never told.",
+  })
+  requestPasswordReset(@Arg("email", () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return passwordReset.requestPasswordReset(ctx, email);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Sets a new password with a reset link's token (once, before it expires); every session of the user ends. Sign in with the new password afterwards.",
+  })
+  resetPassword(
+    @Arg("token", () => String) token: string,
+    @Arg("newPassword", () => String, { description: "At least 10 characters and hard to guess (common passwords and simple patterns are refused)." })
+    newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return passwordReset.resetPassword(ctx, token, newPassword);
   }
 
   @Query(() => User, { nullable: true, description: "The signed-in user; null for API keys and anonymous callers." })

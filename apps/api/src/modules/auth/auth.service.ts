@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { accounts, memberships, rowsOf, tenants, users, withTenantTx } from "@qline/db";
+import { accounts, memberships, rowsOf, tenants, users, withTenantTx, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { asUser } from "../../context/tenant-access.js";
 import { badInput, conflict, notFound, unauthenticated } from "../../errors/codes.js";
@@ -37,6 +37,26 @@ export type SignedIn = OpenedSession & { user: UserRow };
  * or none of it.
  */
 export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<SignedIn> {
+  const checked = await checkSignUp(input);
+  const userId = randomUUID();
+  const tenantId = randomUUID();
+  return withTenantTx(ctx.db, { tenantId, userId }, (tx) => createOwnerAccount(ctx, tx, { userId, tenantId }, checked)).catch((error: unknown) => {
+    throw error instanceof Error && error.message.includes("tenants_slug_key") ? slugTaken(input.tenantSlug) : error;
+  });
+}
+
+/** What creating an account needs once its input is checked (the password hashed). */
+export interface CheckedSignUp {
+  email: string;
+  name: string;
+  passwordHash: string;
+  accountName: string;
+  tenantName: string;
+  tenantSlug: string;
+}
+
+/** Sign-up input checked (email, slug, names, password strength) and the password hashed. */
+export async function checkSignUp(input: SignUpFields): Promise<CheckedSignUp> {
   const email = normalizeEmail(input.email, "input.email");
   checkSlug(input.tenantSlug, "input.tenantSlug");
   for (const field of ["name", "accountName", "tenantName"] as const) {
@@ -44,24 +64,33 @@ export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<
   }
   const problem = await passwordProblem(input.password, [email, input.name]);
   if (problem) throw badInput(`Password ${problem}`, [{ path: "input.password", message: problem }]);
-  const passwordHash = await hashPassword(input.password);
-  const userId = randomUUID();
+  return {
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+    accountName: input.accountName.trim(),
+    tenantName: input.tenantName.trim(),
+    tenantSlug: input.tenantSlug,
+  };
+}
+
+/**
+ * Account + root tenant + the user as its OWNER + their first session, in the caller's transaction (scoped to
+ * `ids`): all of it exists, or none of it.
+ */
+export async function createOwnerAccount(ctx: RequestContext, tx: Tx, ids: { userId: string; tenantId: string }, fields: CheckedSignUp): Promise<SignedIn> {
+  const { userId, tenantId } = ids;
   const accountId = randomUUID();
-  const tenantId = randomUUID();
-  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
-    const [user] = await mapUniqueViolations(
-      () => tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash }).returning(),
-      { users_email_key: () => conflict("An account with this email already exists") },
-    );
-    await tx.insert(accounts).values({ id: accountId, name: input.accountName.trim(), ownerUserId: userId });
-    const tenant = await insertTenant(tx, { id: tenantId, accountId, name: input.tenantName.trim(), slug: input.tenantSlug, parent: null });
-    await tx.insert(memberships).values({ tenantId, userId, role: "OWNER" });
-    const session = await openSession(tx, ctx.config, user!);
-    await recordAudit(tx, session.actor, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: tenant });
-    return { ...session, user: user! };
-  }).catch((error: unknown) => {
-    throw error instanceof Error && error.message.includes("tenants_slug_key") ? slugTaken(input.tenantSlug) : error;
-  });
+  const [user] = await mapUniqueViolations(
+    () => tx.insert(users).values({ id: userId, email: fields.email, name: fields.name, passwordHash: fields.passwordHash }).returning(),
+    { users_email_key: () => conflict("An account with this email already exists") },
+  );
+  await tx.insert(accounts).values({ id: accountId, name: fields.accountName, ownerUserId: userId });
+  const tenant = await insertTenant(tx, { id: tenantId, accountId, name: fields.tenantName, slug: fields.tenantSlug, parent: null });
+  await tx.insert(memberships).values({ tenantId, userId, role: "OWNER" });
+  const session = await openSession(tx, ctx.config, user!);
+  await recordAudit(tx, session.actor, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: tenant });
+  return { ...session, user: user! };
 }
 
 /**

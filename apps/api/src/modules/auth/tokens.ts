@@ -68,3 +68,12 @@ export function apiKeySecretMatches(secret: string, storedHash: string): boolean
   const b = Buffer.from(storedHash, "hex");
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * One-time link tokens (invitations, password resets): 256 random bits, base64url. Only their SHA-256 is stored,
+ * so a copy of the database opens no link; a token is found by its hash through a lookup door.
+ */
+export const newLinkToken = (): string => randomBytes(32).toString("base64url");
+export const hashLinkToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+/** A token as newLinkToken writes it; anything else is refused before the database is asked. */
+export const isLinkToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);

@@ -42,6 +42,8 @@ export const exportedTables: readonly ExportedTable[] = [
   { name: "notifications", keys: [["id", "uuid"]] },
   { name: "notification_templates", keys: [["trigger", "text"], ["channel", "text"], ["language", "text"]] },
   { name: "devices", keys: [["id", "uuid"]], omit: ["pairing_token_hash"] },
+  // Who was invited, as what and when; never the link (its token's hash).
+  { name: "invitations", keys: [["id", "uuid"]], omit: ["token_hash"] },
 ];
 
 /** Tenant-owned tables left out on purpose, and why. */

@@ -7,7 +7,10 @@ import { Member } from "./members.types.js";
 
 @Resolver(() => Member)
 export class MembersResolver {
-  @Mutation(() => Member, { description: "The person must already have a qline login." })
+  @Mutation(() => Member, {
+    description: "Deprecated: adds a person with a login without their consent. Use inviteMember, which the person accepts.",
+    deprecationReason: "Use inviteMember (the person accepts the emailed invitation); addMember will be removed.",
+  })
   addMember(
     @Arg("tenantId", () => ID) tenantId: string,
     @Arg("email", () => String) email: string,

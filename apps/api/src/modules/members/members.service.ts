@@ -20,7 +20,7 @@ export interface MemberView {
 }
 
 /** A member can grant, change or remove only roles no stronger than their own. */
-function assertCanManage(access: TenantAccess, role: MemberRole): void {
+export function assertCanManage(access: TenantAccess, role: MemberRole): void {
   if (!access.role || roleRank[role] < roleRank[access.role]) {
     throw forbidden(`Only a member with ${role} or a stronger role can grant or change ${role}`);
   }

@@ -41,6 +41,7 @@ export function SignUpPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const slugCheck = useSlugCheck(form.tenantSlug);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   const set = (key: keyof Form) => (value: string) =>
     setForm((f) => {
@@ -54,8 +55,22 @@ export function SignUpPage() {
     const errors = validateSignUp(form);
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
-    setProblem(placeConflict(await signUp({ ...form, email: form.email.trim() }), { email: /email/i, tenantSlug: /slug/i }));
+    const result = placeConflict(await signUp({ ...form, email: form.email.trim() }), { email: /email/i, tenantSlug: /slug/i });
+    setProblem(result);
+    if (!result) setSentTo(form.email.trim());
   };
+
+  if (sentTo) {
+    return (
+      <AuthLayout title="Check your email" footer={<>Already confirmed? <a href={hrefFor({ name: "login" })}>Sign in</a></>}>
+        <p>
+          We sent a link to <strong>{sentTo}</strong>. Open it within 24 hours to create {form.accountName.trim()} and its first location,{" "}
+          {form.tenantName.trim()}, and you are signed in.
+        </p>
+        <p className="muted">No email after a few minutes? Check the spam folder, or sign up again.</p>
+      </AuthLayout>
+    );
+  }
 
   const error = (key: keyof Form) => clientErrors[key] ?? problem?.fields[key];
   const slugError = error("tenantSlug") ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined);

@@ -3,12 +3,12 @@ import { authToken } from "../../../lib/auth-token";
 import { attempt, type Problem } from "../../../lib/errors";
 import type { SignUpInput } from "../../../gql/graphql";
 import { LoginMutation } from "../graphql/login.mutation";
-import { SignUpMutation } from "../graphql/sign-up.mutation";
+import { StartSignUpMutation } from "../graphql/sign-up.mutation";
 
-/** Log in and sign up; on success the token is stored, which swaps in a signed-in Apollo client. */
+/** Log in (on success the token is stored, which swaps in a signed-in Apollo client) and start a sign-up (a confirmation email). */
 export function useAuthActions() {
   const [loginMutation, loginState] = useMutation(LoginMutation);
-  const [signUpMutation, signUpState] = useMutation(SignUpMutation);
+  const [signUpMutation, signUpState] = useMutation(StartSignUpMutation);
 
   const login = async (email: string, password: string): Promise<Problem | null> => {
     const result = await attempt(() => loginMutation({ variables: { email: email.trim(), password } }));
@@ -20,10 +20,7 @@ export function useAuthActions() {
 
   const signUp = async (input: SignUpInput): Promise<Problem | null> => {
     const result = await attempt(() => signUpMutation({ variables: { input } }));
-    if (!result.ok) return result.problem;
-    const token = result.value.data?.signUp.token;
-    if (token) authToken.set(token);
-    return null;
+    return result.ok ? null : result.problem;
   };
 
   return { login, signUp, loggingIn: loginState.loading, signingUp: signUpState.loading };

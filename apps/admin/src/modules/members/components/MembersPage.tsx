@@ -8,12 +8,13 @@ import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { useSession } from "../../auth/hooks/use-session";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useMembers } from "../hooks/use-members";
-import { AddMemberForm } from "./AddMemberForm";
+import { InviteMemberForm } from "./InviteMemberForm";
+import { PendingInvitations } from "./PendingInvitations";
 
 export function MembersPage() {
   const { tenant, role, can } = useCurrentTenant();
   const { user } = useSession();
-  const { members, loading, error, refetch, add, adding, changeRole, remove, removing } = useMembers(tenant.id);
+  const { members, loading, error, refetch, invite, inviting, changeRole, remove, removing } = useMembers(tenant.id);
   const [rowProblem, setRowProblem] = useState<string | null>(null);
   const [removing_, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const manage = can("members:manage");
@@ -26,16 +27,17 @@ export function MembersPage() {
       <PageHeader title="Members" description={`People with a role on ${tenant.name}. A role applies here and to every subtenant below.`} />
       {manage && (
         <div className="card">
-          <AddMemberForm
+          <InviteMemberForm
             roles={grantable}
-            busy={adding}
-            onAdd={async (email, r) => {
-              const result = await add(email, r);
+            busy={inviting}
+            onInvite={async (email, r) => {
+              const result = await invite(email, r);
               return result.ok ? null : result.problem;
             }}
           />
         </div>
       )}
+      <PendingInvitations tenantId={tenant.id} canManage={manage} />
       {rowProblem && <Alert>{rowProblem}</Alert>}
       {loading && <Loading label="Loading members…" />}
       {Boolean(error) && !members && <ErrorState error={error} onRetry={refetch} />}

@@ -12,7 +12,7 @@ import { networkFailure, type ChannelSender, type OutgoingMessage, type Recipien
 
 export const messageIdOf = (notificationId: string) => `<${notificationId}@qline>`;
 
-function transportOptions(config: SmtpConfig, timeoutMs: number): SMTPPool.Options | string {
+export function transportOptions(config: SmtpConfig, timeoutMs: number): SMTPPool.Options | string {
   if ("url" in config) return config.url;
   return {
     // A few kept-open connections instead of one handshake per message (bursts: everyone behind a call).
@@ -53,6 +53,40 @@ export function smtpSender(config: SmtpConfig, mailFrom: string, timeoutMs: numb
           messageId: messageIdOf(message.id),
           headers: { "X-Qline-Notification": message.id },
         });
+        return { ok: true, providerMessageId: typeof info.response === "string" ? info.response.slice(0, 200) : info.messageId };
+      } catch (error) {
+        const code = (error as { responseCode?: unknown }).responseCode;
+        if (typeof code === "number" && code >= 500 && code < 600) {
+          return { ok: false, retryable: false, message: `SMTP ${code}: ${(error as Error).message}`.slice(0, 1000) };
+        }
+        return networkFailure(error);
+      }
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+/** One platform email (invitation, password reset): the platform speaks as itself, no tenant sender name. */
+export interface PlatformEmail {
+  /** The outbox row's id: Message-ID `<id@qline>` on every attempt. */
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export type PlatformEmailSender = { send(mail: PlatformEmail): Promise<SendResult>; close(): Promise<void> };
+
+/** The platform outbox's sender: the same transport and failure rules as customer email (5xx final, else retried). */
+export function platformEmailSender(config: SmtpConfig, mailFrom: string, timeoutMs: number): PlatformEmailSender {
+  const options = transportOptions(config, timeoutMs);
+  const transporter: Transporter<SMTPPool.SentMessageInfo> = typeof options === "string" ? nodemailer.createTransport(options) : nodemailer.createTransport(options);
+  return {
+    async send(mail) {
+      try {
+        const info = await transporter.sendMail({ from: mailFrom, to: mail.to, subject: mail.subject, text: mail.body, messageId: messageIdOf(mail.id), headers: { "X-Qline-Platform-Mail": mail.id } });
         return { ok: true, providerMessageId: typeof info.response === "string" ? info.response.slice(0, 200) : info.messageId };
       } catch (error) {
         const code = (error as { responseCode?: unknown }).responseCode;

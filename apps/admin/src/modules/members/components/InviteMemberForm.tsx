@@ -9,36 +9,37 @@ import { Alert } from "../../../ui/states";
 interface Props {
   roles: readonly MemberRole[];
   busy: boolean;
-  onAdd: (email: string, role: MemberRole) => Promise<Problem | null>;
+  onInvite: (email: string, role: MemberRole) => Promise<Problem | null>;
 }
 
-export function AddMemberForm({ roles, busy, onAdd }: Props) {
+/** Invites an address with a role: it gets an emailed link and becomes a member only by accepting. */
+export function InviteMemberForm({ roles, busy, onInvite }: Props) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<MemberRole>(roles.includes("STAFF") ? "STAFF" : (roles[roles.length - 1] ?? "VIEWER"));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [clientError, setClientError] = useState<string | undefined>();
-  const [added, setAdded] = useState<string | null>(null);
+  const [invited, setInvited] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setAdded(null);
+    setInvited(null);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
       setClientError("Enter an email address");
       return;
     }
     setClientError(undefined);
-    const result = placeConflict(await onAdd(email, role), { email: /already a member/i });
+    const result = placeConflict(await onInvite(email, role), { email: /member of this tenant already/i });
     setProblem(result);
     if (!result) {
-      setAdded(email.trim());
+      setInvited(email.trim());
       setEmail("");
     }
   };
 
   return (
-    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a member">
+    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Invite a member">
       {problem && !problem.fields.email && !problem.fields.role && <Alert>{problem.message}</Alert>}
-      {added && <Alert tone="success">{added} added.</Alert>}
+      {invited && <Alert tone="success">Invitation sent to {invited}. They join when they accept it.</Alert>}
       <div className="form__row">
         <TextField
           label="Email"
@@ -46,11 +47,11 @@ export function AddMemberForm({ roles, busy, onAdd }: Props) {
           value={email}
           onChange={setEmail}
           error={clientError ?? problem?.fields.email}
-          hint="They need a qline login already."
+          hint="We email them a link; they join when they accept (with a login of theirs or a new one)."
         />
         <SelectField label="Role" value={role} onChange={(v) => setRole(v as MemberRole)} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} error={problem?.fields.role} />
         <Button type="submit" variant="primary" busy={busy} className="form__row-button">
-          Add member
+          Send invitation
         </Button>
       </div>
     </form>
