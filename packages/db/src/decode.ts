@@ -60,7 +60,8 @@ export const col = {
   textArray,
   /** jsonb / json: parsed by both drivers; give a schema for its shape where the code relies on one. */
   json: z.unknown(),
-  jsonObject: z.record(z.string(), z.unknown()),
+  /** A jsonb object whose values the code reads (checked to be JSON all the way down). */
+  jsonObject: z.record(z.string(), z.json()),
 } as const;
 
 /** A raw row that did not match its decoder: the SQL and the code disagree (a bug, never bad input). */

@@ -7,7 +7,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid, tenantUnavailableSql } from "../../context/tenant-access.js";
+import { isUuid, tenantUnavailableSql } from "../../context/access.js";
+import { staffDoor } from "../../context/doors.js";
 import { badInput, limitExceeded, notFound, type FieldError } from "../../errors/codes.js";
 import { tenantOf } from "../lines/lookups.js";
 import type { QueueAnalytics } from "./analytics.types.js";
@@ -194,7 +195,7 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
 export async function lineAnalytics(ctx: RequestContext, lineId: string, from: Date, to: Date): Promise<QueueAnalytics> {
   checkRange(from, to);
   const tenantId = await tenantOf(ctx, "line", lineId);
-  return inTenant(ctx, tenantId, "display:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "display:read", async (tx) => {
     const [line] = rowsOf<{ time_zone: string }>(await tx.execute(sql`select time_zone from lines where tenant_id = ${tenantId} and id = ${lineId}`));
     if (!line) throw notFound("Line");
     return finishAnalytics(await tenantPartial(tx, tenantId, from, to, lineId), { from, to }, line.time_zone, 1);
@@ -208,7 +209,7 @@ export async function lineAnalytics(ctx: RequestContext, lineId: string, from: D
 export async function tenantAnalytics(ctx: RequestContext, tenantId: string, from: Date, to: Date, includeSubtree: boolean): Promise<QueueAnalytics> {
   checkRange(from, to);
   if (!isUuid(tenantId)) throw notFound("Tenant");
-  const { own, others } = await inTenant(ctx, tenantId, "display:read", async (tx) => {
+  const { own, others } = await staffDoor(ctx, tenantId, "display:read", async (tx) => {
     let others: string[] = [];
     if (includeSubtree) {
       const rows = rowsOf<{ id: string }>(
@@ -230,7 +231,7 @@ export async function tenantAnalytics(ctx: RequestContext, tenantId: string, fro
   // A few tenant transactions at a time (a pool's worth would starve other requests).
   for (let i = 0; i < others.length; i += analyticsLimits.concurrency) {
     const batch = others.slice(i, i + analyticsLimits.concurrency);
-    parts.push(...(await Promise.all(batch.map((id) => inTenant(ctx, id, "display:read", (tx) => tenantPartial(tx, id, from, to, null))))));
+    parts.push(...(await Promise.all(batch.map((id) => staffDoor(ctx, id, "display:read", (tx) => tenantPartial(tx, id, from, to, null))))));
   }
   return finishAnalytics(mergePartials(parts), { from, to }, null, parts.length);
 }
