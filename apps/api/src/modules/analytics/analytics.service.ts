@@ -8,9 +8,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { isUuid, tenantUnavailableSql } from "../../context/access.js";
-import { staffDoor } from "../../context/doors.js";
+import { reachableTenantOf, staffDoor } from "../../context/doors.js";
 import { badInput, limitExceeded, notFound, type FieldError } from "../../errors/codes.js";
-import { tenantOf } from "../lines/lookups.js";
 import type { QueueAnalytics } from "./analytics.types.js";
 
 export const analyticsLimits = { maxRangeDays: 92, maxTenants: 50, concurrency: 4 };
@@ -194,7 +193,7 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
 /** One line's figures (tickets:read in the line's tenant). */
 export async function lineAnalytics(ctx: RequestContext, lineId: string, from: Date, to: Date): Promise<QueueAnalytics> {
   checkRange(from, to);
-  const tenantId = await tenantOf(ctx, "line", lineId);
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
   return staffDoor(ctx, tenantId, "display:read", async (tx) => {
     const [line] = rowsOf<{ time_zone: string }>(await tx.execute(sql`select time_zone from lines where tenant_id = ${tenantId} and id = ${lineId}`));
     if (!line) throw notFound("Line");

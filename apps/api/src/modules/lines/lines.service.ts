@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { col, counters, decodeRows, lines, tenants, ticketExtensionSchemas, ticketTypes, z, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { isUuid } from "../../context/access.js";
-import { publicTenantDoor, staffDoor } from "../../context/doors.js";
+import { publicTenantDoor, reachableTenantOf, staffDoor } from "../../context/doors.js";
 import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
@@ -12,7 +12,6 @@ import { checkEstimatorSettings, checkTtl, estimateLine, newEstimatorSecret, typ
 import { announce } from "../tickets/line-refresh.js";
 import { lineEvent, lineStats, type LineStatsView } from "../tickets/tickets.events.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
-import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
 
 export type LineRow = typeof lines.$inferSelect;
@@ -96,7 +95,7 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
   const fields = checkLineFields(input);
   if (fields.length) throw badInput("Invalid line", fields);
   const openingHours = input.openingHours ? (input.openingHours.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null) : undefined;
-  const tenantId = await tenantOf(ctx, "line", id);
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
   const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(lines.tenantId, tenantId), eq(lines.id, id));
     const [before] = await tx.select().from(lines).where(where).for("update");
@@ -133,7 +132,7 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
 }
 
 export async function getLine(ctx: RequestContext, id: string): Promise<LineRow> {
-  const tenantId = await tenantOf(ctx, "line", id);
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
   return staffDoor(ctx, tenantId, "lines:read", async (tx) => {
     const [row] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, id)));
     if (!row) throw notFound("Line");
@@ -208,7 +207,7 @@ export function getTicketType(ctx: RequestContext, tenantId: string, id: string)
 
 export async function createCounter(ctx: RequestContext, lineId: string, name: string): Promise<CounterRow> {
   if (!name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
-  const tenantId = await tenantOf(ctx, "line", lineId);
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
   const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const [line] = await tx.select({ id: lines.id }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
     if (!line) throw notFound("Line");
@@ -222,7 +221,7 @@ export async function createCounter(ctx: RequestContext, lineId: string, name: s
 
 /** Staff open and close their counter (tickets:operate); callNext refuses a closed counter. */
 export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: boolean): Promise<CounterRow> {
-  const tenantId = await tenantOf(ctx, "counter", id);
+  const tenantId = await reachableTenantOf(ctx, { kind: "counter", id: id });
   const { row, events } = await staffDoor(ctx, tenantId, "tickets:operate", async (tx, access) => {
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
