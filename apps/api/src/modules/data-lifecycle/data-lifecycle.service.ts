@@ -4,7 +4,7 @@
  * (apps/api/src/jobs/data-lifecycle.job.ts). docs/notifications.md, "Customer data and retention", explains it.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@qline/db";
+import { col, decodeRows, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { isUuid } from "../../context/access.js";
 import { recordDoor, staffDoor } from "../../context/doors.js";
@@ -58,10 +58,12 @@ export async function exportTenantData(ctx: RequestContext, tenantId: string): P
   return { url: `${ctx.config.apiUrl ?? ""}/exports/tenant/${token}`, expiresAt };
 }
 
+const IdRow = z.object({ id: col.uuid });
+
 /** Every tenant of the subtree (their live streams end or resume with it). */
 async function subtreeIds(ctx: RequestContext, tenantId: string): Promise<string[]> {
   return staffDoor(ctx, tenantId, "tenant:read", async (tx) =>
-    rowsOf<{ id: string }>(await tx.execute(sql`select id from tenants where path @> array[${tenantId}]::uuid[]`)).map((r) => r.id),
+    decodeRows(IdRow, await tx.execute(sql`select id from tenants where path @> array[${tenantId}]::uuid[]`)).map((r) => r.id),
   );
 }
 

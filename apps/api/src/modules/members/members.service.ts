@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { memberships, rowsOf, tenants, users, type MemberRole, type Tx } from "@qline/db";
+import { col, decodeFirstRow, memberships, tenants, users, z, type MemberRole, type Tx } from "@qline/db";
 import type { RequestContext, TenantAccess } from "../../context/context.js";
 import { roleRank } from "../../context/permissions.js";
 import { isUuid } from "../../context/access.js";
@@ -37,13 +37,17 @@ async function memberView(tx: Tx, tenantId: string, userId: string): Promise<Mem
 }
 
 /** The last OWNER of a root tenant stays: somebody must be able to administer the tree. */
+const UserIdRow = z.object({ id: col.uuid.nullable() });
+
 async function assertNotLastRootOwner(tx: Tx, tenantId: string, leaving: MemberView): Promise<void> {
   if (leaving.role !== "OWNER") return;
   const [tenant] = await tx.select({ depth: tenants.depth }).from(tenants).where(eq(tenants.id, tenantId));
   if (tenant?.depth !== 0) return;
-  const owners = rowsOf<{ user_id: string }>(
-    await tx.execute(sql`select user_id from memberships where tenant_id = ${tenantId} and role = 'OWNER' for update`),
-  );
+  const owners = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "OWNER")))
+    .for("update");
   if (owners.length <= 1) throw conflict("The last owner of a root tenant cannot be removed or demoted");
 }
 
@@ -62,7 +66,7 @@ export async function addMember(ctx: RequestContext, tenantId: string, emailInpu
   const email = normalizeEmail(emailInput);
   return staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     assertCanManage(access, role);
-    const [found] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${email}) as id`));
+    const found = decodeFirstRow(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`));
     if (!found?.id) throw notFound("User");
     const userId = found.id;
     await mapUniqueViolations(() => tx.insert(memberships).values({ tenantId, userId, role }), {

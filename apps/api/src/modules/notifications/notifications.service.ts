@@ -11,7 +11,10 @@ import {
   notifications,
   notificationTemplates,
   notificationTriggers,
-  rowsOf,
+  col,
+  decodeRows,
+  notificationStatuses,
+  z,
   tenants,
   type JsonObject,
   type LineNotificationSettingsJson,
@@ -86,6 +89,9 @@ export function updateLineSettings(ctx: RequestContext, lineId: string, input: S
 }
 
 // ---- templates --------------------------------------------------------------------------------------------
+
+const StatusCount = z.object({ status: z.enum(notificationStatuses), n: col.int });
+const IdRow = z.object({ id: col.uuid });
 
 /** Channels a trigger is sent on: ESCALATED goes to staff by email only. */
 const channelsOf = (trigger: NotificationTrigger): readonly NotificationChannel[] => (trigger === "ESCALATED" ? ["EMAIL"] : notificationChannels);
@@ -334,10 +340,11 @@ export function tenantNotifications(ctx: RequestContext, tenantId: string, filte
       .where(and(...page))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(first + 1);
-    const counted = rowsOf<{ status: NotificationStatus; n: number }>(
+    const counted = decodeRows(
+      StatusCount,
       await tx.execute(sql`select status, count(*)::int as n from notifications where ${and(...common)} group by status`),
     );
-    const count = (s: NotificationStatus) => Number(counted.find((c) => c.status === s)?.n ?? 0);
+    const count = (s: NotificationStatus) => counted.find((c) => c.status === s)?.n ?? 0;
     const shown = rows.slice(0, first);
     const nodes = shown.map(toNode);
     const last = shown[shown.length - 1];
@@ -380,7 +387,8 @@ export function devMailbox(ctx: RequestContext, tenantId: string) {
     if (received.length === 0) return [];
     const ids = received.map((m) => m.notificationId!);
     const mine = new Set(
-      rowsOf<{ id: string }>(
+      decodeRows(
+        IdRow,
         await tx.execute(sql`select id from notifications where tenant_id = ${tenantId} and id = any(${`{${ids.join(",")}}`}::uuid[])`), // ids checked as uuids above
       ).map((r) => r.id),
     );
