@@ -29,7 +29,7 @@ describe("Web Push subscriptions", () => {
   const stored = async (tenantId: string, ticketId: string) =>
     withTenantTx(api.database.db, { tenantId, userId: null }, async (tx) =>
       decodeFirstRow(
-        z.object({ push_subscription: z.object({ endpoint: col.text, keys: z.object({ p256dh: col.text, auth: col.text }) }).nullable(), notify_channels: col.textArray }),
+        z.object({ push_subscription: z.looseObject({ endpoint: col.text, keys: z.looseObject({ p256dh: col.text, auth: col.text }) }).nullable(), notify_channels: col.textArray }),
         await tx.execute(sql`select push_subscription, notify_channels from tickets where id = ${ticketId}`),
       )!,
     );
