@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type ParserOptions } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -97,6 +97,23 @@ function boundTransactionWait(db: Database, waitMs: number): Database {
     }
   };
   return Object.assign(db, { transaction: bounded });
+}
+
+/**
+ * PGlite's type parsers, set so raw rows have the shapes node-postgres gives: int8 (`count(*)`, bigint columns)
+ * and int8[] as strings (PGlite's default is a number, or a BigInt past 2^53, where pg gives the exact text).
+ * Everything else already matches (numeric as text, arrays of text/uuid, jsonb parsed; timestamps and dates are
+ * text on both because drizzle turns date parsing off). `shapes.int.test.ts` runs one query on both drivers.
+ */
+export const pgliteParsers: ParserOptions = {
+  20: (value) => value, // int8
+  1016: (value) => parseInt8Array(value), // int8[]
+};
+
+/** `{1,2,NULL}` → ["1", "2", null]: int8 elements never need quoting. */
+function parseInt8Array(value: string): (string | null)[] {
+  const body = value.slice(1, -1);
+  return body === "" ? [] : body.split(",").map((v) => (v === "NULL" ? null : v));
 }
 
 /** The PGlite calls drizzle makes; each holds the single connection (PGlite queues the others). */

@@ -4,3 +4,4 @@ export { runWithDeadline, currentDeadline, DeadlineExceededError } from "./deadl
 export type { AppDatabase, Database, Tx, Driver, PoolStats } from "./database.js";
 export { DatabaseBusyError, isDatabaseBusy, defaultConnectionWaitMs } from "./database.js";
 export { openDatabase, type DatabaseConfig } from "./migrate.js";
+export { col, decodeRows, decodeFirstRow, RowDecodeError, z } from "./decode.js";

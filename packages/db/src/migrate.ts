@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import {
   APP_ROLE,
   PGlite,
+  pgliteParsers,
   appConnectionString,
   openPgPool,
   pg,
@@ -71,7 +72,7 @@ function migratedPgliteImage(): Promise<Blob> {
 export async function openPglite(dataDir?: string, connectionWaitMs?: number): Promise<AppDatabase> {
   if (!dataDir) {
     const loadDataDir = await migratedPgliteImage();
-    return wrapPglite(new PGlite({ loadDataDir, username: APP_ROLE }), connectionWaitMs);
+    return wrapPglite(new PGlite({ loadDataDir, username: APP_ROLE, parsers: pgliteParsers }), connectionWaitMs);
   }
   mkdirSync(dataDir, { recursive: true });
   const owner = new PGlite(dataDir);
@@ -80,7 +81,7 @@ export async function openPglite(dataDir?: string, connectionWaitMs?: number): P
   } finally {
     await owner.close();
   }
-  return wrapPglite(new PGlite(dataDir, { username: APP_ROLE }), connectionWaitMs);
+  return wrapPglite(new PGlite(dataDir, { username: APP_ROLE, parsers: pgliteParsers }), connectionWaitMs);
 }
 
 /** The one way the API gets a database: PGlite without `databaseUrl`, a pg pool as qline_app with it. */

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, z, type Database } from "@qline/db";
 import { unauthenticated } from "../errors/codes.js";
 import { apiKeySecretMatches, parseApiKey, verifyUserToken } from "../modules/auth/tokens.js";
 import { anonymous, type Actor } from "./actor.js";
+import { lookupDoor, signInDoor } from "./doors.js";
 import { apiKeyScopes, type Permission } from "./permissions.js";
 import type { Config } from "../env.js";
-
-const noScope = { tenantId: null, userId: null };
 
 /**
  * Turns an `Authorization` value (`Bearer <jwt>` or `ApiKey <key>`, same on HTTP and in graphql-ws
@@ -27,16 +26,17 @@ export async function authenticate(authorization: string | undefined, db: Databa
  * session and its user in the token subject's own scope. Nothing is cached, so logout, logoutEverywhere and
  * changePassword take effect on the very next request on every API process.
  */
+const SessionRow = z.object({ email: col.text, live: col.bool });
+
 async function authenticateUser(token: string, db: Database, config: Config): Promise<Actor> {
   const { userId, sessionId } = await verifyUserToken(token, config.jwtSecret);
-  const session = await withTenantTx(db, { tenantId: null, userId }, async (tx) =>
-    decodeSession(
-      rowsOf<unknown>(
-        await tx.execute(sql`
-          select u.email, (s.revoked_at is null and s.expires_at > now()) as live
-          from sessions s join users u on u.id = s.user_id
-          where s.id = ${sessionId} and s.user_id = ${userId}`),
-      )[0],
+  const session = await signInDoor(db, userId, async (tx) =>
+    decodeFirstRow(
+      SessionRow,
+      await tx.execute(sql`
+        select u.email, (s.revoked_at is null and s.expires_at > now()) as live
+        from sessions s join users u on u.id = s.user_id
+        where s.id = ${sessionId} and s.user_id = ${userId}`),
     ),
   );
   if (!session) throw unauthenticated("Invalid token");
@@ -44,26 +44,13 @@ async function authenticateUser(token: string, db: Database, config: Config): Pr
   return { kind: "user", userId, sessionId, platformAdmin: config.platformAdminEmails.includes(session.email) };
 }
 
-function decodeSession(row: unknown): { email: string; live: boolean } | null {
-  if (!row || typeof row !== "object") return null;
-  const { email, live } = row as Record<string, unknown>; // an object row from the driver; each field checked below
-  if (typeof email !== "string" || typeof live !== "boolean") throw new Error("Unexpected session row");
-  return { email, live };
-}
-
-interface ApiKeyRow {
-  tenant_id: string;
-  id: string;
-  secret_hash: string;
-  scopes: string[];
-  revoked: boolean;
-}
+const ApiKeyRow = z.object({ tenant_id: col.uuid, id: col.uuid, secret_hash: col.text, scopes: col.textArray, revoked: col.bool });
 
 async function authenticateApiKey(key: string, db: Database): Promise<Actor> {
   const parts = parseApiKey(key);
   if (!parts) throw unauthenticated("Malformed API key");
-  return withTenantTx(db, noScope, async (tx) => {
-    const rows = rowsOf<ApiKeyRow>(await tx.execute(sql`select * from app.api_key_lookup(${parts.prefix})`));
+  return lookupDoor(db, async (tx) => {
+    const rows = decodeRows(ApiKeyRow, await tx.execute(sql`select * from app.api_key_lookup(${parts.prefix})`));
     const row = rows.find((r) => apiKeySecretMatches(parts.secret, r.secret_hash));
     if (!row) throw unauthenticated("Unknown API key");
     if (row.revoked) throw unauthenticated("API key revoked");

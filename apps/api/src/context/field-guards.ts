@@ -3,7 +3,7 @@
  *
  * A subtenant-only actor reaches its ancestors through `Tenant.parent` / `Tenant.ancestors` (it needs their
  * names for breadcrumbs), but holds no access on them: such rows are marked public-only and their private
- * fields answer FORBIDDEN. Everything not marked stays as it was (the row came through `inTenant` on itself).
+ * fields answer FORBIDDEN. Everything not marked stays as it was (the row came through `staffDoor` on itself).
  */
 import type { MiddlewareFn } from "type-graphql";
 import { forbidden } from "../errors/codes.js";

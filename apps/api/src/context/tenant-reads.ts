@@ -1,8 +1,8 @@
 /**
- * Batched reads through the one door, for field resolvers (DataLoader inside one tenant transaction).
+ * The batched read door (doors.ts): reads through the staff door, for field resolvers (DataLoader inside one tenant transaction).
  *
  * Every read that a request's resolvers start in the same tick for the same tenant waits for the tick to end,
- * then all of them run in ONE transaction opened by `withTenantAccess` (RLS scope set with set_config, the
+ * then all of them run in ONE transaction opened by `staffAccessDoor` (RLS scope set with set_config, the
  * actor's access decided once), each read's own permission checked there with `requirePermission`. Reads of
  * the same loader are combined into one call with every distinct argument, so a loader can answer 150 tickets'
  * counters with one set-based query. Answers are delivered after the transaction commits, so the next level of
@@ -12,12 +12,13 @@
  * transactions, each under its own scope, and a loader only ever sees its batch's tenant id and transaction.
  * Loaders use `tx` only (never another door: on PGlite that would wait for this very transaction).
  *
- * Writes do not belong here: mutations keep `inTenant`, one transaction per operation.
+ * Writes do not belong here: mutations keep `staffDoor`, one transaction per operation.
  */
 import type { Tx } from "@qline/db";
 import type { RequestContext } from "./context.js";
 import type { Permission } from "./permissions.js";
-import { requirePermission, withTenantAccess } from "./tenant-access.js";
+import { requirePermission } from "./access.js";
+import { staffAccessDoor } from "./doors.js";
 
 export interface TenantLoader<A, V> {
   /** For errors and debugging only; loaders are told apart by identity. */
@@ -63,7 +64,7 @@ const afterPendingJobs = (fn: () => void): void => {
 
 /**
  * Reads `arg` with `loader` in `tenantId`, needing `permission` there; batched with the request's other reads
- * of that tenant in this tick. Rejects as `inTenant` would (UNAUTHENTICATED, NOT_FOUND, FORBIDDEN).
+ * of that tenant in this tick. Rejects as `staffDoor` would (UNAUTHENTICATED, NOT_FOUND, FORBIDDEN).
  */
 export function loadInTenant<A, V>(ctx: RequestContext, tenantId: string, permission: Permission, loader: TenantLoader<A, V>, arg: A): Promise<V> {
   let byTenant = openBatches.get(ctx);
@@ -95,7 +96,7 @@ async function runBatch(ctx: RequestContext, tenantId: string, batch: Batch): Pr
   const settle: (() => void)[] = [];
   let notRun: typeof groups = [];
   try {
-    await withTenantAccess(ctx, tenantId, async (tx, access) => {
+    await staffAccessDoor(ctx, tenantId, async (tx, access) => {
       for (const [index, [loader, reads]] of groups.entries()) {
         const allowed: PendingRead[] = [];
         for (const read of reads.values()) {

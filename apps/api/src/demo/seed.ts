@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, z, type Database } from "@qline/db";
+import { lookupDoor, signInDoor } from "../context/doors.js";
 import { createContext } from "../context/context.js";
 import type { Config } from "../env.js";
 import { login, signUp } from "../modules/auth/auth.service.js";
@@ -36,9 +37,7 @@ const demoExtensionSchema = {
 
 /** Seeds a demo account (a coffee chain with two stores) once; later starts find it and change nothing. */
 export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub): Promise<DemoInfo> {
-  const existing = await withTenantTx(db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${demoLogin.email}) as id`))[0]?.id,
-  );
+  const existing = await lookupDoor(db, async (tx) => decodeFirstRow(z.object({ id: col.uuid.nullable() }), await tx.execute(sql`select app.user_id_by_email(${demoLogin.email}) as id`))?.id);
   const info = { ...demoLogin, tenantSlug: "demo-coffee" };
   if (existing) return { ...info, created: false, kioskKey: null, joinLineId: null };
 
@@ -52,8 +51,8 @@ export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub
   });
   const { user } = await login(anonymousCtx, demoLogin.email, demoLogin.password);
   const ctx = createContext({ config, db, pubsub, actor: { kind: "user", userId: user.id, platformAdmin: false } });
-  const root = (await withTenantTx(db, { tenantId: null, userId: user.id }, async (tx) =>
-    rowsOf<{ tenant_id: string }>(await tx.execute(sql`select tenant_id from memberships where user_id = ${user.id}`)),
+  const root = (await signInDoor(db, user.id, async (tx) =>
+    decodeRows(z.object({ tenant_id: col.uuid }), await tx.execute(sql`select tenant_id from memberships where user_id = ${user.id}`)),
   ))[0]!.tenant_id;
   await createTenant(ctx, {
     parentId: root,

@@ -9,15 +9,15 @@
  *    platform log line (`tenant hard-deleted`, level warn) with the counts per table.
  * 2. **Retention.** `app.claim_due_erasures(now, limit)` names tenants holding ended tickets older than their
  *    effective `retentionDays` whose personal data is still kept; each tenant's tickets are erased in batches in
- *    that tenant's own transaction (`withTenantTx`, RLS in force) as the SYSTEM actor, with `FOR UPDATE SKIP
+ *    that tenant's own transaction (the system door, RLS in force) as the `system` actor (audited as SYSTEM), with `FOR UPDATE SKIP
  *    LOCKED`, so two processes never erase (and audit) one ticket twice.
  *
  * It runs on the general job runner (jobs/runner.ts). The clock (`now`) and the poll interval are options, so tests
  * run it without waiting.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
-import { anonymous } from "../context/actor.js";
+import { col, decodeFirstRow, decodeRows, z, type Database } from "@qline/db";
+import { lookupDoor, systemDoor } from "../context/doors.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
 import { eraseEndedBefore } from "../modules/data-lifecycle/erasure.js";
 import { logger as processLogger, type Logger } from "../observability/logger.js";
@@ -48,31 +48,36 @@ export interface DataLifecycleJob {
   stop(): Promise<void>;
 }
 
-interface DueDeletion {
-  id: string;
-  parent_id: string | null;
-  account_id: string;
-  slug: string;
-  name: string;
-  deletion_scheduled_at: unknown;
-}
+const DueDeletion = z.object({
+  id: col.uuid,
+  parent_id: col.uuid.nullable(),
+  account_id: col.uuid,
+  slug: col.text,
+  name: col.text,
+  /** As PostgreSQL prints it (recorded in the audit row as it is). */
+  deletion_scheduled_at: col.text,
+});
+type DueDeletion = z.output<typeof DueDeletion>;
+const DueErasure = z.object({ tenant_id: col.uuid, retention_days: col.int });
+const DeletedCounts = z.object({ counts: z.record(z.string(), col.int).nullable() });
 
 const dayMs = 86_400_000;
 
 /** Deletes one tenant whose grace has passed; null when another process did it first (or it was cancelled). */
 export async function hardDeleteTenant(db: Database, due: DueDeletion, now: number, logger: Logger): Promise<Record<string, number> | null> {
-  const counts = await withTenantTx(db, { tenantId: due.parent_id, userId: null }, async (tx) => {
-    const [row] = rowsOf<{ counts: Record<string, number> | null }>(
+  const counts = await systemDoor(db, due.parent_id, async (tx, system) => {
+    const row = decodeFirstRow(
+      DeletedCounts,
       await tx.execute(sql`select app.hard_delete_tenant(${due.id}::uuid, ${new Date(now).toISOString()}::timestamptz) as counts`),
     );
     if (!row?.counts) return null;
     if (due.parent_id) {
-      await recordAudit(tx, anonymous, {
+      await recordAudit(tx, system, {
         tenantId: due.parent_id,
         action: "tenant.hard_delete",
         targetType: "tenant",
         targetId: due.id,
-        before: { name: due.name, slug: due.slug, deletionScheduledAt: String(due.deletion_scheduled_at) },
+        before: { name: due.name, slug: due.slug, deletionScheduledAt: due.deletion_scheduled_at },
         after: { deletedRows: row.counts },
       });
     }
@@ -97,14 +102,15 @@ export function startDataLifecycleJob(options: DataLifecycleJobOptions): DataLif
   const claim = async (at: number, limit: number): Promise<LifecycleWork[]> => {
     claimedAt = at;
     const iso = new Date(at).toISOString();
-    return withTenantTx(options.db, { tenantId: null, userId: null }, async (tx) => {
-      const deletions = rowsOf<DueDeletion>(await tx.execute(sql`select * from app.claim_due_tenant_deletions(${iso}::timestamptz)`));
-      const erasures = rowsOf<{ tenant_id: string; retention_days: number }>(
+    return lookupDoor(options.db, async (tx) => {
+      const deletions = decodeRows(DueDeletion, await tx.execute(sql`select * from app.claim_due_tenant_deletions(${iso}::timestamptz)`));
+      const erasures = decodeRows(
+        DueErasure,
         await tx.execute(sql`select tenant_id, retention_days from app.claim_due_erasures(${iso}::timestamptz, ${limit})`),
       );
       return [
         ...deletions.map((due): LifecycleWork => ({ kind: "delete", due })),
-        ...erasures.map((e): LifecycleWork => ({ kind: "erase", tenantId: e.tenant_id, retentionDays: Number(e.retention_days) })),
+        ...erasures.map((e): LifecycleWork => ({ kind: "erase", tenantId: e.tenant_id, retentionDays: e.retention_days })),
       ];
     });
   };
@@ -120,8 +126,8 @@ export function startDataLifecycleJob(options: DataLifecycleJobOptions): DataLif
     let erased = 0;
     for (;;) {
       if (stopped) break;
-      const n = await withTenantTx(options.db, { tenantId: work.tenantId, userId: null }, (tx) =>
-        eraseEndedBefore(tx, work.tenantId, cutoff, batchSize, { subject: anonymous, reason: "retention", retentionDays: work.retentionDays }),
+      const n = await systemDoor(options.db, work.tenantId, (tx, system) =>
+        eraseEndedBefore(tx, work.tenantId, cutoff, batchSize, { subject: system, reason: "retention", retentionDays: work.retentionDays }),
       );
       erased += n;
       if (n < batchSize) break;

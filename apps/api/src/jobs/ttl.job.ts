@@ -6,7 +6,8 @@
  * 1. claims due rows across tenants through the one cross-tenant door, `app.claim_due_ticket_deadlines`
  *    (`FOR UPDATE SKIP LOCKED`, so two processes never claim the same row; a claim is a lease, so a process
  *    that dies after claiming leaves the row to be reclaimed when the lease ends);
- * 2. runs each action in that tenant's own transaction (`withTenantTx`, RLS in force) as the SYSTEM actor:
+ * 2. runs each action in that tenant's own transaction (the system door, RLS in force) as the `system` actor
+ *    (history and audit rows say SYSTEM):
  *    lock the ticket, delete the deadline row — only the transaction that deletes it acts, and the action
  *    commits with the deletion, so each escalation/expiry/no-show happens exactly once — then WARN
  *    (TICKET_ESCALATED event + audit), EXPIRE (WAITING → EXPIRED) or NO_SHOW (CALLED → NO_SHOW);
@@ -17,10 +18,11 @@
  * The clock (`now`) and the poll interval are options, so tests run it without waiting.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, tenants, ticketEvents, withTenantTx, type Database, type DeadlineAction } from "@qline/db";
+import { col, deadlineActions, decodeFirstRow, decodeRows, tenants, ticketEvents, ticketStatuses, z, type Database, type DeadlineAction } from "@qline/db";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { anonymous } from "../context/actor.js";
+import { auditActor } from "../context/actor.js";
+import { lookupDoor, systemDoor } from "../context/doors.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
 import { publishAfterCommit } from "../modules/tickets/live/line-state.js";
 import { lineEvent } from "../modules/tickets/live/events.js";
@@ -58,10 +60,15 @@ export interface ClaimedDeadline {
 /** One poll (`runOnce`), `kick`, `stop`: the general runner (jobs/runner.ts). */
 export type TtlJob = LeasedJob;
 
-/** Claims due rows (the job's only cross-tenant door). */
+const ClaimedRow = z.object({ tenant_id: col.uuid, ticket_id: col.uuid, action: z.enum(deadlineActions) });
+const LockedTicket = z.object({ status: z.enum(ticketStatuses), line_id: col.uuid });
+const RemovedRow = z.object({ action: z.enum(deadlineActions) });
+
+/** Claims due rows (the job's only cross-tenant door, through the lookup door: no scope, ids only). */
 export async function claimDueDeadlines(db: Database, now: number, limit: number, leaseSeconds: number): Promise<ClaimedDeadline[]> {
-  const rows = await withTenantTx(db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ tenant_id: string; ticket_id: string; action: DeadlineAction }>(
+  const rows = await lookupDoor(db, async (tx) =>
+    decodeRows(
+      ClaimedRow,
       await tx.execute(sql`select tenant_id, ticket_id, action from app.claim_due_ticket_deadlines(${new Date(now).toISOString()}::timestamptz, ${limit}, ${leaseSeconds})`),
     ),
   );
@@ -71,12 +78,14 @@ export async function claimDueDeadlines(db: Database, now: number, limit: number
 /** Acts on one claimed deadline in its tenant's transaction; false when it was already done (or moot). */
 export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: ClaimedDeadline): Promise<boolean> {
   const { tenantId, ticketId, action } = claimed;
-  const result = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
+  const result = await systemDoor(db, tenantId, async (tx, system) => {
     // Ticket first, then the deadline row: the same lock order as staff operations (whose trigger edits deadlines).
-    const [ticket] = rowsOf<{ status: string; line_id: string }>(
+    const ticket = decodeFirstRow(
+      LockedTicket,
       await tx.execute(sql`select status, line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId} for update`),
     );
-    const removed = rowsOf<{ action: string }>(
+    const removed = decodeRows(
+      RemovedRow,
       await tx.execute(sql`delete from ticket_deadlines where tenant_id = ${tenantId} and ticket_id = ${ticketId} and action = ${action} returning action`),
     );
     if (!ticket || removed.length === 0) return null; // done by another process, or the ticket moved on
@@ -90,22 +99,21 @@ export async function runDeadline(db: Database, pubsub: QlinePubSub, claimed: Cl
         ticketId,
         lineId: ticket.line_id,
         kind: "TICKET_ESCALATED",
-        fromStatus: ticket.status as never,
-        toStatus: ticket.status as never,
+        fromStatus: ticket.status,
+        toStatus: ticket.status,
         counterId: null,
-        actorType: "SYSTEM",
-        actorId: null,
+        ...auditActor(system),
         data: { reason: "warnAfter" },
         at: new Date(),
       });
       const queuedMessages = await enqueueEscalation(tx, tenantId, ticketId, ticket.line_id); // MANAGER+ who opted in get an email
-      await recordAudit(tx, anonymous, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
+      await recordAudit(tx, system, { tenantId, action: "ticket.escalate", targetType: "ticket", targetId: ticketId, after: { status: ticket.status, reason: "warnAfter" } });
       const view = (await loadTicket(tx, tenantId, ticketId))!;
       return [await lineEvent(tx, path, tenantId, ticket.line_id, "TICKET_ESCALATED", view, { queuedMessages })];
     }
     if (action === "EXPIRE" && ticket.status !== "WAITING") return null;
     if (action === "NO_SHOW" && ticket.status !== "CALLED") return null;
-    const { events } = await runTransition(tx, anonymous, path, tenantId, ticketId, action === "EXPIRE" ? "expire" : "markNoShow");
+    const { events } = await runTransition(tx, system, path, tenantId, ticketId, action === "EXPIRE" ? "expire" : "markNoShow");
     return events;
   });
   if (!result) return false;

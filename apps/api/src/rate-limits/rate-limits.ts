@@ -32,7 +32,6 @@ export function callerOf(actor: Actor, ip: string): Caller {
       return { key: `key:${actor.keyId}`, ip, tenantId: actor.tenantId };
     case "user":
       return { key: `user:${actor.userId}`, ip, tenantId: null };
-    case "system": // never a request's actor; budgeted like the address it would come from
     case "anonymous":
       return { key: `ip:${ip}`, ip, tenantId: null };
   }

@@ -39,7 +39,6 @@ export function actorKey(actor: Actor): string | null {
       return `user:${actor.userId}`;
     case "apiKey":
       return `key:${actor.keyId}`;
-    case "system": // never a socket's actor
     case "anonymous":
       return null;
   }

@@ -7,12 +7,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { DeadlineExceededError, runWithDeadline } from "../deadline.js";
-import { rowsOf, withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
+import { withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
+import { col, decodeFirstRow, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 const scope = { tenantId: null, userId: null };
 const timeoutNow = async (db: TestDatabase) =>
-  withTenantTx(db.db, scope, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select current_setting('statement_timeout') as t`))[0]!.t);
+  withTenantTx(db.db, scope, async (tx) => decodeFirstRow(z.object({ t: col.text }), await tx.execute(sql`select current_setting('statement_timeout') as t`))!.t);
 
 /** The SQLSTATE of an error or of one of its causes (drizzle wraps the driver's error). */
 function sqlState(error: unknown): unknown {
@@ -37,7 +38,7 @@ describe("request deadline at the tenant transaction door", () => {
     assert.equal(await timeoutNow(db), "0"); // transaction-local: the next transaction without a deadline has none
     const located = await runWithDeadline(Date.now() + 5000, () =>
       withLocatedTenantTx(db.db, { record: { kind: "line", id: "00000000-0000-4000-8000-000000000000" }, userId: null }, async (tx) =>
-        rowsOf<{ t: string }>(await tx.execute(sql`select current_setting('statement_timeout') as t`))[0]!.t,
+        decodeFirstRow(z.object({ t: col.text }), await tx.execute(sql`select current_setting('statement_timeout') as t`))!.t,
       ),
     );
     assert.notEqual(located, "0");

@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { and, eq, sql } from "drizzle-orm";
 import { accounts, lines, memberships, notifications, tenants, tickets, users } from "../schema/index.js";
-import { rowsOf, withTenantTx } from "../tenant-tx.js";
+import { withTenantTx } from "../tenant-tx.js";
+import { col, decodeRows, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 interface Seeded {
@@ -40,7 +41,7 @@ async function seed(db: TestDatabase, label: string): Promise<Seeded> {
 
 const claim = (db: TestDatabase, now: Date, limit = 50, lease = 60) =>
   withTenantTx(db.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ tenant_id: string; id: string }>(await tx.execute(sql`select * from app.claim_due_notifications(${now.toISOString()}::timestamptz, ${limit}, ${lease})`)),
+    decodeRows(z.object({ tenant_id: col.uuid, id: col.uuid }), await tx.execute(sql`select * from app.claim_due_notifications(${now.toISOString()}::timestamptz, ${limit}, ${lease})`)),
   );
 
 describe("notification outbox", () => {

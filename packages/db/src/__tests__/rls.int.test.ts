@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { accounts, apiKeys, auditLog, lines, memberships, tenants, users } from "../schema/index.js";
-import { rowsOf, withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
+import { withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
+import { col, decodeFirstRow, decodeRows, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 interface Seeded {
@@ -48,7 +49,8 @@ describe("row-level security as the app role", () => {
     a = await seedTenant(db, "tenant-a");
     b = await seedTenant(db, "tenant-b");
     tenantTables = await withTenantTx(db.db, { tenantId: null, userId: null }, async (tx) =>
-      rowsOf<{ table_name: string }>(
+      decodeRows(
+        z.object({ table_name: col.text }),
         await tx.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
       ).map((r) => r.table_name),
     );
@@ -57,7 +59,8 @@ describe("row-level security as the app role", () => {
 
   it("connects as a role that is no superuser, cannot bypass RLS and owns no table", async () => {
     const [role] = await withTenantTx(db.db, { tenantId: null, userId: null }, async (tx) =>
-      rowsOf<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      decodeRows(
+        z.object({ current_user: col.text, rolsuper: col.bool, rolbypassrls: col.bool, owned: col.int }),
         await tx.execute(sql`
           select current_user, r.rolsuper, r.rolbypassrls,
             (select count(*)::int from pg_tables t where t.tableowner = current_user) as owned
@@ -69,7 +72,8 @@ describe("row-level security as the app role", () => {
 
   it("enables and forces RLS, with at least one policy, on every table in the schema", async () => {
     const tables = await withTenantTx(db.db, { tenantId: null, userId: null }, async (tx) =>
-      rowsOf<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; policies: number }>(
+      decodeRows(
+        z.object({ relname: col.text, relrowsecurity: col.bool, relforcerowsecurity: col.bool, policies: col.int }),
         await tx.execute(sql`
           select c.relname, c.relrowsecurity, c.relforcerowsecurity,
             (select count(*)::int from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) as policies
@@ -86,7 +90,7 @@ describe("row-level security as the app role", () => {
   it("shows tenant A's context none of tenant B's rows in any tenant table", async () => {
     await withTenantTx(db.db, { tenantId: a.tenantId, userId: null }, async (tx) => {
       for (const table of tenantTables) {
-        const [row] = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)} where tenant_id in ('${b.tenantId}', '${b.childId}')`)));
+        const row = decodeFirstRow(z.object({ n: col.int }), await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)} where tenant_id in ('${b.tenantId}', '${b.childId}')`)));
         assert.equal(row?.n, 0, `${table} leaks tenant B's rows to tenant A`);
       }
       const visible = await tx.select({ id: tenants.id }).from(tenants);
@@ -99,7 +103,7 @@ describe("row-level security as the app role", () => {
   it("shows tenant B's own rows to tenant B (the policy lets the owner tenant through)", async () => {
     await withTenantTx(db.db, { tenantId: b.tenantId, userId: null }, async (tx) => {
       for (const table of ["memberships", "api_keys", "audit_log"]) {
-        const [row] = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)}`)));
+        const row = decodeFirstRow(z.object({ n: col.int }), await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)}`)));
         assert.equal(row?.n, 1, table);
       }
     });
@@ -133,7 +137,7 @@ describe("row-level security as the app role", () => {
   it("shows no tenant rows at all with no context", async () => {
     await withTenantTx(db.db, { tenantId: null, userId: null }, async (tx) => {
       for (const table of [...tenantTables, "tenants", "accounts", "users"]) {
-        const [row] = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)}`)));
+        const row = decodeFirstRow(z.object({ n: col.int }), await tx.execute(sql.raw(`select count(*)::int as n from ${identifier(table)}`)));
         assert.equal(row?.n, 0, `${table} visible without a tenant in scope`);
       }
     });
@@ -141,7 +145,7 @@ describe("row-level security as the app role", () => {
 
   it("keeps the scope transaction-local: the next transaction on the same connection starts with none", async () => {
     await withTenantTx(db.db, { tenantId: a.tenantId, userId: a.userId }, async () => undefined);
-    const [row] = await db.db.transaction(async (tx) => rowsOf<{ t: string | null }>(await tx.execute(sql`select app.current_tenant_id() as t`)));
+    const row = await db.db.transaction(async (tx) => decodeFirstRow(z.object({ t: col.uuid.nullable() }), await tx.execute(sql`select app.current_tenant_id() as t`)));
     assert.equal(row?.t, null);
   });
 
@@ -150,7 +154,7 @@ describe("row-level security as the app role", () => {
     await withTenantTx(db.db, { tenantId: b.tenantId, userId: null }, (tx) => tx.insert(lines).values({ tenantId: b.tenantId, id: lineId, name: "B's line", prefix: "B" }));
     const located = await withLocatedTenantTx(db.db, { record: { kind: "line", id: lineId }, userId: null }, async (tx, tenantId) => ({
       tenantId,
-      scope: rowsOf<{ t: string | null }>(await tx.execute(sql`select app.current_tenant_id() as t`))[0]?.t,
+      scope: decodeFirstRow(z.object({ t: col.uuid.nullable() }), await tx.execute(sql`select app.current_tenant_id() as t`))?.t,
       lines: (await tx.select({ id: lines.id }).from(lines)).map((l) => l.id),
     }));
     assert.deepEqual(located, { tenantId: b.tenantId, scope: b.tenantId, lines: [lineId] });

@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import { sessions, users } from "../schema/index.js";
-import { rowsOf, withTenantTx } from "../tenant-tx.js";
+import { withTenantTx } from "../tenant-tx.js";
+import { col, decodeFirstRow, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 async function userWithSession(db: TestDatabase, label: string): Promise<{ userId: string; sessionId: string }> {
@@ -69,8 +70,8 @@ describe("sessions under row-level security", () => {
         (error: unknown) => sqlState(error) === "42501",
       );
     }
-    const [row] = await withTenantTx(db.db, { tenantId: null, userId: a.userId }, async (tx) =>
-      rowsOf<{ revoked: boolean }>(await tx.execute(sql`update sessions set revoked_at = now() where id = ${a.sessionId} returning revoked_at is not null as revoked`)),
+    const row = await withTenantTx(db.db, { tenantId: null, userId: a.userId }, async (tx) =>
+      decodeFirstRow(z.object({ revoked: col.bool }), await tx.execute(sql`update sessions set revoked_at = now() where id = ${a.sessionId} returning revoked_at is not null as revoked`)),
     );
     assert.deepEqual(row, { revoked: true });
   });

@@ -8,10 +8,13 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { accounts, memberships, tenants, users } from "../schema/index.js";
-import { rowsOf, withTenantTx } from "../tenant-tx.js";
+import { withTenantTx } from "../tenant-tx.js";
+import { col, decodeFirstRow, decodeRows, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 const subtenants = 10_000;
+
+const Plan = z.object({ "QUERY PLAN": col.text });
 
 describe(`a tree of ${subtenants} subtenants`, () => {
   let db: TestDatabase;
@@ -39,19 +42,20 @@ describe(`a tree of ${subtenants} subtenants`, () => {
         where r.depth = 1`);
     });
     deepId = await withTenantTx(db.db, { tenantId: rootId, userId }, async (tx) =>
-      rowsOf<{ id: string }>(await tx.execute(sql`select id from tenants where depth = 2 order by id limit 1`))[0]!.id,
+      decodeFirstRow(z.object({ id: col.uuid }), await tx.execute(sql`select id from tenants where depth = 2 order by id limit 1`))!.id,
     );
   });
   after(() => db.close());
 
   it("holds the whole tree, visible from the root's scope", async () => {
-    const [row] = await withTenantTx(db.db, { tenantId: rootId, userId }, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from tenants`)));
+    const row = await withTenantTx(db.db, { tenantId: rootId, userId }, async (tx) => decodeFirstRow(z.object({ n: col.int }), await tx.execute(sql`select count(*)::int as n from tenants`)));
     assert.equal(row?.n, 1 + 100 + 100 * 99);
   });
 
   it("resolves a grandchild's access (roles on ancestors, suspension) through indexes only", async () => {
     const plan = await withTenantTx(db.db, { tenantId: deepId, userId }, async (tx) =>
-      rowsOf<{ "QUERY PLAN": string }>(
+      decodeRows(
+        Plan,
         await tx.execute(sql`explain
           select t.id,
             exists (select 1 from tenants a where a.id = any(t.path) and a.suspended_at is not null) as suspended,
@@ -66,7 +70,7 @@ describe(`a tree of ${subtenants} subtenants`, () => {
 
   it("finds a store's children and ancestors through indexes only", async () => {
     const plan = await withTenantTx(db.db, { tenantId: deepId, userId }, async (tx) =>
-      rowsOf<{ "QUERY PLAN": string }>(await tx.execute(sql`explain select id from tenants where parent_id = ${deepId}`))
+      decodeRows(Plan, await tx.execute(sql`explain select id from tenants where parent_id = ${deepId}`))
         .map((r) => r["QUERY PLAN"])
         .join("\n"),
     );

@@ -3,8 +3,12 @@ import { index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } fr
 import { appRole, currentTenant } from "./roles.js";
 import { tenants } from "./tenants.js";
 
-/** TICKET_HOLDER: the holder of a tracking code (public operations on their own ticket); actor_id is the ticket. */
-export type AuditActorType = "USER" | "API_KEY" | "SYSTEM" | "TICKET_HOLDER";
+/**
+ * Who acted (`actor_type`, plain text: any value fits). TICKET_HOLDER: the holder of a tracking code (public
+ * operations on their own ticket); actor_id is the ticket. SYSTEM: the server itself (jobs, after-commit work).
+ * ANONYMOUS: a caller without credentials or capability. ticket_events.actor_type takes the same values.
+ */
+export type AuditActorType = "USER" | "API_KEY" | "SYSTEM" | "TICKET_HOLDER" | "ANONYMOUS";
 
 /** Append-only (the app role has no UPDATE or DELETE grant): who did what, in which tenant, before and after. */
 export const auditLog = pgTable(

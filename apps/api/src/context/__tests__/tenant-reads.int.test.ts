@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, z } from "@qline/db";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../__tests__/harness.js";
 import { callNextMutation, createCounter, createLine, createTicketType, issueTicket } from "../../modules/tickets/__tests__/queue-fixtures.js";
 import { createContext, type RequestContext } from "../context.js";
@@ -24,8 +24,8 @@ const whoAmI: TenantLoader<string, Seen> = {
   key: String,
   async load(tx, tenantId, args) {
     calls.push({ tenantId, args });
-    const [row] = rowsOf<{ scope: string; txid: string }>(await tx.execute(sql`select current_setting('app.tenant_id', true) as scope, txid_current()::text as txid`));
-    const lines = rowsOf<{ tenant_id: string }>(await tx.execute(sql`select tenant_id from lines`));
+    const row = decodeFirstRow(z.object({ scope: col.text, txid: col.text }), await tx.execute(sql`select current_setting('app.tenant_id', true) as scope, txid_current()::text as txid`));
+    const lines = decodeRows(z.object({ tenant_id: col.uuid }), await tx.execute(sql`select tenant_id from lines`));
     return args.map(() => ({ scope: row!.scope, txid: row!.txid, lineTenants: [...new Set(lines.map((l) => l.tenant_id))] }));
   },
 };

@@ -96,6 +96,31 @@ describe("TTL job", () => {
     assert.equal(typeof expired.stats.estimatedWaitSeconds, "number", "events carry the new estimates");
   });
 
+  it("acts as the system actor: its expiries and escalations are recorded as SYSTEM, in the audit log and the ticket's history", async () => {
+    const lineId = await createLine(owner.gql, owner.tenantId, { name: "Audited", prefix: "U", ttl: { warnSeconds: 30, waitingSeconds: 60 } });
+    const [ticket] = await issueTickets(owner.gql, lineId, 1);
+    clock = Date.now() + 45_000; // warnAfter (30 s)
+    assert.ok((await api.server.ttlJob!.runOnce()) >= 1);
+    clock = Date.now() + 120_000; // expireAfter (60 s)
+    assert.ok((await api.server.ttlJob!.runOnce()) >= 1);
+    const data = assertOk(
+      await owner.gql<{ tenant: { auditLog: { nodes: { action: string; actorType: string; actorId: string | null; targetId: string }[] } }; ticket: { status: string; history: { kind: string; actorType: string; actorId: string | null }[] } }>(
+        `query($t: ID!, $id: ID!) {
+          tenant(id: $t) { auditLog(first: 200) { nodes { action actorType actorId targetId } } }
+          ticket(id: $id) { status history { kind actorType actorId } } }`,
+        { t: owner.tenantId, id: ticket!.id },
+      ),
+    );
+    assert.equal(data.ticket.status, "EXPIRED");
+    const jobRows = data.tenant.auditLog.nodes.filter((n) => n.targetId === ticket!.id && n.action !== "ticket.issue");
+    assert.deepEqual(jobRows.map((n) => n.action).sort(), ["ticket.escalate", "ticket.expire"]);
+    for (const row of jobRows) assert.deepEqual({ actorType: row.actorType, actorId: row.actorId }, { actorType: "SYSTEM", actorId: null }, row.action);
+    const byJob = data.ticket.history.filter((e) => e.kind !== "ISSUED");
+    assert.deepEqual(byJob.map((e) => [e.kind, e.actorType, e.actorId]), [["TICKET_ESCALATED", "SYSTEM", null], ["EXPIRED", "SYSTEM", null]]);
+    const issued = data.tenant.auditLog.nodes.find((n) => n.targetId === ticket!.id && n.action === "ticket.issue");
+    assert.deepEqual({ actorType: issued?.actorType, actorId: issued?.actorId }, { actorType: "USER", actorId: owner.userId }, "staff actions stay USER");
+  });
+
   it("after a process dies holding a claim, the row is taken over when the lease ends (nothing forgotten)", async () => {
     const lineId = await createLine(owner.gql, owner.tenantId, { name: "Restart", prefix: "R", ttl: { waitingSeconds: 60 } });
     const tickets = await issueTickets(owner.gql, lineId, 3);

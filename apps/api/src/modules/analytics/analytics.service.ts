@@ -5,11 +5,11 @@
  * `tickets_tenant_created_idx (tenant_id, created_at)` for a tenant.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Tx } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, z, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid, tenantUnavailableSql } from "../../context/tenant-access.js";
+import { isUuid, tenantUnavailableSql } from "../../context/access.js";
+import { reachableTenantOf, staffDoor } from "../../context/doors.js";
 import { badInput, limitExceeded, notFound, type FieldError } from "../../errors/codes.js";
-import { tenantOf } from "../lines/lookups.js";
 import type { QueueAnalytics } from "./analytics.types.js";
 
 export const analyticsLimits = { maxRangeDays: 92, maxTenants: 50, concurrency: 4 };
@@ -134,6 +134,23 @@ export function checkRange(from: Date, to: Date): void {
   if (fields.length) throw badInput("Invalid date range", fields);
 }
 
+const SummaryRow = z.object({
+  issued: col.int,
+  served: col.int,
+  no_shows: col.int,
+  cancelled: col.int,
+  expired: col.int,
+  wait_samples: col.int,
+  wait_sum: col.number,
+  accuracy_samples: col.int,
+  abs_error_sum: col.number,
+  past_p90: col.int,
+});
+const WaitRow = z.object({ s: col.int, n: col.int });
+const HourRow = z.object({ hour: col.int, issued: col.int, served: col.int });
+const TimeZoneRow = z.object({ time_zone: col.text });
+const IdRow = z.object({ id: col.uuid });
+
 /** One tenant's partial sums for [from, to), optionally one line; in the caller's tenant transaction. */
 export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Date, lineId: string | null): Promise<AnalyticsPartial> {
   const scope: SQL = sql`t.tenant_id = ${tenantId} ${lineId ? sql`and t.line_id = ${lineId}` : sql``}
@@ -142,7 +159,8 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
   const measured = sql`(select t.*, case when t.called_at is not null and t.status <> 'WAITING'
       then extract(epoch from t.called_at - t.joined_at)::float8 end as wait
     from tickets t where ${scope})`;
-  const [summary] = rowsOf<Record<string, number | string | null>>(
+  const summary = decodeFirstRow(
+    SummaryRow,
     await tx.execute(sql`
       select count(*)::int as issued,
         count(*) filter (where status = 'SERVED')::int as served,
@@ -156,10 +174,12 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
         count(wait) filter (where issued_p90_seconds is not null and wait > issued_p90_seconds)::int as past_p90
       from ${measured} m`),
   );
-  const waits = rowsOf<{ s: number; n: number }>(
+  const waits = decodeRows(
+    WaitRow,
     await tx.execute(sql`select round(wait)::int as s, count(*)::int as n from ${measured} m where wait is not null group by 1`),
   );
-  const hours = rowsOf<{ hour: number; issued: number; served: number }>(
+  const hours = decodeRows(
+    HourRow,
     await tx.execute(sql`
       select extract(hour from t.created_at at time zone l.time_zone)::int as hour,
         count(*)::int as issued, count(*) filter (where t.status = 'SERVED')::int as served
@@ -167,24 +187,25 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
       where ${scope}
       group by 1`),
   );
-  const num = (v: unknown): number => Number(v ?? 0);
   const out = emptyPartial();
-  out.issued = num(summary?.issued);
-  out.served = num(summary?.served);
-  out.noShows = num(summary?.no_shows);
-  out.cancelled = num(summary?.cancelled);
-  out.expired = num(summary?.expired);
-  out.waitSamples = num(summary?.wait_samples);
-  out.waitSumSeconds = num(summary?.wait_sum);
-  out.accuracySamples = num(summary?.accuracy_samples);
-  out.absErrorSumSeconds = num(summary?.abs_error_sum);
-  out.pastP90 = num(summary?.past_p90);
-  for (const w of waits) out.waits.set(num(w.s), num(w.n));
+  if (summary) {
+    out.issued = summary.issued;
+    out.served = summary.served;
+    out.noShows = summary.no_shows;
+    out.cancelled = summary.cancelled;
+    out.expired = summary.expired;
+    out.waitSamples = summary.wait_samples;
+    out.waitSumSeconds = summary.wait_sum;
+    out.accuracySamples = summary.accuracy_samples;
+    out.absErrorSumSeconds = summary.abs_error_sum;
+    out.pastP90 = summary.past_p90;
+  }
+  for (const w of waits) out.waits.set(w.s, w.n);
   for (const h of hours) {
-    const slot = out.byHour[num(h.hour)];
+    const slot = out.byHour[h.hour];
     if (slot) {
-      slot.issued += num(h.issued);
-      slot.served += num(h.served);
+      slot.issued += h.issued;
+      slot.served += h.served;
     }
   }
   return out;
@@ -193,9 +214,9 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
 /** One line's figures (tickets:read in the line's tenant). */
 export async function lineAnalytics(ctx: RequestContext, lineId: string, from: Date, to: Date): Promise<QueueAnalytics> {
   checkRange(from, to);
-  const tenantId = await tenantOf(ctx, "line", lineId);
-  return inTenant(ctx, tenantId, "display:read", async (tx) => {
-    const [line] = rowsOf<{ time_zone: string }>(await tx.execute(sql`select time_zone from lines where tenant_id = ${tenantId} and id = ${lineId}`));
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
+  return staffDoor(ctx, tenantId, "display:read", async (tx) => {
+    const line = decodeFirstRow(TimeZoneRow, await tx.execute(sql`select time_zone from lines where tenant_id = ${tenantId} and id = ${lineId}`));
     if (!line) throw notFound("Line");
     return finishAnalytics(await tenantPartial(tx, tenantId, from, to, lineId), { from, to }, line.time_zone, 1);
   });
@@ -208,10 +229,11 @@ export async function lineAnalytics(ctx: RequestContext, lineId: string, from: D
 export async function tenantAnalytics(ctx: RequestContext, tenantId: string, from: Date, to: Date, includeSubtree: boolean): Promise<QueueAnalytics> {
   checkRange(from, to);
   if (!isUuid(tenantId)) throw notFound("Tenant");
-  const { own, others } = await inTenant(ctx, tenantId, "display:read", async (tx) => {
+  const { own, others } = await staffDoor(ctx, tenantId, "display:read", async (tx) => {
     let others: string[] = [];
     if (includeSubtree) {
-      const rows = rowsOf<{ id: string }>(
+      const rows = decodeRows(
+        IdRow,
         await tx.execute(sql`
           select t.id from tenants t
           where t.path @> array[${tenantId}]::uuid[] and t.id <> ${tenantId}
@@ -230,7 +252,7 @@ export async function tenantAnalytics(ctx: RequestContext, tenantId: string, fro
   // A few tenant transactions at a time (a pool's worth would starve other requests).
   for (let i = 0; i < others.length; i += analyticsLimits.concurrency) {
     const batch = others.slice(i, i + analyticsLimits.concurrency);
-    parts.push(...(await Promise.all(batch.map((id) => inTenant(ctx, id, "display:read", (tx) => tenantPartial(tx, id, from, to, null))))));
+    parts.push(...(await Promise.all(batch.map((id) => staffDoor(ctx, id, "display:read", (tx) => tenantPartial(tx, id, from, to, null))))));
   }
   return finishAnalytics(mergePartials(parts), { from, to }, null, parts.length);
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { apiKeys, rowsOf, withTenantTx } from "@qline/db";
+import { apiKeys, col, decodeFirstRow, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { apiKeyScopes, type Permission } from "../../context/permissions.js";
-import { asNotFound, inTenant, isUuid } from "../../context/tenant-access.js";
+import { asNotFound, isUuid } from "../../context/access.js";
+import { lookupDoor, staffDoor } from "../../context/doors.js";
 import { badInput, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
@@ -20,7 +21,7 @@ export async function createApiKey(ctx: RequestContext, tenantId: string, name: 
   if (unknown.length) {
     throw badInput(`Unknown or not allowed scopes: ${unknown.join(", ")}`, unknown.map((s) => ({ path: `scopes.${scopes.indexOf(s)}`, message: `"${s}" is not an API key scope` })));
   }
-  return inTenant(ctx, tenantId, "apikeys:manage", async (tx, access) => {
+  return staffDoor(ctx, tenantId, "apikeys:manage", async (tx, access) => {
     const beyond = scopes.filter((s) => !access.permissions.has(s as Permission));
     if (beyond.length) throw forbidden(`You cannot grant scopes you do not hold: ${beyond.join(", ")}`);
     const { prefix, secret, key } = newApiKey();
@@ -41,6 +42,8 @@ export async function createApiKey(ctx: RequestContext, tenantId: string, name: 
   });
 }
 
+const KeyTenantRow = z.object({ tenant_id: col.uuid.nullable() });
+
 /**
  * Revocation takes effect on the key's next request, on every API process (keys are checked per request), and
  * at once on its open WebSocket connections and live subscriptions (closed / ended, subscriptions/live-access.ts).
@@ -48,12 +51,10 @@ export async function createApiKey(ctx: RequestContext, tenantId: string, name: 
 export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKeyRow> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(id)) throw notFound("API key");
-  const tenantId = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select app.api_key_tenant(${id}) as tenant_id`))[0]?.tenant_id,
-  );
+  const tenantId = await lookupDoor(ctx.db, async (tx) => decodeFirstRow(KeyTenantRow, await tx.execute(sql`select app.api_key_tenant(${id}) as tenant_id`))?.tenant_id);
   if (!tenantId) throw notFound("API key");
   // A key of a tenant the actor cannot reach reads like a key that does not exist.
-  const revoked = await asNotFound("API key", () => inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+  const revoked = await asNotFound("API key", () => staffDoor(ctx, tenantId, "apikeys:manage", async (tx) => {
     const where = and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id));
     const [before] = await tx.select().from(apiKeys).where(where).for("update");
     if (!before) throw notFound("API key");
@@ -67,5 +68,5 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
 }
 
 export async function listApiKeys(ctx: RequestContext, tenantId: string): Promise<ApiKeyRow[]> {
-  return inTenant(ctx, tenantId, "apikeys:manage", (tx) => tx.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt)));
+  return staffDoor(ctx, tenantId, "apikeys:manage", (tx) => tx.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt)));
 }

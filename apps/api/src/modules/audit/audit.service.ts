@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { auditLog, type Tx } from "@qline/db";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
+import { staffDoor } from "../../context/doors.js";
 import { badInput } from "../../errors/codes.js";
 
 export interface AuditEntryInput {
@@ -61,7 +61,7 @@ function decodeCursor(cursor: string): Cursor {
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listAudit(ctx: RequestContext, tenantId: string, filter: AuditFilter, first: number, after?: string | null) {
   if (first < 1 || first > 200) throw badInput("first must be between 1 and 200", [{ path: "first", message: "out of range" }]);
-  return inTenant(ctx, tenantId, "audit:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "audit:read", async (tx) => {
     const conditions: SQL[] = [eq(auditLog.tenantId, tenantId)];
     if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
     if (filter.action) conditions.push(eq(auditLog.action, filter.action));

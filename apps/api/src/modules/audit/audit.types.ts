@@ -6,7 +6,7 @@ export class AuditEntry {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: "USER, API_KEY, SYSTEM, or TICKET_HOLDER (the holder of the ticket actorId, through its tracking code)." })
+  @Field(() => String, { description: "USER, API_KEY, TICKET_HOLDER (the holder of the ticket actorId, through its tracking code), SYSTEM (the server itself: background jobs, after-commit work) or ANONYMOUS (a caller without credentials)." })
   actorType: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { accounts, memberships, rowsOf, tenants, users, withTenantTx, type Tx } from "@qline/db";
+import { accounts, col, decodeFirstRow, memberships, tenants, users, z, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { asUser } from "../../context/tenant-access.js";
+import { lookupDoor, newTenantDoor, signInDoor, userDoor } from "../../context/doors.js";
 import { badInput, conflict, notFound, unauthenticated } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -40,7 +40,7 @@ export async function signUp(ctx: RequestContext, input: SignUpFields): Promise<
   const checked = await checkSignUp(input);
   const userId = randomUUID();
   const tenantId = randomUUID();
-  return withTenantTx(ctx.db, { tenantId, userId }, (tx) => createOwnerAccount(ctx, tx, { userId, tenantId }, checked)).catch((error: unknown) => {
+  return newTenantDoor(ctx.db, { tenantId, userId }, (tx) => createOwnerAccount(ctx, tx, { userId, tenantId }, checked)).catch((error: unknown) => {
     throw error instanceof Error && error.message.includes("tenants_slug_key") ? slugTaken(input.tenantSlug) : error;
   });
 }
@@ -93,6 +93,8 @@ export async function createOwnerAccount(ctx: RequestContext, tx: Tx, ids: { use
   return { ...session, user: user! };
 }
 
+const LoginRow = z.object({ id: col.uuid, password_hash: col.text });
+
 /**
  * One answer for an unknown email and a wrong password ("Invalid email or password"), and the same work: an
  * unknown email is verified against a decoy hash, so timing does not tell whether an account exists.
@@ -101,16 +103,14 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
   const email = emailInput.trim().toLowerCase();
   const ip = ctx.clientIp ?? "unknown";
   await ctx.rateLimits?.login.before(email, ip);
-  const found = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ id: string; password_hash: string }>(await tx.execute(sql`select * from app.login_lookup(${email})`))[0],
-  );
+  const found = await lookupDoor(ctx.db, async (tx) => decodeFirstRow(LoginRow, await tx.execute(sql`select * from app.login_lookup(${email})`)));
   const valid = await verifyPassword(found?.password_hash ?? (await decoyPasswordHash()), password);
   if (!found || !valid) {
     await ctx.rateLimits?.login.failed(email, ip);
     throw unauthenticated("Invalid email or password");
   }
   await ctx.rateLimits?.login.succeeded(email, ip);
-  return withTenantTx(ctx.db, { tenantId: null, userId: found.id }, async (tx) => {
+  return signInDoor(ctx.db, found.id, async (tx) => {
     const user = (await tx.select().from(users).where(eq(users.id, found.id)))[0];
     if (!user) throw unauthenticated("Invalid email or password");
     return { ...(await openSession(tx, ctx.config, user)), user };
@@ -119,13 +119,13 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
 
 export async function me(ctx: RequestContext): Promise<UserRow | null> {
   if (ctx.actor.kind !== "user") return null;
-  return asUser(ctx, async (tx, userId) => (await tx.select().from(users).where(eq(users.id, userId)))[0] ?? null);
+  return userDoor(ctx, async (tx, userId) => (await tx.select().from(users).where(eq(users.id, userId)))[0] ?? null);
 }
 
 /** The signed-in user's own memberships with their tenants (suspended ones included, flagged). */
 export async function myMemberships(ctx: RequestContext, userId: string) {
   if (ctx.actor.kind !== "user" || ctx.actor.userId !== userId) throw notFound("User");
-  return asUser(ctx, (tx) =>
+  return userDoor(ctx, (tx) =>
     tx
       .select({ role: memberships.role, createdAt: memberships.createdAt, tenant: tenants })
       .from(memberships)

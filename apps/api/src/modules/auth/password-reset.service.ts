@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { passwordResets, rowsOf, sessions, users, withTenantTx } from "@qline/db";
+import { passwordResets, rowsOf, sessions, users } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
@@ -18,17 +18,18 @@ import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js"
 import { normalizeEmail } from "./auth.service.js";
 import { hashPassword, passwordProblem } from "./passwords.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
+import { lookupDoor, signInDoor } from "../../context/doors.js";
 
 export async function requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<boolean> {
   const email = normalizeEmail(emailInput);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(email))) return true;
-  const [found] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+  const [found] = await lookupDoor(ctx.db, async (tx) =>
     rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${email}) as id`)),
   );
   const userId = found?.id ?? null;
   const { adminUrl, passwordResetTtlSeconds } = ctx.config.platformMail;
   const token = newLinkToken();
-  await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => {
+  await signInDoor(ctx.db, userId, async (tx) => {
     if (!userId) return queuePlatformMail(tx, noAccountMail(email, { adminUrl }));
     await tx.insert(passwordResets).values({ id: randomUUID(), userId, tokenHash: hashLinkToken(token), expiresAt: sql`now() + make_interval(secs => ${passwordResetTtlSeconds})` });
     return queuePlatformMail(tx, passwordResetMail(email, { link: resetLink(adminUrl, token), ttlSeconds: passwordResetTtlSeconds }));
@@ -47,13 +48,13 @@ const invalidLink = () => badInput("This reset link is not valid or has expired:
 export async function resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<boolean> {
   if (!isLinkToken(token)) throw invalidLink();
   const hash = hashLinkToken(token);
-  const [located] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+  const [located] = await lookupDoor(ctx.db, async (tx) =>
     rowsOf<{ id: string; user_id: string }>(await tx.execute(sql`select id, user_id from app.password_reset_by_token(${hash})`)),
   );
   if (!located) throw invalidLink();
   const userId = located.user_id;
   const live = and(eq(passwordResets.id, located.id), isNull(passwordResets.usedAt), sql`${passwordResets.expiresAt} > now()`);
-  const user = await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => {
+  const user = await signInDoor(ctx.db, userId, async (tx) => {
     const [reset] = await tx.select({ id: passwordResets.id }).from(passwordResets).where(live);
     if (!reset) throw invalidLink();
     return (await tx.select().from(users).where(eq(users.id, userId)))[0];
@@ -62,7 +63,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
   const problem = await passwordProblem(newPassword, [user.email, user.name]);
   if (problem) throw badInput(`Password ${problem}`, [{ path: "newPassword", message: problem }]);
   const passwordHash = await hashPassword(newPassword);
-  await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => {
+  await signInDoor(ctx.db, userId, async (tx) => {
     // Spending the link first, under its row lock: of two concurrent uses, one sets the password.
     const spent = await tx.update(passwordResets).set({ usedAt: sql`now()` }).where(live).returning({ id: passwordResets.id });
     if (spent.length === 0) throw invalidLink();

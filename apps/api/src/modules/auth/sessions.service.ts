@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import { sessions, users, withTenantTx, type Tx } from "@qline/db";
+import { sessions, users, type Tx } from "@qline/db";
 import type { Actor } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
+import { userDoor } from "../../context/doors.js";
 import type { Config } from "../../env.js";
 import { badInput, conflict, unauthenticated } from "../../errors/codes.js";
 import { controlTopics, type UserAccessChanged } from "../../pubsub/control-topics.js";
@@ -51,7 +52,7 @@ const announceRevocation = (ctx: RequestContext, event: UserAccessChanged & { ki
 /** Ends the caller's session: its token is refused from the next request on. */
 export async function logout(ctx: RequestContext): Promise<boolean> {
   const { userId, sessionId } = currentSession(ctx);
-  await withTenantTx(ctx.db, { tenantId: null, userId }, (tx) =>
+  await userDoor(ctx, (tx) =>
     tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))),
   );
   await announceRevocation(ctx, { kind: "sessionsRevoked", userId, sessionId });
@@ -61,7 +62,7 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
 /** Ends every session of the caller, this one included (a lost laptop, a shared computer). */
 export async function logoutEverywhere(ctx: RequestContext): Promise<boolean> {
   const { userId } = currentSession(ctx);
-  await withTenantTx(ctx.db, { tenantId: null, userId }, (tx) =>
+  await userDoor(ctx, (tx) =>
     tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
   );
   await announceRevocation(ctx, { kind: "sessionsRevoked", userId });
@@ -79,7 +80,7 @@ export async function changePassword(
   newPassword: string,
 ): Promise<OpenedSession & { user: UserRow }> {
   const { userId } = currentSession(ctx);
-  const user = await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => (await tx.select().from(users).where(eq(users.id, userId)))[0]);
+  const user = await userDoor(ctx, async (tx) => (await tx.select().from(users).where(eq(users.id, userId)))[0]);
   if (!user) throw unauthenticated("Sign in as a user");
   // A stolen token must not become a password oracle: wrong current passwords back off like failed logins.
   const ip = ctx.clientIp ?? "unknown";
@@ -95,7 +96,7 @@ export async function changePassword(
   const problem = await passwordProblem(newPassword, [user.email, user.name]);
   if (problem) throw badInput(`Password ${problem}`, [{ path: "newPassword", message: problem }]);
   const passwordHash = await hashPassword(newPassword);
-  const { opened, updated } = await withTenantTx(ctx.db, { tenantId: null, userId }, async (tx) => {
+  const { opened, updated } = await userDoor(ctx, async (tx) => {
     // Compare-and-set on the old hash: of two concurrent changes from the same password, one wins.
     const changed = await tx
       .update(users)

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { rowsOf, signupRequests, withTenantTx } from "@qline/db";
+import { rowsOf, signupRequests } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput } from "../../errors/codes.js";
 import { alreadyRegisteredMail, signUpConfirmationMail, signUpLink } from "../platform-mail/messages.js";
@@ -15,6 +15,7 @@ import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js"
 import { slugTaken } from "../tenants/tenants.service.js";
 import { checkSignUp, createOwnerAccount, type SignedIn, type SignUpFields } from "./auth.service.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
+import { lookupDoor, newTenantDoor } from "../../context/doors.js";
 
 /** How long a confirmation link works. */
 export const signUpConfirmationTtlSeconds = 24 * 3600;
@@ -22,12 +23,12 @@ export const signUpConfirmationTtlSeconds = 24 * 3600;
 export async function startSignUp(ctx: RequestContext, input: SignUpFields): Promise<boolean> {
   const checked = await checkSignUp(input);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(`signup:${checked.email}`))) return true;
-  const [found] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+  const [found] = await lookupDoor(ctx.db, async (tx) =>
     rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${checked.email}) as id`)),
   );
   const { adminUrl } = ctx.config.platformMail;
   const token = newLinkToken();
-  await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) => {
+  await lookupDoor(ctx.db, async (tx) => {
     if (found?.id) return queuePlatformMail(tx, alreadyRegisteredMail(checked.email, { adminUrl }));
     await tx.insert(signupRequests).values({
       id: randomUUID(),
@@ -52,7 +53,7 @@ export async function confirmSignUp(ctx: RequestContext, token: string): Promise
   const userId = randomUUID();
   const tenantId = randomUUID();
   let slug = "";
-  return withTenantTx(ctx.db, { tenantId, userId }, async (tx) => {
+  return newTenantDoor(ctx.db, { tenantId, userId }, async (tx) => {
     const [request] = rowsOf<{ email: string; name: string; password_hash: string; account_name: string; tenant_name: string; tenant_slug: string }>(
       await tx.execute(sql`select * from app.claim_signup_request(${hashLinkToken(token)})`),
     );

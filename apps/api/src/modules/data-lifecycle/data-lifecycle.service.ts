@@ -4,9 +4,10 @@
  * (apps/api/src/jobs/data-lifecycle.job.ts). docs/notifications.md, "Customer data and retention", explains it.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@qline/db";
+import { col, decodeRows, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
+import { isUuid } from "../../context/access.js";
+import { recordDoor, staffDoor } from "../../context/doors.js";
 import { conflict, forbidden, notFound } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
@@ -26,7 +27,7 @@ import { signExportLink } from "./export-link.js";
  * ticket answers NOT_FOUND exactly like an unknown id. Staff boards get an UPDATED event.
  */
 export async function eraseCustomerData(ctx: RequestContext, ticketId: string): Promise<TicketView> {
-  const { ticket, events } = await inTenantOf(ctx, { kind: "ticket", id: ticketId }, "tickets:erase", async (tx, { tenantId, path }) => {
+  const { ticket, events } = await recordDoor(ctx, { kind: "ticket", id: ticketId }, "tickets:erase", async (tx, { tenantId, path }) => {
     if (!(await eraseTicket(tx, tenantId, ticketId, { subject: ctx.actor, reason: "request" }))) throw notFound("Ticket");
     const view = (await loadTicket(tx, tenantId, ticketId))!;
     return { ticket: view, events: [await lineEvent(tx, path, tenantId, view.lineId, "UPDATED", view)] };
@@ -48,7 +49,7 @@ export async function exportTenantData(ctx: RequestContext, tenantId: string): P
   const expiresAtSeconds = Math.floor(Date.now() / 1000) + ctx.config.exportLinkTtlSeconds;
   const expiresAt = new Date(expiresAtSeconds * 1000);
   // Anonymous: UNAUTHENTICATED; an API key never holds tenant:export: FORBIDDEN; so past this, a user.
-  const userId = await inTenant(ctx, tenantId, "tenant:export", async (tx) => {
+  const userId = await staffDoor(ctx, tenantId, "tenant:export", async (tx) => {
     if (ctx.actor.kind !== "user") throw forbidden("Only the tenant's owner can export its data");
     await recordAudit(tx, ctx.actor, { tenantId, action: "tenant.export", targetType: "tenant", targetId: tenantId, after: { expiresAt: expiresAt.toISOString() } });
     return ctx.actor.userId;
@@ -57,10 +58,12 @@ export async function exportTenantData(ctx: RequestContext, tenantId: string): P
   return { url: `${ctx.config.apiUrl ?? ""}/exports/tenant/${token}`, expiresAt };
 }
 
+const IdRow = z.object({ id: col.uuid });
+
 /** Every tenant of the subtree (their live streams end or resume with it). */
 async function subtreeIds(ctx: RequestContext, tenantId: string): Promise<string[]> {
-  return inTenant(ctx, tenantId, "tenant:read", async (tx) =>
-    rowsOf<{ id: string }>(await tx.execute(sql`select id from tenants where path @> array[${tenantId}]::uuid[]`)).map((r) => r.id),
+  return staffDoor(ctx, tenantId, "tenant:read", async (tx) =>
+    decodeRows(IdRow, await tx.execute(sql`select id from tenants where path @> array[${tenantId}]::uuid[]`)).map((r) => r.id),
   );
 }
 
@@ -72,7 +75,7 @@ async function subtreeIds(ctx: RequestContext, tenantId: string): Promise<string
 export async function deleteTenant(ctx: RequestContext, tenantId: string): Promise<TenantRow> {
   if (!isUuid(tenantId)) throw notFound("Tenant");
   const graceDays = ctx.config.tenantDeletionGraceDays;
-  const { row, changed } = await inTenant(ctx, tenantId, "tenant:delete", async (tx) => {
+  const { row, changed } = await staffDoor(ctx, tenantId, "tenant:delete", async (tx) => {
     const [before] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update");
     if (!before) throw notFound("Tenant");
     if (before.deletionScheduledAt) return { row: before, changed: false };
@@ -100,7 +103,7 @@ export async function deleteTenant(ctx: RequestContext, tenantId: string): Promi
 /** Cancels a scheduled deletion during its grace period (tenant:delete). CONFLICT when this tenant has none. */
 export async function cancelTenantDeletion(ctx: RequestContext, tenantId: string): Promise<TenantRow> {
   if (!isUuid(tenantId)) throw notFound("Tenant");
-  const row = await inTenant(ctx, tenantId, "tenant:delete", async (tx) => {
+  const row = await staffDoor(ctx, tenantId, "tenant:delete", async (tx) => {
     const [before] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update");
     if (!before) throw notFound("Tenant");
     if (!before.deletionScheduledAt) {

@@ -13,7 +13,7 @@
  * its retention period), always inside the tenant's transaction.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@qline/db";
+import { col, decodeRows, z, type Tx } from "@qline/db";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 
 /** The ticket columns that hold personal data, and what each becomes when erased. */
@@ -60,9 +60,11 @@ async function auditErasures(tx: Tx, tenantId: string, ticketIds: readonly strin
     from unnest(${uuidArray(ticketIds)}::uuid[]) as id`);
 }
 
+const IdRow = z.object({ id: col.uuid });
+
 /** Erases one ticket of `tenantId` now (whatever its status); false when there is no such ticket in scope. */
 export async function eraseTicket(tx: Tx, tenantId: string, ticketId: string, audit: ErasureAudit): Promise<boolean> {
-  const erased = rowsOf<{ id: string }>(await tx.execute(sql`update tickets set ${erasedColumns} where tenant_id = ${tenantId} and id = ${ticketId} returning id`));
+  const erased = decodeRows(IdRow, await tx.execute(sql`update tickets set ${erasedColumns} where tenant_id = ${tenantId} and id = ${ticketId} returning id`));
   if (erased.length === 0) return false;
   await scrubCopies(tx, tenantId, [ticketId]);
   await auditErasures(tx, tenantId, [ticketId], audit);
@@ -75,7 +77,8 @@ export async function eraseTicket(tx: Tx, tenantId: string, ticketId: string, au
  * Returns how many were erased.
  */
 export async function eraseEndedBefore(tx: Tx, tenantId: string, cutoff: Date, limit: number, audit: ErasureAudit): Promise<number> {
-  const erased = rowsOf<{ id: string }>(
+  const erased = decodeRows(
+    IdRow,
     await tx.execute(sql`
       with due as (
         select id from tickets

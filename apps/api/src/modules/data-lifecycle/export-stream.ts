@@ -6,8 +6,8 @@
  *     "tables": { "<table>": [ rows of the tenant and its subtenants, each with its tenant_id ], … } }
  *
  * without holding it in memory: rows are read in keyset-ordered batches of `batchSize`, each batch in its own
- * short transaction through the tenant door (`withTenantTx`, RLS in force, scoped to the tenant whose rows it
- * reads), and written to the response between transactions, waiting for the client to drain (no network I/O
+ * short transaction through the link door (`linkDoor`: the link's user must still hold tenant:export there; RLS in
+ * force, scoped to the tenant whose rows it reads), and written to the response between transactions, waiting for the client to drain (no network I/O
  * inside a transaction). So the document is not one snapshot: a row written during the export may or may not be
  * in it. Secrets never leave: API key hashes, a line's estimator webhook secret, ticket request hashes and the
  * tenant's provider credentials (`tenant_secrets`) are left out. Users' password hashes live in `users`, which is
@@ -15,8 +15,8 @@
  */
 import type { ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
-import { resolveAccess, requirePermission } from "../../context/tenant-access.js";
+import { col, decodeRows, z, type Database } from "@qline/db";
+import { linkDoor } from "../../context/doors.js";
 
 interface ExportedTable {
   name: string;
@@ -81,15 +81,23 @@ async function write(res: ServerResponse, chunk: string): Promise<void> {
  * then the headers go out, and an error after that ends the response early (the document stays unparseable,
  * which a client notices), never with a partial but well-formed JSON.
  */
+/** The link door's scope for one tenant of the export: the link's user must hold tenant:export there. */
+const linkScope = (tenantId: string, userId: string) => ({ tenantId, userId, permission: "tenant:export" as const });
+
+const TenantRow = z.object({ row: col.text, id: col.uuid });
+
+/** A batch row: the row's JSON text and its key columns as text (k0, k1, …: every other column is text). */
+const BatchRow = z.object({ row: col.text }).catchall(col.text);
+
 export async function streamTenantExport(res: ServerResponse, options: ExportOptions): Promise<{ rows: number }> {
   const { db, tenantId, userId } = options;
   const batchSize = options.batchSize ?? 1000;
-  const scopeOf = (id: string) => ({ tenantId: id, userId });
+  const scopeOf = (id: string) => linkScope(id, userId);
 
   // The subtree (root of the export first) and the tenants' rows, read once: a tree is small next to its tickets.
-  const tenantRows = await withTenantTx(db, scopeOf(tenantId), async (tx) => {
-    requirePermission(await resolveAccess(tx, { kind: "user", userId, platformAdmin: false }, tenantId), "tenant:export");
-    return rowsOf<{ row: string; id: string }>(
+  const tenantRows = await linkDoor(db, scopeOf(tenantId), async (tx) => {
+    return decodeRows(
+      TenantRow,
       await tx.execute(sql`select to_jsonb(t)::text as row, t.id from tenants t where t.path @> array[${tenantId}]::uuid[] order by t.depth, t.id`),
     );
   }).catch((error: unknown) => {
@@ -129,7 +137,7 @@ export async function streamTenantExport(res: ServerResponse, options: ExportOpt
 }
 
 /** One keyset page of one tenant's rows of `table`, in its own transaction (identifiers come from the fixed list above). */
-async function readBatch(db: Database, scope: { tenantId: string; userId: string }, table: ExportedTable, after: string[] | null, limit: number) {
+async function readBatch(db: Database, scope: ReturnType<typeof linkScope>, table: ExportedTable, after: string[] | null, limit: number) {
   const name = sql.raw(`"${table.name}"`);
   const omitted = (table.omit ?? []).map((c) => ` - '${c}'`).join("");
   // The row's JSON text as PostgreSQL prints it: written as it is, never parsed and re-serialized here.
@@ -142,8 +150,9 @@ async function readBatch(db: Database, scope: { tenantId: string; userId: string
         sql`, `,
       )})`
     : sql``;
-  return withTenantTx(db, scope, async (tx) => {
-    const result = rowsOf<Record<string, unknown> & { row: string }>(
+  return linkDoor(db, scope, async (tx) => {
+    const result = decodeRows(
+      BatchRow,
       await tx.execute(sql`select ${rowExpr} as row, ${keyTexts} from ${name} x where x.tenant_id = ${scope.tenantId}${afterSql} order by ${keyList} limit ${limit}`),
     );
     return result.map((r) => ({ row: r.row, keys: table.keys.map((_, i) => String(r[`k${i}`])) }));

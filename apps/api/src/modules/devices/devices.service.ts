@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { apiKeys, devices, lines, rowsOf, withTenantTx, type DeviceKind, type Tx } from "@qline/db";
+import { apiKeys, devices, lines, rowsOf, type DeviceKind, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { apiKeyPresets, type Permission } from "../../context/permissions.js";
-import { asNotFound, inPairingTenant, inTenant, isUuid, withTenantAccess } from "../../context/tenant-access.js";
+import { asNotFound, isUuid } from "../../context/access.js";
+import { lookupDoor, pairingDoor, staffAccessDoor, staffDoor as inTenant } from "../../context/doors.js";
 import { badInput, conflict, forbidden, linkExpired, notFound, unauthenticated, type FieldError } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
@@ -124,7 +125,7 @@ export async function createDevice(
 async function deviceTenant(ctx: RequestContext, id: string): Promise<string> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(id)) throw notFound("Device");
-  const tenantId = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+  const tenantId = await lookupDoor(ctx.db, async (tx) =>
     rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select app.device_tenant(${id}) as tenant_id`))[0]?.tenant_id,
   );
   if (!tenantId) throw notFound("Device");
@@ -213,7 +214,7 @@ export async function pairDevice(ctx: RequestContext, token: string): Promise<Pa
   const trimmed = token.trim();
   if (!tokenPattern.test(trimmed)) throw notFound("Pairing link");
   const hash = hashPairingToken(trimmed);
-  const result = await inPairingTenant(ctx, hash, async (tx, _found, tenant) => {
+  const result = await pairingDoor(ctx, hash, async (tx, _found, tenant) => {
     // Under the row lock: of two devices racing with one link, the second sees it used.
     const [row] = await tx
       .select({ device: devices, expired: sql<boolean>`${devices.pairingExpiresAt} <= now()` })
@@ -254,7 +255,7 @@ export async function pairDevice(ctx: RequestContext, token: string): Promise<Pa
 export async function currentDevice(ctx: RequestContext): Promise<CurrentDevice | null> {
   const actor = ctx.actor;
   if (actor.kind !== "apiKey") return null;
-  return withTenantAccess(ctx, actor.tenantId, async (tx) => {
+  return staffAccessDoor(ctx, actor.tenantId, async (tx) => {
     const [row] = await tx
       .select()
       .from(devices)

@@ -8,9 +8,9 @@ import { lines } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
-import { ticketByTrackingCode } from "../lines/lookups.js";
 import { lineStatesOf, type LineState } from "../tickets/live/line-state.js";
 import type { EstimateView } from "./estimates.service.js";
+import { locateTrackingCode } from "../../context/doors.js";
 
 /** The number of a line's last event (null: no such line in the tenant). */
 const lineSeqs = perArgLoader("lineSeq", String, async (tx, tenantId, lineId: string) => {
@@ -65,7 +65,7 @@ export async function publicTicketEstimate(
 ): Promise<EstimateView | null> {
   if (view.estimate !== undefined) return view.estimate;
   if (view.status !== "WAITING") return null;
-  const found = await ticketByTrackingCode(ctx, view.trackingCode);
+  const found = await locateTrackingCode(ctx, view.trackingCode);
   if (!found) return null;
   const state = await memo(ctx, `public ${view.lineId}`, () => lineStatesOf(ctx.db).current(found.tenantId, view.lineId, view.seq));
   return state?.estimates.forCustomer(found.ticketId) ?? null;

@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
 import { JSONObject } from "../common/scalars.js";
 import { Line } from "../lines/lines.types.js";
 import { PublicTicket, TicketEstimate } from "../tickets/tickets.types.js";
 import type { EstimateView } from "./estimates.service.js";
 import { publicTicketEstimate } from "./estimates.queries.js";
+import { staffDoor } from "../../context/doors.js";
 
 /** Estimator settings on Line (lines:manage sees the webhook secret) and the customer's estimate on PublicTicket. */
 @Resolver(() => Line)
@@ -23,7 +23,7 @@ export class LineEstimatorResolver {
   async estimatorWebhookSecret(@Root() line: Line & { estimatorSecret?: string | null }, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (!line.estimatorSecret) return null;
     try {
-      await inTenant(ctx, line.tenantId, "lines:manage", async () => undefined);
+      await staffDoor(ctx, line.tenantId, "lines:manage", async () => undefined);
       return line.estimatorSecret;
     } catch {
       return null;

@@ -9,18 +9,17 @@ import { and, eq } from "drizzle-orm";
 import type { LineSnapshot } from "@qline/estimates";
 import { lines } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { LineRow } from "../lines/lines.service.js";
-import { tenantOf } from "../lines/lookups.js";
 import { newEstimatorSecret } from "./estimates.service.js";
 import { testWebhookEstimator, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_TIMEOUT_MS, webhookUrlProblem, type WebhookTestResult } from "./estimates.webhook.js";
+import { reachableTenantOf, staffDoor } from "../../context/doors.js";
 
 /** Makes a new signing secret for the line's webhook (lines:manage); the old one stops working at once. */
 export async function rotateEstimatorWebhookSecret(ctx: RequestContext, lineId: string): Promise<{ line: LineRow; secret: string }> {
-  const tenantId = await tenantOf(ctx, "line", lineId);
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const secret = newEstimatorSecret();
     const [line] = await tx
       .update(lines)
@@ -60,8 +59,8 @@ export interface WebhookTestInput {
  * the per-line budget LIMIT_EXCEEDED. Network problems are the answer's `problem`, not errors.
  */
 export async function testEstimatorWebhook(ctx: RequestContext, lineId: string, input: WebhookTestInput): Promise<WebhookTestResult> {
-  const tenantId = await tenantOf(ctx, "line", lineId);
-  const line = await inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
+  const line = await staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const [row] = await tx
       .select({ estimatorOptions: lines.estimatorOptions, estimatorSecret: lines.estimatorSecret })
       .from(lines)

@@ -11,7 +11,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { counters, lines, rowsOf, ticketTypes, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -19,7 +18,7 @@ import { publishAfterCommit } from "../tickets/live/line-state.js";
 import { lineEvent } from "../tickets/live/events.js";
 import { counterArchived, counterNameTaken, lineHasActiveTickets, ticketTypeArchived } from "./lines.errors.js";
 import type { CounterRow, LineRow, TicketTypeRow } from "./lines.service.js";
-import { tenantOf } from "./lookups.js";
+import { reachableTenantOf, staffDoor } from "../../context/doors.js";
 
 const counterNameIndex = "counters_line_name_key";
 
@@ -49,8 +48,8 @@ export async function restoreLine(ctx: RequestContext, id: string): Promise<Line
 }
 
 async function setLineArchived(ctx: RequestContext, id: string, archive: boolean): Promise<LineRow> {
-  const tenantId = await tenantOf(ctx, "line", id);
-  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
+  const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(lines.tenantId, tenantId), eq(lines.id, id));
     const [before] = await tx.select().from(lines).where(where).for("update");
     if (!before) throw notFound("Line");
@@ -75,8 +74,8 @@ async function setLineArchived(ctx: RequestContext, id: string, archive: boolean
 /** Renames a counter (lines:manage); CONFLICT when another live counter of its line has the name. */
 export async function updateCounter(ctx: RequestContext, id: string, input: { name?: string | null | undefined }): Promise<CounterRow> {
   const name = checkName(input.name);
-  const tenantId = await tenantOf(ctx, "counter", id);
-  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "counter", id: id });
+  const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
     if (!before) throw notFound("Counter");
@@ -100,8 +99,8 @@ export function restoreCounter(ctx: RequestContext, id: string): Promise<Counter
 }
 
 async function setCounterArchived(ctx: RequestContext, id: string, archive: boolean): Promise<CounterRow> {
-  const tenantId = await tenantOf(ctx, "counter", id);
-  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "counter", id: id });
+  const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
     if (!before) throw notFound("Counter");
@@ -135,8 +134,8 @@ export interface TicketTypeEdit {
 /** Renames a ticket type or changes its service-time hint (lines:manage). Its code stays: history refers to it. */
 export async function updateTicketType(ctx: RequestContext, id: string, input: TicketTypeEdit): Promise<TicketTypeRow> {
   const name = checkName(input.name);
-  const tenantId = await tenantOf(ctx, "ticketType", id);
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "ticketType", id: id });
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const where = and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id));
     const [before] = await tx.select().from(ticketTypes).where(where).for("update");
     if (!before) throw notFound("Ticket type");
@@ -163,8 +162,8 @@ export function restoreTicketType(ctx: RequestContext, id: string): Promise<Tick
 }
 
 async function setTicketTypeArchived(ctx: RequestContext, id: string, archive: boolean): Promise<TicketTypeRow> {
-  const tenantId = await tenantOf(ctx, "ticketType", id);
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "ticketType", id: id });
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const where = and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id));
     const [before] = await tx.select().from(ticketTypes).where(where).for("update");
     if (!before) throw notFound("Ticket type");

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { counters, lines, rowsOf, tenants, ticketExtensionSchemas, ticketTypes, withTenantTx, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
+import { col, counters, decodeRows, lines, tenants, ticketExtensionSchemas, ticketTypes, z, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { isUuid } from "../../context/access.js";
+import { publicTenantDoor, reachableTenantOf, staffDoor } from "../../context/doors.js";
 import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
@@ -13,7 +14,6 @@ import { lineEvent, statsOf } from "../tickets/live/events.js";
 import { refuseArchivedCounter, uniqueCounterName } from "./editing.service.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { lineArchived } from "./lines.errors.js";
-import { tenantOf } from "./lookups.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
 
 export type LineRow = typeof lines.$inferSelect;
@@ -66,7 +66,7 @@ export async function createLine(ctx: RequestContext, tenantId: string, input: L
   const openingHours = input.openingHours?.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null;
   checkTtl(input.ttl, "input.ttl");
   const estimator = checkEstimatorSettings(input);
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const allowed = await checkTicketTypes(tx, tenantId, input.ticketTypeIds ?? []);
     const [row] = await tx
       .insert(lines)
@@ -97,8 +97,8 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
   const fields = checkLineFields(input);
   if (fields.length) throw badInput("Invalid line", fields);
   const openingHours = input.openingHours ? (input.openingHours.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null) : undefined;
-  const tenantId = await tenantOf(ctx, "line", id);
-  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
+  const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const where = and(eq(lines.tenantId, tenantId), eq(lines.id, id));
     const [before] = await tx.select().from(lines).where(where).for("update");
     if (!before) throw notFound("Line");
@@ -134,8 +134,8 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
 }
 
 export async function getLine(ctx: RequestContext, id: string): Promise<LineRow> {
-  const tenantId = await tenantOf(ctx, "line", id);
-  return inTenant(ctx, tenantId, "lines:read", async (tx) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
+  return staffDoor(ctx, tenantId, "lines:read", async (tx) => {
     const [row] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, id)));
     if (!row) throw notFound("Line");
     return row;
@@ -169,7 +169,7 @@ export async function createTicketType(
   checkTtl(input.ttl, "input.ttl");
   if (!codePattern.test(input.code)) throw badInput("Invalid ticket type code", [{ path: "input.code", message: "must be 1-16 letters, digits, _ or -" }]);
   if (!input.name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const [row] = await mapUniqueViolations(
       () =>
         tx
@@ -207,8 +207,8 @@ export function getTicketType(ctx: RequestContext, tenantId: string, id: string)
 
 export async function createCounter(ctx: RequestContext, lineId: string, name: string): Promise<CounterRow> {
   if (!name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "must not be empty" }]);
-  const tenantId = await tenantOf(ctx, "line", lineId);
-  const { row, events } = await inTenant(ctx, tenantId, "lines:manage", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
+  const { row, events } = await staffDoor(ctx, tenantId, "lines:manage", async (tx, access) => {
     const [line] = await tx.select({ id: lines.id, name: lines.name, archivedAt: lines.archivedAt }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
     if (!line) throw notFound("Line");
     if (line.archivedAt) throw lineArchived(line.name);
@@ -222,8 +222,8 @@ export async function createCounter(ctx: RequestContext, lineId: string, name: s
 
 /** Staff open and close their counter (tickets:operate); callNext refuses a closed counter. */
 export async function setCounterOpen(ctx: RequestContext, id: string, isOpen: boolean): Promise<CounterRow> {
-  const tenantId = await tenantOf(ctx, "counter", id);
-  const { row, events } = await inTenant(ctx, tenantId, "tickets:operate", async (tx, access) => {
+  const tenantId = await reachableTenantOf(ctx, { kind: "counter", id: id });
+  const { row, events } = await staffDoor(ctx, tenantId, "tickets:operate", async (tx, access) => {
     const where = and(eq(counters.tenantId, tenantId), eq(counters.id, id));
     const [before] = await tx.select().from(counters).where(where).for("update");
     if (!before) throw notFound("Counter");
@@ -277,7 +277,7 @@ export async function setTicketExtensionSchema(
   schema: unknown,
 ): Promise<ExtensionSchemaVersion & { tenant: typeof tenants.$inferSelect }> {
   const checked = checkExtensionSchema(schema, "schema");
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     // Serialise concurrent setters of one tenant so versions stay consecutive.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`qline.extension_schema.${tenantId}`}))`);
     const current = await currentExtensionSchema(tx, tenantId);
@@ -304,7 +304,7 @@ export function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promis
 
 /** Public: the tenant's current custom-field schema (what the join form renders; it holds no customer data). */
 export function publicExtensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
-  return withTenantTx(ctx.db, { tenantId, userId: null }, (tx) => currentExtensionSchema(tx, tenantId));
+  return publicTenantDoor(ctx, tenantId, (tx) => currentExtensionSchema(tx, tenantId));
 }
 
 /** The ticket types new tickets may use (archived ones only label old tickets). */
@@ -320,28 +320,27 @@ export interface PublicLineView {
   ticketTypes: { id: string; code: string; name: string }[];
 }
 
+const WaitingRow = z.object({ line_id: col.uuid, n: col.int });
+
 /**
  * Public (no sign-in; the tenant's slug or id is public): lines accepting tickets now, with their ticket types.
  * Reads in a transaction scoped to the tenant with no user, like tenantBySlug.
  */
 export async function publicLinesOf(ctx: RequestContext, tenantId: string): Promise<PublicLineView[]> {
-  return withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
-    const rows = await tx
-      .select()
-      .from(lines)
-      .where(and(eq(lines.tenantId, tenantId), eq(lines.acceptingTickets, true), isNull(lines.archivedAt)))
-      .orderBy(asc(lines.name));
+  return publicTenantDoor(ctx, tenantId, async (tx) => {
+    const rows = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.acceptingTickets, true), isNull(lines.archivedAt))).orderBy(asc(lines.name));
     const open = rows.filter((l) => lineIsOpen(l));
     if (open.length === 0) return [];
     const types = await liveTicketTypes(tx, tenantId);
-    const waiting = rowsOf<{ line_id: string; n: number }>(
+    const waiting = decodeRows(
+      WaitingRow,
       await tx.execute(sql`select line_id, count(*)::int as n from tickets where tenant_id = ${tenantId} and status = 'WAITING' group by line_id`),
     );
     return open.map((l) => ({
       id: l.id,
       name: l.name,
       prefix: l.prefix,
-      waitingCount: Number(waiting.find((w) => w.line_id === l.id)?.n ?? 0),
+      waitingCount: waiting.find((w) => w.line_id === l.id)?.n ?? 0,
       ticketTypes: types
         .filter((t) => l.allowedTicketTypeIds.length === 0 || l.allowedTicketTypeIds.includes(t.id))
         .map((t) => ({ id: t.id, code: t.code, name: t.name })),
@@ -368,7 +367,7 @@ export const maxJoinLines = 50;
  */
 export async function joinLinesOf(ctx: RequestContext, tenantId: string, lineId?: string): Promise<PublicJoinLineView[]> {
   if (lineId !== undefined && !isUuid(lineId)) return [];
-  const { rows, types } = await withTenantTx(ctx.db, { tenantId, userId: null }, async (tx) => {
+  const { rows, types } = await publicTenantDoor(ctx, tenantId, async (tx) => {
     const conditions = [eq(lines.tenantId, tenantId), eq(lines.remoteJoin, true), isNull(lines.archivedAt)];
     if (lineId !== undefined) conditions.push(eq(lines.id, lineId));
     const rows = await tx.select().from(lines).where(and(...conditions)).orderBy(asc(lines.name)).limit(maxJoinLines);

@@ -7,9 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, rowsOf, tenants, users, withTenantTx, type MemberRole, type Tx } from "@qline/db";
+import { invitations, memberships, rowsOf, tenants, users, type MemberRole, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
 import { badInput, conflict, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
@@ -23,6 +22,8 @@ import { invitationLink, invitationMail } from "../platform-mail/messages.js";
 import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js";
 import { assertCanManage } from "./members.service.js";
 import { InvitationStatus } from "./invitations.types.js";
+import { invitationDoor, lookupDoor, staffDoor } from "../../context/doors.js";
+import { isUuid } from "../../context/access.js";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -83,7 +84,7 @@ export async function inviteMember(ctx: RequestContext, tenantId: string, emailI
   const email = normalizeEmail(emailInput);
   if (ctx.actor.kind === "user") await ctx.rateLimits?.checkInvite(ctx.actor.userId);
   const token = newLinkToken();
-  const row = await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  const row = await staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     assertCanManage(access, role);
     const [member] = await tx
       .select({ userId: memberships.userId })
@@ -106,7 +107,7 @@ export async function inviteMember(ctx: RequestContext, tenantId: string, emailI
 
 /** Open invitations (pending or expired, newest first): what the members page lists. */
 export async function listInvitations(ctx: RequestContext, tenantId: string): Promise<InvitationView[]> {
-  return inTenant(ctx, tenantId, "members:read", async (tx) =>
+  return staffDoor(ctx, tenantId, "members:read", async (tx) =>
     (await tx.select().from(invitations).where(open(tenantId)).orderBy(desc(invitations.sentAt)).limit(500)).map(view),
   );
 }
@@ -121,7 +122,7 @@ async function openInvitation(tx: Tx, tenantId: string, id: string): Promise<Inv
 export async function resendInvitation(ctx: RequestContext, tenantId: string, id: string): Promise<InvitationView> {
   if (ctx.actor.kind === "user") await ctx.rateLimits?.checkInvite(ctx.actor.userId);
   const token = newLinkToken();
-  const row = await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  const row = await staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await openInvitation(tx, tenantId, id);
     assertCanManage(access, current.role);
     const [updated] = await tx
@@ -138,7 +139,7 @@ export async function resendInvitation(ctx: RequestContext, tenantId: string, id
 }
 
 export async function revokeInvitation(ctx: RequestContext, tenantId: string, id: string): Promise<boolean> {
-  await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  await staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await openInvitation(tx, tenantId, id);
     assertCanManage(access, current.role);
     await tx.update(invitations).set({ revokedAt: sql`now()` }).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, id)));
@@ -151,11 +152,11 @@ export async function revokeInvitation(ctx: RequestContext, tenantId: string, id
 async function byToken<T>(ctx: RequestContext, token: string, userId: string | null, fn: (tx: Tx, row: InvitationRow) => Promise<T>, lock = true): Promise<T> {
   if (!isLinkToken(token)) throw notFound("Invitation");
   const hash = hashLinkToken(token);
-  const [located] = await withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
+  const [located] = await lookupDoor(ctx.db, async (tx) =>
     rowsOf<{ tenant_id: string; id: string }>(await tx.execute(sql`select tenant_id, id from app.invitation_by_token(${hash})`)),
   );
   if (!located) throw notFound("Invitation");
-  return withTenantTx(ctx.db, { tenantId: located.tenant_id, userId }, async (tx) => {
+  return invitationDoor(ctx.db, { tenantId: located.tenant_id, userId }, async (tx) => {
     const query = tx
       .select()
       .from(invitations)

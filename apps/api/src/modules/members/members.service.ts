@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { memberships, rowsOf, tenants, users, type MemberRole, type Tx } from "@qline/db";
+import { col, decodeFirstRow, memberships, tenants, users, z, type MemberRole, type Tx } from "@qline/db";
 import type { RequestContext, TenantAccess } from "../../context/context.js";
 import { roleRank } from "../../context/permissions.js";
-import { inTenant, isUuid } from "../../context/tenant-access.js";
+import { isUuid } from "../../context/access.js";
+import { staffDoor } from "../../context/doors.js";
 import { conflict, forbidden, notFound } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
@@ -36,18 +37,22 @@ async function memberView(tx: Tx, tenantId: string, userId: string): Promise<Mem
 }
 
 /** The last OWNER of a root tenant stays: somebody must be able to administer the tree. */
+const UserIdRow = z.object({ id: col.uuid.nullable() });
+
 async function assertNotLastRootOwner(tx: Tx, tenantId: string, leaving: MemberView): Promise<void> {
   if (leaving.role !== "OWNER") return;
   const [tenant] = await tx.select({ depth: tenants.depth }).from(tenants).where(eq(tenants.id, tenantId));
   if (tenant?.depth !== 0) return;
-  const owners = rowsOf<{ user_id: string }>(
-    await tx.execute(sql`select user_id from memberships where tenant_id = ${tenantId} and role = 'OWNER' for update`),
-  );
+  const owners = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "OWNER")))
+    .for("update");
   if (owners.length <= 1) throw conflict("The last owner of a root tenant cannot be removed or demoted");
 }
 
 export async function listMembers(ctx: RequestContext, tenantId: string): Promise<MemberView[]> {
-  return inTenant(ctx, tenantId, "members:read", (tx) =>
+  return staffDoor(ctx, tenantId, "members:read", (tx) =>
     tx
       .select({ tenantId: memberships.tenantId, userId: memberships.userId, role: memberships.role, createdAt: memberships.createdAt, email: users.email, name: users.name })
       .from(memberships)
@@ -59,9 +64,9 @@ export async function listMembers(ctx: RequestContext, tenantId: string): Promis
 
 export async function addMember(ctx: RequestContext, tenantId: string, emailInput: string, role: MemberRole): Promise<MemberView> {
   const email = normalizeEmail(emailInput);
-  return inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  return staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     assertCanManage(access, role);
-    const [found] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${email}) as id`));
+    const found = decodeFirstRow(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`));
     if (!found?.id) throw notFound("User");
     const userId = found.id;
     await mapUniqueViolations(() => tx.insert(memberships).values({ tenantId, userId, role }), {
@@ -75,7 +80,7 @@ export async function addMember(ctx: RequestContext, tenantId: string, emailInpu
 export async function updateMemberRole(ctx: RequestContext, tenantId: string, userId: string, role: MemberRole): Promise<MemberView> {
   if (!isUuid(userId)) throw notFound("Member");
   let before: MemberRole | undefined;
-  const view = await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  const view = await staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await memberView(tx, tenantId, userId);
     if (!current) throw notFound("Member");
     before = current.role;
@@ -93,7 +98,7 @@ export async function updateMemberRole(ctx: RequestContext, tenantId: string, us
 
 export async function removeMember(ctx: RequestContext, tenantId: string, userId: string): Promise<boolean> {
   if (!isUuid(userId)) throw notFound("Member");
-  await inTenant(ctx, tenantId, "members:manage", async (tx, access) => {
+  await staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     const current = await memberView(tx, tenantId, userId);
     if (!current) throw notFound("Member");
     assertCanManage(access, current.role);

@@ -1,7 +1,7 @@
 /**
  * The notification API: line settings, templates and previews, provider settings (secrets write-only), the
  * delivery log (per tenant, per ticket), staff escalation opt-in and the dev mailbox. Every operation goes
- * through the tenant doors (inTenant / inTenantOf) with its permission; another tenant's ids are NOT_FOUND.
+ * through the tenant doors (staffDoor / recordDoor) with its permission; another tenant's ids are NOT_FOUND.
  */
 import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import {
@@ -11,7 +11,10 @@ import {
   notifications,
   notificationTemplates,
   notificationTriggers,
-  rowsOf,
+  col,
+  decodeRows,
+  notificationStatuses,
+  z,
   tenants,
   type JsonObject,
   type LineNotificationSettingsJson,
@@ -21,7 +24,8 @@ import {
   type Tx,
 } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
+import { isUuid } from "../../context/access.js";
+import { recordDoor, staffDoor } from "../../context/doors.js";
 import { badInput, notFound, unauthenticated } from "../../errors/codes.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { webhookUrlProblem } from "../estimates/estimates.webhook.js";
@@ -47,7 +51,7 @@ import {
 // ---- line settings ----------------------------------------------------------------------------------------
 
 export function lineSettings(ctx: RequestContext, lineId: string): Promise<LineNotificationSettings & { lineId: string }> {
-  return inTenantOf(ctx, { kind: "line", id: lineId }, "lines:read", async (tx, { tenantId }) => {
+  return recordDoor(ctx, { kind: "line", id: lineId }, "lines:read", async (tx, { tenantId }) => {
     const [line] = await tx.select({ s: lines.notificationSettings }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
     if (!line) throw notFound("Line");
     return { lineId, ...lineNotificationSettingsOf(line.s) };
@@ -71,7 +75,7 @@ export function updateLineSettings(ctx: RequestContext, lineId: string, input: S
     const [min, max] = thresholdRanges[key];
     if (v != null && (!Number.isInteger(v) || v < min || v > max)) throw badInput(`${key} must be a whole number from ${min} to ${max}`, [{ path: `input.${key}`, message: `${min} to ${max}` }]);
   }
-  return inTenantOf(ctx, { kind: "line", id: lineId }, "lines:manage", async (tx, { tenantId }) => {
+  return recordDoor(ctx, { kind: "line", id: lineId }, "lines:manage", async (tx, { tenantId }) => {
     const [line] = await tx.select({ s: lines.notificationSettings }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId))).for("update");
     if (!line) throw notFound("Line");
     const next: LineNotificationSettingsJson = { ...lineNotificationSettingsOf(line.s) };
@@ -86,13 +90,16 @@ export function updateLineSettings(ctx: RequestContext, lineId: string, input: S
 
 // ---- templates --------------------------------------------------------------------------------------------
 
+const StatusCount = z.object({ status: z.enum(notificationStatuses), n: col.int });
+const IdRow = z.object({ id: col.uuid });
+
 /** Channels a trigger is sent on: ESCALATED goes to staff by email only. */
 const channelsOf = (trigger: NotificationTrigger): readonly NotificationChannel[] => (trigger === "ESCALATED" ? ["EMAIL"] : notificationChannels);
 
 const withVariables = (t: EffectiveTemplate) => ({ ...t, variables: [...templateVariables] });
 
 export function listTemplates(ctx: RequestContext, tenantId: string) {
-  return inTenant(ctx, tenantId, "tenant:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "tenant:read", async (tx) => {
     const own = await tx.select().from(notificationTemplates).where(eq(notificationTemplates.tenantId, tenantId));
     const byKey = new Map(own.map((r) => [`${r.trigger}/${r.channel}/${r.language}`, r]));
     return notificationTriggers.flatMap((trigger) =>
@@ -147,7 +154,7 @@ function checkTemplate(input: TemplateInput): CheckedTemplate {
 
 export function setTemplate(ctx: RequestContext, tenantId: string, input: TemplateInput) {
   const t = checkTemplate(input);
-  return inTenant(ctx, tenantId, "tenant:update", async (tx) => {
+  return staffDoor(ctx, tenantId, "tenant:update", async (tx) => {
     await tx
       .insert(notificationTemplates)
       .values({ tenantId, trigger: t.trigger, channel: t.channel, language: t.language, subject: t.subject, body: t.body })
@@ -162,7 +169,7 @@ export function setTemplate(ctx: RequestContext, tenantId: string, input: Templa
 
 export function resetTemplate(ctx: RequestContext, tenantId: string, trigger: string, channel: string, language: string) {
   const key = checkTemplateKey(trigger, channel, language);
-  return inTenant(ctx, tenantId, "tenant:update", async (tx) => {
+  return staffDoor(ctx, tenantId, "tenant:update", async (tx) => {
     await tx
       .delete(notificationTemplates)
       .where(
@@ -180,7 +187,7 @@ export function resetTemplate(ctx: RequestContext, tenantId: string, trigger: st
 
 export function previewTemplate(ctx: RequestContext, tenantId: string, input: TemplateInput): Promise<{ subject: string | null; body: string }> {
   const t = checkTemplate(input);
-  return inTenant(ctx, tenantId, "tenant:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "tenant:read", async (tx) => {
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
     const values = sampleValues(t.language, tenant?.name ?? "");
     const subject = t.channel === "EMAIL" ? (t.subject ?? defaultTemplate(t.trigger, t.channel, t.language).subject) : null;
@@ -209,7 +216,7 @@ async function providersView(tx: Tx, ctx: RequestContext, tenantId: string) {
 }
 
 export function getProviders(ctx: RequestContext, tenantId: string) {
-  return inTenant(ctx, tenantId, "tenant:update", (tx) => providersView(tx, ctx, tenantId));
+  return staffDoor(ctx, tenantId, "tenant:update", (tx) => providersView(tx, ctx, tenantId));
 }
 
 export interface ProvidersInput {
@@ -235,7 +242,7 @@ export function setProviders(ctx: RequestContext, tenantId: string, input: Provi
   const replyTo = input.emailReplyTo ? normalizeEmail(input.emailReplyTo, "input.emailReplyTo") : input.emailReplyTo;
   const senderName = input.emailSenderName?.trim();
   if (senderName && /[\r\n<>"]/.test(senderName)) throw badInput("The sender name cannot contain line breaks, quotes or angle brackets", [{ path: "input.emailSenderName", message: "plain text" }]);
-  return inTenant(ctx, tenantId, "tenant:update", async (tx) => {
+  return staffDoor(ctx, tenantId, "tenant:update", async (tx) => {
     const [row] = await tx.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).for("update");
     const settings: JsonObject = row?.settings ?? {};
     const before = typeof settings.notifications === "object" && settings.notifications !== null && !Array.isArray(settings.notifications) ? settings.notifications : {};
@@ -289,7 +296,7 @@ const toNode = (r: NotificationRow) => ({
 });
 
 export function ticketNotifications(ctx: RequestContext, tenantId: string, ticketId: string) {
-  return inTenant(ctx, tenantId, "tickets:read", async (tx) =>
+  return staffDoor(ctx, tenantId, "tickets:read", async (tx) =>
     (await tx.select().from(notifications).where(and(eq(notifications.tenantId, tenantId), eq(notifications.ticketId, ticketId))).orderBy(asc(notifications.seq))).map(toNode),
   );
 }
@@ -316,7 +323,7 @@ export function tenantNotifications(ctx: RequestContext, tenantId: string, filte
   if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput("first must be between 1 and 200", [{ path: "first", message: "out of range" }]);
   const cursor = after ? decodeCursor(after) : null;
   if (filter?.lineId && !isUuid(filter.lineId)) throw badInput("Unknown line", [{ path: "filter.lineId", message: "not a line id" }]);
-  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "tickets:read", async (tx) => {
     const common: SQL[] = [eq(notifications.tenantId, tenantId)];
     if (filter?.channel) common.push(eq(notifications.channel, filter.channel as NotificationChannel));
     if (filter?.trigger) common.push(eq(notifications.trigger, filter.trigger as NotificationTrigger));
@@ -333,10 +340,11 @@ export function tenantNotifications(ctx: RequestContext, tenantId: string, filte
       .where(and(...page))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(first + 1);
-    const counted = rowsOf<{ status: NotificationStatus; n: number }>(
+    const counted = decodeRows(
+      StatusCount,
       await tx.execute(sql`select status, count(*)::int as n from notifications where ${and(...common)} group by status`),
     );
-    const count = (s: NotificationStatus) => Number(counted.find((c) => c.status === s)?.n ?? 0);
+    const count = (s: NotificationStatus) => counted.find((c) => c.status === s)?.n ?? 0;
     const shown = rows.slice(0, first);
     const nodes = shown.map(toNode);
     const last = shown[shown.length - 1];
@@ -355,7 +363,7 @@ export function tenantNotifications(ctx: RequestContext, tenantId: string, filte
 export function setMyEscalationEmails(ctx: RequestContext, tenantId: string, enabled: boolean): Promise<boolean> {
   if (ctx.actor.kind !== "user") throw unauthenticated("Sign in as a user");
   const userId = ctx.actor.userId;
-  return inTenant(ctx, tenantId, "lines:manage", async (tx) => {
+  return staffDoor(ctx, tenantId, "lines:manage", async (tx) => {
     const updated = await tx
       .update(memberships)
       .set({ escalationEmails: enabled })
@@ -372,14 +380,15 @@ export function setMyEscalationEmails(ctx: RequestContext, tenantId: string, ena
 // ---- dev mailbox ------------------------------------------------------------------------------------------
 
 export function devMailbox(ctx: RequestContext, tenantId: string) {
-  return inTenant(ctx, tenantId, "tickets:read", async (tx) => {
+  return staffDoor(ctx, tenantId, "tickets:read", async (tx) => {
     const sinks = devSinksOf(ctx.db);
     if (!sinks) return [];
     const received = sinks.messages().filter((m) => m.notificationId && isUuid(m.notificationId));
     if (received.length === 0) return [];
     const ids = received.map((m) => m.notificationId!);
     const mine = new Set(
-      rowsOf<{ id: string }>(
+      decodeRows(
+        IdRow,
         await tx.execute(sql`select id from notifications where tenant_id = ${tenantId} and id = any(${`{${ids.join(",")}}`}::uuid[])`), // ids checked as uuids above
       ).map((r) => r.id),
     );

@@ -7,8 +7,8 @@
  * nothing. Delivery is the worker's (worker.ts); `wakeWorker` after commit makes it look at once.
  */
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { notifications, rowsOf, type Database, type LineNotificationSettingsJson, type NotificationChannel, type NotificationTrigger, type Tx } from "@qline/db";
+import { and, eq, sql } from "drizzle-orm";
+import { col, decodeRows, lines, notifications, z, type Database, type LineNotificationSettingsJson, type NotificationChannel, type NotificationTrigger, type Tx } from "@qline/db";
 import { lineNotificationSettingsOf, triggerOn } from "./settings.js";
 
 export interface TicketForOutbox {
@@ -29,9 +29,10 @@ export async function enqueueForTicket(
   if (ticket.notifyChannels.length === 0) return 0;
   let stored = lineSettings;
   if (stored === undefined) {
-    const [line] = rowsOf<{ s: LineNotificationSettingsJson }>(
-      await tx.execute(sql`select notification_settings as s from lines where tenant_id = ${ticket.tenantId} and id = ${ticket.lineId}`),
-    );
+    const [line] = await tx
+      .select({ s: lines.notificationSettings })
+      .from(lines)
+      .where(and(eq(lines.tenantId, ticket.tenantId), eq(lines.id, ticket.lineId)));
     stored = line?.s ?? null;
   }
   if (!triggerOn(lineNotificationSettingsOf(stored), trigger)) return 0;
@@ -53,12 +54,15 @@ export async function enqueueForTicket(
   return inserted.length;
 }
 
+const IdRow = z.object({ id: col.uuid });
+
 /**
  * TTL escalation: one email per MANAGER+ member of the ticket's tenant who opted in (setMyEscalationEmails).
  * Their address is read at delivery (a member who leaves or opts out before then gets nothing).
  */
 export async function enqueueEscalation(tx: Tx, tenantId: string, ticketId: string, lineId: string): Promise<number> {
-  const rows = rowsOf<{ id: string }>(
+  const rows = decodeRows(
+    IdRow,
     await tx.execute(sql`
       insert into notifications (tenant_id, id, ticket_id, line_id, trigger, channel, recipient_user_id, language)
       select m.tenant_id, gen_random_uuid(), ${ticketId}::uuid, ${lineId}::uuid, 'ESCALATED', 'EMAIL', m.user_id, 'en'
@@ -73,7 +77,8 @@ export async function enqueueEscalation(tx: Tx, tenantId: string, ticketId: stri
 /** "Almost your turn" for these waiting tickets (candidates found by the line refresh); one statement. */
 export async function enqueueAlmostThere(tx: Tx, tenantId: string, ticketIds: readonly string[]): Promise<number> {
   if (ticketIds.length === 0) return 0;
-  const rows = rowsOf<{ id: string }>(
+  const rows = decodeRows(
+    IdRow,
     await tx.execute(sql`
       insert into notifications (tenant_id, id, ticket_id, line_id, trigger, channel, language)
       select t.tenant_id, gen_random_uuid(), t.id, t.line_id, 'ALMOST_THERE', ch, t.language

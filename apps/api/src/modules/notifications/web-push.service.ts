@@ -4,10 +4,10 @@
  * database work (push-subscription.ts); the write is one short transaction through the public ticket door.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Tx } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, z, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
+import { trackingCodeDoor } from "../../context/doors.js";
 import { AppError, ErrorCode, badInput, conflict, notFound } from "../../errors/codes.js";
-import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
 import { publicTicket, type PublicTicketView } from "../tickets/views.js";
 import { parsePushSubscription } from "./push-subscription.js";
 
@@ -22,9 +22,12 @@ const maxSubscriptionBytes = 4096;
 /** Statuses after which nothing more is sent: subscribing then is INVALID_TRANSITION. */
 const endedStatuses = new Set(["SERVED", "CANCELLED", "NO_SHOW", "EXPIRED"]);
 
+const StatusRow = z.object({ status: col.text });
+const IdRow = z.object({ id: col.uuid });
+
 /** The ticket's status, locked for this transaction (the code's ticket exists: the door found it). */
 async function lockedStatus(tx: Tx, tenantId: string, ticketId: string): Promise<string> {
-  const [row] = rowsOf<{ status: string }>(await tx.execute(sql`select status from tickets where tenant_id = ${tenantId} and id = ${ticketId} for update`));
+  const row = decodeFirstRow(StatusRow, await tx.execute(sql`select status from tickets where tenant_id = ${tenantId} and id = ${ticketId} for update`));
   if (!row) throw notFound("Ticket");
   return row.status;
 }
@@ -42,10 +45,7 @@ export async function subscribeTicketPush(ctx: RequestContext, code: string, inp
     throw badInput("The push subscription is too large", [{ path: "subscription", message: `at most ${maxSubscriptionBytes} bytes` }]);
   }
   const subscription = parsePushSubscription(input, ctx.config.push.endpointAllowHosts);
-  const found = await ticketByTrackingCode(ctx, code);
-  if (!found) throw notFound("Ticket");
-  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
-    await assertTenantNotSuspended(tx, found.tenantId);
+  return trackingCodeDoor(ctx, code, async (tx, found) => {
     const status = await lockedStatus(tx, found.tenantId, found.ticketId);
     if (endedStatuses.has(status)) throw new AppError(ErrorCode.INVALID_TRANSITION, `This ticket has ended (${status}); there is nothing left to notify`);
     await tx.execute(sql`
@@ -61,10 +61,7 @@ export async function subscribeTicketPush(ctx: RequestContext, code: string, inp
  * any status, and again when already off. NOT_FOUND for an unknown code; FORBIDDEN when the tenant is suspended.
  */
 export async function unsubscribeTicketPush(ctx: RequestContext, code: string): Promise<PublicTicketView> {
-  const found = await ticketByTrackingCode(ctx, code);
-  if (!found) throw notFound("Ticket");
-  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
-    await assertTenantNotSuspended(tx, found.tenantId);
+  return trackingCodeDoor(ctx, code, async (tx, found) => {
     await lockedStatus(tx, found.tenantId, found.ticketId);
     await tx.execute(sql`
       update tickets set push_subscription = null, notify_channels = array_remove(notify_channels, 'PUSH')
@@ -79,7 +76,8 @@ export async function unsubscribeTicketPush(ctx: RequestContext, code: string): 
  * True when one was dropped.
  */
 export async function dropGonePushSubscription(tx: Tx, tenantId: string, ticketId: string, endpoint: string): Promise<boolean> {
-  const rows = rowsOf<{ id: string }>(
+  const rows = decodeRows(
+    IdRow,
     await tx.execute(sql`
       update tickets set push_subscription = null, notify_channels = array_remove(notify_channels, 'PUSH')
       where tenant_id = ${tenantId} and id = ${ticketId} and push_subscription ->> 'endpoint' = ${endpoint}

@@ -18,8 +18,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import {
   notifications,
-  rowsOf,
-  withTenantTx,
+  col,
+  decodeFirstRow,
+  decodeRows,
+  z,
   type Database,
   type JsonObject,
   type NotificationChannel,
@@ -27,6 +29,7 @@ import {
   type NotificationTrigger,
   type Tx,
 } from "@qline/db";
+import { lookupDoor, systemDoor } from "../../context/doors.js";
 import type { NotificationConfig } from "../../env.js";
 import { logger } from "../../observability/logger.js";
 import { startLeasedJob, type LeasedJob } from "../../jobs/runner.js";
@@ -57,9 +60,14 @@ export interface WorkerDeps {
   onOutcome?: (channel: string, status: "SENT" | "RETRYING" | "DEAD" | "SKIPPED") => void;
 }
 
+const ClaimedRow = z.object({ tenant_id: col.uuid, id: col.uuid });
+const EmailRow = z.object({ email: col.text });
+
+/** Claims due messages across tenants through `app.claim_due_notifications` (the lookup door: ids only). */
 export async function claimDueNotifications(db: Database, now: number, limit: number, leaseSeconds: number): Promise<ClaimedNotification[]> {
-  const rows = await withTenantTx(db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ tenant_id: string; id: string }>(
+  const rows = await lookupDoor(db, async (tx) =>
+    decodeRows(
+      ClaimedRow,
       await tx.execute(sql`select tenant_id, id from app.claim_due_notifications(${new Date(now).toISOString()}::timestamptz, ${limit}, ${leaseSeconds})`),
     ),
   );
@@ -72,25 +80,27 @@ export function retryDelayMs(attempt: number, baseMs: number, random: () => numb
   return Math.round(raw * (0.8 + 0.4 * random()));
 }
 
-export interface TicketContext {
-  status: string;
-  number: string;
-  tracking_code: string;
-  language: string;
-  phone: string | null;
-  email: string | null;
-  push_subscription: JsonObject | null;
-  line_id: string;
-  line_name: string;
-  line_estimator: string | null;
-  counter_name: string | null;
-  position: number | null;
-  issued_p50_seconds: number | null;
-  issued_p90_seconds: number | null;
-}
+const TicketContextRow = z.object({
+  status: col.text,
+  number: col.text,
+  tracking_code: col.text,
+  language: col.text,
+  phone: col.text.nullable(),
+  email: col.text.nullable(),
+  push_subscription: col.jsonObject.nullable(),
+  line_id: col.uuid,
+  line_name: col.text,
+  line_estimator: col.text.nullable(),
+  counter_name: col.text.nullable(),
+  position: col.int.nullable(),
+  issued_p50_seconds: col.int.nullable(),
+  issued_p90_seconds: col.int.nullable(),
+});
+export type TicketContext = z.output<typeof TicketContextRow>;
 
 export async function ticketContext(tx: Tx, tenantId: string, ticketId: string): Promise<TicketContext | null> {
-  const [row] = rowsOf<TicketContext>(
+  const row = decodeFirstRow(
+    TicketContextRow,
     await tx.execute(sql`
       select t.status, t.number, t.tracking_code, t.language, t.phone, t.email, t.push_subscription, t.line_id,
         l.name as line_name, l.estimator as line_estimator, c.name as counter_name, t.issued_p50_seconds, t.issued_p90_seconds,
@@ -171,7 +181,7 @@ type Settle = { status: "SKIPPED"; reason: string };
 /** Step 1: render, resolve and mark SENDING (committed before any network I/O); null when there is nothing to send. */
 async function prepare(deps: WorkerDeps, claimed: ClaimedNotification): Promise<Prepared | null> {
   const now = deps.now();
-  return withTenantTx(deps.db, { tenantId: claimed.tenantId, userId: null }, async (tx) => {
+  return systemDoor(deps.db, claimed.tenantId, async (tx) => {
     const [n] = await tx
       .select()
       .from(notifications)
@@ -206,7 +216,8 @@ async function prepare(deps: WorkerDeps, claimed: ClaimedNotification): Promise<
       address = typeof endpoint === "string" ? endpoint : null;
     } else if (!address) {
       if (n.recipientUserId) {
-        const [member] = rowsOf<{ email: string }>(
+        const member = decodeFirstRow(
+          EmailRow,
           await tx.execute(sql`
             select u.email from memberships m join users u on u.id = m.user_id
             where m.tenant_id = ${n.tenantId} and m.user_id = ${n.recipientUserId} and m.escalation_emails and m.role in ('OWNER', 'ADMIN', 'MANAGER')`),
@@ -301,7 +312,7 @@ async function sendOutside(deps: WorkerDeps, prepared: Prepared): Promise<SendRe
 /** Step 3: record the outcome; only the attempt that marked SENDING settles the row. */
 async function settle(deps: WorkerDeps, claimed: ClaimedNotification, prepared: Prepared, result: SendResult): Promise<void> {
   const now = deps.now();
-  await withTenantTx(deps.db, { tenantId: claimed.tenantId, userId: null }, async (tx) => {
+  await systemDoor(deps.db, claimed.tenantId, async (tx) => {
     const mine = and(eq(notifications.tenantId, claimed.tenantId), eq(notifications.id, claimed.id), eq(notifications.status, "SENDING"), eq(notifications.attempts, prepared.attempt));
     if (result.ok) {
       await tx

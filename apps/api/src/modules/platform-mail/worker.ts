@@ -6,7 +6,7 @@
  *    (SMTP 5xx, or the last attempt). SENT and DEAD erase the body, which holds a one-time link.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
+import { rowsOf, type Database } from "@qline/db";
 import type { Config } from "../../env.js";
 import { startLeasedJob, type LeasedJob } from "../../jobs/runner.js";
 import { logger } from "../../observability/logger.js";
@@ -14,6 +14,7 @@ import { platformEmailSender, type PlatformEmailSender } from "../notifications/
 import type { DevSinks } from "../notifications/dev-sinks.js";
 import { retryDelayMs } from "../notifications/worker.js";
 import { registerPlatformMailWake } from "./outbox.js";
+import { lookupDoor } from "../../context/doors.js";
 
 interface ClaimedMail {
   id: string;
@@ -66,7 +67,7 @@ export function startPlatformMailWorker(db: Database, sender: PlatformEmailSende
   const { maxAttempts, retryBaseMs, sendTimeoutMs } = config.notifications;
   const leaseSeconds = Math.max(60, Math.ceil((2 * sendTimeoutMs) / 1000));
   const settle = (id: string, attempt: number, status: "SENT" | "RETRYING" | "DEAD", error: string | null, nextAt: Date | null) =>
-    withTenantTx(db, { tenantId: null, userId: null }, (tx) =>
+    lookupDoor(db, (tx) =>
       tx.execute(sql`select app.settle_platform_mail(${id}::uuid, ${attempt}, ${status}, ${error}, ${nextAt?.toISOString() ?? null}::timestamptz)`),
     );
   const job = startLeasedJob<ClaimedMail>({
@@ -79,7 +80,7 @@ export function startPlatformMailWorker(db: Database, sender: PlatformEmailSende
     autoStart: options.autoStart ?? true,
     describe: (m) => `platform mail ${m.id}`,
     claim: (at, limit, lease) =>
-      withTenantTx(db, { tenantId: null, userId: null }, async (tx) =>
+      lookupDoor(db, async (tx) =>
         rowsOf<ClaimedMail>(await tx.execute(sql`select * from app.claim_platform_mail(${new Date(at).toISOString()}::timestamptz, ${limit}, ${lease})`)),
       ),
     handle: async (mail) => {

@@ -4,7 +4,7 @@
  * read tolerantly (`remoteJoinPolicyOf`: a value out of range falls back to its default, never fails a join).
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, type JsonObject, type JsonValue, type Tx } from "@qline/db";
+import { col, decodeRows, z, type JsonObject, type JsonValue, type Tx } from "@qline/db";
 import { badInput } from "../../errors/codes.js";
 import { mergeSettings } from "./settings.js";
 
@@ -53,9 +53,12 @@ export function checkRemoteJoinSettings(settings: JsonObject, field = "input.set
   }
 }
 
+const PolicyRow = z.object({ id: col.uuid, slug: col.text, settings: col.jsonObject });
+
 /** The tenant's slug and effective remote-join policy, in one statement (the tenant's transaction sees its ancestors). */
 export async function readRemoteJoinPolicy(tx: Tx, tenantPath: readonly string[]): Promise<{ slug: string; policy: RemoteJoinPolicy }> {
-  const rows = rowsOf<{ id: string; slug: string; settings: JsonObject }>(
+  const rows = decodeRows(
+    PolicyRow,
     await tx.execute(sql`select id, slug, settings from tenants where id = any(${`{${tenantPath.join(",")}}`}::uuid[])`), // ids from the server-side path
   );
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { accounts, memberships, rowsOf, tenants, withTenantTx, type JsonObject, type TenantLocation, type TenantTheme, type Tx } from "@qline/db";
+import { accounts, memberships, tenants, type JsonObject, type TenantLocation, type TenantTheme, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, isUuid, requirePermission, resolveAccess, asUser, tenantUnavailableSql } from "../../context/tenant-access.js";
+import { isUuid, requirePermission, resolveAccess } from "../../context/access.js";
+import { newTenantDoor, slugDoor, staffDoor, tenantIdBySlug, treeDoor, userDoor } from "../../context/doors.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, conflict, notFound, unauthenticated, forbidden } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
@@ -55,7 +56,7 @@ async function checkLocation(ctx: RequestContext, location: TenantLocation): Pro
     throw badInput("Give both latitude and longitude, or neither", [{ path: "location.latitude", message: "incomplete point" }]);
   }
   if (insideTenantId) {
-    await inTenant(ctx, insideTenantId, "tenant:read", async () => undefined).catch(() => {
+    await staffDoor(ctx, insideTenantId, "tenant:read", async () => undefined).catch(() => {
       throw badInput("The venue tenant does not exist or is not visible to you", [{ path: "location.insideTenantId", message: "unknown tenant" }]);
     });
   }
@@ -116,7 +117,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantField
   const fields = { ...input, id, location, settings, theme: input.theme ?? {} };
 
   if (input.parentId) {
-    return inTenant(ctx, input.parentId, "tenant:create", async (tx, access) => {
+    return staffDoor(ctx, input.parentId, "tenant:create", async (tx, access) => {
       if (input.accountId && input.accountId !== access.accountId) {
         throw badInput("The parent belongs to another account", [{ path: "input.accountId", message: "does not match the parent's account" }]);
       }
@@ -134,7 +135,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantField
   if (!input.accountId) throw badInput("Give parentId (a subtenant) or accountId (a root tenant)", [{ path: "input.accountId", message: "required without parentId" }]);
   const accountId = input.accountId;
   if (!isUuid(accountId)) throw notFound("Account");
-  return withTenantTx(ctx.db, { tenantId: id, userId }, async (tx) => {
+  return newTenantDoor(ctx.db, { tenantId: id, userId }, async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
     if (!account) throw notFound("Account");
     if (account.ownerUserId !== userId) throw forbidden("Only the account owner can add a root tenant");
@@ -150,7 +151,7 @@ export async function updateTenant(ctx: RequestContext, id: string, input: Tenan
   if (input.name != null && !input.name.trim()) throw badInput("Name must not be empty", [{ path: "input.name", message: "empty" }]);
   const location = input.location ? await checkLocation(ctx, input.location) : undefined;
   const settings = input.settings ? checkTenantSettings(input.settings) : undefined;
-  return inTenant(ctx, id, "tenant:update", async (tx) => {
+  return staffDoor(ctx, id, "tenant:update", async (tx) => {
     const [before] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
     if (!before) throw notFound("Tenant");
     const changes: Partial<TenantRow> = {};
@@ -189,8 +190,7 @@ export async function moveTenant(ctx: RequestContext, id: string, newParentId: s
   if (!isUuid(newParentId)) throw notFound("Tenant");
   if (newParentId === id) throw badInput("A tenant cannot be its own parent", [{ path: "parentId", message: "would form a cycle" }]);
   const rootId = tenant.path[0]!;
-  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return withTenantTx(ctx.db, { tenantId: rootId, userId }, async (tx) => {
+  return treeDoor(ctx, rootId, async (tx) => {
     requirePermission(await resolveAccess(tx, ctx.actor, id), "tenant:update");
     const parentAccess = await resolveAccess(tx, ctx.actor, newParentId).catch(() => {
       throw notFound("Tenant"); // outside this tree, or not visible to the actor
@@ -230,7 +230,7 @@ export async function moveTenant(ctx: RequestContext, id: string, newParentId: s
 }
 
 export async function childrenOf(ctx: RequestContext, id: string): Promise<TenantRow[]> {
-  return inTenant(ctx, id, "tenant:read", (tx) => tx.select().from(tenants).where(eq(tenants.parentId, id)).orderBy(asc(tenants.name)));
+  return staffDoor(ctx, id, "tenant:read", (tx) => tx.select().from(tenants).where(eq(tenants.parentId, id)).orderBy(asc(tenants.name)));
 }
 
 /**
@@ -238,7 +238,7 @@ export async function childrenOf(ctx: RequestContext, id: string): Promise<Tenan
  * subtenant's ADMIN or key looking up) comes back public-only: name, slug and branding, not its settings.
  */
 export async function ancestorsOf(ctx: RequestContext, tenant: TenantRef): Promise<TenantRow[]> {
-  return inTenant(ctx, tenant.id, "tenant:read", async (tx) => {
+  return staffDoor(ctx, tenant.id, "tenant:read", async (tx) => {
     const rows = await tx
       .select()
       .from(tenants)
@@ -256,24 +256,17 @@ export async function ancestorsOf(ctx: RequestContext, tenant: TenantRef): Promi
 }
 
 export async function effectiveSettingsOf(ctx: RequestContext, tenant: TenantRef): Promise<JsonObject> {
-  const chain = await inTenant(ctx, tenant.id, "tenant:read", (tx) =>
+  const chain = await staffDoor(ctx, tenant.id, "tenant:read", (tx) =>
     tx.select({ settings: tenants.settings }).from(tenants).where(inArray(tenants.id, tenant.path)).orderBy(asc(tenants.depth)),
   );
   return mergeSettings(chain.map((c) => c.settings));
 }
 
 export async function accountOf(ctx: RequestContext, tenant: TenantRef) {
-  return inTenant(ctx, tenant.id, "tenant:read", async (tx) => {
+  return staffDoor(ctx, tenant.id, "tenant:read", async (tx) => {
     const [row] = await tx.select().from(accounts).where(eq(accounts.id, tenant.accountId));
     return row ?? null;
   });
-}
-
-/** The public slug → tenant id door (app.tenant_id_by_slug), used before any tenant is in scope. */
-async function tenantIdBySlug(ctx: RequestContext, slug: string): Promise<string | null> {
-  return withTenantTx(ctx.db, { tenantId: null, userId: null }, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.tenant_id_by_slug(${slug}) as id`))[0]?.id ?? null,
-  );
 }
 
 export async function slugAvailability(ctx: RequestContext, slug: string): Promise<{ available: boolean; reason: string | null }> {
@@ -293,26 +286,20 @@ export interface PublicTenantView {
 
 /** Public (no sign-in): what a kiosk or customer page needs to show the tenant. The slug is public. */
 export async function tenantBySlug(ctx: RequestContext, slug: string): Promise<PublicTenantView | null> {
-  const id = await tenantIdBySlug(ctx, slug);
-  if (!id) return null;
-  return withTenantTx(ctx.db, { tenantId: id, userId: null }, async (tx) => {
-    const [row] = rowsOf<{ id: string; name: string; slug: string; theme: TenantTheme; suspended: boolean }>(
-      await tx.execute(sql`
-        select t.id, t.name, t.slug, t.theme,
-          ${tenantUnavailableSql} as suspended
-        from tenants t where t.id = ${id}`),
-    );
-    return row ?? null;
+  return slugDoor(ctx, slug, async (tx, place) => {
+    if (!place) return null;
+    const [row] = await tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug, theme: tenants.theme }).from(tenants).where(eq(tenants.id, place.tenantId));
+    return row ? { ...row, suspended: place.unavailable } : null;
   });
 }
 
 /** Accounts the signed-in user owns or holds a membership in. */
 export async function myAccounts(ctx: RequestContext) {
-  return asUser(ctx, (tx) => tx.select().from(accounts).orderBy(asc(accounts.createdAt)));
+  return userDoor(ctx, (tx) => tx.select().from(accounts).orderBy(asc(accounts.createdAt)));
 }
 
 /** Tenants of an account where the signed-in user holds a membership directly (their entry points). */
 export async function accountTenantsForUser(ctx: RequestContext, accountId: string): Promise<TenantRow[]> {
   if (ctx.actor.kind !== "user") return [];
-  return asUser(ctx, (tx) => tx.select().from(tenants).where(eq(tenants.accountId, accountId)).orderBy(asc(tenants.depth), asc(tenants.name)));
+  return userDoor(ctx, (tx) => tx.select().from(tenants).where(eq(tenants.accountId, accountId)).orderBy(asc(tenants.depth), asc(tenants.name)));
 }

@@ -8,7 +8,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { rowsOf, tickets, type JsonObject, type NotificationChannel, type TicketChannel, type Tx } from "@qline/db";
 import { ticketHolder, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
-import { inPublicLineTenant, inTenantOf } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
@@ -23,6 +22,7 @@ import { publishAfterCommit } from "./live/line-state.js";
 import { checkPartySize, dbNow, lineOf, recordChange, resolveTicketType } from "./records.js";
 import { activeTicketLimit, idempotencyKeyReused, lineClosed, lineFull, lineNotAccepting, remoteJoinOff } from "./tickets.errors.js";
 import { holderView, publicTicket, ticketSelection, toView, type PublicTicketView, type TicketView } from "./views.js";
+import { publicLineDoor, recordDoor } from "../../context/doors.js";
 
 /** Deterministic JSON (object keys sorted) so equal payloads hash equally. */
 function canonicalJson(value: unknown): string {
@@ -205,7 +205,7 @@ export async function issueTicket(ctx: RequestContext, input: IssueTicketFields)
   if (channel === "REMOTE") throw badInput("REMOTE tickets come from joinLine", [{ path: "input.channel", message: "KIOSK, STAFF or API" }]);
   const request = prepareIssue(input, channel, { phone: input.phone?.trim() || null, email: normalizeEmail(input.email, "input.email") });
   const { replay, event } = await withIdempotentRetry(request.key, () =>
-    inTenantOf(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, access) => {
+    recordDoor(ctx, { kind: "line", id: input.lineId }, "tickets:issue", async (tx, access) => {
       const { slug, policy } = await readRemoteJoinPolicy(tx, access.path);
       return issueInLine(tx, ctx.actor, access.path, access.tenantId, request, { remote: null, tenant: { slug, runningLatePlaces: policy.runningLatePlaces } });
     }),
@@ -235,7 +235,7 @@ export async function joinLine(ctx: RequestContext, input: JoinLineFields): Prom
   if (input.channel) throw badInput("joinLine sets the channel itself", [{ path: "input.channel", message: "not allowed here" }]);
   const deviceId = input.deviceId?.trim() || null;
   if (deviceId && deviceId.length > 100) throw badInput("deviceId is at most 100 characters", [{ path: "input.deviceId", message: "too long" }]);
-  const place = await inPublicLineTenant(ctx, input.lineId, input.slug ?? null, async (tx, tenant) => ({ ...tenant, ...(await readRemoteJoinPolicy(tx, tenant.path)) }));
+  const place = await publicLineDoor(ctx, input.lineId, input.slug ?? null, async (tx, tenant) => ({ ...tenant, ...(await readRemoteJoinPolicy(tx, tenant.path)) }));
   const phone = normalizePhone(input.phone, place.policy.defaultCountry, "input.phone");
   const email = normalizeEmail(input.email, "input.email");
   await ctx.rateLimits?.checkJoin(input.lineId, deviceId ? contactKey("device", deviceId) : null, [
@@ -245,10 +245,10 @@ export async function joinLine(ctx: RequestContext, input: JoinLineFields): Prom
   const request = prepareIssue({ ...input, idempotencyKey: input.idempotencyKey ? `join:${input.idempotencyKey}` : null }, "REMOTE", { phone, email }, deviceId ?? "");
   const rules: IssueRules = { remote: place.policy, tenant: { slug: place.slug, runningLatePlaces: place.policy.runningLatePlaces } };
   const { replay, event } = await withIdempotentRetry(request.key, () =>
-    inPublicLineTenant(ctx, input.lineId, null, (tx, tenant) => issueInLine(tx, ticketHolder, tenant.path, tenant.tenantId, request, rules)),
+    publicLineDoor(ctx, input.lineId, null, (tx, tenant) => issueInLine(tx, ticketHolder, tenant.path, tenant.tenantId, request, rules)),
   );
   if (replay) {
-    const own = await inPublicLineTenant(ctx, input.lineId, null, (tx, tenant) => publicTicket(tx, tenant.tenantId, replay.id));
+    const own = await publicLineDoor(ctx, input.lineId, null, (tx, tenant) => publicTicket(tx, tenant.tenantId, replay.id));
     if (!own) throw notFound("Ticket");
     return own;
   }

@@ -3,11 +3,11 @@
  * running late. The code is the capability; history and audit name the ticket's holder.
  */
 import { eq, sql } from "drizzle-orm";
-import { rowsOf, tenants, withTenantTx, type Tx } from "@qline/db";
+import { rowsOf, tenants, type Tx } from "@qline/db";
 import { ticketHolder } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import { notFound } from "../../errors/codes.js";
-import { assertTenantNotSuspended, ticketByTrackingCode } from "../lines/lookups.js";
+import { locateTrackingCode, trackingCodeDoor } from "../../context/doors.js";
 import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-join-settings.js";
 import { publishAfterCommit } from "./live/line-state.js";
 import { dbNow } from "./records.js";
@@ -18,10 +18,8 @@ import { publicTicket, type PublicTicketView, type TicketRow } from "./views.js"
 
 /** Public: the ticket with this tracking code, as its holder sees it; null for an unknown code. */
 export async function ticketByCode(ctx: RequestContext, code: string): Promise<PublicTicketView | null> {
-  const found = await ticketByTrackingCode(ctx, code);
-  if (!found) return null;
-  return withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
-    await assertTenantNotSuspended(tx, found.tenantId);
+  if (!(await locateTrackingCode(ctx, code))) return null; // unknown: null, not NOT_FOUND
+  return trackingCodeDoor(ctx, code, async (tx, found) => {
     return publicTicket(tx, found.tenantId, found.ticketId);
   });
 }
@@ -36,10 +34,7 @@ async function asHolder(
   action: TicketAction,
   change: (tx: Tx, before: TicketRow, tenant: { path: string[]; slug: string; policy: RemoteJoinPolicy }) => Promise<TransitionChange>,
 ): Promise<PublicTicketView> {
-  const found = await ticketByTrackingCode(ctx, code);
-  if (!found) throw notFound("Ticket");
-  const { view, events } = await withTenantTx(ctx.db, { tenantId: found.tenantId, userId: null }, async (tx) => {
-    await assertTenantNotSuspended(tx, found.tenantId);
+  const { view, events } = await trackingCodeDoor(ctx, code, async (tx, found) => {
     const [tenant] = await tx.select({ path: tenants.path }).from(tenants).where(eq(tenants.id, found.tenantId));
     const path = tenant?.path ?? [found.tenantId];
     const { slug, policy } = await readRemoteJoinPolicy(tx, path);

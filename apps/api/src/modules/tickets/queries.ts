@@ -2,13 +2,14 @@
 import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { rowsOf, ticketEvents, tickets, type TicketStatus, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
-import { inTenant, inTenantOf, isUuid } from "../../context/tenant-access.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { loadTicket, toView, type TicketRow, type TicketView } from "./views.js";
+import { recordDoor, staffDoor } from "../../context/doors.js";
+import { isUuid } from "../../context/access.js";
 
 export async function getTicket(ctx: RequestContext, id: string): Promise<TicketView> {
-  return inTenantOf(ctx, { kind: "ticket", id }, "display:read", async (tx, { tenantId }) => {
+  return recordDoor(ctx, { kind: "ticket", id }, "display:read", async (tx, { tenantId }) => {
     const ticket = await loadTicket(tx, tenantId, id);
     if (!ticket) throw notFound("Ticket");
     return ticket;
@@ -16,7 +17,7 @@ export async function getTicket(ctx: RequestContext, id: string): Promise<Ticket
 }
 
 export async function ticketHistory(ctx: RequestContext, tenantId: string, ticketId: string) {
-  return inTenant(ctx, tenantId, "tickets:read", (tx) =>
+  return staffDoor(ctx, tenantId, "tickets:read", (tx) =>
     tx
       .select()
       .from(ticketEvents)

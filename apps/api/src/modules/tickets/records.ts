@@ -4,12 +4,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { auditLog, counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
 import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
-import { isUuid } from "../../context/tenant-access.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { refuseArchivedTicketType } from "../lines/editing.service.js";
 import type { LineRow } from "../lines/lines.service.js";
 import { counterClosed, ticketTypeNotAllowed } from "./tickets.errors.js";
 import type { TicketRow } from "./views.js";
+import { isUuid } from "../../context/access.js";
 
 /** The database's clock, as every ticket timestamp is taken (one clock for joins, calls, history and audit). */
 export const dbNow = sql`clock_timestamp()`;

@@ -157,7 +157,7 @@ export class TicketEvent {
   @Field(() => ID, { nullable: true })
   counterId: string | null;
 
-  @Field(() => String, { description: "USER, API_KEY, SYSTEM, or TICKET_HOLDER (the customer holding the ticket, through its tracking code)." })
+  @Field(() => String, { description: "USER, API_KEY, TICKET_HOLDER (the customer holding the ticket, through its tracking code), SYSTEM (qline itself: jobs and after-commit work) or ANONYMOUS." })
   actorType: string;
 
   @Field(() => ID, { nullable: true })

@@ -4,11 +4,10 @@
  * customer's messages and numbers the line's event; the mutation answers at commit and the line's owner publishes.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { rowsOf, tickets, type JsonObject, type NotificationChannel, type NotificationTrigger, type Tx } from "@qline/db";
+import { rowsOf, tickets, type JsonObject, type NotificationTrigger, type Tx } from "@qline/db";
 import type { AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
-import { inTenantOf } from "../../context/tenant-access.js";
 import { badInput, conflict, notFound } from "../../errors/codes.js";
 import { lineArchived } from "../lines/lines.errors.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
@@ -21,7 +20,8 @@ import { checkCounter, checkPartySize, dbNow, lineOf, lockTicket, recordChange }
 import { nextEventSeq } from "./live/sequence.js";
 import { eventKindOf, ticketTransitions, transition, undoNoShowWindowSeconds, type TicketAction } from "./ticket-state.js";
 import { ticketTypeNotAllowed } from "./tickets.errors.js";
-import { loadTicket, ticketSelection, toView, type TicketRow, type TicketView } from "./views.js";
+import { ticketSelection, toView, type TicketRow, type TicketView } from "./views.js";
+import { recordDoor } from "../../context/doors.js";
 
 /**
  * Calls the oldest waiting ticket of a line exactly once: `FOR UPDATE SKIP LOCKED` lets concurrent callers (on
@@ -29,7 +29,7 @@ import { loadTicket, ticketSelection, toView, type TicketRow, type TicketView } 
  * waits (or every waiting ticket is being taken by someone else right now).
  */
 export async function callNext(ctx: RequestContext, lineId: string, counterId: string | null | undefined): Promise<TicketView | null> {
-  const { ticket, events } = await inTenantOf(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
+  const { ticket, events } = await recordDoor(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
     const tenantId = access.tenantId;
     await lineOf(tx, tenantId, lineId);
     if (counterId) await checkCounter(tx, tenantId, lineId, counterId);
@@ -140,7 +140,7 @@ async function operate(
   change?: (tx: Tx, before: TicketRow, tenantId: string) => Promise<TransitionChange>,
   permission: Permission = "tickets:operate",
 ): Promise<TicketView> {
-  const { ticket, events } = await inTenantOf(ctx, { kind: "ticket", id }, permission, (tx, { path, tenantId }) =>
+  const { ticket, events } = await recordDoor(ctx, { kind: "ticket", id }, permission, (tx, { path, tenantId }) =>
     runTransition(tx, ctx.actor, path, tenantId, id, action, change && ((before) => change(tx, before, tenantId))),
   );
   publishAfterCommit(ctx, events);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { col, decodeRows, withTenantTx, z } from "@qline/db";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
 import { analyticsLimits } from "../analytics.service.js";
@@ -144,7 +144,8 @@ describe("analytics", () => {
     const second = await issueTicket(owner.gql, line);
     await lineStatesOf(api.database.db).idle(); // issue-time estimates are recorded by the line's refresh after commit
     const stored = await withTenantTx(api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) =>
-      rowsOf<{ id: string; p50: number | null; p90: number | null }>(
+      decodeRows(
+        z.object({ id: col.uuid, p50: col.int.nullable(), p90: col.int.nullable() }),
         await tx.execute(sql`select id, issued_p50_seconds as p50, issued_p90_seconds as p90 from tickets where tenant_id = ${owner.tenantId} and line_id = ${line} order by seq`),
       ),
     );

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { col, decodeFirstRow, decodeRows, withTenantTx, z } from "@qline/db";
 import { pg } from "@qline/db/testing";
 import { assertCode, assertOk, createSubtenant, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { createServer } from "node:http";
@@ -79,19 +79,22 @@ async function finish(p: Persona, lineId: string, ticketId: string) {
   void lineId;
 }
 
+const TableName = z.object({ table_name: col.text });
+const Count = z.object({ n: col.int });
+
 /** Rows of `tenantId` in every table with a tenant_id column, as the app role scoped to that tenant sees them. */
 async function rowsInScope(api: TestApi, tenantId: string): Promise<Record<string, number>> {
   return withTenantTx(api.database.db, { tenantId, userId: null }, async (tx) => {
-    const tables = rowsOf<{ table_name: string }>(
+    const tables = decodeRows(TableName, 
       await tx.execute(sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`),
     ).map((r) => r.table_name);
     const out: Record<string, number> = {};
     for (const table of tables) {
-      const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.raw(`"${table}"`)} where tenant_id = ${tenantId}`));
-      out[table] = Number(row?.n ?? 0);
+      const row = decodeFirstRow(Count, await tx.execute(sql`select count(*) as n from ${sql.raw(`"${table}"`)} where tenant_id = ${tenantId}`));
+      out[table] = row?.n ?? 0;
     }
-    const [self] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from tenants where id = ${tenantId}`));
-    out.tenants = Number(self?.n ?? 0);
+    const self = decodeFirstRow(Count, await tx.execute(sql`select count(*) as n from tenants where id = ${tenantId}`));
+    out.tenants = self?.n ?? 0;
     return out;
   });
 }
@@ -159,11 +162,12 @@ describe("customer data lifecycle", () => {
       assert.deepEqual(await readTicket(a.owner, ticket.id), erased);
 
       const leftovers = await withTenantTx(db, { tenantId, userId: null }, async (tx) => ({
-        ticket: rowsOf<{ push_subscription: unknown; idempotency_hash: unknown }>(await tx.execute(sql`select push_subscription, idempotency_hash from tickets where id = ${ticket.id}`))[0],
-        notifications: rowsOf<{ recipient: unknown; subject: unknown; body: unknown; trigger: string; status: string }>(
+        ticket: decodeFirstRow(z.object({ push_subscription: col.json, idempotency_hash: col.json }), await tx.execute(sql`select push_subscription, idempotency_hash from tickets where id = ${ticket.id}`)),
+        notifications: decodeRows(
+          z.object({ recipient: col.json, subject: col.json, body: col.json, trigger: col.text, status: col.text }),
           await tx.execute(sql`select recipient, subject, body, trigger, status from notifications where ticket_id = ${ticket.id} order by trigger desc`),
         ),
-        events: rowsOf<{ data: Record<string, unknown>; kind: string }>(await tx.execute(sql`select data, kind from ticket_events where ticket_id = ${ticket.id} order by at`)),
+        events: decodeRows(z.object({ data: col.jsonObject, kind: col.text }), await tx.execute(sql`select data, kind from ticket_events where ticket_id = ${ticket.id} order by at`)),
       }));
       assert.equal(leftovers.ticket!.push_subscription, null);
       assert.equal(leftovers.ticket!.idempotency_hash, null);
@@ -343,7 +347,7 @@ describe("customer data lifecycle", () => {
 
     it("lists every tenant-owned table (exported or left out on purpose)", async () => {
       const tables = await withTenantTx(api.database.db, { tenantId: null, userId: null }, async (tx) =>
-        rowsOf<{ table_name: string }>(await tx.execute(sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`)).map(
+        decodeRows(TableName, await tx.execute(sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`)).map(
           (r) => r.table_name,
         ),
       );

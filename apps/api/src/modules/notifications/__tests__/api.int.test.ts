@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { col, decodeRows, withTenantTx, z } from "@qline/db";
 import { assertCode, assertOk, memberPersona, signUpPersona, type Persona } from "../../../__tests__/harness.js";
 import { createLine } from "../../tickets/__tests__/queue-fixtures.js";
 import { outbox, only, startNotifyEnv, type NotifyEnv } from "./fixtures.js";
@@ -108,12 +108,12 @@ describe("notification API", () => {
     const read = await owner.gql(providersQ, { t: owner.tenantId });
     assert.ok(!JSON.stringify(read).includes(token) && !JSON.stringify(read).includes(secret), "never returned");
     const stored = await withTenantTx(env.api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) =>
-      rowsOf<{ kind: string; ciphertext: string }>(await tx.execute(sql`select kind, ciphertext from tenant_secrets where tenant_id = ${owner.tenantId}`)),
+      decodeRows(z.object({ kind: col.text, ciphertext: col.text }), await tx.execute(sql`select kind, ciphertext from tenant_secrets where tenant_id = ${owner.tenantId}`)),
     );
     assert.equal(stored.length, 2);
     assert.ok(stored.every((s) => s.ciphertext.startsWith("v1.") && !s.ciphertext.includes(token) && !s.ciphertext.includes(secret)));
     const audit = await withTenantTx(env.api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) =>
-      rowsOf<{ after: unknown }>(await tx.execute(sql`select after from audit_log where tenant_id = ${owner.tenantId} and action = 'notification.providers'`)),
+      decodeRows(z.object({ after: col.json }), await tx.execute(sql`select after from audit_log where tenant_id = ${owner.tenantId} and action = 'notification.providers'`)),
     );
     assert.ok(!JSON.stringify(audit).includes(token), "the audit log does not hold the secret either");
     // The general settings editor cannot overwrite (or bypass the checks of) the notification settings.

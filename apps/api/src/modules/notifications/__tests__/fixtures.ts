@@ -1,7 +1,7 @@
 /** Shared setup of the notification tests: an API whose platform SMTP and Twilio are the (real) dev sinks. */
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx, type Database } from "@qline/db";
+import { col, decodeRows, withTenantTx, z, type Database } from "@qline/db";
 import type { TestDatabase } from "@qline/db/testing";
 import { startTestApi, testConfig, type TestApi } from "../../../__tests__/harness.js";
 import { startDevSinks, type DevSinks } from "../dev-sinks.js";
@@ -66,23 +66,25 @@ export async function startNotifyEnv(options: { database?: TestDatabase; allowHo
   };
 }
 
-export interface OutboxRow {
-  id: string;
-  ticket_id: string;
-  trigger: string;
-  channel: string;
-  provider: string | null;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  recipient: string | null;
-  body: string | null;
-}
+const OutboxRow = z.object({
+  id: col.uuid,
+  ticket_id: col.uuid,
+  trigger: col.text,
+  channel: col.text,
+  provider: col.text.nullable(),
+  status: col.text,
+  attempts: col.int,
+  last_error: col.text.nullable(),
+  recipient: col.text.nullable(),
+  body: col.text.nullable(),
+});
+export type OutboxRow = z.output<typeof OutboxRow>;
 
 /** The tenant's outbox rows (read in the tenant's scope, as the app role). */
 export async function outbox(db: Database, tenantId: string, ticketId?: string): Promise<OutboxRow[]> {
   return withTenantTx(db, { tenantId, userId: null }, async (tx) =>
-    rowsOf<OutboxRow>(
+    decodeRows(
+      OutboxRow,
       await tx.execute(
         sql`select id, ticket_id, trigger, channel, provider, status, attempts, last_error, recipient, body from notifications
             where tenant_id = ${tenantId} ${ticketId ? sql`and ticket_id = ${ticketId}` : sql``} order by seq`,

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { col, decodeFirstRow, withTenantTx, z } from "@qline/db";
 import { startPushReceiver, type PushReceiver, type ReceivedPush } from "@qline/push-receiver";
 import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { createCounter, createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
@@ -58,7 +58,7 @@ describe("Web Push delivery through the outbox", () => {
   const refusalsOf = (subscriptionId: string) => receiver.refused.filter((r) => r.subscriptionId === subscriptionId);
   const pushColumns = async (tenantId: string, ticketId: string) =>
     withTenantTx(api.database.db, { tenantId, userId: null }, async (tx) =>
-      rowsOf<{ push_subscription: unknown; notify_channels: string[] }>(await tx.execute(sql`select push_subscription, notify_channels from tickets where id = ${ticketId}`))[0]!,
+      decodeFirstRow(z.object({ push_subscription: col.json, notify_channels: col.textArray }), await tx.execute(sql`select push_subscription, notify_channels from tickets where id = ${ticketId}`))!,
     );
 
   before(async () => {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "@qline/db";
+import { col, decodeFirstRow, withTenantTx, z } from "@qline/db";
 import { startPushReceiver, type PushReceiver } from "@qline/push-receiver";
 import { assertCode, assertOk, signUpPersona, startTestApi, testConfig, type GraphQLResponse, type Gql, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { createLine, issueTicket } from "../../tickets/__tests__/queue-fixtures.js";
@@ -28,9 +28,10 @@ describe("Web Push subscriptions", () => {
   /** The ticket row's push columns, read in its tenant's transaction. */
   const stored = async (tenantId: string, ticketId: string) =>
     withTenantTx(api.database.db, { tenantId, userId: null }, async (tx) =>
-      rowsOf<{ push_subscription: { endpoint: string; keys: { p256dh: string; auth: string } } | null; notify_channels: string[] }>(
+      decodeFirstRow(
+        z.object({ push_subscription: z.looseObject({ endpoint: col.text, keys: z.looseObject({ p256dh: col.text, auth: col.text }) }).nullable(), notify_channels: col.textArray }),
         await tx.execute(sql`select push_subscription, notify_channels from tickets where id = ${ticketId}`),
-      )[0]!,
+      )!,
     );
 
   before(async () => {

@@ -19,7 +19,8 @@
  * published by the line's next refresh, off the request path.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { lines, withTenantTx, type Database, type Tx } from "@qline/db";
+import { lines, type Database, type Tx } from "@qline/db";
+import { systemDoor } from "../../../context/doors.js";
 import { estimateFromSnapshot, type LineEstimates } from "../../estimates/estimates.service.js";
 import { readLineState, type NowServing } from "../../estimates/estimates.snapshot.js";
 import { recordAudit } from "../../audit/audit.service.js";
@@ -253,7 +254,7 @@ export async function computeLineState(
   at?: number,
   holderIds: readonly string[] = [],
 ): Promise<Refreshed | null> {
-  const found = await withTenantTx(db, { tenantId, userId: null }, (tx) => readLine(tx, tenantId, lineId, at, holderIds));
+  const found = await systemDoor(db, tenantId, (tx) => readLine(tx, tenantId, lineId, at, holderIds));
   if (!found) return null;
   const { line, read } = found;
   const { estimates, fallback } = await estimateFromSnapshot(line, read.snapshot); // no transaction open: may call the tenant's webhook
@@ -288,7 +289,7 @@ async function recordDecisions(db: Database, state: LineState, issued: readonly 
   });
   if (candidates.length === 0 && issuedRows.length === 0 && !fallback) return;
   try {
-    const queued = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
+    const queued = await systemDoor(db, tenantId, async (tx) => {
       if (fallback) {
         await recordAudit(tx, system, { tenantId, action: "line.estimator_fallback", targetType: "line", targetId: lineId, after: { reason: fallback.reason } });
       }

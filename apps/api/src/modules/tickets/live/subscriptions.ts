@@ -3,11 +3,9 @@
  * A failure here fails only that one operation; the WebSocket stays open for the client's other subscriptions.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { lines, rowsOf, withTenantTx, type Database, type TicketStatus, type Tx } from "@qline/db";
+import { lines, rowsOf, type TicketStatus, type Tx } from "@qline/db";
 import type { RequestContext } from "../../../context/context.js";
-import { inTenant, isUuid } from "../../../context/tenant-access.js";
 import { notFound } from "../../../errors/codes.js";
-import { assertTenantNotSuspended, tenantOf, ticketByTrackingCode } from "../../lines/lookups.js";
 import { liveStream, type LiveStream } from "../../../pubsub/live-stream.js";
 import { followAccess } from "../../../subscriptions/live-access.js";
 import type { EstimateView } from "../../estimates/estimates.service.js";
@@ -17,6 +15,8 @@ import { queueEstimateAt, statsOf, waitingWindow, type LineEventView, type Queue
 import { lineStatesOf } from "./line-state.js";
 import { orderedListen, seedOrder } from "./sequence.js";
 import { topics } from "./topics.js";
+import { locateTrackingCode, publicTenantDoor, reachableTenantOf, refuseUnavailableTenant, staffDoor } from "../../../context/doors.js";
+import { isUuid } from "../../../context/access.js";
 
 /**
  * The safety net under control events (subscriptions/live-access.ts), which end or re-check a stream the moment
@@ -115,11 +115,11 @@ async function listenThenRead(
 }
 
 export async function subscribeLine(ctx: RequestContext, lineId: string): Promise<AsyncIterable<unknown>> {
-  const tenantId = await tenantOf(ctx, "line", lineId);
+  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: lineId });
   // display:read, not just lines:read: events carry tickets (their personal fields need tickets:read, context/personal-data.ts).
   // Answers the line's event number (and authorizes); the line itself comes from its live state.
   const check = (c: RequestContext) =>
-    inTenant(c, tenantId, "display:read", async (tx) => {
+    staffDoor(c, tenantId, "display:read", async (tx) => {
       const [line] = await tx.select({ seq: lines.eventSeq }).from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, lineId)));
       if (!line) throw notFound("Line");
       return line.seq;
@@ -163,11 +163,11 @@ const sameEstimate = (a: EstimateView | null | undefined, b: EstimateView | null
  * completes after a terminal status.
  */
 export async function subscribeTicket(ctx: RequestContext, code: string): Promise<AsyncIterable<unknown>> {
-  const found = await ticketByTrackingCode(ctx, code);
+  const found = await locateTrackingCode(ctx, code);
   if (!found) throw notFound("Ticket");
   const { tenantId, ticketId } = found;
-  const inTicketTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenantTx(ctx.db, { tenantId, userId: null }, fn);
-  const readNow = () => holderNow(ctx.db, tenantId, ticketId);
+  const inTicketTenant = <T>(fn: (tx: Tx) => Promise<T>) => publicTenantDoor(ctx, tenantId, fn);
+  const readNow = () => holderNow(ctx, tenantId, ticketId);
 
   const stream = liveStream<PublicTicketView>({ maxBuffered: 16, overflow: "drop-oldest" });
   let current: PublicTicketView | null = null;
@@ -213,7 +213,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   );
   try {
     const lineId = await inTicketTenant(async (tx) => {
-      await assertTenantNotSuspended(tx, tenantId);
+      await refuseUnavailableTenant(tx, tenantId);
       return rowsOf<{ line_id: string }>(await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))[0]?.line_id;
     });
     if (!lineId) throw notFound("Ticket");
@@ -249,7 +249,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
 /** Everything on lines of the tenant's subtree (events are published to the activity topic of each ancestor). */
 export async function subscribeTenantActivity(ctx: RequestContext, tenantId: string): Promise<AsyncIterable<unknown>> {
   if (!isUuid(tenantId)) throw notFound("Tenant");
-  const check = (c: RequestContext) => inTenant(c, tenantId, "display:read", async (_tx, access) => access);
+  const check = (c: RequestContext) => staffDoor(c, tenantId, "display:read", async (_tx, access) => access);
   const stream = liveStream<unknown>();
   const recheck = async () => {
     await check(fresh(ctx));
@@ -269,13 +269,13 @@ export async function subscribeTenantActivity(ctx: RequestContext, tenantId: str
  * The ticket as its holder sees it now: one short read, then its place and estimate from the line's live state
  * (no estimator run per subscriber: a line's whole audience re-subscribing costs one state).
  */
-async function holderNow(db: Database, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
-  const view = await withTenantTx(db, { tenantId, userId: null }, async (tx) => {
-    await assertTenantNotSuspended(tx, tenantId);
+async function holderNow(ctx: RequestContext, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
+  const view = await publicTenantDoor(ctx, tenantId, async (tx) => {
+    await refuseUnavailableTenant(tx, tenantId);
     return publicTicket(tx, tenantId, ticketId);
   });
   if (!view) return null;
   if (view.status !== "WAITING") return { ...view, estimate: null };
-  const state = await lineStatesOf(db).current(tenantId, view.lineId, view.seq);
+  const state = await lineStatesOf(ctx.db).current(tenantId, view.lineId, view.seq);
   return { ...view, estimate: state?.estimates.forCustomer(ticketId) ?? null };
 }
