@@ -8,7 +8,7 @@
  * travel as one JSON value per list (parsed once, not row by row).
  */
 import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Tx } from "@qline/db";
+import { col, decodeFirstRow, RowDecodeError, z, type Tx } from "@qline/db";
 import type { CounterEvent, FinishedTicket, LineSnapshot, ServingTicket, TicketOutcome, WaitingTicket } from "@qline/estimates";
 
 export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 5000, servingMax: 500, nowServingMax: 100 };
@@ -38,25 +38,39 @@ type Ms = number | null;
 /** A ticket at a counter: [id, type, calledAt ms, servedAt ms, number, status, counter id, counter name]. */
 export type ActiveTuple = [string, string | null, Ms, Ms, string, string, string | null, string | null];
 
-interface StateRow {
+/**
+ * The snapshot statement's row. The lists are JSON built by this statement's own `json_build_array`s, so their
+ * tuple shapes (documented on each) are ours; the decoder checks the columns, the counts and that each list is one.
+ */
+const StateRow = z.object({
   /** [id, type, joinedAt ms, party size] in queue order. */
-  waiting: [string, string | null, number, number][];
-  waiting_count: number;
-  /** Newest call first. */
-  active: ActiveTuple[];
+  waiting: col.json,
+  waiting_count: col.int,
+  /** Newest call first (`ActiveTuple`). */
+  active: col.json,
   /** [id, type, status, joinedAt, calledAt, servedAt, finishedAt, counter id] newest first. */
-  history: [string, string | null, string, number, Ms, Ms, number, string | null][];
-  counters_total: number;
-  counters_open: number;
+  history: col.json,
+  counters_total: col.int,
+  counters_open: col.int,
   /** Ids of the open counters. */
-  open_counter_ids: string[];
+  open_counter_ids: col.json,
   /** [at ms, opened?] of the line's counters in the history window, oldest first. */
-  counter_changes: [number, boolean][];
-  types: [string, number | null][];
-}
+  counter_changes: col.json,
+  types: col.json,
+});
 
 const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const iso = (ms: Ms): string | null => (ms == null ? null : new Date(ms).toISOString());
+/**
+ * One of the snapshot's JSON lists: checked to be a list; its tuples' shape is the statement's own json_build_array
+ * (an unchecked element type, so the hot path does not validate thousands of tuples field by field).
+ */
+function jsonList<T>(value: unknown): T[] {
+  const list: unknown = parseJson(value);
+  if (!Array.isArray(list)) throw new RowDecodeError("a snapshot list is not a JSON array");
+  return list as T[]; // element shape: built by this module's own SQL above
+}
+
 /** A JSON column as parsed by the driver (pg), or as text (PGlite returns `json` as a string). */
 export const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
@@ -92,7 +106,8 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
   const since = new Date(now - snapshotLimits.historyWindowMs).toISOString();
   const until = new Date(now).toISOString();
   const { waitingMax, servingMax, historyMax } = snapshotLimits;
-  const [row] = rowsOf<StateRow>(
+  const row = decodeFirstRow(
+    StateRow,
     await tx.execute(sql`
       with waiting as (
         select id, ticket_type_id, joined_at, party_size, sort_key from tickets
@@ -128,18 +143,18 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
       from w`),
   );
   if (!row) throw new Error("line state returned no row");
-  const waiting = parseJson(row.waiting);
-  const active = parseJson(row.active);
-  const history = parseJson(row.history);
-  const types = parseJson(row.types);
-  const total = Number(row.counters_total);
-  const openCounters = total === 0 ? 1 : Number(row.counters_open);
+  const waiting = jsonList<[string, string | null, number, number]>(row.waiting);
+  const active = jsonList<ActiveTuple>(row.active);
+  const history = jsonList<[string, string | null, string, number, Ms, Ms, number, string | null]>(row.history);
+  const types = jsonList<[string, number | null]>(row.types);
+  const total = row.counters_total;
+  const openCounters = total === 0 ? 1 : row.counters_open;
   const snapshot: LineSnapshot = {
     now,
     openCounters,
     totalCounters: Math.max(total, 1),
-    ...(total > 0 ? { openCounterIds: parseJson(row.open_counter_ids) } : {}),
-    counterEvents: counterEventsOf(parseJson(row.counter_changes), openCounters),
+    ...(total > 0 ? { openCounterIds: jsonList<string>(row.open_counter_ids) } : {}),
+    counterEvents: counterEventsOf(jsonList<[number, boolean]>(row.counter_changes), openCounters),
     waiting: waiting.map(([id, type, joinedAt, partySize]): WaitingTicket => ({ id, ticketTypeId: type ?? UNTYPED, joinedAt, partySize })),
     serving: active.map(([id, type, calledAt, servedAt, , , counterId]): ServingTicket => ({ id, ticketTypeId: type ?? UNTYPED, calledAt: calledAt ?? now, startedAt: servedAt, counterId })),
     history: history.reverse().map(
@@ -156,7 +171,7 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
     ),
     ticketTypes: [...types.map(([id, defaultServiceSeconds]) => ({ id, defaultServiceSeconds })), { id: UNTYPED, defaultServiceSeconds: null }],
   };
-  return { snapshot, waitingCount: Number(row.waiting_count), nowServing: nowServingOf(active) };
+  return { snapshot, waitingCount: row.waiting_count, nowServing: nowServingOf(active) };
 }
 
 /**

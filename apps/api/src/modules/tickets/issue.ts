@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, tickets, type JsonObject, type NotificationChannel, type TicketChannel, type Tx } from "@qline/db";
+import { col, decodeFirstRow, tickets, z, type JsonObject, type NotificationChannel, type TicketChannel, type Tx } from "@qline/db";
 import { ticketHolder, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import { badInput, notFound } from "../../errors/codes.js";
@@ -51,6 +51,9 @@ export interface IssueTicketFields {
   /** Language of those messages: "en" (default) or "de". */
   language?: string | null | undefined;
 }
+
+const Numbered = z.object({ last: col.int, service_day: col.text });
+const Count = z.object({ n: col.int });
 
 const formatNumber = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(3, "0")}`;
 
@@ -117,7 +120,8 @@ async function issueInLine(
   const ticketTypeId = await resolveTicketType(tx, line, request.ticketTypeId, "input.ticketTypeId");
   const schemaVersion = validateExtensions(request.extensions, await currentExtensionSchema(tx, tenantId));
 
-  const [numbered] = rowsOf<{ last: number; service_day: string }>(
+  const numbered = decodeFirstRow(
+    Numbered,
     await tx.execute(sql`
       insert into line_day_counters (tenant_id, line_id, service_day, last)
       values (${tenantId}, ${line.id}, (now() at time zone ${line.timeZone})::date, 1)
@@ -126,13 +130,15 @@ async function issueInLine(
   );
   if (!numbered) throw new Error("numbering returned no row");
   if (line.capacity != null) {
-    const [waiting] = rowsOf<{ n: number }>(
+    const waiting = decodeFirstRow(
+      Count,
       await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${line.id} and status = 'WAITING'`),
     );
     if (Number(waiting?.n ?? 0) >= line.capacity) throw lineFull(line.name, line.capacity);
   }
   if (rules.remote && (request.phone || request.email)) {
-    const [held] = rowsOf<{ n: number }>(
+    const held = decodeFirstRow(
+      Count,
       await tx.execute(sql`
         select count(*)::int as n from tickets
         where tenant_id = ${tenantId} and line_id = ${line.id} and status in ('WAITING', 'CALLED', 'SERVING')

@@ -3,7 +3,7 @@
  * running late. The code is the capability; history and audit name the ticket's holder.
  */
 import { eq, sql } from "drizzle-orm";
-import { rowsOf, tenants, type Tx } from "@qline/db";
+import { col, decodeFirstRow, tenants, z, type Tx } from "@qline/db";
 import { ticketHolder } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import { notFound } from "../../errors/codes.js";
@@ -62,7 +62,8 @@ export function cancelMyTicket(ctx: RequestContext, code: string): Promise<Publi
 export function runningLate(ctx: RequestContext, code: string): Promise<PublicTicketView> {
   return asHolder(ctx, code, "runLate", async (tx, before, { policy }) => {
     if (before.ranLateAt) throw alreadyRanLate();
-    const [ahead] = rowsOf<{ n: number }>(
+    const ahead = decodeFirstRow(
+      z.object({ n: col.int }),
       await tx.execute(sql`
         select count(*)::int as n from tickets
         where tenant_id = ${before.tenantId} and line_id = ${before.lineId} and status = 'WAITING'

@@ -1,6 +1,6 @@
 /** Reading tickets as staff and partners see them: one by id, its history, and a line's tickets in pages. */
 import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { rowsOf, ticketEvents, tickets, type TicketStatus, type Tx } from "@qline/db";
+import { col, decodeRows, ticketEvents, tickets, type TicketStatus, type Tx, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, notFound } from "../../errors/codes.js";
@@ -78,7 +78,8 @@ async function withPositions(tx: Tx, tenantId: string, lineId: string, rows: Tic
   const waiting = rows.filter((r) => r.status === "WAITING");
   const last = waiting[waiting.length - 1];
   if (!last) return rows.map((r) => ({ ...r, position: null }));
-  const ranked = rowsOf<{ id: string; position: number }>(
+  const ranked = decodeRows(
+    z.object({ id: col.uuid, position: col.int }),
     await tx.execute(sql`
       select id, position from (
         select id, row_number() over (order by sort_key, id) as position from tickets

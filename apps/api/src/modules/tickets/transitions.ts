@@ -4,7 +4,7 @@
  * customer's messages and numbers the line's event; the mutation answers at commit and the line's owner publishes.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { rowsOf, tickets, type JsonObject, type NotificationTrigger, type Tx } from "@qline/db";
+import { col, decodeFirstRow, tickets, z, type JsonObject, type NotificationTrigger, type Tx } from "@qline/db";
 import type { AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import type { Permission } from "../../context/permissions.js";
@@ -199,7 +199,8 @@ export function transferTicket(ctx: RequestContext, id: string, lineId: string):
  * its new neighbours' keys. `others` is how many other tickets wait (a position past them is out of range).
  */
 export async function sortKeyAt(tx: Tx, tenantId: string, lineId: string, ticketId: string, position: number): Promise<{ others: number; key: string | null }> {
-  const [row] = rowsOf<{ n: number; key: string | null }>(
+  const row = decodeFirstRow(
+    z.object({ n: col.int, key: col.text.nullable() }),
     await tx.execute(sql`
       with others as (
         select sort_key, row_number() over (order by sort_key, id) as rn

@@ -2,7 +2,7 @@
  * What a ticket looks like to staff (`TicketView`) and to its holder (`PublicTicketView`), and the reads that build them.
  */
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
-import { rowsOf, tickets, type TicketChannel, type Tx } from "@qline/db";
+import { col, decodeRows, ticketChannels, tickets, z, type TicketChannel, type Tx } from "@qline/db";
 import type { EstimateView } from "../estimates/estimates.service.js";
 import { runningLatePlacesSql } from "../tenants/remote-join-settings.js";
 
@@ -86,7 +86,6 @@ export const positionSql = sql<number | null>`case when "tickets"."status" = 'WA
 export const ticketSelection = { ...getTableColumns(tickets), position: positionSql };
 
 const isoDate = (d: Date | null): string | null => (d ? d.toISOString() : null);
-const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string | Date).toISOString());
 
 export function toView(row: TicketRow & { position: number | null }): TicketView {
   return {
@@ -128,63 +127,61 @@ export async function loadTicket(tx: Tx, tenantId: string, id: string): Promise<
   return row ? toView(row) : null;
 }
 
-interface PublicRow {
-  id: string;
-  tracking_code: string;
-  number: string;
-  status: string;
-  position: number | null;
-  line_id: string;
-  line_name: string;
-  counter_name: string | null;
-  channel: TicketChannel;
-  tenant_slug: string;
-  ran_late_at: unknown;
-  running_late_places: number;
-  notify_channels: string[] | string;
-  push_enabled: boolean;
-  created_at: unknown;
-  called_at: unknown;
-  served_at: unknown;
-  completed_at: unknown;
-  ended_at: unknown;
-  seq: number | string;
-}
+const ts = col.timestamp.nullable();
 
-const toPublic = (r: PublicRow): PublicTicketView => ({
+/** A row of `publicColumns` plus the position (decoded: the same shapes on both drivers). */
+const PublicRow = z.object({
+  id: col.uuid,
+  tracking_code: col.text,
+  number: col.text,
+  status: col.text,
+  position: col.int.nullable(),
+  line_id: col.uuid,
+  line_name: col.text,
+  counter_name: col.text.nullable(),
+  channel: z.enum(ticketChannels),
+  tenant_slug: col.text,
+  ran_late_at: ts,
+  running_late_places: col.int,
+  notify_channels: col.textArray,
+  push_enabled: col.bool,
+  created_at: col.timestamp,
+  called_at: ts,
+  served_at: ts,
+  completed_at: ts,
+  ended_at: ts,
+  seq: col.int,
+});
+
+const isoOf = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+const toPublic = (r: z.output<typeof PublicRow>): PublicTicketView => ({
   trackingCode: r.tracking_code,
   number: r.number,
   status: r.status,
-  position: r.position == null ? null : Number(r.position),
+  position: r.position,
   lineId: r.line_id,
   lineName: r.line_name,
   counterName: r.counter_name,
   channel: r.channel,
   tenantSlug: r.tenant_slug,
-  ranLateAt: iso(r.ran_late_at),
+  ranLateAt: isoOf(r.ran_late_at),
   canRunLate: r.status === "WAITING" && r.ran_late_at == null,
-  runningLatePlaces: Number(r.running_late_places),
-  notify: pgTextArray(r.notify_channels),
-  pushEnabled: Boolean(r.push_enabled),
-  createdAt: iso(r.created_at)!,
-  calledAt: iso(r.called_at),
-  servedAt: iso(r.served_at),
-  completedAt: iso(r.completed_at),
-  endedAt: iso(r.ended_at),
-  seq: Number(r.seq),
+  runningLatePlaces: r.running_late_places,
+  notify: r.notify_channels,
+  pushEnabled: r.push_enabled,
+  createdAt: r.created_at.toISOString(),
+  calledAt: isoOf(r.called_at),
+  servedAt: isoOf(r.served_at),
+  completedAt: isoOf(r.completed_at),
+  endedAt: isoOf(r.ended_at),
+  seq: r.seq,
 });
 
 const publicColumns = sql`t.id, t.tracking_code, t.number, t.status, t.line_id, l.name as line_name, c.name as counter_name,
   t.channel, tn.slug as tenant_slug, t.ran_late_at, ${runningLatePlacesSql} as running_late_places,
   t.notify_channels, t.push_subscription is not null as push_enabled,
   t.created_at, t.called_at, t.served_at, t.completed_at, t.ended_at, l.event_seq as seq`;
-
-/** A text[] as a driver returns it: an array (pg, PGlite) or its literal "{A,B}". */
-function pgTextArray(value: string[] | string | null | undefined): string[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === "string" && value.length > 2) return value.slice(1, -1).split(",").filter(Boolean);
-  return [];
-}
 
 /** One ticket as its holder sees it (in a transaction scoped to its tenant). */
 export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): Promise<PublicTicketView | null> {
@@ -194,7 +191,8 @@ export async function publicTicket(tx: Tx, tenantId: string, ticketId: string): 
 /** Tickets as their holders see them, in one statement (the publisher reads the holders of a refresh's events). */
 export async function publicTickets(tx: Tx, tenantId: string, ticketIds: readonly string[]): Promise<Map<string, PublicTicketView>> {
   if (ticketIds.length === 0) return new Map();
-  const rows = rowsOf<PublicRow>(
+  const rows = decodeRows(
+    PublicRow,
     await tx.execute(sql`
       select ${publicColumns},
         case when t.status = 'WAITING' then (

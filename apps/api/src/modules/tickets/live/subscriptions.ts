@@ -3,7 +3,7 @@
  * A failure here fails only that one operation; the WebSocket stays open for the client's other subscriptions.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { lines, rowsOf, type TicketStatus, type Tx } from "@qline/db";
+import { col, decodeFirstRow, lines, z, type TicketStatus, type Tx } from "@qline/db";
 import type { RequestContext } from "../../../context/context.js";
 import { notFound } from "../../../errors/codes.js";
 import { liveStream, type LiveStream } from "../../../pubsub/live-stream.js";
@@ -214,7 +214,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   try {
     const lineId = await inTicketTenant(async (tx) => {
       await refuseUnavailableTenant(tx, tenantId);
-      return rowsOf<{ line_id: string }>(await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))[0]?.line_id;
+      return decodeFirstRow(z.object({ line_id: col.uuid }), await tx.execute(sql`select line_id from tickets where tenant_id = ${tenantId} and id = ${ticketId}`))?.line_id;
     });
     if (!lineId) throw notFound("Ticket");
     await followQueue(lineId);
