@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { assertOk, memberPersona, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { callNextMutation, clientPool, collect, createLine, issueTicket, issueTickets, settle, until } from "./queue-fixtures.js";
+import { lineStatesOf } from "../live/line-state.js";
 
 type LineUpdated = { lineUpdated: { kind: string; ticket: { number: string } | null; stats: { waitingCount: number; nowServing: { number: string }[] } } };
 type TicketUpdated = { ticketUpdated: { number: string; status: string; position: number | null; lineName: string } };
@@ -86,6 +87,7 @@ describe("subscriptions start from the current state", () => {
     };
     try {
       assertOk(await staff.gql(callNextMutation, { l: lineId }));
+      await lineStatesOf(api.database.db).idle(); // the mutation answers at commit; its events follow
     } finally {
       api.pubsub.publish = publish;
     }

@@ -175,6 +175,24 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   let resyncing = false;
   let queueLineId: string | null = null;
   let stopQueue: (() => void) | null = null;
+  // The event numbers the stream has shown: the ticket's own events and queue messages at or below them are
+  // already in what was shown (a read, or a later event), so they are not applied again. Per line: a transfer
+  // starts the new line's numbers.
+  let ownSeq = 0;
+  let queueSeq = 0;
+  let seqLineId: string | null = null;
+  /** Whether `view` is already in what the stream showed (then it is skipped); otherwise it becomes the newest shown. */
+  const alreadyShown = (view: { lineId: string; seq: number }, kind: "read" | "own" | "queue"): boolean => {
+    if (view.lineId !== seqLineId) {
+      seqLineId = view.lineId;
+      ownSeq = queueSeq = 0;
+    }
+    if (kind === "own" && view.seq <= ownSeq) return true;
+    if (kind === "queue" && view.seq <= queueSeq) return true;
+    if (kind !== "queue") ownSeq = Math.max(ownSeq, view.seq);
+    queueSeq = Math.max(queueSeq, view.seq);
+    return false;
+  };
   const emit = (view: PublicTicketView) => {
     current = view;
     stream.push(view);
@@ -185,6 +203,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     const apply = () => {
       const view = payload as QueueMovedView;
       if (!current || current.status !== "WAITING" || view.lineId !== current.lineId) return;
+      if (alreadyShown(view, "queue")) return;
       const index = indexInQueue(view, ticketId);
       if (index === undefined) return; // beyond the first maxPositionUpdates, or leaving (its own event follows)
       const estimate = queueEstimateAt(view, index);
@@ -207,8 +226,11 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
   stream.onReturn(
     await orderedListen(ctx.pubsub, topics.ticket(tenantId, ticketId), "newest", (payload) => {
       const view = payload as PublicTicketView;
-      if (current && !resyncing) emit(view);
-      else held.push(() => emit(view));
+      const apply = () => {
+        if (!alreadyShown(view, "own")) emit(view);
+      };
+      if (current && !resyncing) apply();
+      else held.push(apply);
     }),
   );
   try {
@@ -220,6 +242,7 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
     await followQueue(lineId);
     const now = await readNow();
     if (!now) throw notFound("Ticket");
+    alreadyShown(now, "read");
     emit(now);
   } catch (error) {
     stream.end();
@@ -233,7 +256,10 @@ export async function subscribeTicket(ctx: RequestContext, code: string): Promis
       void readNow()
         .then((now) => {
           resyncing = false;
-          if (now) emit(now);
+          if (now) {
+            alreadyShown(now, "read");
+            emit(now);
+          }
           else stream.end(notFound("Ticket"));
           for (const apply of held.splice(0)) apply();
         })
