@@ -449,6 +449,8 @@ export type SlugAvailableQueryVariables = Exact<{
 
 export type SlugAvailableQuery = { slugAvailable: { available: boolean, reason: string | null } };
 
+export type BoardTicketFragment = { id: string, number: string, status: TicketStatus, position: number | null, customerName: string | null, phone: string | null, partySize: number, extensions: Record<string, unknown>, channel: TicketChannel, ranLateAt: string | null, joinedAt: string, calledAt: string | null, servedAt: string | null, ticketType: { id: string, code: string, name: string } | null, counter: { id: string, name: string } | null, estimate: { p50Seconds: number, p90Seconds: number } | null };
+
 export type CallNextMutationVariables = Exact<{
   lineId: string | number;
   counterId?: string | number | null | undefined;
@@ -522,8 +524,6 @@ export type QueueBoardQueryVariables = Exact<{
 
 
 export type QueueBoardQuery = { line: { id: string, tenantId: string, name: string, prefix: string, seq: number, acceptingTickets: boolean, openNow: boolean, showEstimates: boolean, waitingCount: number, estimatedWaitSeconds: number | null, ttl: { waitingSeconds: number | null, calledSeconds: number | null, warnSeconds: number | null }, counters: Array<{ id: string, name: string, isOpen: boolean }>, waiting: { nodes: Array<{ id: string, number: string, status: TicketStatus, position: number | null, customerName: string | null, phone: string | null, partySize: number, extensions: Record<string, unknown>, channel: TicketChannel, ranLateAt: string | null, joinedAt: string, calledAt: string | null, servedAt: string | null, ticketType: { id: string, code: string, name: string } | null, counter: { id: string, name: string } | null, estimate: { p50Seconds: number, p90Seconds: number } | null }>, pageInfo: { hasNextPage: boolean } }, active: { nodes: Array<{ id: string, number: string, status: TicketStatus, position: number | null, customerName: string | null, phone: string | null, partySize: number, extensions: Record<string, unknown>, channel: TicketChannel, ranLateAt: string | null, joinedAt: string, calledAt: string | null, servedAt: string | null, ticketType: { id: string, code: string, name: string } | null, counter: { id: string, name: string } | null, estimate: { p50Seconds: number, p90Seconds: number } | null }> }, tenant: { id: string, ticketExtensionSchema: Record<string, unknown> | null, lines: Array<{ id: string, name: string, prefix: string }> } } | null };
-
-export type BoardTicketFragment = { id: string, number: string, status: TicketStatus, position: number | null, customerName: string | null, phone: string | null, partySize: number, extensions: Record<string, unknown>, channel: TicketChannel, ranLateAt: string | null, joinedAt: string, calledAt: string | null, servedAt: string | null, ticketType: { id: string, code: string, name: string } | null, counter: { id: string, name: string } | null, estimate: { p50Seconds: number, p90Seconds: number } | null };
 
 export type RequeueTicketMutationVariables = Exact<{
   id: string | number;

@@ -7,7 +7,7 @@ import { OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import { credentialCloseCodes, credentialRejected, socketState, type ConnectionState } from "./connection";
 import { toProblem } from "./errors";
-import { watchWake, type WakeEnvironment } from "./wake";
+import { watchWake, type WakeEnvironment } from "@qline/live-client";
 
 export interface ApolloSetup {
   client: ApolloClient;

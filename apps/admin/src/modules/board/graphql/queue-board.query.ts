@@ -52,33 +52,4 @@ export const QueueBoardQuery = graphql(`
       }
     }
   }
-
-  fragment BoardTicket on Ticket {
-    id
-    number
-    status
-    position
-    customerName
-    phone
-    partySize
-    extensions
-    channel
-    ranLateAt
-    joinedAt
-    calledAt
-    servedAt
-    ticketType {
-      id
-      code
-      name
-    }
-    counter {
-      id
-      name
-    }
-    estimate {
-      p50Seconds
-      p90Seconds
-    }
-  }
 `);

@@ -2,7 +2,7 @@ import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { QueueBoardQuery as QueueBoardData } from "../../../gql/graphql";
 import { useConnectionState } from "../../../lib/connection-status";
-import { LiveSequence } from "../../../lib/live-sequence";
+import { LiveSequence } from "@qline/live-client";
 import { useWake } from "../../../lib/wake";
 import { stepBoardEvent, type BoardEvent } from "../board-events";
 import { LineUpdatedSubscription } from "../graphql/line-updated.subscription";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { DisplayBoardQuery as DisplayBoardResult } from "../../../gql/graphql";
 import { useConnectionState } from "../../../lib/connection";
 import { toProblem } from "../../../lib/errors";
-import { LiveSequence } from "../../../lib/live-sequence";
+import { LiveSequence } from "@qline/live-client";
 import { rejectedKeyCodes } from "../../device/hooks/device-key";
 import { stepDisplayEvent, type DisplayEvent } from "../display-events";
 import { DisplayBoardQuery } from "../graphql/display-board.query";

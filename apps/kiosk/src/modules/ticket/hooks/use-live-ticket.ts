@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import type { PublicTicketFieldsFragment } from "../../../gql/graphql";
 import { watchReconnect } from "../../../lib/connection";
-import { watchWake } from "../../../lib/wake";
+import { watchWake } from "@qline/live-client";
 import { TicketByCodeQuery } from "../graphql/ticket-by-code.query";
 import { TicketUpdatedSubscription } from "../graphql/ticket-updated.subscription";
 

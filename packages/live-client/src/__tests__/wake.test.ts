@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { watchWake } from "../wake";
+import { watchWake } from "../wake.js";
 
 function environment() {
   const win = new EventTarget();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LiveSequence } from "../live-sequence";
+import { LiveSequence } from "../live-sequence.js";
 
 interface Event {
   seq: number;
