@@ -12,6 +12,7 @@ export * from "./lineDayCounters.js";
 export * from "./ticketExtensionSchemas.js";
 export * from "./tickets.js";
 export * from "./ticketDeadlines.js";
+export * from "./ticketEstimates.js";
 export * from "./sessions.js";
 export * from "./notifications.js";
 export * from "./devices.js";

@@ -52,9 +52,6 @@ export const tickets = pgTable(
     /** SHA-256 of the issue request, to tell a retry (same payload) from a reused key (CONFLICT). */
     idempotencyHash: text("idempotency_hash"),
     cancelReason: text("cancel_reason"),
-    /** The estimate (staff view, seconds) the ticket was given when issued; null when none could be made. Analytics measure accuracy with it. */
-    issuedP50Seconds: integer("issued_p50_seconds"),
-    issuedP90Seconds: integer("issued_p90_seconds"),
     /** Channels the customer chose for messages about this ticket (subset of PUSH, SMS, EMAIL). */
     notifyChannels: text("notify_channels").array().$type<("PUSH" | "SMS" | "EMAIL")[]>().notNull().default(sql`'{}'::text[]`),
     /** The browser's PushSubscription JSON ({endpoint, keys: {p256dh, auth}}); null = none. Personal data. */

@@ -156,9 +156,9 @@ export async function tenantPartial(tx: Tx, tenantId: string, from: Date, to: Da
   const scope: SQL = sql`t.tenant_id = ${tenantId} ${lineId ? sql`and t.line_id = ${lineId}` : sql``}
     and t.created_at >= ${from.toISOString()}::timestamptz and t.created_at < ${to.toISOString()}::timestamptz`;
   // A wait is measured once a ticket was called and has not gone back to the queue.
-  const measured = sql`(select t.*, case when t.called_at is not null and t.status <> 'WAITING'
-      then extract(epoch from t.called_at - t.joined_at)::float8 end as wait
-    from tickets t where ${scope})`;
+  const measured = sql`(select t.*, e.p50_seconds as issued_p50_seconds, e.p90_seconds as issued_p90_seconds,
+      case when t.called_at is not null and t.status <> 'WAITING' then extract(epoch from t.called_at - t.joined_at)::float8 end as wait
+    from tickets t left join ticket_estimates e on e.tenant_id = t.tenant_id and e.ticket_id = t.id where ${scope})`;
   const summary = decodeFirstRow(
     SummaryRow,
     await tx.execute(sql`

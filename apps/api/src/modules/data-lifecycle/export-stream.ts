@@ -39,6 +39,7 @@ export const exportedTables: readonly ExportedTable[] = [
   { name: "tickets", keys: [["id", "uuid"]], omit: ["idempotency_hash"] },
   { name: "ticket_events", keys: [["id", "uuid"]] },
   { name: "ticket_deadlines", keys: [["ticket_id", "uuid"], ["action", "text"]] },
+  { name: "ticket_estimates", keys: [["ticket_id", "uuid"]] },
   { name: "notifications", keys: [["id", "uuid"]] },
   { name: "notification_templates", keys: [["trigger", "text"], ["channel", "text"], ["language", "text"]] },
   { name: "devices", keys: [["id", "uuid"]], omit: ["pairing_token_hash"] },

@@ -103,13 +103,14 @@ export async function ticketContext(tx: Tx, tenantId: string, ticketId: string):
     TicketContextRow,
     await tx.execute(sql`
       select t.status, t.number, t.tracking_code, t.language, t.phone, t.email, t.push_subscription, t.line_id,
-        l.name as line_name, l.estimator as line_estimator, c.name as counter_name, t.issued_p50_seconds, t.issued_p90_seconds,
+        l.name as line_name, l.estimator as line_estimator, c.name as counter_name, e.p50_seconds as issued_p50_seconds, e.p90_seconds as issued_p90_seconds,
         case when t.status = 'WAITING' then (
           select count(*)::int + 1 from tickets w
           where w.tenant_id = t.tenant_id and w.line_id = t.line_id and w.status = 'WAITING' and (w.sort_key, w.id) < (t.sort_key, t.id)) end as position
       from tickets t
       join lines l on l.tenant_id = t.tenant_id and l.id = t.line_id
       left join counters c on c.tenant_id = t.tenant_id and c.id = t.counter_id
+      left join ticket_estimates e on e.tenant_id = t.tenant_id and e.ticket_id = t.id
       where t.tenant_id = ${tenantId} and t.id = ${ticketId}`),
   );
   return row ?? null;

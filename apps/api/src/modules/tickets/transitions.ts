@@ -24,9 +24,11 @@ import { ticketSelection, toView, type TicketRow, type TicketView } from "./view
 import { recordDoor } from "../../context/doors.js";
 
 /**
- * Calls the oldest waiting ticket of a line exactly once: `FOR UPDATE SKIP LOCKED` lets concurrent callers (on
- * any API process) each take a different ticket; the status is re-checked on the locked row. Null when nobody
- * waits (or every waiting ticket is being taken by someone else right now).
+ * Calls the oldest waiting ticket of a line exactly once: `FOR NO KEY UPDATE SKIP LOCKED` lets concurrent callers
+ * (on any API process) each take a different ticket; the status is re-checked on the locked row. Null when nobody
+ * waits (or every waiting ticket is being taken by someone else right now). NO KEY: rows that only reference the
+ * ticket (a queued message, an issue-time estimate) hold a key-share lock on it, which must not make a caller
+ * pass over it (only changes of the ticket itself write its row).
  */
 export async function callNext(ctx: RequestContext, lineId: string, counterId: string | null | undefined): Promise<TicketView | null> {
   const { ticket, events } = await recordDoor(ctx, { kind: "line", id: lineId }, "tickets:operate", async (tx, access) => {
@@ -41,7 +43,7 @@ export async function callNext(ctx: RequestContext, lineId: string, counterId: s
         and(
           eq(tickets.tenantId, tenantId),
           eq(tickets.status, "WAITING"),
-          sql`${tickets.id} = (select id from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING' order by sort_key, id limit 1 for update skip locked)`,
+          sql`${tickets.id} = (select id from tickets where tenant_id = ${tenantId} and line_id = ${lineId} and status = 'WAITING' order by sort_key, id limit 1 for no key update skip locked)`,
         ),
       )
       .returning(ticketSelection);

@@ -146,7 +146,7 @@ describe("analytics", () => {
     const stored = await withTenantTx(api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) =>
       decodeRows(
         z.object({ id: col.uuid, p50: col.int.nullable(), p90: col.int.nullable() }),
-        await tx.execute(sql`select id, issued_p50_seconds as p50, issued_p90_seconds as p90 from tickets where tenant_id = ${owner.tenantId} and line_id = ${line} order by seq`),
+        await tx.execute(sql`select t.id, e.p50_seconds as p50, e.p90_seconds as p90 from tickets t left join ticket_estimates e on e.tenant_id = t.tenant_id and e.ticket_id = t.id where t.tenant_id = ${owner.tenantId} and t.line_id = ${line} order by t.seq`),
       ),
     );
     assert.deepEqual(stored.map((r) => r.id), [first.id, second.id]);

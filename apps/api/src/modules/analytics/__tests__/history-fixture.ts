@@ -23,15 +23,18 @@ export async function seedHistory(db: AppDatabase["db"], tenantId: string, lineI
       const called = t.waitSeconds == null ? null : new Date(joined.getTime() + t.waitSeconds * 1000);
       const finished = ["SERVED", "CANCELLED", "NO_SHOW", "EXPIRED"].includes(t.status) ? new Date((called ?? joined).getTime() + 60_000) : null;
       seq += 1;
+      const id = randomUUID();
       await tx.execute(sql`
         insert into tickets (tenant_id, id, line_id, issued_line_id, service_day, seq, number, tracking_code, status, sort_key,
-          created_at, joined_at, called_at, completed_at, ended_at, issued_p50_seconds, issued_p90_seconds)
-        values (${tenantId}, ${randomUUID()}, ${lineId}, ${lineId}, ${joined.toISOString().slice(0, 10)}::date, ${seq}, ${`H${seq}`},
+          created_at, joined_at, called_at, completed_at, ended_at)
+        values (${tenantId}, ${id}, ${lineId}, ${lineId}, ${joined.toISOString().slice(0, 10)}::date, ${seq}, ${`H${seq}`},
           ${randomBytes(15).toString("base64url")}, ${t.status}, ${joined.getTime() / 1000},
           ${joined.toISOString()}::timestamptz, ${joined.toISOString()}::timestamptz, ${called?.toISOString() ?? null}::timestamptz,
           ${t.status === "SERVED" ? finished!.toISOString() : null}::timestamptz,
-          ${t.status !== "SERVED" && finished ? finished.toISOString() : null}::timestamptz,
-          ${t.p50 ?? null}::int, ${t.p90 ?? null}::int)`);
+          ${t.status !== "SERVED" && finished ? finished.toISOString() : null}::timestamptz)`);
+      if (t.p50 != null) {
+        await tx.execute(sql`insert into ticket_estimates (tenant_id, ticket_id, p50_seconds, p90_seconds) values (${tenantId}, ${id}, ${t.p50}, ${t.p90 ?? t.p50})`);
+      }
     }
   });
 }

@@ -7,9 +7,11 @@ import assert from "node:assert/strict";
 import { Agent, request } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { openSecondConnection, testDatabaseUrl, type TestDatabase } from "@qline/db/testing";
-import type { TicketStatus } from "@qline/db";
+import { sql } from "drizzle-orm";
+import { withTenantTx, type TicketStatus } from "@qline/db";
 import { assertOk, memberPersona, signUpPersona, startTestApi, type GraphQLResponse, type Persona, type TestApi } from "../../../__tests__/harness.js";
 import { canTransition, ticketTransitions, type TicketAction } from "../ticket-state.js";
+import { lineStatesOf } from "../live/line-state.js";
 import { assertConsecutive, callNextMutation, createLine, issueMutation, issueTickets, type IssuedTicket } from "./queue-fixtures.js";
 
 const skip = testDatabaseUrl ? false : "needs TEST_DATABASE_URL: PGlite is a single connection, so it cannot race";
@@ -104,6 +106,34 @@ describe("queue concurrency on PostgreSQL", { skip }, () => {
     );
     for (const h of histories) assert.deepEqual(h.map((e) => e.kind), ["ISSUED", "CALLED"]);
     t.diagnostic(`500 concurrent callNext over 2 API instances vs 250 waiting: ${ms.toFixed(0)} ms`);
+  });
+
+  it("calls the front ticket while another transaction writes a row that references it (a refresh's estimate, a queued message)", async () => {
+    const lineId = await createLine(owner.gql, owner.tenantId, { prefix: "F" });
+    const [front, second] = await issueTickets(staff.gql, lineId, 2);
+    await lineStatesOf(api.database.db).idle(); // the issues' own refresh is done; the write below is held open
+    let holding!: () => void;
+    let release!: () => void;
+    const writerHolds = new Promise<void>((resolve) => (holding = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A row referencing the front ticket, uncommitted while callNext runs (a key-share lock on the ticket, as a
+    // refresh's issue-time estimate or "almost your turn" message takes); rolled back afterwards.
+    const writer = withTenantTx(api.database.db, { tenantId: owner.tenantId, userId: null }, async (tx) => {
+      await tx.execute(sql`insert into ticket_deadlines (tenant_id, ticket_id, action, due_at) values (${owner.tenantId}, ${front!.id}, 'WARN', now() + interval '1 day')`);
+      holding();
+      await released;
+      throw new Error("roll back");
+    }).catch(() => undefined);
+    try {
+      await writerHolds;
+      const called = assertOk(await staff.gql<{ callNext: IssuedTicket | null }>(callNextMutation, { l: lineId })).callNext;
+      assert.equal(called?.id, front!.id, "the front ticket is called, not passed over");
+      const next = assertOk(await staff.gql<{ callNext: IssuedTicket | null }>(callNextMutation, { l: lineId })).callNext;
+      assert.equal(next?.id, second!.id);
+    } finally {
+      release();
+      await writer;
+    }
   });
 
   it("gives 50 concurrent retries of one idempotency key one ticket", async () => {

@@ -295,12 +295,13 @@ async function recordDecisions(db: Database, state: LineState, issued: readonly 
       }
       if (issuedRows.length > 0) {
         // Issue-time estimates are analytics, not the record: their commit need not wait for the disk (a crash
-        // can lose the last fraction of a second of them, never a ticket).
+        // can lose the last fraction of a second of them, never a ticket). Their own table, never the ticket
+        // row: a lock on it would make a concurrent callNext pass over the ticket (SKIP LOCKED).
         await tx.execute(sql`set local synchronous_commit = off`);
         await tx.execute(sql`
-          update tickets t set issued_p50_seconds = v.p50, issued_p90_seconds = v.p90
-          from (values ${sql.join(issuedRows, sql`, `)}) as v (id, p50, p90)
-          where t.tenant_id = ${tenantId} and t.id = v.id and t.issued_p50_seconds is null`);
+          insert into ticket_estimates (tenant_id, ticket_id, p50_seconds, p90_seconds)
+          select ${tenantId}::uuid, v.id, v.p50, v.p90 from (values ${sql.join(issuedRows, sql`, `)}) as v (id, p50, p90)
+          on conflict do nothing`);
       }
       return candidates.length > 0 ? enqueueAlmostThere(tx, tenantId, candidates) : 0;
     });
