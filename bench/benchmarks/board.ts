@@ -7,7 +7,7 @@
 import pg from "pg";
 import { loadConfig, startServer, createPubSub } from "@qline/api";
 import { openDatabase } from "@qline/db";
-import { startApi, jwtSecret } from "../lib/api.js";
+import { loadLimits, startApi, jwtSecret } from "../lib/api.js";
 import { appPool, baselineBoardRead } from "../lib/baseline.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl, seconds } from "../lib/env.js";
@@ -104,8 +104,8 @@ async function replay(pool: pg.Pool, statements: Captured[]): Promise<void> {
 export async function run(): Promise<Section> {
   const started = Date.now();
   const database = await createBenchDatabase();
-  // 100 boards under one sign-in: the per-caller caps would refuse most of them (the tenant's gate still applies).
-  const env = { RATE_IN_FLIGHT_PER_CALLER: "1000", RATE_QUERIES_PER_CALLER_PER_MINUTE: "100000000" };
+  // 100 boards under one sign-in: the per-caller caps would refuse most of them.
+  const env = loadLimits;
   const api = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env });
   const liteApi = await startApi({ env });
   try {

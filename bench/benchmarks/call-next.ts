@@ -2,7 +2,7 @@
  * 2. Call-next throughput: callNext over GraphQL/HTTP at concurrency 16 against a deep queue, vs the bare SQL
  * dequeue (`FOR UPDATE SKIP LOCKED` + update, one transaction) on another line of the same depth. Goal ≥ 50%.
  */
-import { startApi } from "../lib/api.js";
+import { loadLimits, startApi } from "../lib/api.js";
 import { appPool, baselineDequeue } from "../lib/baseline.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl, seconds } from "../lib/env.js";
@@ -18,7 +18,7 @@ export const queueDepth = 50_000;
 export async function run(): Promise<Section> {
   const started = Date.now();
   const database = await createBenchDatabase();
-  const api = await startApi({ databaseUrl: database.ownerUrl, redisUrl });
+  const api = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env: loadLimits });
   try {
     const owner = await signUp(api.url);
     const apiLine = await createLine(owner, "API line", "A");

@@ -6,7 +6,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { startApi } from "../lib/api.js";
+import { loadLimits, startApi } from "../lib/api.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl } from "../lib/env.js";
 import { createLine, issueMutation, signUp } from "../lib/fixtures.js";
@@ -85,7 +85,7 @@ async function grow(clients: Clients, from: number, total: number, open: (socket
 export async function run(): Promise<Section> {
   const started = Date.now();
   const database = await createBenchDatabase();
-  const api = await startApi({ databaseUrl: database.ownerUrl, redisUrl });
+  const api = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env: loadLimits });
   const rows: string[][] = [];
   const goals: Section["goals"] = [];
   const notes: string[] = [];

@@ -3,7 +3,7 @@
  * running the same transaction (tenant context + numbering upsert + insert) on the same database.
  * PGlite (the embedded API) is a second, labelled column. Goal: ≥ 50% of the baseline at 16+.
  */
-import { startApi } from "../lib/api.js";
+import { loadLimits, startApi } from "../lib/api.js";
 import { appPool, baselineIssue } from "../lib/baseline.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl, seconds } from "../lib/env.js";
@@ -29,8 +29,8 @@ const apiIssue = (s: { owner: Owner; lineIds: string[] }) => (worker: number) =>
 export async function run(): Promise<Section> {
   const started = Date.now();
   const database = await createBenchDatabase();
-  const pgApi = await startApi({ databaseUrl: database.ownerUrl, redisUrl });
-  const liteApi = await startApi({});
+  const pgApi = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env: loadLimits });
+  const liteApi = await startApi({ env: loadLimits });
   try {
     const onPg = await setupApi(pgApi.url);
     const onLite = await setupApi(liteApi.url);

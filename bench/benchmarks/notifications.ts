@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { startDevSinks, type DevSinks } from "@qline/api";
-import { startApi, type ApiProcess } from "../lib/api.js";
+import { loadLimits, startApi, type ApiProcess } from "../lib/api.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl } from "../lib/env.js";
 import { createCounter, createLine, signUp, type Owner } from "../lib/fixtures.js";
@@ -17,9 +17,7 @@ import { isMain, runAlone, table, type Section } from "../lib/report.js";
 import { fmt, percentile } from "../lib/stats.js";
 
 const highLimits: Record<string, string> = {
-  RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "100000000",
-  RATE_QUERIES_PER_CALLER_PER_MINUTE: "100000000",
-  RATE_IN_FLIGHT_PER_CALLER: "1000",
+  ...loadLimits,
   NOTIFY_POLL_MS: "100",
 };
 

@@ -11,7 +11,7 @@
  */
 import { createECDH } from "node:crypto";
 import { startPushReceiver, type PushReceiver } from "@qline/push-receiver";
-import { startApi, type ApiProcess } from "../lib/api.js";
+import { loadLimits, startApi, type ApiProcess } from "../lib/api.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl } from "../lib/env.js";
 import { createCounter, createLine, signUp } from "../lib/fixtures.js";
@@ -58,10 +58,7 @@ export async function run(): Promise<Section> {
         PUSH_ENDPOINT_ALLOWLIST: receiver.host,
         PUSH_TLS_CA_FILE: receiver.caFile,
         NOTIFY_POLL_MS: "100",
-        RATE_CANCEL_PER_IP_PER_MINUTE: "100000000",
-        RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "100000000",
-        RATE_QUERIES_PER_CALLER_PER_MINUTE: "100000000",
-        RATE_IN_FLIGHT_PER_CALLER: "1000",
+        ...loadLimits,
       },
     });
     const anonymous = new GqlClient(api.url, undefined, 16);

@@ -5,7 +5,7 @@
  * Goal: loaded within 1.2× of empty.
  */
 import pg from "pg";
-import { startApi, type ApiProcess } from "../lib/api.js";
+import { loadLimits, startApi, type ApiProcess } from "../lib/api.js";
 import { createBenchDatabase, type BenchDatabase } from "../lib/database.js";
 import { redisUrl } from "../lib/env.js";
 import { callNextMutation, createCounter, createLine, issueMutation, signUp, type Owner } from "../lib/fixtures.js";
@@ -75,7 +75,7 @@ interface Side {
 async function side(loaded: boolean): Promise<Side & { loadSeconds: number }> {
   const db = await createBenchDatabase();
   const loadSeconds = loaded ? await bulkLoad(db.owner()) : 0;
-  const api = await startApi({ databaseUrl: db.ownerUrl, redisUrl });
+  const api = await startApi({ databaseUrl: db.ownerUrl, redisUrl, env: loadLimits });
   const owner = await signUp(api.url, 1);
   const lineId = await createLine(owner);
   const counterId = await createCounter(owner, lineId);

@@ -3,7 +3,7 @@
  * (worker i → process i mod 2), vs the same load on one process. No goal in the issue: the ratio is reported.
  */
 import { GqlClient } from "../lib/http.js";
-import { startApi } from "../lib/api.js";
+import { loadLimits, startApi } from "../lib/api.js";
 import { createBenchDatabase } from "../lib/database.js";
 import { redisUrl, seconds } from "../lib/env.js";
 import { createLine, issueMutation, signUp } from "../lib/fixtures.js";
@@ -18,8 +18,8 @@ const lineCount = 8;
 export async function run(): Promise<Section> {
   const started = Date.now();
   const database = await createBenchDatabase();
-  const first = await startApi({ databaseUrl: database.ownerUrl, redisUrl });
-  const second = await startApi({ databaseUrl: database.ownerUrl, redisUrl });
+  const first = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env: loadLimits });
+  const second = await startApi({ databaseUrl: database.ownerUrl, redisUrl, env: loadLimits });
   try {
     const owner = await signUp(first.url);
     const lineIds: string[] = [];

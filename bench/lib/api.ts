@@ -18,6 +18,25 @@ const exitOnTerm = new URL("./exit-on-term.js", import.meta.url).href;
 
 export const jwtSecret = "bench-secret-that-is-long-enough-for-hs256!!";
 
+/**
+ * For the load benchmarks: one caller (or one address) drives the whole load, so the per-caller, per-tenant and
+ * per-address budgets and in-flight caps are lifted far above it. Every limiter stays on and is charged (its cost is
+ * in the figures); none comes near refusing. What the defaults do under load is measured by noisy-neighbour.ts.
+ */
+export const loadLimits: Readonly<Record<string, string>> = {
+  RATE_QUERIES_PER_CALLER_PER_MINUTE: "100000000",
+  RATE_MUTATIONS_PER_CALLER_PER_MINUTE: "100000000",
+  RATE_QUERIES_PER_TENANT_PER_MINUTE: "100000000",
+  RATE_MUTATIONS_PER_TENANT_PER_MINUTE: "100000000",
+  RATE_PUBLIC_PER_IP_PER_MINUTE: "100000000",
+  RATE_CANCEL_PER_IP_PER_MINUTE: "100000000",
+  RATE_IN_FLIGHT_PER_CALLER: "1000",
+  RATE_IN_FLIGHT_PER_TENANT: "1000",
+  RATE_TRANSACTIONS_PER_TENANT: "1000",
+  LIMIT_WS_CONNECTIONS_PER_IP: "100000",
+  LIMIT_WS_CONNECTIONS_PER_ACTOR: "100000",
+};
+
 export interface ApiProcess {
   url: string;
   wsUrl: string;
