@@ -116,6 +116,9 @@ type GroupRow = z.output<typeof GroupRow>;
 const NameRow = z.object({ id: col.uuid, name: col.text.nullable() });
 const ZoneRow = z.object({ time_zone: col.text.nullable() });
 
+/** A uuid[] literal; the ids come from uuid columns the statement above decoded. */
+const uuidArray = (ids: readonly string[]): string => `{${ids.join(",")}}`;
+
 const round1 = (x: number | null): number | null => (x == null ? null : Math.round(x * 10) / 10);
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
@@ -225,14 +228,14 @@ export async function analyticsReport(ctx: RequestContext, args: ReportArgs): Pr
 
     const counterIds = counterRows.map((r) => r.counter_id!);
     const counterNames = counterIds.length
-      ? new Map(decodeRows(NameRow, await tx.execute(sql`select id, name from counters where tenant_id = ${tenantId} and id = any(${counterIds}::uuid[])`)).map((r) => [r.id, r.name]))
+      ? new Map(decodeRows(NameRow, await tx.execute(sql`select id, name from counters where tenant_id = ${tenantId} and id = any(${uuidArray(counterIds)}::uuid[])`)).map((r) => [r.id, r.name]))
       : new Map<string, string | null>();
     const showNames = access.permissions.has("members:read");
     const staffIds = staffRows.map((r) => r.staff_id!);
     // Users visible through RLS: the members of this tenant's tree. A former member's name may be gone (null).
     const staffNames =
       showNames && staffIds.length
-        ? new Map(decodeRows(NameRow, await tx.execute(sql`select id, coalesce(nullif(name, ''), email) as name from users where id = any(${staffIds}::uuid[])`)).map((r) => [r.id, r.name]))
+        ? new Map(decodeRows(NameRow, await tx.execute(sql`select id, coalesce(nullif(name, ''), email) as name from users where id = any(${uuidArray(staffIds)}::uuid[])`)).map((r) => [r.id, r.name]))
         : new Map<string, string | null>();
 
     const sortByVolume = <T extends { issued: number; name: string | null }>(list: T[]) =>

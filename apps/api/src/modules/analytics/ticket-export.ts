@@ -11,8 +11,8 @@
  * client to drain, so the whole result is never in memory. Errors before the first byte are JSON with the
  * GraphQL codes (400 BAD_USER_INPUT, 401, 403, 404 — an unknown tenant and another tenant's are the same 404 —,
  * 429 LIMIT_EXCEEDED with Retry-After); an error mid-stream cuts the response (a client sees it truncated).
- * Rate-limited per caller (RATE_TICKET_EXPORTS_PER_CALLER_PER_MINUTE), and at most `maxConcurrentTicketExports`
- * stream at once in a process, one per caller.
+ * Rate-limited per caller (RATE_TICKET_EXPORTS_PER_CALLER_PER_MINUTE), and at most `ticketExportLimits.maxConcurrent`
+ * stream at once in a process, one per caller (`ticketExportLimits`).
  */
 import type { ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
@@ -29,7 +29,8 @@ import { checkReportRange, lastCallerSql, reportScopeSql, type ReportScope } fro
 
 export const ticketExportFormats = ["csv", "json", "jsonl"] as const;
 export type TicketExportFormat = (typeof ticketExportFormats)[number];
-export const maxConcurrentTicketExports = 2;
+/** Rows per page (each page one short transaction); at most this many exports stream at once in a process. Tests change pageSize. */
+export const ticketExportLimits = { pageSize: 500, maxConcurrent: 2 };
 
 /** The columns, in order: the CSV header and the JSON keys. */
 export const ticketExportColumns = [
@@ -190,7 +191,7 @@ const encoders: Record<TicketExportFormat, { type: string; extension: string; st
  * Streams the export: access is decided (and the line located) before the headers; then pages go out one by one.
  * Returns the number of rows written.
  */
-export async function streamTicketExport(res: ServerResponse, ctx: RequestContext, request: TicketExportRequest, pageSize = 500): Promise<number> {
+export async function streamTicketExport(res: ServerResponse, ctx: RequestContext, request: TicketExportRequest, pageSize = ticketExportLimits.pageSize): Promise<number> {
   let tenantId: string;
   if (request.lineId) {
     tenantId = await reachableTenantOf(ctx, { kind: "line", id: request.lineId });
@@ -265,7 +266,7 @@ export function mountTicketExport(app: Express, deps: TicketExportDeps): void {
       if (ctx.actor.kind === "anonymous") throw new AppError(ErrorCode.UNAUTHENTICATED, "Sign in or provide an API key");
       const caller = callerOf(ctx.actor, ctx.clientIp ?? "unknown");
       await ctx.rateLimits?.checkTicketExport(caller);
-      if (running.size >= maxConcurrentTicketExports || running.has(caller.key)) {
+      if (running.size >= ticketExportLimits.maxConcurrent || running.has(caller.key)) {
         throw new RetryLaterError(ErrorCode.LIMIT_EXCEEDED, "An export is already running; retry shortly", 10);
       }
       slot = caller.key;
