@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, InterfaceType, ObjectType } from "type-graphql";
 import { DateTime } from "../common/scalars.js";
 
 /** Figures over a group of tickets (the whole range, a day, a counter, a staff member). */
@@ -17,10 +17,12 @@ export interface AnalyticsGroupFigures {
   medianServiceSeconds: number | null;
 }
 
-@ObjectType({
+@InterfaceType({
   description: "Wait = join → call (called tickets); service time = call → complete (served tickets). Seconds, to 0.1 s.",
+  // Every field typed with this interface is one of its concrete types; a plain object is told apart by its keys.
+  resolveType: (value: object) => ("day" in value ? "AnalyticsDay" : "counterId" in value ? "AnalyticsCounter" : "userId" in value ? "AnalyticsStaff" : "AnalyticsTotal"),
 })
-export class AnalyticsFigures implements AnalyticsGroupFigures {
+export abstract class AnalyticsFigures implements AnalyticsGroupFigures {
   @Field(() => Int, { description: "Tickets issued in the range (in this group)." })
   issued: number;
 
@@ -58,13 +60,16 @@ export class AnalyticsFigures implements AnalyticsGroupFigures {
   medianServiceSeconds: number | null;
 }
 
-@ObjectType({ description: "The figures of the tickets issued on one local day (in the report's time zone)." })
+@ObjectType({ implements: AnalyticsFigures, description: "The figures of all the report's tickets." })
+export class AnalyticsTotal extends AnalyticsFigures {}
+
+@ObjectType({ implements: AnalyticsFigures, description: "The figures of the tickets issued on one local day (in the report's time zone)." })
 export class AnalyticsDay extends AnalyticsFigures {
   @Field(() => String, { description: "YYYY-MM-DD, local to the report's time zone." })
   day: string;
 }
 
-@ObjectType({ description: "The figures of the tickets a counter took (its last counter)." })
+@ObjectType({ implements: AnalyticsFigures, description: "The figures of the tickets a counter took (its last counter)." })
 export class AnalyticsCounter extends AnalyticsFigures {
   @Field(() => ID)
   counterId: string;
@@ -73,7 +78,7 @@ export class AnalyticsCounter extends AnalyticsFigures {
   name: string | null;
 }
 
-@ObjectType({ description: "The figures of the tickets a staff member called (the last person to call each ticket)." })
+@ObjectType({ implements: AnalyticsFigures, description: "The figures of the tickets a staff member called (the last person to call each ticket)." })
 export class AnalyticsStaff extends AnalyticsFigures {
   @Field(() => ID)
   userId: string;
@@ -102,8 +107,8 @@ export class AnalyticsReport {
   @Field(() => Int, { description: "The service-level target: a ticket counts as within it when called within this many minutes." })
   serviceLevelMinutes: number;
 
-  @Field(() => AnalyticsFigures)
-  total: AnalyticsFigures;
+  @Field(() => AnalyticsTotal)
+  total: AnalyticsTotal;
 
   @Field(() => [AnalyticsDay], { description: "Every local day the range touches, in order (days without tickets have zeros)." })
   daily: AnalyticsDay[];
