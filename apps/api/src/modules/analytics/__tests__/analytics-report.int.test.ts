@@ -310,6 +310,19 @@ describe("analytics report and ticket export", () => {
     );
   });
 
+  it("answers the admin's cross-origin preflight and exposes the file name", async () => {
+    const origin = "http://127.0.0.1:4173";
+    const preflight = await fetch(exportUrl({}), { method: "OPTIONS", headers: { origin, "access-control-request-headers": "authorization" } });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get("access-control-allow-origin"), origin);
+    assert.match(preflight.headers.get("access-control-allow-headers")!, /authorization/);
+    const res = await fetch(exportUrl({ tenantId: owner.tenantId, from, to }), { headers: { origin, authorization: `Bearer ${owner.token}` } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("access-control-allow-origin"), origin);
+    assert.match(res.headers.get("access-control-expose-headers")!, /content-disposition/);
+    await res.text();
+  });
+
   it("rate-limits exports per caller (429 LIMIT_EXCEEDED with Retry-After)", async () => {
     const base = testConfig().rateLimits;
     const limited = await startTestApi({ rateLimits: { ...base, ticketExportsPerCallerPerMinute: 1 } }, { database: api.database, ttlJob: false });
