@@ -117,23 +117,25 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
             <Button onClick={exportCsv} disabled={!figures}>
               Export CSV
             </Button>
-            <SelectField
-              label="Export format"
-              value={exportFormat}
-              onChange={(value) => setExportFormat(value === "json" ? "json" : "csv")}
-              options={[
-                { value: "csv", label: "CSV" },
-                { value: "json", label: "JSON" },
-              ]}
-            />
-            <Button
-              onClick={() => void exportTickets()}
-              disabled={!valid}
-              busy={exporting}
-              title={scope === "subtree" ? "One row per ticket of this tenant's own lines" : "One row per ticket issued in these days"}
-            >
-              Export tickets
-            </Button>
+            <div className="ticket-export" role="group" aria-label="Ticket export">
+              <select
+                className="input"
+                aria-label="Export format"
+                value={exportFormat}
+                onChange={(e) => setExportFormat(e.target.value === "json" ? "json" : "csv")}
+              >
+                <option value="csv">CSV</option>
+                <option value="json">JSON</option>
+              </select>
+              <Button
+                onClick={() => void exportTickets()}
+                disabled={!valid}
+                busy={exporting}
+                title={scope === "subtree" ? "One row per ticket of this tenant's own lines" : "One row per ticket issued in these days"}
+              >
+                Export tickets
+              </Button>
+            </div>
           </>
         }
       />

@@ -20,8 +20,8 @@ function Stat({ label, value, detail }: { label: string; value: string; detail: 
 function GroupTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; group: Group }[] }) {
   return (
     <div className="card card--flush">
-      <table className="table">
-        <caption className="card__title">{caption}</caption>
+      <table className="table report-table">
+        <caption className="report-table__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{head}</th>
@@ -38,7 +38,9 @@ function GroupTable({ caption, head, rows }: { caption: string; head: string; ro
         <tbody>
           {rows.map(({ key, label, group }) => (
             <tr key={key}>
-              <th scope="row">{label}</th>
+              <th scope="row" className={head === "Day" ? "nowrap" : undefined}>
+                {label}
+              </th>
               <td>{group.issued}</td>
               <td>{group.served}</td>
               <td>{group.noShows}</td>
