@@ -172,6 +172,8 @@ export interface RateLimitConfig {
   passwordResetPerEmailPerHour: number;
   /** `inviteMember` / `resendInvitation` per inviting user per hour (each sends an email to an outside address). */
   invitesPerCallerPerHour: number;
+  /** Ticket exports (`GET /analytics/tickets`) per caller per minute (each streams up to a year of tickets). */
+  ticketExportsPerCallerPerMinute: number;
   /** Queries / mutations per caller (API key, user, or the address of an anonymous caller) per minute. */
   queriesPerCallerPerMinute: number;
   mutationsPerCallerPerMinute: number;
@@ -343,6 +345,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
     passwordResetPerIpPerHour: n("RATE_PASSWORD_RESET_PER_IP_PER_HOUR", 20),
     passwordResetPerEmailPerHour: n("RATE_PASSWORD_RESET_PER_EMAIL_PER_HOUR", 3),
     invitesPerCallerPerHour: n("RATE_INVITES_PER_CALLER_PER_HOUR", 100),
+    ticketExportsPerCallerPerMinute: n("RATE_TICKET_EXPORTS_PER_CALLER_PER_MINUTE", 6),
     queriesPerCallerPerMinute: n("RATE_QUERIES_PER_CALLER_PER_MINUTE", 1200),
     mutationsPerCallerPerMinute: n("RATE_MUTATIONS_PER_CALLER_PER_MINUTE", 600),
     queriesPerTenantPerMinute: n("RATE_QUERIES_PER_TENANT_PER_MINUTE", 6000),

@@ -26,6 +26,7 @@ import { startPlatformMail, type PlatformMailRuntime, type PlatformMailWorkerOpt
 import { startNotificationRuntime, type NotificationRuntime, type RuntimeOptions } from "./modules/notifications/runtime.js";
 import { startDataLifecycleJob, type DataLifecycleJob, type DataLifecycleJobOptions } from "./jobs/data-lifecycle.job.js";
 import { mountTenantExport } from "./modules/data-lifecycle/export-route.js";
+import { mountTicketExport } from "./modules/analytics/ticket-export.js";
 import { setWebhookAllowHosts } from "./modules/estimates/estimates.webhook.js";
 import { lineStateCache, lineStatesOf } from "./modules/tickets/live/line-state.js";
 import { eventOrder } from "./modules/tickets/live/sequence.js";
@@ -254,6 +255,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.status(ready.ok ? 200 : 503).json({ ...ready, database: detail(ready.database), pubsub: detail(ready.pubsub) });
   });
   mountTenantExport(app, { config, db: database.db, logger });
+  // The ticket export (docs/analytics.md): authenticated like /graphql, under the same time budget per page.
+  mountTicketExport(app, {
+    contextOf: async (req) => contextFor(await authenticate(req.headers.authorization, database.db, config), req.ip ?? req.socket.remoteAddress ?? "unknown"),
+    logger,
+    corsAllows: (origin) => corsAllows(origin, config),
+  });
   app.use(
     "/graphql",
     (req, res, next) => {

@@ -104,7 +104,7 @@ const operationsByPermission: Record<Permission, string[]> = {
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
   "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema"],
-  "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "Ticket.estimate"],
+  "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "analyticsReport", "GET /analytics/tickets (export)", "Ticket.estimate"],
   "tickets:read": ["Ticket.trackingCode", "Ticket.customerName", "Ticket.phone", "Ticket.extensions", "Ticket.extensionSchemaVersion", "Ticket.cancelReason", "Ticket.history", "(includes display:read)"],
   "tickets:issue": ["issueTicket"],
   "tickets:erase": ["eraseCustomerData"],

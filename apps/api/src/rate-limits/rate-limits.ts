@@ -82,6 +82,7 @@ export class RateLimits {
   private readonly webhookTests: Limiter;
   private readonly resetPerEmail: Limiter;
   private readonly invitesPerCaller: Limiter;
+  private readonly ticketExports: Limiter;
   private readonly callerQueries: Limiter;
   private readonly callerMutations: Limiter;
   private readonly tenantQueries: Limiter;
@@ -109,6 +110,7 @@ export class RateLimits {
     };
     this.resetPerEmail = store.limiter({ name: "reset-email", points: config.passwordResetPerEmailPerHour, durationSeconds: 3600 });
     this.invitesPerCaller = store.limiter({ name: "invites-caller", points: config.invitesPerCallerPerHour, durationSeconds: 3600 });
+    this.ticketExports = minute("ticket-exports", config.ticketExportsPerCallerPerMinute);
     this.joinPerDevice = store.limiter({ name: "join-device", points: config.joinPerDevicePerLinePerHour, durationSeconds: 3600 });
     this.joinPerContact = store.limiter({ name: "join-contact", points: config.joinPerContactPerLinePerHour, durationSeconds: 3600 });
     this.webhookTests = minute("webhook-test", config.webhookTestsPerLinePerMinute);
@@ -188,6 +190,12 @@ export class RateLimits {
   async checkInvite(userId: string): Promise<void> {
     if (!this.config.enabled) return;
     await this.consume(this.invitesPerCaller, "invites-caller", userId);
+  }
+
+  /** A ticket export (`GET /analytics/tickets`) by `caller`: LIMIT_EXCEEDED past the per-minute budget. */
+  async checkTicketExport(caller: Caller): Promise<void> {
+    if (!this.config.enabled) return;
+    await this.consume(this.ticketExports, "ticket-exports", caller.key);
   }
 
   /**

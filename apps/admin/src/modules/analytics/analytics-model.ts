@@ -36,6 +36,13 @@ export function rangeFor(preset: RangePreset, custom: { from: string; to: string
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+/** The report's service-level target as typed: whole minutes 1–1440 (the API's bounds). */
+export function parseServiceLevel(text: string): { minutes: number; error?: undefined } | { minutes?: undefined; error: string } {
+  const minutes = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return { error: "Enter whole minutes from 1 to 1440" };
+  return { minutes };
+}
+
 export const percent = (share: number | null | undefined) => (share == null ? "—" : `${(share * 100).toFixed(1)} %`);
 
 /** Spreadsheet-safe CSV cell: quoted when needed, and formulas defused (names are user input). */

@@ -5,6 +5,7 @@ import { auditActor, type AuditSubject } from "../../context/actor.js";
 import type { RequestContext } from "../../context/context.js";
 import { staffDoor } from "../../context/doors.js";
 import { badInput } from "../../errors/codes.js";
+import { actorRecordKind, namesOf } from "./audit-names.js";
 
 export interface AuditEntryInput {
   tenantId: string;
@@ -37,6 +38,8 @@ export interface AuditFilter {
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
+/** An entry with the names of its target and actor where they can be found (audit-names.ts). */
+export type NamedAuditRow = AuditRow & { targetName: string | null; actorName: string | null };
 
 interface Cursor {
   at: string;
@@ -80,9 +83,19 @@ export async function listAudit(ctx: RequestContext, tenantId: string, filter: A
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     const cursorOf = (r: (typeof rows)[number]) => encodeCursor({ exactCreatedAt: r.exactCreatedAt, id: r.entry.id });
+    const refs = page.flatMap(({ entry }) => [
+      { kind: entry.targetType, id: entry.targetId },
+      { kind: actorRecordKind[entry.actorType] ?? "", id: entry.actorId },
+    ]);
+    const names = await namesOf(tx, tenantId, refs);
+    const named = page.map(({ entry }): NamedAuditRow => ({
+      ...entry,
+      targetName: entry.targetId ? (names.get(`${entry.targetType}:${entry.targetId}`) ?? null) : null,
+      actorName: entry.actorId ? (names.get(`${actorRecordKind[entry.actorType] ?? ""}:${entry.actorId}`) ?? null) : null,
+    }));
     return {
-      nodes: page.map((r) => r.entry),
-      edges: page.map((r) => ({ cursor: cursorOf(r), node: r.entry })),
+      nodes: named,
+      edges: page.map((r, i) => ({ cursor: cursorOf(r), node: named[i]! })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last) : null },
     };
   });

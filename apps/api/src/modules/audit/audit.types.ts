@@ -21,6 +21,15 @@ export class AuditEntry {
   @Field(() => String, { nullable: true })
   targetId: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The target's name now: a ticket's number, a line's, counter's, ticket type's, key's, device's or tenant's name, a member's name, an invitation's email. Null when it cannot be found (deleted, or a person no longer a member here).",
+  })
+  targetName: string | null;
+
+  @Field(() => String, { nullable: true, description: "The actor's name: a member's name, an API key's name, or the ticket number of a TICKET_HOLDER. Null when it cannot be found." })
+  actorName: string | null;
+
   @Field(() => JSON, { nullable: true })
   before: unknown;
 

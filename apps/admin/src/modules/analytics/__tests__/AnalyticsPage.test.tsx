@@ -5,7 +5,9 @@ import { renderWithApollo } from "../../../test/render";
 import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
 import { analyticsCsv, rangeFor, type Figures } from "../analytics-model";
 import { AnalyticsPage } from "../components/AnalyticsPage";
+import { authToken } from "../../../lib/auth-token";
 import { AnalyticsLinesQuery } from "../graphql/analytics-lines.query";
+import { AnalyticsReportQuery } from "../graphql/analytics-report.query";
 import { LineAnalyticsQuery } from "../graphql/line-analytics.query";
 import { TenantAnalyticsQuery } from "../graphql/tenant-analytics.query";
 
@@ -70,6 +72,38 @@ const linesMock = {
   },
   maxUsageCount: 5,
 };
+const group = (typename: string, o: Record<string, unknown> = {}) => ({
+  __typename: typename,
+  issued: 6,
+  served: 4,
+  noShows: 1,
+  cancelled: 1,
+  waitSamples: 5,
+  meanWaitSeconds: 398,
+  medianWaitSeconds: 300,
+  calledWithinTarget: 3,
+  serviceLevelShare: 0.6,
+  serviceSamples: 4,
+  meanServiceSeconds: 127.5,
+  medianServiceSeconds: 109,
+  ...o,
+});
+const report = (serviceLevelMinutes = 10) => ({
+  __typename: "AnalyticsReport",
+  tenantId: "root",
+  lineId: null,
+  timeZone: "Europe/Berlin",
+  serviceLevelMinutes,
+  total: group("AnalyticsTotal"),
+  daily: [group("AnalyticsDay", { day: "2026-02-09", issued: 2 }), group("AnalyticsDay", { day: "2026-02-10", issued: 0, waitSamples: 0, meanWaitSeconds: null, medianWaitSeconds: null, serviceLevelShare: null, meanServiceSeconds: null, medianServiceSeconds: null })],
+  byCounter: [group("AnalyticsCounter", { counterId: "c1", name: "Desk A", meanWaitSeconds: 130 }), group("AnalyticsCounter", { counterId: "c2", name: null })],
+  byStaff: [group("AnalyticsStaff", { userId: "u1", name: "Ada", medianServiceSeconds: 3603 }), group("AnalyticsStaff", { userId: "u2", name: null })],
+});
+const reportMock = (serviceLevelMinutes = 10, lineId: string | null = null) => ({
+  request: { query: AnalyticsReportQuery, variables: { tenantId: lineId ? null : "root", lineId, from: week.from, to: week.to, serviceLevelMinutes } },
+  result: { data: { analyticsReport: report(serviceLevelMinutes) } },
+});
+
 const tenantMock = (data: Figures, includeSubtree = false) => ({
   request: { query: TenantAnalyticsQuery, variables: { tenantId: "root", from: week.from, to: week.to, includeSubtree } },
   result: { data: { tenantAnalytics: data } },
@@ -90,13 +124,13 @@ afterEach(() => {
 
 describe("AnalyticsPage", () => {
   it("shows the figures, the hourly chart and the estimate accuracy for the last 7 days", async () => {
-    renderPage([tenantMock(figures())]);
+    renderPage([tenantMock(figures()), reportMock()]);
     expect(screen.getByRole("status")).toHaveTextContent("Loading");
     const served = await screen.findByRole("group", { name: "Served" });
     expect(served).toHaveTextContent("3");
     expect(served).toHaveTextContent("of 7 issued, 1 still open");
-    expect(screen.getByRole("group", { name: "Average wait" })).toHaveTextContent("2 min");
-    expect(screen.getByRole("group", { name: "P90 wait" })).toHaveTextContent("4 min");
+    expect(screen.getByRole("group", { name: "Average wait" })).toHaveTextContent("2 min 8 s");
+    expect(screen.getByRole("group", { name: "P90 wait" })).toHaveTextContent("4 min 6 s");
     expect(screen.getByRole("group", { name: "No-show rate" })).toHaveTextContent("16.7 %");
     expect(screen.getByRole("group", { name: "Cancellation rate" })).toHaveTextContent("16.7 %");
     expect(screen.getByRole("group", { name: "Mean absolute error" })).toHaveTextContent("50 s");
@@ -114,7 +148,7 @@ describe("AnalyticsPage", () => {
     const blobs: Blob[] = [];
     Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => (blobs.push(blob), "blob:analytics")), revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
-    renderPage([tenantMock(figures())]);
+    renderPage([tenantMock(figures()), reportMock()]);
     // The button is there (disabled) while the figures load: export once they are shown.
     await screen.findByRole("group", { name: "Served" });
     await userEvent.click(screen.getByRole("button", { name: "Export CSV" }));
@@ -146,7 +180,7 @@ describe("AnalyticsPage", () => {
       request: { query: TenantAnalyticsQuery, variables: { tenantId: "root", from: week.from, to: week.to, includeSubtree: true } },
       result: { errors: [{ message: "A roll-up covers at most 50 tenants; choose a smaller subtree", extensions: { code: "LIMIT_EXCEEDED" } }] },
     };
-    renderPage([tenantMock(figures()), lineMock, subtreeFailure]);
+    renderPage([tenantMock(figures()), reportMock(), lineMock, reportMock(10, "line-1"), subtreeFailure]);
     await screen.findByRole("group", { name: "Served" });
     const show = screen.getByLabelText("Show");
     await waitFor(() => expect(within(show).getByRole("option", { name: "Line: Front" })).toBeInTheDocument());
@@ -158,12 +192,87 @@ describe("AnalyticsPage", () => {
   });
 
   it("checks custom dates before asking the API", async () => {
-    renderPage([tenantMock(figures())]);
+    renderPage([tenantMock(figures()), reportMock()]);
     await screen.findByRole("group", { name: "Served" });
     await userEvent.click(screen.getByRole("radio", { name: "Custom" }));
     const to = screen.getByLabelText("To");
     await userEvent.clear(to);
     await userEvent.type(to, "2026-01-01");
     expect(await screen.findByText("The end date is before the start date")).toBeInTheDocument();
+  });
+
+  it("shows service times, the service level, and the figures per counter, per staff member and per day, to the second", async () => {
+    renderPage([tenantMock(figures()), reportMock()]);
+    expect(await screen.findByRole("group", { name: "Mean service time" })).toHaveTextContent("2 min 8 s");
+    expect(screen.getByRole("group", { name: "Median service time" })).toHaveTextContent("1 min 49 s");
+    expect(screen.getByRole("group", { name: "Median wait" })).toHaveTextContent("5 min");
+    expect(screen.getByRole("group", { name: "Median wait" })).toHaveTextContent("mean 6 min 38 s");
+    const level = screen.getByRole("group", { name: "Called within 10 min" });
+    expect(level).toHaveTextContent("60.0 %");
+    expect(level).toHaveTextContent("3 of 5 called");
+    const counters = screen.getByRole("table", { name: "By counter" });
+    expect(within(counters).getByRole("rowheader", { name: "Desk A" }).closest("tr")).toHaveTextContent("Desk A641" + "2 min 10 s");
+    expect(within(counters).getByRole("rowheader", { name: "Removed counter" })).toBeInTheDocument();
+    const staff = screen.getByRole("table", { name: /By staff member/ });
+    expect(within(staff).getByRole("rowheader", { name: "Ada" }).closest("tr")).toHaveTextContent("1 h 0 min 3 s");
+    expect(within(staff).getByRole("rowheader", { name: "Name not shown" })).toBeInTheDocument();
+    const days = screen.getByRole("table", { name: "By day (Europe/Berlin)" });
+    expect(within(days).getByRole("rowheader", { name: "2026-02-10" }).closest("tr")).toHaveTextContent("—");
+    // No hash or rounded minute anywhere.
+    expect(screen.queryByText(/^2 min$/)).toBeNull();
+  });
+
+  it("asks again with another service-level target, and refuses one outside 1–1440 minutes", async () => {
+    renderPage([tenantMock(figures()), reportMock(), reportMock(5)]);
+    await screen.findByRole("group", { name: "Called within 10 min" });
+    const target = screen.getByLabelText("Service-level target (minutes)");
+    await userEvent.clear(target);
+    await userEvent.type(target, "0");
+    expect(await screen.findByText("Enter whole minutes from 1 to 1440")).toBeInTheDocument();
+    await userEvent.clear(target);
+    await userEvent.type(target, "5");
+    expect(await screen.findByRole("group", { name: "Called within 5 min" })).toBeInTheDocument();
+  });
+
+  it("exports the tickets in the chosen format with the session's token", async () => {
+    authToken.set("session-token");
+    Object.assign(URL, { createObjectURL: vi.fn(() => "blob:tickets"), revokeObjectURL: vi.fn() });
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const fetchImpl = vi.fn(
+      async () =>
+        new Response("[]", { status: 200, headers: { "content-type": "application/json", "content-disposition": 'attachment; filename="qline-tickets-a-b.json"' } }),
+    );
+    renderWithApollo(
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+        <AnalyticsPage now={now} fetchImpl={fetchImpl as unknown as typeof fetch} />
+      </CurrentTenantContext.Provider>,
+      [linesMock, tenantMock(figures()), reportMock()] as never[],
+    );
+    await screen.findByRole("group", { name: "Served" });
+    await userEvent.selectOptions(screen.getByLabelText("Export format"), "json");
+    await userEvent.click(screen.getByRole("button", { name: "Export tickets" }));
+    await waitFor(() => expect(downloads).toEqual(["qline-tickets-a-b.json"]));
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    const params = new URL(url).searchParams;
+    expect(url).toMatch(/\/analytics\/tickets\?/);
+    expect(Object.fromEntries(params)).toEqual({ tenantId: "root", from: week.from, to: week.to, format: "json" });
+    expect(init.headers).toEqual({ authorization: "Bearer session-token" });
+    authToken.set(null);
+  });
+
+  it("says why an export was refused", async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ error: { code: "LIMIT_EXCEEDED", message: "Rate limit exceeded, retry later" } }), { status: 429 }));
+    renderWithApollo(
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+        <AnalyticsPage now={now} fetchImpl={fetchImpl as unknown as typeof fetch} />
+      </CurrentTenantContext.Provider>,
+      [linesMock, tenantMock(figures()), reportMock()] as never[],
+    );
+    await screen.findByRole("group", { name: "Served" });
+    await userEvent.click(screen.getByRole("button", { name: "Export tickets" }));
+    expect(await screen.findByText(/Could not export the tickets: Rate limit exceeded, retry later/)).toBeInTheDocument();
   });
 });

@@ -1,13 +1,17 @@
 import { useMemo, useState } from "react";
-import { formatDuration } from "../../../lib/format";
+import { useAuthToken } from "../../../lib/auth-token";
+import { formatMeasuredDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
 import { PageHeader } from "../../../ui/PageHeader";
-import { EmptyState, ErrorState, Loading } from "../../../ui/states";
+import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
-import { analyticsCsv, dayInputValue, downloadCsv, percent, rangeFor, type Figures, type RangePreset } from "../analytics-model";
+import { analyticsCsv, dayInputValue, downloadCsv, parseServiceLevel, percent, rangeFor, type Figures, type RangePreset } from "../analytics-model";
 import { useAnalytics, useAnalyticsLines } from "../hooks/use-analytics";
+import { useAnalyticsReport } from "../hooks/use-analytics-report";
+import { downloadTicketExport, ticketExportUrl, type TicketExportFormat } from "../ticket-export";
 import { HourlyChart } from "./HourlyChart";
+import { ReportView } from "./ReportView";
 
 const presets: { value: RangePreset; label: string }[] = [
   { value: "today", label: "Today" },
@@ -16,7 +20,7 @@ const presets: { value: RangePreset; label: string }[] = [
   { value: "custom", label: "Custom" },
 ];
 
-const seconds = (value: number | null | undefined) => (value == null ? "—" : formatDuration(value));
+const seconds = (value: number | null | undefined) => (value == null ? "—" : formatMeasuredDuration(value));
 
 function StatCard({ label, value, detail }: { label: string; value: string; detail?: string | undefined }) {
   return (
@@ -59,8 +63,9 @@ function FiguresView({ figures }: { figures: Figures }) {
 }
 
 /** Analytics per line, per tenant, or rolled up over the tenant's subtree. `now` is injectable for tests. */
-export function AnalyticsPage({ now }: { now?: Date } = {}) {
+export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: typeof fetch } = {}) {
   const { tenant } = useCurrentTenant();
+  const token = useAuthToken();
   const [scope, setScope] = useState("tenant");
   const [preset, setPreset] = useState<RangePreset>("7d");
   const today = useMemo(() => now ?? new Date(), [now]);
@@ -69,6 +74,12 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
   const { lines, error: linesError } = useAnalyticsLines(tenant.id);
   const valid = range.error === undefined ? { from: range.from, to: range.to } : null;
   const { figures, loading, error, refetch } = useAnalytics(tenant.id, scope, valid);
+  const [target, setTarget] = useState("10");
+  const serviceLevel = parseServiceLevel(target);
+  const report = useAnalyticsReport(tenant.id, scope, valid, serviceLevel.minutes ?? null);
+  const [exportFormat, setExportFormat] = useState<TicketExportFormat>("csv");
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   const scopeOptions = [
     { value: "tenant", label: `All lines of ${tenant.name}` },
@@ -83,15 +94,49 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
     downloadCsv(`qline-analytics-${stamp}.csv`, analyticsCsv(figures, scopeLabel));
   };
 
+  const exportTickets = async () => {
+    if (!valid) return;
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadTicketExport(ticketExportUrl(scope, tenant.id, valid, exportFormat), token, fetchImpl);
+    } catch (e) {
+      setExportError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <section className="analytics">
       <PageHeader
         title="Analytics"
         description="Served tickets, waits, no-shows and how good the wait estimates were, for tickets issued in the chosen days."
         actions={
-          <Button onClick={exportCsv} disabled={!figures}>
-            Export CSV
-          </Button>
+          <>
+            <Button onClick={exportCsv} disabled={!figures}>
+              Export CSV
+            </Button>
+            <div className="ticket-export" role="group" aria-label="Ticket export">
+              <select
+                className="input"
+                aria-label="Export format"
+                value={exportFormat}
+                onChange={(e) => setExportFormat(e.target.value === "json" ? "json" : "csv")}
+              >
+                <option value="csv">CSV</option>
+                <option value="json">JSON</option>
+              </select>
+              <Button
+                onClick={() => void exportTickets()}
+                disabled={!valid}
+                busy={exporting}
+                title={scope === "subtree" ? "One row per ticket of this tenant's own lines" : "One row per ticket issued in these days"}
+              >
+                Export tickets
+              </Button>
+            </div>
+          </>
         }
       />
       <form className="card form filters" aria-label="Analytics scope and dates" onSubmit={(e) => e.preventDefault()}>
@@ -106,6 +151,15 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
               </label>
             ))}
           </fieldset>
+          <TextField
+            label="Service-level target (minutes)"
+            type="number"
+            min={1}
+            max={1440}
+            value={target}
+            onChange={setTarget}
+            error={serviceLevel.error}
+          />
           {preset === "custom" && (
             <>
               <TextField label="From" type="date" value={custom.from} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
@@ -114,11 +168,19 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
           )}
         </div>
       </form>
+      {exportError && <Alert>Could not export the tickets: {exportError}</Alert>}
       {range.error && preset !== "custom" && <ErrorState error={new Error(range.error)} />}
       {loading && <Loading label="Loading the figures…" />}
       {Boolean(error) && !figures && <ErrorState error={error} onRetry={refetch} title="Could not load the figures" />}
       {figures && figures.issued === 0 && <EmptyState title="No tickets in this range">Nothing was issued here in the chosen days. Try a longer range.</EmptyState>}
       {figures && figures.issued > 0 && <FiguresView figures={figures} />}
+      {figures && figures.issued > 0 && scope === "subtree" && (
+        <p className="muted">Service times, the service level and the per-counter, per-staff and daily figures are shown for one tenant or line at a time.</p>
+      )}
+      {figures && figures.issued > 0 && report.report && <ReportView report={report.report} />}
+      {figures && figures.issued > 0 && Boolean(report.error) && !report.report && (
+        <ErrorState error={report.error} onRetry={report.refetch} title="Could not load the service figures" />
+      )}
     </section>
   );
 }

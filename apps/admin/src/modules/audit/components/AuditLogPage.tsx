@@ -7,6 +7,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { useMembers } from "../../members/hooks/use-members";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
+import { actorLabel, targetLabel } from "../audit-labels";
 import { useAuditLog, type AuditEntry } from "../hooks/use-audit-log";
 
 const knownActions = [
@@ -81,12 +82,6 @@ export function AuditLogPage() {
   const names = new Map((members ?? []).map((m) => [m.userId, m.name]));
   const dateError = form.from && form.to && form.from > form.to ? "The end date is before the start date" : undefined;
 
-  const actorName = (entry: AuditEntry) => {
-    if (entry.actorType === "SYSTEM") return "System";
-    if (entry.actorType === "TICKET_HOLDER") return "The customer (their tracking code)";
-    if (entry.actorType === "API_KEY") return `API key ${entry.actorId?.slice(0, 8) ?? ""}`;
-    return entry.actorId ? (names.get(entry.actorId) ?? `User ${entry.actorId.slice(0, 8)}`) : "Unknown";
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -147,14 +142,11 @@ export function AuditLogPage() {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td>{actorName(entry)}</td>
+                  <td>{actorLabel(entry, names)}</td>
                   <td>
                     <code>{entry.action}</code>
                   </td>
-                  <td>
-                    {entry.targetType}
-                    {entry.targetId && <span className="muted"> {entry.targetId.slice(0, 8)}</span>}
-                  </td>
+                  <td>{targetLabel(entry)}</td>
                   <td>
                     <Change entry={entry} />
                   </td>

@@ -10,8 +10,10 @@ export const AuditLogQuery = graphql(`
           action
           actorId
           actorType
+          actorName
           targetType
           targetId
+          targetName
           before
           after
           createdAt

@@ -1,0 +1,98 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderWithApollo } from "../../../test/render";
+import { MembersQuery } from "../../members/graphql/members.query";
+import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { actorLabel, targetLabel } from "../audit-labels";
+import { AuditLogPage } from "../components/AuditLogPage";
+import { AuditLogQuery } from "../graphql/audit-log.query";
+
+const shell: ShellTenant = {
+  id: "root",
+  name: "Acme Coffee",
+  slug: "acme",
+  depth: 0,
+  accountId: "acc",
+  suspended: false,
+  deletionScheduledAt: null,
+  ancestors: [],
+  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
+};
+
+const entry = (id: string, o: Record<string, unknown>) => ({
+  __typename: "AuditEntry",
+  id,
+  actorType: "USER",
+  actorId: "u-ada",
+  actorName: "Ada",
+  targetType: "ticket",
+  targetId: "72abe296-0000-4000-8000-000000000000",
+  targetName: "A042",
+  before: null,
+  after: null,
+  createdAt: "2026-02-10T12:00:00Z",
+  action: "ticket.issue",
+  ...o,
+});
+
+const auditMock = {
+  request: { query: AuditLogQuery, variables: { tenantId: "root", filter: {}, first: 50 } },
+  result: {
+    data: {
+      tenant: {
+        __typename: "Tenant",
+        id: "root",
+        auditLog: {
+          __typename: "AuditEntryConnection",
+          nodes: [
+            entry("1", {}),
+            entry("2", { action: "line.create", targetType: "line", targetId: "l1", targetName: "Front desk", actorType: "API_KEY", actorId: "k1", actorName: "Lobby screen" }),
+            entry("3", { action: "member.remove", targetType: "user", targetId: "u-gone", targetName: null }),
+            entry("4", { action: "ticket.cancel", actorType: "TICKET_HOLDER", actorId: "t1", actorName: "A043", targetName: "A043" }),
+          ],
+          pageInfo: { __typename: "PageInfo", endCursor: null, hasNextPage: false },
+        },
+      },
+    },
+  },
+};
+const membersMock = {
+  request: { query: MembersQuery, variables: { tenantId: "root" } },
+  result: { data: { tenant: { __typename: "Tenant", id: "root", members: [] } } },
+};
+
+describe("AuditLogPage", () => {
+  it("shows who acted and on what by name, never by an id's first characters", async () => {
+    renderWithApollo(
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, "ADMIN")}>
+        <AuditLogPage />
+      </CurrentTenantContext.Provider>,
+      [auditMock, membersMock] as never[],
+    );
+    const table = await screen.findByRole("table");
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0]).toHaveTextContent("Ada");
+    expect(rows[0]).toHaveTextContent("Ticket A042");
+    expect(rows[1]).toHaveTextContent("API key Lobby screen");
+    expect(rows[1]).toHaveTextContent("Line Front desk");
+    expect(rows[2]).toHaveTextContent("A former member");
+    expect(rows[3]).toHaveTextContent("Customer with ticket A043");
+    expect(table).not.toHaveTextContent("72abe296");
+  });
+});
+
+describe("audit labels", () => {
+  it("names targets by kind and name, and says when a record is gone", () => {
+    expect(targetLabel({ actorType: "USER", targetType: "ticket_type", targetId: "x", targetName: "VIP" })).toBe("Ticket type VIP");
+    expect(targetLabel({ actorType: "USER", targetType: "counter", targetId: "x", targetName: null })).toBe("Counter (no longer found)");
+    expect(targetLabel({ actorType: "USER", targetType: "tenant", targetId: null })).toBe("Tenant");
+    expect(targetLabel({ actorType: "USER", targetType: "estimator_thing", targetId: null })).toBe("Estimator thing");
+  });
+
+  it("names actors, falling back to the members list, then to a plain description", () => {
+    expect(actorLabel({ actorType: "SYSTEM", targetType: "ticket" })).toBe("System");
+    expect(actorLabel({ actorType: "USER", actorId: "u1", actorName: null, targetType: "line" }, new Map([["u1", "Bea"]]))).toBe("Bea");
+    expect(actorLabel({ actorType: "API_KEY", actorId: "k1", actorName: null, targetType: "line" })).toBe("A revoked or removed API key");
+    expect(actorLabel({ actorType: "TICKET_HOLDER", actorId: "t1", actorName: null, targetType: "ticket" })).toBe("The customer (their tracking code)");
+  });
+});
