@@ -6,6 +6,7 @@
 // p90 of a position are the median and 90th percentile of its call time over the runs. In every run the calls
 // come in queue order, so the quantiles never decrease with position.
 
+import { normalQuantile } from "./gamma.js";
 import { normalSampler, remainingLogNormal, seededRandom, type LogNormal, type Random } from "./sampling.js";
 
 /** A pause that has lasted `elapsedSeconds` so far and lasts `duration` in all (drawn given it is still on). */
@@ -47,41 +48,64 @@ export interface CallSimulationInput {
   driftCapSd: number;
   runs: number;
   seed: number;
-  /** Positions simulated call by call (default {@link NEAR_CALLS}). */
-  nearCalls?: number;
+  /** Positions simulated call by call (default {@link SIMULATED_WINDOW}); the rest are extrapolated. */
+  window?: number;
 }
 
-/** p50 and p90 of the call time (seconds from now, open time) of each waiting ticket, in queue order. */
-/** Positions simulated call by call by default; beyond them each ticket adds its expected time at the run's pace. */
-export const NEAR_CALLS = 100;
-/** Beyond the near calls, the pace's random walk steps once per this many positions. */
-const FAR_DRIFT_EVERY = 16;
+/** Positions simulated call by call by default (the published window); beyond them the calls are extrapolated. */
+export const SIMULATED_WINDOW = 200;
+/** Lognormal draws in the window come from a table of this many equiprobable quantiles (no exp, no log per draw). */
+const TABLE_SIZE = 512;
+/** The pace's drift steps when the run's clock has moved on by at least this much (seconds). */
+const DRIFT_STEP_SECONDS = 300;
+/** Bound of an uncapped log drift. */
+const MAX_LOG_DRIFT = 2;
 
+/** p50 and p90 of the call time (seconds from now, open time) of each waiting ticket, in queue order. */
 export interface CallQuantiles {
   p50: Float64Array;
   p90: Float64Array;
+  /** Calls simulated (runs × positions in the window): the work of one call, whatever the queue's depth. */
+  simulatedCalls: number;
 }
 
+/**
+ * The calls to come. The first `window` positions are simulated call by call in every run; each run's pace is
+ * stratified (run r draws the pace at quantile (r + ½) / runs: a deterministic quasi-random scheme, so few runs
+ * cover the pace's range evenly) and lognormal durations come from tables of equiprobable quantiles. Beyond the
+ * window, each position is the window's next call plus the expected counter time of the tickets between, divided
+ * among the serving counters, at each run's pace: its mean and variance (the runs' spread of the next call and of
+ * the pace, their covariance, and the renewal noise of the services in between — n services on c counters add
+ * n·σ²/c²) give a lognormal whose quantiles are added to the next call's as increments. So the band keeps widening
+ * with position, the estimates stay monotone, and the work is runs × window whatever the queue's depth.
+ */
 export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const positions = input.occupancies.length;
   const runs = Math.max(1, Math.floor(input.runs));
-  const calls = new Float64Array(positions * runs);
+  const window = Math.min(positions, Math.max(1, Math.floor(input.window ?? SIMULATED_WINDOW)));
+  const calls = new Float64Array(window * runs);
   const random = seededRandom(input.seed);
   const normal = normalSampler(random);
-  const draw = (mu: number, sigma: number): number => (mu === -Infinity ? 0 : Math.exp(mu + sigma * normal()));
-  // The hot loop reads plain numbers (typed arrays), not objects: it runs runs × positions times.
-  const occupancyMu = Float64Array.from(input.occupancies, (occupancy) => occupancy.mu);
-  const occupancySigma = Float64Array.from(input.occupancies, (occupancy) => occupancy.sigma);
-  const { mu: delayMu, sigma: delaySigma } = input.callDelay;
   const { mu: holdMu, sigma: holdSigma } = input.noShowHold;
   const { leaveShare, noShowShare, driftSigmaPerSqrtHour, driftCapSd } = input;
   // Reversion time (hours) of the drift: short-term variance σ²·t equals the OU's 2·cap²·t/τ.
   const reversionHours = driftCapSd > 0 && driftSigmaPerSqrtHour > 0 ? (2 * driftCapSd * driftCapSd) / (driftSigmaPerSqrtHour * driftSigmaPerSqrtHour) : Infinity;
-  const nearCalls = input.nearCalls ?? NEAR_CALLS;
-  const meanOf = (mu: number, sigma: number): number => (mu === -Infinity ? 0 : Math.exp(mu + (sigma * sigma) / 2));
-  const occupancyMean = Float64Array.from(input.occupancies, (occupancy) => meanOf(occupancy.mu, occupancy.sigma));
-  const delayMean = meanOf(delayMu, delaySigma);
-  const holdMean = meanOf(holdMu, holdSigma);
+
+  // Quantile tables: one per distinct distribution (ticket types are few), looked up by position.
+  const tables = new Map<string, Float64Array>();
+  const tableOf = (distribution: LogNormal): Float64Array => {
+    const key = `${distribution.mu}|${distribution.sigma}`;
+    let table = tables.get(key);
+    if (table === undefined) {
+      table = quantileTable(distribution);
+      tables.set(key, table);
+    }
+    return table;
+  };
+  const occupancyTables = input.occupancies.slice(0, window).map(tableOf);
+  const delayTable = tableOf(input.callDelay);
+  const holdTable = tableOf(input.noShowHold);
+  const pick = (table: Float64Array): number => table[(random() * TABLE_SIZE) | 0] ?? 0;
 
   const idle = input.counters.filter((counter) => counter.current === null);
   const busy = input.counters.filter((counter) => counter.current !== null);
@@ -89,24 +113,27 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const free = new Float64Array(idle.length + busyServing);
   const busyFree = new Float64Array(busy.length);
   const counters = free.length;
-  if (counters === 0) return { p50: new Float64Array(positions), p90: new Float64Array(positions) }; // never: the caller passes one
+  if (counters === 0) return { p50: new Float64Array(positions), p90: new Float64Array(positions), simulatedCalls: 0 }; // never: the caller passes one
 
+  // Per run, after the window: the next call and the pace then (for the extrapolation).
+  const nextCall = new Float64Array(runs);
+  const paceAtEnd = new Float64Array(runs);
   for (let run = 0; run < runs; run++) {
-    const runLogPace = input.paceSigma * normal();
+    const runLogPace = input.paceSigma * normalQuantile((run + 0.5) / runs);
     let drift = 0;
     let pace = Math.exp(runLogPace);
     let clock = 0;
     // When each counter can call: idle ones after a call delay, busy ones after their ticket and a call delay.
     let slot = 0;
     const reopen = input.closure === null ? 0 : remainingOfAbsence(random, input.closure);
-    for (const counter of idle) free[slot++] = reopen + startOf(counter, random) + draw(delayMu, delaySigma);
+    for (const counter of idle) free[slot++] = reopen + startOf(counter, random) + pick(delayTable);
     busy.forEach((counter, index) => {
-      busyFree[index] = reopen + startOf(counter, random) + remainingOf(counter, random, input.noShowHold, pace) + draw(delayMu, delaySigma);
+      busyFree[index] = reopen + startOf(counter, random) + remainingOf(counter, random, input.noShowHold, pace) + pick(delayTable);
     });
     if (busyServing < busy.length) busyFree.sort();
     for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
 
-    for (let position = 0; position < positions; position++) {
+    for (let position = 0; position < window; position++) {
       let soonest = 0;
       let callAt = free[0] ?? 0;
       for (let counter = 1; counter < counters; counter++) {
@@ -117,43 +144,170 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
         }
       }
       calls[position * runs + run] = callAt;
-      const near = position < nearCalls;
-      if (driftSigmaPerSqrtHour > 0 && callAt > clock && (near || position % FAR_DRIFT_EVERY === 0)) {
-        const hours = (callAt - clock) / 3600;
-        if (reversionHours === Infinity) {
-          drift += driftSigmaPerSqrtHour * Math.sqrt(hours) * normal();
-        } else {
-          const keep = Math.exp(-hours / reversionHours);
-          drift = drift * keep + driftCapSd * Math.sqrt(1 - keep * keep) * normal();
-        }
+      if (driftSigmaPerSqrtHour > 0 && callAt - clock >= DRIFT_STEP_SECONDS) {
+        drift = driftStep(drift, (callAt - clock) / 3600, driftSigmaPerSqrtHour, driftCapSd, reversionHours, normal);
         pace = Math.exp(runLogPace + drift);
         clock = callAt;
       }
-      if (near) {
-        if (leaveShare > 0 && random() < leaveShare) continue;
-        const occupancy =
-          noShowShare > 0 && random() < noShowShare
-            ? draw(holdMu, holdSigma)
-            : draw(occupancyMu[position] ?? 0, occupancySigma[position] ?? 0) * pace;
-        free[soonest] = callAt + occupancy + draw(delayMu, delaySigma);
-      } else {
-        // Far calls: each ticket ahead adds its expected counter time at the run's pace (the pace's uncertainty
-        // dominates there; single services average out).
-        free[soonest] = callAt + (1 - leaveShare) * ((1 - noShowShare) * (occupancyMean[position] ?? 0) * pace + noShowShare * holdMean + delayMean);
-      }
+      if (leaveShare > 0 && random() < leaveShare) continue;
+      const occupancy = noShowShare > 0 && random() < noShowShare ? pick(holdTable) : pick(occupancyTables[position] ?? holdTable) * pace;
+      free[soonest] = callAt + occupancy + pick(delayTable);
     }
+    let soonestFree = Infinity;
+    for (let counter = 0; counter < counters; counter++) soonestFree = Math.min(soonestFree, free[counter] ?? Infinity);
+    nextCall[run] = soonestFree;
+    paceAtEnd[run] = pace;
   }
 
   const p50 = new Float64Array(positions);
   const p90 = new Float64Array(positions);
   const sorted = new Float64Array(runs);
-  for (let position = 0; position < positions; position++) {
+  for (let position = 0; position < window; position++) {
     sorted.set(calls.subarray(position * runs, (position + 1) * runs));
     sorted.sort();
     p50[position] = quantileOfSorted(sorted, 0.5);
     p90[position] = quantileOfSorted(sorted, 0.9);
   }
-  return { p50, p90 };
+  if (positions > window) {
+    extrapolate({ input, window, counters, nextCall, paceAtEnd, sorted, p50, p90, delayMean: meanOf(input.callDelay), holdMean: meanOf({ mu: holdMu, sigma: holdSigma }) });
+  }
+  return { p50, p90, simulatedCalls: runs * window };
+}
+
+/** One step of the pace's log drift over `hours` (Ornstein–Uhlenbeck, or a random walk when not capped). */
+function driftStep(drift: number, hours: number, sigmaPerSqrtHour: number, capSd: number, reversionHours: number, normal: () => number): number {
+  // An uncapped walk is bounded at ×e² either way: a slower pace makes the next step longer, which could run away.
+  if (reversionHours === Infinity) return Math.min(MAX_LOG_DRIFT, Math.max(-MAX_LOG_DRIFT, drift + sigmaPerSqrtHour * Math.sqrt(hours) * normal()));
+  const keep = Math.exp(-hours / reversionHours);
+  return drift * keep + capSd * Math.sqrt(1 - keep * keep) * normal();
+}
+
+interface Extrapolation {
+  input: CallSimulationInput;
+  window: number;
+  counters: number;
+  nextCall: Float64Array;
+  paceAtEnd: Float64Array;
+  sorted: Float64Array;
+  p50: Float64Array;
+  p90: Float64Array;
+  delayMean: number;
+  holdMean: number;
+}
+
+/**
+ * Positions beyond the window: T_k = S + (P·A_k + B_k) / c per run, S the run's next call after the window, P its
+ * pace, A_k the expected occupancy (at pace 1) and B_k the expected no-show holds and call delays of the tickets
+ * from the window's end to k, c the serving counters; plus the renewal noise V_k = Σ var / c². The quantiles are
+ * the next call's empirical ones plus the increments of a lognormal fitted to T_k's moments over that fitted to S's.
+ */
+function extrapolate(e: Extrapolation): void {
+  const { input, window, counters, nextCall, paceAtEnd, sorted, p50, p90 } = e;
+  const runs = nextCall.length;
+  let meanS = 0;
+  let meanP = 0;
+  for (let run = 0; run < runs; run++) {
+    meanS += nextCall[run] ?? 0;
+    meanP += paceAtEnd[run] ?? 0;
+  }
+  meanS /= runs;
+  meanP /= runs;
+  let varS = 0;
+  let varP = 0;
+  let covSP = 0;
+  for (let run = 0; run < runs; run++) {
+    const s = (nextCall[run] ?? 0) - meanS;
+    const p = (paceAtEnd[run] ?? 0) - meanP;
+    varS += s * s;
+    varP += p * p;
+    covSP += s * p;
+  }
+  varS /= runs;
+  varP /= runs;
+  covSP /= runs;
+  sorted.set(nextCall);
+  sorted.sort();
+  const anchor50 = quantileOfSorted(sorted, 0.5);
+  const anchor90 = quantileOfSorted(sorted, 0.9);
+  const base = lognormalQuantiles(meanS, varS);
+
+  const stay = 1 - input.leaveShare;
+  const show = 1 - input.noShowShare;
+  const holdSecondMoment = secondMomentOf(input.noShowHold);
+  const delaySecondMoment = secondMomentOf(input.callDelay);
+  const paceSecondMoment = meanP * meanP + varP;
+  let occupancySum = 0; // A_k: expected occupancy at pace 1 of the tickets from the window's end up to k
+  let otherSum = 0; // B_k
+  let renewal = 0; // Σ var of one ticket's counter time
+  for (let position = window; position < e.p50.length; position++) {
+    const occupancy = input.occupancies[position] ?? input.noShowHold;
+    // T_k's extra time counts the tickets from the window's end to k − 1: ticket `position` itself is called at T_k.
+    const mean = Math.exp(occupancy.mu + (occupancy.sigma * occupancy.sigma) / 2);
+    const occupancyMean = Number.isFinite(mean) ? mean : 0;
+    const extraA = occupancySum / counters;
+    const extraB = otherSum / counters;
+    const tMean = meanS + meanP * extraA + extraB;
+    const tVar = varS + extraA * extraA * varP + 2 * extraA * covSP + renewal / (counters * counters);
+    const fitted = lognormalQuantiles(tMean, tVar);
+    p50[position] = anchor50 + Math.max(0, fitted.p50 - base.p50);
+    p90[position] = anchor90 + Math.max(0, fitted.p90 - base.p90);
+    // This ticket's counter time, for the positions behind it.
+    const occupancySecond = Number.isFinite(mean) ? Math.exp(2 * occupancy.mu + 2 * occupancy.sigma * occupancy.sigma) : 0;
+    const ticketMean = stay * (show * occupancyMean * meanP + input.noShowShare * e.holdMean + e.delayMean);
+    const ticketSecond =
+      stay * (show * (occupancySecond * paceSecondMoment + 2 * occupancyMean * meanP * e.delayMean + delaySecondMoment) + input.noShowShare * (holdSecondMoment + 2 * e.holdMean * e.delayMean + delaySecondMoment));
+    occupancySum += stay * show * occupancyMean;
+    otherSum += stay * (input.noShowShare * e.holdMean + e.delayMean);
+    // The pace's spread is counted once for the whole run (varP above), not per ticket.
+    renewal += Math.max(0, ticketSecond - ticketMean * ticketMean - (stay * show * occupancyMean) ** 2 * varP);
+  }
+}
+
+/** p50 and p90 of the lognormal with this mean and variance (the mean itself when there is no spread). */
+function lognormalQuantiles(mean: number, variance: number): { p50: number; p90: number } {
+  if (!(mean > 0)) return { p50: 0, p90: 0 };
+  if (!(variance > 0)) return { p50: mean, p90: mean };
+  const sigma2 = Math.log1p(variance / (mean * mean));
+  const median = mean * Math.exp(-sigma2 / 2);
+  return { p50: median, p90: median * Math.exp(Math.sqrt(sigma2) * Z90) };
+}
+
+/** The standard normal's 90th percentile. */
+const Z90 = 1.2815515655446004;
+
+function meanOf(distribution: LogNormal): number {
+  if (distribution.mu === -Infinity) return 0;
+  const mean = Math.exp(distribution.mu + (distribution.sigma * distribution.sigma) / 2);
+  return Number.isFinite(mean) ? mean : 0;
+}
+
+function secondMomentOf(distribution: LogNormal): number {
+  if (distribution.mu === -Infinity) return 0;
+  const second = Math.exp(2 * distribution.mu + 2 * distribution.sigma * distribution.sigma);
+  return Number.isFinite(second) ? second : 0;
+}
+
+let standardTable: Float64Array | null = null;
+
+/**
+ * TABLE_SIZE equiprobable quantiles of a lognormal (at (i + ½) / size), scaled so that their mean is the
+ * distribution's: a uniform pick from it is a draw with the right mean and nearly the right spread (the extreme
+ * tail beyond the last quantile is folded into the scale).
+ */
+function quantileTable(distribution: LogNormal): Float64Array {
+  const table = new Float64Array(TABLE_SIZE);
+  if (distribution.mu === -Infinity) return table;
+  standardTable ??= Float64Array.from({ length: TABLE_SIZE }, (_, index) => normalQuantile((index + 0.5) / TABLE_SIZE));
+  let sum = 0;
+  for (let index = 0; index < TABLE_SIZE; index++) {
+    const value = Math.exp(distribution.mu + distribution.sigma * (standardTable[index] ?? 0));
+    table[index] = Number.isFinite(value) ? value : 0;
+    sum += table[index] ?? 0;
+  }
+  const mean = meanOf(distribution);
+  const scale = sum > 0 && mean > 0 ? (mean * TABLE_SIZE) / sum : 1;
+  if (scale !== 1) for (let index = 0; index < TABLE_SIZE; index++) table[index] = (table[index] ?? 0) * scale;
+  return table;
 }
 
 function startOf(counter: SimulatedCounter, random: Random): number {

@@ -2,7 +2,7 @@
 // test on pace, the lognormal service model, no-shows at the counter, staff coming back, and its cost.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { NEAR_CALLS, simulateCalls, type CallSimulationInput, type SimulatedCounter } from "../call-simulation.js";
+import { SIMULATED_WINDOW, simulateCalls, type CallSimulationInput, type SimulatedCounter } from "../call-simulation.js";
 import { detectChange } from "../pace.js";
 import { logNormalOf, normalCdf, remainingLogNormal, seededRandom } from "../sampling.js";
 import { learnServiceModel } from "../service-model.js";
@@ -74,11 +74,11 @@ describe("simulateCalls", () => {
     assert.deepEqual([...oneAway.p50].map(Math.round), [0, 100, 200, 300]);
   });
 
-  it(`beyond the first ${NEAR_CALLS} positions, each run's pace carries the queue: close to calling every ticket`, () => {
+  it(`beyond the first ${SIMULATED_WINDOW} positions, each run's pace carries the queue: close to calling every ticket`, () => {
     const occupancies = Array.from({ length: 400 }, (_, index) => logNormalOf(index % 4 === 0 ? 300 : 120, 0.6));
     // Without drift (whose hours-long random walk would make the comparison one of sampling noise).
     const common = { counters: [idle, idle, idle, idle], occupancies, callDelay: logNormalOf(10, 1), noShowShare: 0.1, leaveShare: 0.05, paceSigma: 0.1, runs: 400 };
-    const exact = simulateCalls(input({ ...common, nearCalls: 1000 }));
+    const exact = simulateCalls(input({ ...common, window: 1000 }));
     const fast = simulateCalls(input(common));
     for (const position of [150, 250, 399]) {
       between((fast.p50[position] ?? 0) / (exact.p50[position] ?? 1), 0.97, 1.03, `p50 at ${position}`);
