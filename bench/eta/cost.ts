@@ -5,7 +5,9 @@
 //
 //   node dist/eta/cost.js [--calls N]      (default 300 calls per size after 50 warm-up calls)
 //
-// Prints p50 / p90 / max per call in ms and the goals (≤ 0.5 ms at 50 waiting, ≤ 2 ms at 5,000); exits 1 on a miss.
+// Prints the CPU time and wall time per call (p50, p90, ms) and the goals on the CPU time's p50 (≤ 0.5 ms at 50
+// waiting, ≤ 2 ms at 5,000); exits 1 on a miss. The machine may be shared: CPU time is what one call takes from
+// the event loop; wall time also counts being descheduled.
 
 import { estimators, type FinishedTicket, type LineSnapshot, type ServingTicket, type WaitingTicket } from "@qline/estimates";
 import { deriveSeed, mulberry32 } from "./random.js";
@@ -77,40 +79,56 @@ function quantile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-export function measureCost(waitingCount: number, calls: number): { p50: number; p90: number; max: number } {
+export interface Cost {
+  /** CPU time of one call (user + system, ms): what it takes from the event loop, whatever else runs on the machine. */
+  cpuP50: number;
+  cpuP90: number;
+  /** Wall time of one call (ms): includes being descheduled on a shared machine. */
+  wallP50: number;
+  wallP90: number;
+}
+
+export function measureCost(waitingCount: number, calls: number): Cost {
   const random = mulberry32(deriveSeed(14, `cost-${waitingCount}`));
   const past = history(random);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let call = 0; call < calls + 50; call++) {
     // Each snapshot is built before its call: only the estimator call is timed.
     const line = lineWith(waitingCount, call, random, past);
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     const estimates = estimators.SERVICE_RATE(line);
     const elapsed = performance.now() - started;
+    const cpuUsed = process.cpuUsage(cpuStarted);
     if (estimates.size !== waitingCount) throw new Error(`expected ${waitingCount} estimates, got ${estimates.size}`);
-    if (call >= 50) times.push(elapsed);
+    if (call >= 50) {
+      times.push(elapsed);
+      cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
+    }
   }
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p90: quantile(times, 0.9), max: times.at(-1) ?? 0 };
+  cpu.sort((a, b) => a - b);
+  return { cpuP50: quantile(cpu, 0.5), cpuP90: quantile(cpu, 0.9), wallP50: quantile(times, 0.5), wallP90: quantile(times, 0.9) };
 }
 
 function main(): void {
   const callsArg = process.argv.indexOf("--calls");
   const calls = callsArg >= 0 ? Number(process.argv[callsArg + 1]) : 300;
   if (!Number.isInteger(calls) || calls < 10) throw new Error("--calls takes an integer ≥ 10");
-  const rows: string[] = ["| waiting | p50 (ms) | p90 (ms) | max (ms) | goal (p50) |", "|---:|---:|---:|---:|---|"];
+  const rows: string[] = ["| waiting | CPU p50 (ms) | CPU p90 (ms) | wall p50 (ms) | wall p90 (ms) | goal (CPU p50) |", "|---:|---:|---:|---:|---:|---|"];
   let missed = 0;
   for (const waiting of [50, 200, 1000, 5000]) {
     const cost = measureCost(waiting, waiting >= 1000 ? Math.max(10, Math.floor(calls / 3)) : calls);
     const goal = GOALS.find((entry) => entry.waiting === waiting);
-    const met = goal === undefined || cost.p50 <= goal.maxMs;
+    const met = goal === undefined || cost.cpuP50 <= goal.maxMs;
     if (!met) missed++;
     const goalText = goal === undefined ? "" : `≤ ${goal.maxMs} ms: ${met ? "met" : "**MISSED**"}`;
-    rows.push(`| ${waiting} | ${cost.p50.toFixed(3)} | ${cost.p90.toFixed(3)} | ${cost.max.toFixed(3)} | ${goalText} |`);
+    rows.push(`| ${waiting} | ${cost.cpuP50.toFixed(3)} | ${cost.cpuP90.toFixed(3)} | ${cost.wallP50.toFixed(3)} | ${cost.wallP90.toFixed(3)} | ${goalText} |`);
   }
   console.log("SERVICE_RATE, one call (4 busy counters, 200 finished tickets of history, 2 types):\n");
   console.log(rows.join("\n"));
   if (missed > 0) process.exitCode = 1;
 }
 
-main();
+if (process.argv[1]?.endsWith("cost.js")) main();

@@ -50,10 +50,18 @@ export interface CallSimulationInput {
   seed: number;
   /** Positions simulated call by call (default {@link SIMULATED_WINDOW}); the rest are extrapolated. */
   window?: number;
+  /** Calls simulated at most (default {@link SIMULATED_CALLS_BUDGET}); Infinity = every run over the whole window. */
+  callBudget?: number;
 }
 
 /** Positions simulated call by call by default (the published window); beyond them the calls are extrapolated. */
 export const SIMULATED_WINDOW = 200;
+/**
+ * At most this many calls are simulated per estimate (runs × positions in the window): a full window gets
+ * ⌊budget / window⌋ runs (40 for 200 positions), never fewer than {@link MIN_RUNS}; a short queue gets every run.
+ */
+export const SIMULATED_CALLS_BUDGET = 8192;
+const MIN_RUNS = 32;
 /** Lognormal draws in the window come from a table of this many equiprobable quantiles (no exp, no log per draw). */
 const TABLE_SIZE = 512;
 /** The pace's drift steps when the run's clock has moved on by at least this much (seconds). */
@@ -81,8 +89,10 @@ export interface CallQuantiles {
  */
 export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const positions = input.occupancies.length;
-  const runs = Math.max(1, Math.floor(input.runs));
   const window = Math.min(positions, Math.max(1, Math.floor(input.window ?? SIMULATED_WINDOW)));
+  const requestedRuns = Math.max(1, Math.floor(input.runs));
+  const budget = input.callBudget ?? SIMULATED_CALLS_BUDGET;
+  const runs = Math.min(requestedRuns, Math.max(MIN_RUNS, Math.floor(budget / window)));
   const calls = new Float64Array(window * runs);
   const random = seededRandom(input.seed);
   const normal = normalSampler(random);
@@ -164,9 +174,8 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const sorted = new Float64Array(runs);
   for (let position = 0; position < window; position++) {
     sorted.set(calls.subarray(position * runs, (position + 1) * runs));
-    sorted.sort();
-    p50[position] = quantileOfSorted(sorted, 0.5);
-    p90[position] = quantileOfSorted(sorted, 0.9);
+    p50[position] = quantileBySelection(sorted, 0.5, 0);
+    p90[position] = quantileBySelection(sorted, 0.9, Math.floor((runs - 1) * 0.5) + 1);
   }
   if (positions > window) {
     extrapolate({ input, window, counters, nextCall, paceAtEnd, sorted, p50, p90, delayMean: meanOf(input.callDelay), holdMean: meanOf({ mu: holdMu, sigma: holdSigma }) });
@@ -324,6 +333,49 @@ function remainingOf(counter: SimulatedCounter, random: Random, hold: LogNormal,
   if (current === null) return 0;
   if (current.noShowChance > 0 && random() < current.noShowChance) return remainingLogNormal(random, hold, current.elapsedSeconds);
   return remainingLogNormal(random, current.occupancy, current.elapsedSeconds) * pace;
+}
+
+/**
+ * The p-quantile of `values` (type 7, as {@link quantileOfSorted}) by selection instead of a sort: `values` is
+ * partially reordered in place; `from` = a position below which everything is already ≤ the answer (lets the p90
+ * reuse the p50's partition).
+ */
+export function quantileBySelection(values: Float64Array, p: number, from: number): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const index = (n - 1) * p;
+  const low = Math.floor(index);
+  const a = selectInPlace(values, Math.min(from, low), n - 1, low);
+  if (low + 1 >= n || index === low) return a;
+  let b = Infinity;
+  for (let k = low + 1; k < n; k++) b = Math.min(b, values[k] ?? Infinity);
+  return a === b ? a : a + (b - a) * (index - low);
+}
+
+/** Hoare selection: puts the k-th smallest of values[left..right] at k, smaller before, larger after; returns it. */
+function selectInPlace(values: Float64Array, left: number, right: number, k: number): number {
+  let lo = left;
+  let hi = right;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++;
+      while ((values[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] ?? 0;
 }
 
 /** Linear interpolation between order statistics (type 7). */
