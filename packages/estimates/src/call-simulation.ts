@@ -175,7 +175,7 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   for (let position = 0; position < window; position++) {
     sorted.set(calls.subarray(position * runs, (position + 1) * runs));
     p50[position] = quantileBySelection(sorted, 0.5, 0);
-    p90[position] = quantileBySelection(sorted, 0.9, Math.floor((runs - 1) * 0.5) + 1);
+    p90[position] = quantileBySelection(sorted, 0.9, Math.floor(quantileIndex(runs, 0.5)) + 1);
   }
   if (positions > window) {
     extrapolate({ input, window, counters, nextCall, paceAtEnd, sorted, p50, p90, delayMean: meanOf(input.callDelay), holdMean: meanOf({ mu: holdMu, sigma: holdSigma }) });
@@ -336,14 +336,14 @@ function remainingOf(counter: SimulatedCounter, random: Random, hold: LogNormal,
 }
 
 /**
- * The p-quantile of `values` (type 7, as {@link quantileOfSorted}) by selection instead of a sort: `values` is
+ * The p-quantile of `values` (type 6, as {@link quantileOfSorted}) by selection instead of a sort: `values` is
  * partially reordered in place; `from` = a position below which everything is already ≤ the answer (lets the p90
  * reuse the p50's partition).
  */
 export function quantileBySelection(values: Float64Array, p: number, from: number): number {
   const n = values.length;
   if (n === 0) return 0;
-  const index = (n - 1) * p;
+  const index = quantileIndex(n, p);
   const low = Math.floor(index);
   const a = selectInPlace(values, Math.min(from, low), n - 1, low);
   if (low + 1 >= n || index === low) return a;
@@ -378,10 +378,19 @@ function selectInPlace(values: Float64Array, left: number, right: number, k: num
   return values[k] ?? 0;
 }
 
-/** Linear interpolation between order statistics (type 7). */
+/**
+ * Where the p-quantile lies among n sorted values (0-based, fractional): type 6, (n + 1)·p − 1. The k-th of n
+ * draws covers k / (n + 1) of the distribution on average, so with few runs this p90 is still passed by one customer
+ * in ten; type 7's (n − 1)·p would be the 88.8th percentile of 64 runs.
+ */
+function quantileIndex(n: number, p: number): number {
+  return Math.min(n - 1, Math.max(0, (n + 1) * p - 1));
+}
+
+/** Linear interpolation between order statistics (type 6, see {@link quantileIndex}). */
 function quantileOfSorted(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
-  const index = (sorted.length - 1) * p;
+  const index = quantileIndex(sorted.length, p);
   const low = Math.floor(index);
   const high = Math.min(low + 1, sorted.length - 1);
   const a = sorted[low] ?? 0;
