@@ -172,10 +172,25 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   const p50 = new Float64Array(positions);
   const p90 = new Float64Array(positions);
   const sorted = new Float64Array(runs);
+  // The runs in the order of the previous position's call times: a run that is late at one position is late at the
+  // next, so each position's values arrive nearly sorted and an insertion sort costs about one pass.
+  const order = Int32Array.from({ length: runs }, (_, run) => run);
   for (let position = 0; position < window; position++) {
-    sorted.set(calls.subarray(position * runs, (position + 1) * runs));
-    p50[position] = quantileBySelection(sorted, 0.5, 0);
-    p90[position] = quantileBySelection(sorted, 0.9, Math.floor(quantileIndex(runs, 0.5)) + 1);
+    const base = position * runs;
+    for (let index = 0; index < runs; index++) {
+      const run = order[index] ?? 0;
+      const value = calls[base + run] ?? 0;
+      let at = index;
+      while (at > 0 && (sorted[at - 1] ?? 0) > value) {
+        sorted[at] = sorted[at - 1] ?? 0;
+        order[at] = order[at - 1] ?? 0;
+        at--;
+      }
+      sorted[at] = value;
+      order[at] = run;
+    }
+    p50[position] = quantileOfSorted(sorted, 0.5);
+    p90[position] = quantileOfSorted(sorted, 0.9);
   }
   if (positions > window) {
     extrapolate({ input, window, counters, nextCall, paceAtEnd, sorted, p50, p90, delayMean: meanOf(input.callDelay), holdMean: meanOf({ mu: holdMu, sigma: holdSigma }) });
@@ -248,11 +263,13 @@ function extrapolate(e: Extrapolation): void {
   let occupancySum = 0; // A_k: expected occupancy at pace 1 of the tickets from the window's end up to k
   let otherSum = 0; // B_k
   let renewal = 0; // Σ var of one ticket's counter time
+  // Per distinct occupancy (one per ticket type): what one ticket adds to the positions behind it.
+  let lastOccupancy: LogNormal | null = null;
+  let addA = 0;
+  let addB = 0;
+  let addRenewal = 0;
   for (let position = window; position < e.p50.length; position++) {
-    const occupancy = input.occupancies[position] ?? input.noShowHold;
     // T_k's extra time counts the tickets from the window's end to k − 1: ticket `position` itself is called at T_k.
-    const mean = Math.exp(occupancy.mu + (occupancy.sigma * occupancy.sigma) / 2);
-    const occupancyMean = Number.isFinite(mean) ? mean : 0;
     const extraA = occupancySum / counters;
     const extraB = otherSum / counters;
     const tMean = meanS + meanP * extraA + extraB;
@@ -260,15 +277,25 @@ function extrapolate(e: Extrapolation): void {
     const fitted = lognormalQuantiles(tMean, tVar);
     p50[position] = anchor50 + Math.max(0, fitted.p50 - base.p50);
     p90[position] = anchor90 + Math.max(0, fitted.p90 - base.p90);
-    // This ticket's counter time, for the positions behind it.
-    const occupancySecond = Number.isFinite(mean) ? Math.exp(2 * occupancy.mu + 2 * occupancy.sigma * occupancy.sigma) : 0;
-    const ticketMean = stay * (show * occupancyMean * meanP + input.noShowShare * e.holdMean + e.delayMean);
-    const ticketSecond =
-      stay * (show * (occupancySecond * paceSecondMoment + 2 * occupancyMean * meanP * e.delayMean + delaySecondMoment) + input.noShowShare * (holdSecondMoment + 2 * e.holdMean * e.delayMean + delaySecondMoment));
-    occupancySum += stay * show * occupancyMean;
-    otherSum += stay * (input.noShowShare * e.holdMean + e.delayMean);
-    // The pace's spread is counted once for the whole run (varP above), not per ticket.
-    renewal += Math.max(0, ticketSecond - ticketMean * ticketMean - (stay * show * occupancyMean) ** 2 * varP);
+    const occupancy = input.occupancies[position] ?? input.noShowHold;
+    if (occupancy !== lastOccupancy) {
+      lastOccupancy = occupancy;
+      // This ticket's counter time X (0 if it leaves; hold + delay if a no-show; occupancy × pace + delay if served):
+      // its mean at the mean pace, and its variance given the pace (the pace's spread is counted once, in varP).
+      const occupancyMean = meanOf(occupancy);
+      const occupancySecond = secondMomentOf(occupancy);
+      const ticketMean = stay * (show * occupancyMean * meanP + input.noShowShare * e.holdMean + e.delayMean);
+      const ticketSecond =
+        stay *
+        (show * (occupancySecond * paceSecondMoment + 2 * occupancyMean * meanP * e.delayMean + delaySecondMoment) +
+          input.noShowShare * (holdSecondMoment + 2 * e.holdMean * e.delayMean + delaySecondMoment));
+      addA = stay * show * occupancyMean;
+      addB = stay * (input.noShowShare * e.holdMean + e.delayMean);
+      addRenewal = Math.max(0, ticketSecond - ticketMean * ticketMean - (stay * show * occupancyMean) ** 2 * varP);
+    }
+    occupancySum += addA;
+    otherSum += addB;
+    renewal += addRenewal;
   }
 }
 
@@ -333,49 +360,6 @@ function remainingOf(counter: SimulatedCounter, random: Random, hold: LogNormal,
   if (current === null) return 0;
   if (current.noShowChance > 0 && random() < current.noShowChance) return remainingLogNormal(random, hold, current.elapsedSeconds);
   return remainingLogNormal(random, current.occupancy, current.elapsedSeconds) * pace;
-}
-
-/**
- * The p-quantile of `values` (type 6, as {@link quantileOfSorted}) by selection instead of a sort: `values` is
- * partially reordered in place; `from` = a position below which everything is already ≤ the answer (lets the p90
- * reuse the p50's partition).
- */
-export function quantileBySelection(values: Float64Array, p: number, from: number): number {
-  const n = values.length;
-  if (n === 0) return 0;
-  const index = quantileIndex(n, p);
-  const low = Math.floor(index);
-  const a = selectInPlace(values, Math.min(from, low), n - 1, low);
-  if (low + 1 >= n || index === low) return a;
-  let b = Infinity;
-  for (let k = low + 1; k < n; k++) b = Math.min(b, values[k] ?? Infinity);
-  return a === b ? a : a + (b - a) * (index - low);
-}
-
-/** Hoare selection: puts the k-th smallest of values[left..right] at k, smaller before, larger after; returns it. */
-function selectInPlace(values: Float64Array, left: number, right: number, k: number): number {
-  let lo = left;
-  let hi = right;
-  while (hi > lo) {
-    const pivot = values[(lo + hi) >> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] ?? 0) < pivot) i++;
-      while ((values[j] ?? 0) > pivot) j--;
-      if (i <= j) {
-        const swap = values[i] ?? 0;
-        values[i] = values[j] ?? 0;
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k] ?? 0;
 }
 
 /**
