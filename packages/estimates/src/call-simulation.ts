@@ -4,7 +4,9 @@
 // time) or not show up (takes the no-show hold) — with the line's pace drawn once per run (how well the service
 // time is known) and drifting as a random walk while the run goes on (what may change unannounced). The p50 and
 // p90 of a position are the median and 90th percentile of its call time over the runs. In every run the calls
-// come in queue order, so the quantiles never decrease with position.
+// come in queue order, so the quantiles never decrease with position. Only the first SIMULATED_WINDOW positions are
+// simulated (within SIMULATED_CALLS_BUDGET calls); the positions behind are extrapolated from the runs (see
+// `simulateCalls`), so one estimate's work does not grow with the queue's depth.
 
 import { normalQuantile } from "./gamma.js";
 import { normalSampler, remainingLogNormal, seededRandom, type LogNormal, type Random } from "./sampling.js";
