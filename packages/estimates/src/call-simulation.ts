@@ -130,6 +130,8 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
   // Per run, after the window: the next call and the pace then (for the extrapolation).
   const nextCall = new Float64Array(runs);
   const paceAtEnd = new Float64Array(runs);
+  const runLogPaces = new Float64Array(runs);
+  const driftAtEnd = new Float64Array(runs);
   for (let run = 0; run < runs; run++) {
     const runLogPace = input.paceSigma * normalQuantile((run + 0.5) / runs);
     let drift = 0;
@@ -169,6 +171,8 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     for (let counter = 0; counter < counters; counter++) soonestFree = Math.min(soonestFree, free[counter] ?? Infinity);
     nextCall[run] = soonestFree;
     paceAtEnd[run] = pace;
+    runLogPaces[run] = runLogPace;
+    driftAtEnd[run] = drift;
   }
 
   const p50 = new Float64Array(positions);
@@ -195,7 +199,21 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     p90[position] = quantileOfSorted(sorted, 0.9);
   }
   if (positions > window) {
-    extrapolate({ input, window, counters, nextCall, paceAtEnd, sorted, p50, p90, delayMean: meanOf(input.callDelay), holdMean: meanOf({ mu: holdMu, sigma: holdSigma }) });
+    extrapolate({
+      input,
+      window,
+      counters,
+      nextCall,
+      paceAtEnd,
+      runLogPaces,
+      driftAtEnd,
+      reversionHours,
+      sorted,
+      p50,
+      p90,
+      delayMean: meanOf(input.callDelay),
+      holdMean: meanOf({ mu: holdMu, sigma: holdSigma }),
+    });
   }
   return { p50, p90, simulatedCalls: runs * window };
 }
@@ -214,6 +232,10 @@ interface Extrapolation {
   counters: number;
   nextCall: Float64Array;
   paceAtEnd: Float64Array;
+  /** Each run's own log pace, and its log drift at the window's end. */
+  runLogPaces: Float64Array;
+  driftAtEnd: Float64Array;
+  reversionHours: number;
   sorted: Float64Array;
   p50: Float64Array;
   p90: Float64Array;
@@ -222,35 +244,39 @@ interface Extrapolation {
 }
 
 /**
- * Positions beyond the window: T_k = S + (P·A_k + B_k) / c per run, S the run's next call after the window, P its
- * pace, A_k the expected occupancy (at pace 1) and B_k the expected no-show holds and call delays of the tickets
- * from the window's end to k, c the serving counters; plus the renewal noise V_k = Σ var / c². The quantiles are
- * the next call's empirical ones plus the increments of a lognormal fitted to T_k's moments over that fitted to S's.
+ * Positions beyond the window: T_k = S + (P_k·A_k + B_k) / c per run, S the run's next call after the window, A_k the
+ * expected occupancy (at pace 1) and B_k the expected no-show holds and call delays of the tickets from the window's
+ * end to k, c the serving counters, and P_k the run's pace averaged over the time those tickets take: its own pace
+ * e^r times the drift's average over that span, which starts from the run's drift d and reverts (Ornstein–Uhlenbeck:
+ * mean d·g(L), variance v(L) over a span of L hours; see {@link driftAverage}) — so a long wait's pace averages out
+ * instead of carrying the drift of the window's end all the way. Plus the renewal noise of the services in between
+ * (n services on c counters add n·σ²/c²). The moments of T_k over the runs (means, variances and covariances of S, r
+ * and d) give a lognormal; its quantile increments over the one fitted to S are added to S's empirical quantiles.
  */
 function extrapolate(e: Extrapolation): void {
-  const { input, window, counters, nextCall, paceAtEnd, sorted, p50, p90 } = e;
+  const { input, window, counters, nextCall, paceAtEnd, runLogPaces, driftAtEnd, sorted, p50, p90 } = e;
   const runs = nextCall.length;
-  let meanS = 0;
-  let meanP = 0;
-  for (let run = 0; run < runs; run++) {
-    meanS += nextCall[run] ?? 0;
-    meanP += paceAtEnd[run] ?? 0;
-  }
-  meanS /= runs;
-  meanP /= runs;
-  let varS = 0;
-  let varP = 0;
-  let covSP = 0;
-  for (let run = 0; run < runs; run++) {
-    const s = (nextCall[run] ?? 0) - meanS;
-    const p = (paceAtEnd[run] ?? 0) - meanP;
-    varS += s * s;
-    varP += p * p;
-    covSP += s * p;
-  }
-  varS /= runs;
-  varP /= runs;
-  covSP /= runs;
+  const meanOfRuns = (values: Float64Array): number => {
+    let sum = 0;
+    for (let run = 0; run < runs; run++) sum += values[run] ?? 0;
+    return sum / runs;
+  };
+  const covarianceOfRuns = (a: Float64Array, meanA: number, b: Float64Array, meanB: number): number => {
+    let sum = 0;
+    for (let run = 0; run < runs; run++) sum += ((a[run] ?? 0) - meanA) * ((b[run] ?? 0) - meanB);
+    return sum / runs;
+  };
+  const meanS = meanOfRuns(nextCall);
+  const meanP = meanOfRuns(paceAtEnd);
+  const meanR = meanOfRuns(runLogPaces);
+  const meanD = meanOfRuns(driftAtEnd);
+  const varS = covarianceOfRuns(nextCall, meanS, nextCall, meanS);
+  const varP = covarianceOfRuns(paceAtEnd, meanP, paceAtEnd, meanP);
+  const varR = covarianceOfRuns(runLogPaces, meanR, runLogPaces, meanR);
+  const varD = covarianceOfRuns(driftAtEnd, meanD, driftAtEnd, meanD);
+  const covRD = covarianceOfRuns(runLogPaces, meanR, driftAtEnd, meanD);
+  const covSR = covarianceOfRuns(nextCall, meanS, runLogPaces, meanR);
+  const covSD = covarianceOfRuns(nextCall, meanS, driftAtEnd, meanD);
   sorted.set(nextCall);
   sorted.sort();
   const anchor50 = quantileOfSorted(sorted, 0.5);
@@ -274,8 +300,15 @@ function extrapolate(e: Extrapolation): void {
     // T_k's extra time counts the tickets from the window's end to k − 1: ticket `position` itself is called at T_k.
     const extraA = occupancySum / counters;
     const extraB = otherSum / counters;
-    const tMean = meanS + meanP * extraA + extraB;
-    const tVar = varS + extraA * extraA * varP + 2 * extraA * covSP + renewal / (counters * counters);
+    const drift = driftAverage((meanP * extraA + extraB) / 3600, input.driftSigmaPerSqrtHour, input.driftCapSd, e.reversionHours);
+    // log P_k = r + g·d + ε, ε ~ N(0, v): across the runs about normal, so P_k about lognormal.
+    const logMean = meanR + drift.g * meanD;
+    const logVariance = Math.max(0, varR + drift.g * drift.g * varD + 2 * drift.g * covRD) + drift.v;
+    const paceMean = Math.exp(logMean + logVariance / 2);
+    const paceVariance = paceMean * paceMean * Math.expm1(logVariance);
+    const covSPace = (covSR + drift.g * covSD) * paceMean;
+    const tMean = meanS + paceMean * extraA + extraB;
+    const tVar = varS + extraA * extraA * paceVariance + 2 * extraA * covSPace + renewal / (counters * counters);
     const fitted = lognormalQuantiles(tMean, tVar);
     p50[position] = anchor50 + Math.max(0, fitted.p50 - base.p50);
     p90[position] = anchor90 + Math.max(0, fitted.p90 - base.p90);
@@ -283,7 +316,7 @@ function extrapolate(e: Extrapolation): void {
     if (occupancy !== lastOccupancy) {
       lastOccupancy = occupancy;
       // This ticket's counter time X (0 if it leaves; hold + delay if a no-show; occupancy × pace + delay if served):
-      // its mean at the mean pace, and its variance given the pace (the pace's spread is counted once, in varP).
+      // its mean at the mean pace, and its variance given the pace (the pace's spread is counted once, above).
       const occupancyMean = meanOf(occupancy);
       const occupancySecond = secondMomentOf(occupancy);
       const ticketMean = stay * (show * occupancyMean * meanP + input.noShowShare * e.holdMean + e.delayMean);
@@ -299,6 +332,22 @@ function extrapolate(e: Extrapolation): void {
     otherSum += addB;
     renewal += addRenewal;
   }
+}
+
+/**
+ * The log drift averaged over the next `hours`, given where it starts (d): mean g·d and variance v. For the
+ * Ornstein–Uhlenbeck drift (reversion time τ, stationary sd `capSd`): g = (τ/L)(1 − e^(−L/τ)) and
+ * v = 2·cap²·τ·[L − 2τ(1 − e^(−L/τ)) + (τ/2)(1 − e^(−2L/τ))] / L² (→ 0 for short spans, → 2·cap²·τ/L for long ones).
+ * An uncapped walk: g = 1, v = σ²·L/3.
+ */
+export function driftAverage(hours: number, sigmaPerSqrtHour: number, capSd: number, reversionHours: number): { g: number; v: number } {
+  if (!(hours > 0) || !(sigmaPerSqrtHour > 0)) return { g: 1, v: 0 };
+  if (reversionHours === Infinity || !(capSd > 0)) return { g: 1, v: Math.min((sigmaPerSqrtHour * sigmaPerSqrtHour * hours) / 3, MAX_LOG_DRIFT * MAX_LOG_DRIFT) };
+  const tau = reversionHours;
+  const ratio = hours / tau;
+  const g = -Math.expm1(-ratio) / ratio;
+  const v = (2 * capSd * capSd * tau * (hours + 2 * tau * Math.expm1(-ratio) - (tau / 2) * Math.expm1(-2 * ratio))) / (hours * hours);
+  return { g, v: Math.max(0, v) };
 }
 
 /** p50 and p90 of the lognormal with this mean and variance (the mean itself when there is no spread). */

@@ -2,7 +2,7 @@
 // test on pace, the lognormal service model, no-shows at the counter, staff coming back, and its cost.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { SIMULATED_CALLS_BUDGET, SIMULATED_WINDOW, simulateCalls, type CallSimulationInput, type SimulatedCounter } from "../call-simulation.js";
+import { driftAverage, SIMULATED_CALLS_BUDGET, SIMULATED_WINDOW, simulateCalls, type CallSimulationInput, type SimulatedCounter } from "../call-simulation.js";
 import { detectChange } from "../pace.js";
 import { logNormalOf, normalCdf, remainingLogNormal, seededRandom } from "../sampling.js";
 import { learnServiceModel } from "../service-model.js";
@@ -124,6 +124,33 @@ describe("simulateCalls", () => {
     assert.ok(band(1000) > band(SIMULATED_WINDOW) && band(2999) > band(1000), `bands ${band(SIMULATED_WINDOW)}, ${band(1000)}, ${band(2999)}`);
     // About the expected time: 3000 tickets × 216 s mean (incl. no-shows, leavers, call delay) ÷ 4 counters.
     between((p50[2999] ?? 0) / ((2999 * (0.97 * (0.95 * 216 + 0.05 * 60) + 0.97 * 12)) / 4), 0.85, 1.1, "p50 at 3000 against the mean");
+  });
+
+  it("beyond the window with the capped drift: about the full simulation's p50 and p90 (the drift averages out over a long wait)", () => {
+    const occupancies = Array.from({ length: 1000 }, (_, index) => logNormalOf(index % 5 === 0 ? 600 : 120, 0.8));
+    const common = { counters: [idle, idle, idle, idle], occupancies, callDelay: logNormalOf(12, 1), noShowShare: 0.05, noShowHold: logNormalOf(60, 0.3), leaveShare: 0.03, paceSigma: 0.15, driftSigmaPerSqrtHour: 0.6, driftCapSd: 0.25 };
+    const ratios = { p50: 0, p90: 0 };
+    const seeds = [1, 2, 3, 4];
+    for (const seed of seeds) {
+      const fast = simulateCalls(input({ ...common, runs: 64, seed, callBudget: undefined }));
+      const exact = simulateCalls(input({ ...common, runs: 600, seed: seed + 100, window: 1000 }));
+      ratios.p50 += (fast.p50[999] ?? 0) / (exact.p50[999] ?? 1) / seeds.length;
+      ratios.p90 += (fast.p90[999] ?? 0) / (exact.p90[999] ?? 1) / seeds.length;
+    }
+    between(ratios.p50, 0.96, 1.04, "p50 at 1000 against the full simulation");
+    between(ratios.p90, 0.95, 1.06, "p90 at 1000 against the full simulation");
+  });
+
+  it("the drift's average over a span: starts where it is, reverts, and its spread vanishes for short and long spans", () => {
+    const tau = (2 * 0.25 * 0.25) / (0.6 * 0.6);
+    const short = driftAverage(0.001, 0.6, 0.25, tau);
+    between(short.g, 0.99, 1, "a short span keeps the drift");
+    // Over a short span the reversion does not show yet: a random walk's average, σ²·L/3.
+    between(short.v / ((0.36 * 0.001) / 3), 0.95, 1.05, "a short span: the walk's spread");
+    const long = driftAverage(100, 0.6, 0.25, tau);
+    between(long.g, 0, 0.01, "a long span forgets it");
+    between(long.v, 0, (2 * 0.25 * 0.25 * tau) / 100 + 1e-9, "a long span averages out");
+    assert.deepEqual(driftAverage(2, 0.6, 0, Infinity), { g: 1, v: (0.36 * 2) / 3 });
   });
 
   it("is deterministic for a seed", () => {
