@@ -23,7 +23,8 @@ export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
   assumedClosureSeconds: number;
   /**
    * Simulated runs of the calls to come, over the first 200 positions (`SIMULATED_WINDOW`; the rest are
-   * extrapolated): the work of one call is runs × window, whatever the queue's depth.
+   * extrapolated). At most `SIMULATED_CALLS_BUDGET` (8,192) calls are simulated: a longer window gets fewer runs
+   * (never below 32), so the work of one call is bounded whatever the queue's depth and this option.
    */
   simulationRuns: number;
 }
