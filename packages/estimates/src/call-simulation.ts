@@ -68,6 +68,8 @@ const MIN_RUNS = 32;
 const TABLE_SIZE = 512;
 /** The pace's drift steps when the run's clock has moved on by at least this much (seconds). */
 const DRIFT_STEP_SECONDS = 300;
+/** Beyond the window, the lognormal fit is evaluated at every this many positions and interpolated between. */
+const EXTRAPOLATION_STRIDE = 8;
 /** Bound of an uncapped log drift. */
 const MAX_LOG_DRIFT = 2;
 
@@ -146,17 +148,11 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     });
     if (busyServing < busy.length) busyFree.sort();
     for (let index = 0; index < busyServing; index++) free[slot++] = busyFree[index] ?? 0;
+    // The counters' free times as a min-heap: the next call is at its top, whatever the number of counters.
+    free.sort();
 
     for (let position = 0; position < window; position++) {
-      let soonest = 0;
-      let callAt = free[0] ?? 0;
-      for (let counter = 1; counter < counters; counter++) {
-        const at = free[counter] ?? 0;
-        if (at < callAt) {
-          callAt = at;
-          soonest = counter;
-        }
-      }
+      const callAt = free[0] ?? 0;
       calls[position * runs + run] = callAt;
       if (driftSigmaPerSqrtHour > 0 && callAt - clock >= DRIFT_STEP_SECONDS) {
         drift = driftStep(drift, (callAt - clock) / 3600, driftSigmaPerSqrtHour, driftCapSd, reversionHours, normal);
@@ -165,11 +161,9 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
       }
       if (leaveShare > 0 && random() < leaveShare) continue;
       const occupancy = noShowShare > 0 && random() < noShowShare ? pick(holdTable) : pick(occupancyTables[position] ?? holdTable) * pace;
-      free[soonest] = callAt + occupancy + pick(delayTable);
+      replaceTop(free, counters, callAt + occupancy + pick(delayTable));
     }
-    let soonestFree = Infinity;
-    for (let counter = 0; counter < counters; counter++) soonestFree = Math.min(soonestFree, free[counter] ?? Infinity);
-    nextCall[run] = soonestFree;
+    nextCall[run] = free[0] ?? 0;
     paceAtEnd[run] = pace;
     runLogPaces[run] = runLogPace;
     driftAtEnd[run] = drift;
@@ -216,6 +210,22 @@ export function simulateCalls(input: CallSimulationInput): CallQuantiles {
     });
   }
   return { p50, p90, simulatedCalls: runs * window };
+}
+
+/** Replaces the top of a binary min-heap of `size` values with `value` and restores the heap (O(log size)). */
+function replaceTop(heap: Float64Array, size: number, value: number): void {
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    const child = right < size && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left;
+    const childValue = heap[child] ?? 0;
+    if (!(childValue < value)) break;
+    heap[at] = childValue;
+    at = child;
+  }
+  heap[at] = value;
 }
 
 /** One step of the pace's log drift over `hours` (Ornstein–Uhlenbeck, or a random walk when not capped). */
@@ -296,8 +306,8 @@ function extrapolate(e: Extrapolation): void {
   let addA = 0;
   let addB = 0;
   let addRenewal = 0;
-  for (let position = window; position < e.p50.length; position++) {
-    // T_k's extra time counts the tickets from the window's end to k − 1: ticket `position` itself is called at T_k.
+  // T_k's extra time counts the tickets from the window's end to k − 1: ticket `position` itself is called at T_k.
+  const fitAt = (position: number): void => {
     const extraA = occupancySum / counters;
     const extraB = otherSum / counters;
     const drift = driftAverage((meanP * extraA + extraB) / 3600, input.driftSigmaPerSqrtHour, input.driftCapSd, e.reversionHours);
@@ -312,6 +322,13 @@ function extrapolate(e: Extrapolation): void {
     const fitted = lognormalQuantiles(tMean, tVar);
     p50[position] = anchor50 + Math.max(0, fitted.p50 - base.p50);
     p90[position] = anchor90 + Math.max(0, fitted.p90 - base.p90);
+  };
+  const last = e.p50.length - 1;
+  for (let position = window; position <= last; position++) {
+    // The lognormal fit is evaluated every EXTRAPOLATION_STRIDE positions (and at the last); the positions between
+    // are interpolated below (the fit is smooth in position; this keeps the per-ticket work to a few additions).
+    const evaluated = (position - window) % EXTRAPOLATION_STRIDE === 0 || position === last;
+    if (evaluated) fitAt(position);
     const occupancy = input.occupancies[position] ?? input.noShowHold;
     if (occupancy !== lastOccupancy) {
       lastOccupancy = occupancy;
@@ -331,6 +348,18 @@ function extrapolate(e: Extrapolation): void {
     occupancySum += addA;
     otherSum += addB;
     renewal += addRenewal;
+  }
+  // Linear interpolation between the evaluated positions (monotone between monotone points).
+  for (let from = window; from < last; from += EXTRAPOLATION_STRIDE) {
+    const to = Math.min(from + EXTRAPOLATION_STRIDE, last);
+    const p50From = p50[from] ?? 0;
+    const p90From = p90[from] ?? 0;
+    const p50Step = ((p50[to] ?? 0) - p50From) / (to - from);
+    const p90Step = ((p90[to] ?? 0) - p90From) / (to - from);
+    for (let position = from + 1; position < to; position++) {
+      p50[position] = p50From + p50Step * (position - from);
+      p90[position] = p90From + p90Step * (position - from);
+    }
   }
 }
 
