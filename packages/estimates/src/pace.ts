@@ -8,7 +8,7 @@
 // Only completed tickets count: a ticket still at a counter that has lasted long is not a fair draw (long services
 // are the ones likely to be found under way), and its remaining time already accounts for how long it has lasted.
 
-import { lognormalServiceTime, MIN_OCCUPANCY_SECONDS, occupancyOf, type ServiceModel } from "./service-model.js";
+import { lognormalServiceTime, MIN_OCCUPANCY_SECONDS, occupancyOf, type ServiceModel, type TypeServiceTime } from "./service-model.js";
 import type { LineSnapshot } from "./types.js";
 
 export interface PaceOptions {
@@ -109,11 +109,17 @@ function paceOf(logFactor: number, logSd: number): Pace {
 export function scaleServiceModel(model: ServiceModel, factor: number): ServiceModel {
   if (factor === 1) return model;
   const logFactor = Math.log(factor);
+  const cache = new Map<string, TypeServiceTime>();
   return {
     ...model,
     serviceTimeOf(ticketTypeId) {
-      const time = model.serviceTimeOf(ticketTypeId);
-      return lognormalServiceTime(time.logMu + logFactor, time.logSigma, time.source);
+      let scaled = cache.get(ticketTypeId);
+      if (scaled === undefined) {
+        const time = model.serviceTimeOf(ticketTypeId);
+        scaled = lognormalServiceTime(time.logMu + logFactor, time.logSigma, time.source);
+        cache.set(ticketTypeId, scaled);
+      }
+      return scaled;
     },
   };
 }

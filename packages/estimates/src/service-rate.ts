@@ -21,7 +21,11 @@ export interface ServiceRateOptions extends ServiceModelOptions, PaceOptions {
   rateDriftCapSd: number;
   /** How long a closure (zero open counters) is assumed to last when none was observed. */
   assumedClosureSeconds: number;
-  /** Simulated runs of the calls to come (fewer for queues longer than 200: the cost stays bounded). */
+  /**
+   * Simulated runs of the calls to come, over the first 200 positions (`SIMULATED_WINDOW`; the rest are
+   * extrapolated). At most `SIMULATED_CALLS_BUDGET` (8,192) calls are simulated: a longer window gets fewer runs
+   * (never below 32), so the work of one call is bounded whatever the queue's depth and this option.
+   */
   simulationRuns: number;
 }
 
@@ -43,7 +47,7 @@ export const SERVICE_RATE_DEFAULTS: Readonly<ServiceRateOptions> = {
   paceShiftSd: 0.3,
   priorCallDelaySeconds: 10,
   awayAfterSeconds: 120,
-  simulationRuns: 200,
+  simulationRuns: 64,
   changeThreshold: 3,
 };
 
@@ -132,9 +136,16 @@ export function estimateServiceRate(
   const away = awayCounters(snapshot, Math.max(resolved.awayAfterSeconds, 6 * delay.meanSeconds));
   const outlook = outlookForCounters(snapshot, model, resolved, away);
   const closures = upcomingClosures(snapshot);
+  // One occupancy per type (a queue of thousands holds a handful of types).
+  const occupancyByType = new Map<string, LogNormal>();
   const occupancyOf = (ticketTypeId: string): LogNormal => {
-    const service = model.serviceTimeOf(ticketTypeId);
-    return { mu: service.logMu, sigma: service.logSigma };
+    let occupancy = occupancyByType.get(ticketTypeId);
+    if (occupancy === undefined) {
+      const service = model.serviceTimeOf(ticketTypeId);
+      occupancy = { mu: service.logMu, sigma: service.logSigma };
+      occupancyByType.set(ticketTypeId, occupancy);
+    }
+    return occupancy;
   };
   const calls = simulateCalls({
     counters: outlook.counters,
@@ -148,22 +159,37 @@ export function estimateServiceRate(
     paceSigma: pace.logSd,
     driftSigmaPerSqrtHour: resolved.rateDriftPerSqrtHour,
     driftCapSd: resolved.rateDriftCapSd,
-    runs: runsFor(snapshot.waiting.length, resolved.simulationRuns),
+    runs: resolved.simulationRuns,
     seed: seedOf(snapshot),
   });
 
   let fallbackSeen = snapshot.serving.some((ticket) => model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK");
-  let previous: { p50: number; p90: number } | null = null;
+  const fallbackType = new Map<string, boolean>();
+  const isFallback = (ticketTypeId: string): boolean => {
+    let fallback = fallbackType.get(ticketTypeId);
+    if (fallback === undefined) {
+      fallback = model.serviceTimeOf(ticketTypeId).source === "FALLBACK";
+      fallbackType.set(ticketTypeId, fallback);
+    }
+    return fallback;
+  };
+  const closedWithin = closures.length === 0 ? () => 0 : (seconds: number) => closedSecondsWithin(closures, snapshot.now, seconds);
+  let previousP50 = -1;
+  let previousP90 = 0;
   const estimates: EstimatesByTicket = new Map();
-  snapshot.waiting.forEach((ticket, position) => {
+  const waiting = snapshot.waiting;
+  for (let position = 0; position < waiting.length; position++) {
+    const ticket = waiting[position];
+    if (ticket === undefined) continue;
     const openP50 = calls.p50[position] ?? 0;
     const openP90 = calls.p90[position] ?? 0;
-    const rawP50 = openP50 + closedSecondsWithin(closures, snapshot.now, openP50);
-    const rawP90 = openP90 + closedSecondsWithin(closures, snapshot.now, openP90);
+    const rawP50 = openP50 + closedWithin(openP50);
+    const rawP90 = openP90 + closedWithin(openP90);
     // Consistent answers: never less than the ticket ahead, and a ticket behind others is never told 0.
-    const p50 = Math.max(Math.round(rawP50), previous === null ? 0 : Math.max(previous.p50, 1));
-    const p90 = Math.max(Math.round(rawP90), p50, previous?.p90 ?? 0);
-    previous = { p50, p90 };
+    const p50 = Math.max(Math.round(rawP50), previousP50 < 0 ? 0 : Math.max(previousP50, 1));
+    const p90 = Math.max(Math.round(rawP90), p50, previousP90);
+    previousP50 = p50;
+    previousP90 = p90;
     const basis: EstimateBasis = outlook.nobodyServing
       ? "NO_COUNTERS"
       : fallbackSeen
@@ -172,8 +198,8 @@ export function estimateServiceRate(
           ? "HISTORY"
           : "COLD_START";
     estimates.set(ticket.id, toEstimate(p50, p90, basis));
-    if (model.serviceTimeOf(ticket.ticketTypeId).source === "FALLBACK") fallbackSeen = true;
-  });
+    if (!fallbackSeen && isFallback(ticket.ticketTypeId)) fallbackSeen = true;
+  }
   return estimates;
 }
 
@@ -188,11 +214,6 @@ function seedOf(snapshot: LineSnapshot): number {
   const newest = snapshot.history.at(-1)?.id ?? "";
   const serving = snapshot.serving.map((ticket) => ticket.id).join(",");
   return seedFrom(snapshot.waiting.length, hashString(first), hashString(last), hashString(newest), hashString(serving));
-}
-
-/** Fewer runs for long queues: the cost stays about `runs` × 400 positions, never below 100 runs. */
-function runsFor(waiting: number, runs: number): number {
-  return waiting <= 400 ? runs : Math.max(100, Math.floor((runs * 400) / waiting));
 }
 
 /** Known closures that have not ended yet, soonest first. */
