@@ -30,6 +30,11 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("audit_log_tenant_time_idx").on(t.tenantId, t.createdAt.desc()),
+    // A line refresh reads the openings and closings of its counters (the estimator's counter changes): without
+    // this it would walk every audit entry of the tenant in the window (one per ticket change).
+    index("audit_log_counter_changes_idx")
+      .on(t.tenantId, t.targetId, t.createdAt)
+      .where(sql`target_type = 'counter' and action in ('counter.open', 'counter.close')`),
     pgPolicy("audit_log_read", { for: "select", to: appRole, using: sql`tenant_id = ${currentTenant}` }),
     pgPolicy("audit_log_append", { for: "insert", to: appRole, withCheck: sql`tenant_id = ${currentTenant}` }),
   ],

@@ -41,6 +41,7 @@ interface TicketLike {
   tenantId: string;
   lineId: string;
   status: string;
+  position: number | null;
   estimate?: EstimateView | null;
 }
 
@@ -49,7 +50,7 @@ export async function ticketEstimate(ctx: RequestContext, ticket: TicketLike): P
   if (ticket.estimate !== undefined) return ticket.estimate;
   if (ticket.status !== "WAITING") return null;
   const state = await lineStateFor(ctx, ticket.tenantId, ticket.lineId, "display:read");
-  return state?.estimates.byTicket.get(ticket.id) ?? null;
+  return state?.estimates.forTicket(ticket.id, ticket.position) ?? null;
 }
 
 /** What a ticket issued now would wait on this line; the line was read (and authorized) with its event number. */
@@ -61,12 +62,12 @@ export async function lineEstimatedWait(ctx: RequestContext, line: { id: string;
 /** Public: the estimate the holder of a tracking code sees (null when the line hides estimates). */
 export async function publicTicketEstimate(
   ctx: RequestContext,
-  view: { trackingCode: string; status: string; lineId: string; seq: number; estimate?: EstimateView | null },
+  view: { trackingCode: string; status: string; lineId: string; seq: number; position: number | null; estimate?: EstimateView | null },
 ): Promise<EstimateView | null> {
   if (view.estimate !== undefined) return view.estimate;
   if (view.status !== "WAITING") return null;
   const found = await locateTrackingCode(ctx, view.trackingCode);
   if (!found) return null;
   const state = await memo(ctx, `public ${view.lineId}`, () => lineStatesOf(ctx.db).current(found.tenantId, view.lineId, view.seq));
-  return state?.estimates.forCustomer(found.ticketId) ?? null;
+  return state?.estimates.forCustomer(found.ticketId, view.position) ?? null;
 }

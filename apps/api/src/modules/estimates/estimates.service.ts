@@ -39,18 +39,36 @@ export interface EstimateView {
 }
 
 export interface LineEstimates {
-  /** Waiting tickets' estimates, staff view. */
+  /** Estimates of the waiting tickets in the window (`waitingIds`), staff view. */
   byTicket: Map<string, EstimateView>;
+  /** Staff view of a waiting ticket's estimate: from the window, or extrapolated from its `position` beyond it. */
+  forTicket(ticketId: string, position: number | null | undefined): EstimateView | null;
   /** What a ticket issued now would wait (p50), staff view; null when the line cannot estimate. */
   estimatedWaitSeconds: number | null;
   /** The band of a ticket issued now as a customer sees it (the join page), or null when hidden or unknown. */
   forArrival(): EstimateView | null;
   /** Customers see estimates on this line. */
   visibleToCustomers: boolean;
-  /** The waiting tickets the estimate covered, in queue order (position 1 first; at most the snapshot's limit). */
+  /** The window: the waiting tickets the estimator saw, in queue order (position 1 first; `snapshotLimits.waitingMax` at most). */
   waitingIds: readonly string[];
-  /** The estimate a customer sees for a ticket (no reason), or null when hidden. */
-  forCustomer(ticketId: string): EstimateView | null;
+  /** The estimate a customer sees for a ticket (no reason), or null when hidden; `position` places one beyond the window. */
+  forCustomer(ticketId: string, position?: number | null): EstimateView | null;
+}
+
+/**
+ * The estimate at `position` beyond the window, from the window's tail: `last` is the estimate at position
+ * `lastPosition` (the first place after the window), `middle` one about halfway through the window. The p50 grows by
+ * the window's recent per-place pace; the band (p90 − p50) widens like a sum of independent service times
+ * (with the square root of the places ahead). Monotone in position; equal to `last` at `lastPosition`.
+ */
+export function extrapolate(last: EstimateView, lastPosition: number, middle: { estimate: EstimateView; position: number } | null, position: number): EstimateView {
+  if (position <= lastPosition) return last;
+  const pace = middle && middle.position < lastPosition
+    ? Math.max(0, (last.p50Seconds - middle.estimate.p50Seconds) / (lastPosition - middle.position))
+    : last.p50Seconds / lastPosition;
+  const p50Seconds = last.p50Seconds + pace * (position - lastPosition);
+  const band = Math.max(0, last.p90Seconds - last.p50Seconds) * Math.sqrt(position / lastPosition);
+  return { p50Seconds: Math.round(p50Seconds), p90Seconds: Math.round(p50Seconds + band), basis: last.basis, reason: last.reason };
 }
 
 /** The estimator a line runs (null in the database = the default). */
@@ -70,9 +88,12 @@ export interface EstimateOutcome {
 
 /**
  * Runs the line's estimator over `snapshot` (with the WEBHOOK call and its fallback). Never inside a transaction:
- * a WEBHOOK estimator waits for the tenant's server here.
+ * a WEBHOOK estimator waits for the tenant's server here. The snapshot holds the window (the front of the queue,
+ * `snapshotLimits.waitingMax` at most); `waitingCount` is every waiting ticket: places beyond the window, the next
+ * arrival's included, are extrapolated from the window's tail (`extrapolate`), so one run costs the same however
+ * deep the queue.
  */
-export async function estimateFromSnapshot(line: LineRow, read: LineSnapshot): Promise<EstimateOutcome> {
+export async function estimateFromSnapshot(line: LineRow, read: LineSnapshot, waitingCount: number = read.waiting.length): Promise<EstimateOutcome> {
   const name = estimatorOf(line);
   // What the line row knows: the closed periods of its opening hours (a pause, closing time).
   const snapshot: LineSnapshot = { ...read, plannedClosures: plannedClosuresOf(line.openingHours, line.timeZone, read.now) };
@@ -118,16 +139,28 @@ export async function estimateFromSnapshot(line: LineRow, read: LineSnapshot): P
     for (const [id, e] of result) if (id !== NEXT_ARRIVAL) byTicket.set(id, { ...e, reason: null });
   }
   const visibleToCustomers = line.showEstimates && name !== "NONE";
+  const waitingIds = snapshot.waiting.map((w) => w.id);
+  // Beyond the window: extrapolated from the place after it (the estimator's arrival), the staff view of it.
+  const windowEnd = waitingIds.length + 1;
+  const tail: EstimateView | null = arrival ? { p50Seconds: arrival.p50Seconds, p90Seconds: arrival.p90Seconds, basis: arrival.basis, reason: null } : null;
+  const middleId = waitingIds[Math.floor(waitingIds.length / 2)];
+  const middleEstimate = middleId ? byTicket.get(middleId) : undefined;
+  const middle = middleEstimate ? { estimate: middleEstimate, position: Math.floor(waitingIds.length / 2) + 1 } : null;
+  const beyond = (position: number): EstimateView | null => (tail ? extrapolate(tail, windowEnd, middle, position) : null);
+  const arrivalView = beyond(waitingCount + 1);
+  const forTicket = (ticketId: string, position: number | null | undefined): EstimateView | null =>
+    byTicket.get(ticketId) ?? (position != null && position >= windowEnd ? beyond(position) : null);
   const estimates: LineEstimates = {
     byTicket,
-    estimatedWaitSeconds: arrival ? arrival.p50Seconds : null,
+    forTicket,
+    estimatedWaitSeconds: arrivalView ? arrivalView.p50Seconds : null,
     forArrival() {
-      return visibleToCustomers && arrival ? { p50Seconds: arrival.p50Seconds, p90Seconds: arrival.p90Seconds, basis: arrival.basis, reason: null } : null;
+      return visibleToCustomers && arrivalView ? { ...arrivalView, reason: null } : null;
     },
     visibleToCustomers,
-    waitingIds: snapshot.waiting.map((w) => w.id),
-    forCustomer(ticketId) {
-      const estimate = visibleToCustomers ? byTicket.get(ticketId) : undefined;
+    waitingIds,
+    forCustomer(ticketId, position) {
+      const estimate = visibleToCustomers ? forTicket(ticketId, position) : null;
       return estimate ? { ...estimate, reason: null } : null;
     },
   };

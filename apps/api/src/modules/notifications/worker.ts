@@ -124,8 +124,8 @@ export const ticketLink = (publicUrl: string, code: string, slug: string) => `${
  * which must not wait for another). The refresh that published the message's event computed it just before
  * waking the worker; when this process has none, the issue-time estimate stands.
  */
-function customerEstimate(states: LineStates, tenantId: string, lineId: string, ticketId: string): [number, number] | null {
-  const e = states.peek(tenantId, lineId)?.estimates.forCustomer(ticketId);
+function customerEstimate(states: LineStates, tenantId: string, lineId: string, ticketId: string, position: number | null): [number, number] | null {
+  const e = states.peek(tenantId, lineId)?.estimates.forCustomer(ticketId, position);
   return e ? [e.p50Seconds, e.p90Seconds] : null;
 }
 
@@ -148,7 +148,7 @@ export async function ticketValues(
   let p50 = ticket.issued_p50_seconds;
   let p90 = ticket.issued_p90_seconds;
   if (needsWait && states && ticket.status === "WAITING") {
-    const mine = customerEstimate(states, tenantId, ticket.line_id, ticketId);
+    const mine = customerEstimate(states, tenantId, ticket.line_id, ticketId, ticket.position);
     if (mine) [p50, p90] = mine;
   }
   return {

@@ -5,8 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
-import { LineStates, lineStateCache } from "../live/line-state.js";
+import { assertOk, signUpPersona, startTestApi, type Persona, type TestApi } from "../../../__tests__/harness.js";
+import { LineStates, lineStateCache, lineStatesOf } from "../live/line-state.js";
+import { snapshotLimits } from "../../estimates/estimates.snapshot.js";
 import { createLine, issueTicket, issueTickets } from "./queue-fixtures.js";
 
 describe("line states", () => {
@@ -87,5 +88,34 @@ describe("line states", () => {
     const lineId = await createLine(owner.gql, owner.tenantId);
     await issueTickets(owner.gql, lineId, 2);
     assert.equal(await states.current(other.tenantId, lineId), null);
+  });
+
+  it("estimates past the window from its tail: every reader, increasing with the place, the arrival after the last", async () => {
+    const window = snapshotLimits.waitingMax;
+    snapshotLimits.waitingMax = 4; // the window of a deep queue, made small
+    try {
+      const lineId = await createLine(owner.gql, owner.tenantId, { name: "Deep", prefix: "D" });
+      const issued = await issueTickets(owner.gql, lineId, 10);
+      await lineStatesOf(api.database.db).idle();
+      const state = await new LineStates(api.database.db).current(owner.tenantId, lineId, Number.MAX_SAFE_INTEGER);
+      assert.equal(state?.waitingCount, 10);
+      assert.deepEqual(state?.estimates.waitingIds, issued.slice(0, 4).map((t) => t.id), "the estimator saw the window only");
+      // Staff (Ticket.estimate) and the holder (PublicTicket.estimate) both get one past the window.
+      const staffView = await Promise.all(
+        issued.map(async (t) => assertOk(await owner.gql<{ ticket: { position: number; estimate: { p50Seconds: number; p90Seconds: number } | null } }>(`query($id: ID!) { ticket(id: $id) { position estimate { p50Seconds p90Seconds } } }`, { id: t.id })).ticket),
+      );
+      assert.deepEqual(staffView.map((t) => t.position), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const p50s = staffView.map((t) => t.estimate?.p50Seconds ?? NaN);
+      assert.ok(p50s.every((p, i) => i === 0 || p >= p50s[i - 1]!), `increasing with the place: ${p50s.join(", ")}`);
+      assert.ok(p50s[9]! > p50s[3]!, `the last waits longer than the window's last: ${p50s.join(", ")}`);
+      assert.ok(staffView.every((t) => t.estimate!.p90Seconds >= t.estimate!.p50Seconds));
+      const holder = assertOk(await api.client()<{ ticketByCode: { position: number; estimate: { p50Seconds: number } | null } }>(`query($c: String!) { ticketByCode(code: $c) { position estimate { p50Seconds } } }`, { c: issued[9]!.trackingCode })).ticketByCode;
+      assert.equal(holder.position, 10);
+      assert.equal(holder.estimate?.p50Seconds, p50s[9]);
+      const line = assertOk(await owner.gql<{ line: { estimatedWaitSeconds: number } }>(`query($id: ID!) { line(id: $id) { estimatedWaitSeconds } }`, { id: lineId })).line;
+      assert.ok(line.estimatedWaitSeconds >= p50s[9]!, `a ticket issued now waits at least as long as the last: ${line.estimatedWaitSeconds} vs ${p50s[9]}`);
+    } finally {
+      snapshotLimits.waitingMax = window;
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { Tx } from "@qline/db";
 import type { EstimateView } from "../../estimates/estimates.service.js";
 import type { PublicTicketView, TicketView } from "../views.js";
+import { snapshotLimits } from "../../estimates/estimates.snapshot.js";
 import { nextEventSeq } from "./sequence.js";
 import { topics, type Publication } from "./topics.js";
 import type { LineState, LineStats } from "./line-state.js";
@@ -35,8 +36,8 @@ export interface LineEventView {
 /** Event kinds after which the other waiting tickets' estimates are unchanged (not pushed to every holder). */
 const estimateNeutralKinds: ReadonlySet<string> = new Set(["ISSUED", "UPDATED", "TICKET_ESCALATED"]);
 
-/** Most waiting tickets whose holders get a live position update after one event (beyond: on their next read). */
-export const maxPositionUpdates = 2000;
+/** Most waiting tickets whose holders get a live position update after one event: the window (beyond: on their next read). */
+export const maxPositionUpdates = snapshotLimits.waitingMax;
 
 /**
  * Published once per event on `topics.queue` when the event moved the waiting tickets' positions or
@@ -164,7 +165,7 @@ export function eventPublications(event: LineEvent, state: LineState, claimQueue
   const read = ticket ? holders.get(ticket.id) : undefined;
   const own = event.own ?? (read ? { ...read, seq } : null);
   const { estimates } = state;
-  const eventTicket = ticket ? { ...ticket, estimate: estimates.byTicket.get(ticket.id) ?? null } : null;
+  const eventTicket = ticket ? { ...ticket, estimate: estimates.forTicket(ticket.id, ticket.position) } : null;
   const payload: LineEventView = { kind, tenantId, lineId, seq, at: new Date(state.at).toISOString(), ticket: eventTicket, stats: statsOf(state), waiting: waitingWindow(state) };
   const out: Publication[] = [{ topic: topics.line(tenantId, lineId), payload }];
   for (const ancestorOrSelf of event.tenantPath) out.push({ topic: topics.activity(ancestorOrSelf), payload });
@@ -173,7 +174,7 @@ export function eventPublications(event: LineEvent, state: LineState, claimQueue
     // The state is newer than the event's transaction: a place it saw wins over the one read then.
     const index = estimates.waitingIds.indexOf(ticket.id);
     const position = own.status === "WAITING" && index >= 0 ? index + 1 : own.position;
-    out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, position, estimate: estimates.forCustomer(ticket.id) } satisfies PublicTicketView });
+    out.push({ topic: topics.ticket(tenantId, ticket.id), payload: { ...own, position, estimate: estimates.forCustomer(ticket.id, position) } satisfies PublicTicketView });
   }
   // A new ticket joins at the back and an edit or an escalation changes no one's wait: the others' estimates
   // stand, so only events that can move them reach every waiting holder.

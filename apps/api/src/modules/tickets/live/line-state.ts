@@ -49,7 +49,7 @@ export interface LineState extends LineStats {
   seq: number;
   /** The database's clock when the line was read (ms since the epoch). */
   at: number;
-  /** Every waiting ticket's estimate and place (the first `snapshotLimits.waitingMax` in queue order). */
+  /** The waiting tickets' places and estimates: the window (`snapshotLimits.waitingMax` in queue order), extrapolated beyond. */
   estimates: LineEstimates;
   /** The line's "almost your turn" thresholds, from the same read. */
   notificationSettings: LineRow["notificationSettings"];
@@ -65,7 +65,8 @@ interface Refreshed {
 export const lineStateCache = { maxAgeMs: 5000, maxLines: 10_000 };
 
 interface Pending {
-  issued: Set<string>;
+  /** Tickets issued since the last refresh, with their place at issue (their issue-time estimate is recorded). */
+  issued: Map<string, number | null>;
   events: { event: LineEvent; pubsub: QlinePubSub }[];
   result: Promise<Refreshed | null>;
   start: (run: () => Promise<Refreshed | null>) => void;
@@ -115,7 +116,7 @@ export class LineStates {
       entry.known = Math.max(entry.known, event.seq);
       const pending = this.join(entry, (next) => {
         next.events.push({ event, pubsub });
-        if (event.issued && event.ticket) next.issued.add(event.ticket.id);
+        if (event.issued && event.ticket) next.issued.set(event.ticket.id, event.ticket.position);
       });
       this.track(pending.result);
     }
@@ -187,7 +188,7 @@ export class LineStates {
     // The holders of the events' tickets the transactions did not have (their own topics), read with the line.
     const holderIds = [...new Set(pending.events.flatMap(({ event }) => (event.ticket && !event.own ? [event.ticket.id] : [])))];
     try {
-      found = await computeLineState(this.db, tenantId, lineId, [...pending.issued], undefined, holderIds);
+      found = await computeLineState(this.db, tenantId, lineId, pending.issued, undefined, holderIds);
     } catch (error) {
       if (pending.events.length > 0) logger.error({ err: error, tenantId, lineId, events: pending.events.length }, "refreshing a line failed; its events were not published");
       throw error;
@@ -212,7 +213,7 @@ function newPending(): Pending {
   });
   // A refresh nobody awaits any more must not surface as an unhandled rejection.
   result.catch(() => undefined);
-  return { issued: new Set(), events: [], result, start };
+  return { issued: new Map(), events: [], result, start };
 }
 
 /** Publishes a refresh's events in number order, each publisher's in one batch (one Redis pipeline). */
@@ -244,20 +245,20 @@ async function readLine(tx: Tx, tenantId: string, lineId: string, at?: number, h
 
 /**
  * One refresh of a line, uncached: what the owner runs (tests call it with a fixed clock `at`). `issued`: tickets
- * whose estimate now becomes their issue-time estimate.
+ * (with their place at issue) whose estimate now becomes their issue-time estimate.
  */
 export async function computeLineState(
   db: Database,
   tenantId: string,
   lineId: string,
-  issued: readonly string[] = [],
+  issued: Iterable<readonly [string, number | null]> = [],
   at?: number,
   holderIds: readonly string[] = [],
 ): Promise<Refreshed | null> {
   const found = await systemDoor(db, tenantId, (tx) => readLine(tx, tenantId, lineId, at, holderIds));
   if (!found) return null;
   const { line, read } = found;
-  const { estimates, fallback } = await estimateFromSnapshot(line, read.snapshot); // no transaction open: may call the tenant's webhook
+  const { estimates, fallback } = await estimateFromSnapshot(line, read.snapshot, read.waitingCount); // no transaction open: may call the tenant's webhook
   const state: LineState = {
     tenantId,
     lineId,
@@ -278,13 +279,13 @@ export async function computeLineState(
  * issued since the last refresh, "almost your turn" messages for tickets that reached the line's threshold, and the
  * audit entry of a WEBHOOK estimator's first failure. A failure is logged: the next refresh of the line tries again.
  */
-async function recordDecisions(db: Database, state: LineState, issued: readonly string[], fallback: { reason: string } | null): Promise<void> {
+async function recordDecisions(db: Database, state: LineState, issued: Iterable<readonly [string, number | null]>, fallback: { reason: string } | null): Promise<void> {
   const { tenantId, lineId, estimates } = state;
   const candidates = almostThereCandidates(state.notificationSettings, estimates.waitingIds, (id) => estimates.byTicket.get(id)?.p50Seconds ?? null).filter(
     (id) => !almostThereSeen.has(`${tenantId}:${id}`),
   );
-  const issuedRows = issued.flatMap((id) => {
-    const e = estimates.byTicket.get(id);
+  const issuedRows = [...issued].flatMap(([id, position]) => {
+    const e = estimates.forTicket(id, position);
     return e ? [sql`(${id}::uuid, ${Math.round(e.p50Seconds)}::int, ${Math.round(e.p90Seconds)}::int)`] : [];
   });
   if (candidates.length === 0 && issuedRows.length === 0 && !fallback) return;

@@ -303,5 +303,5 @@ async function holderNow(ctx: RequestContext, tenantId: string, ticketId: string
   if (!view) return null;
   if (view.status !== "WAITING") return { ...view, estimate: null };
   const state = await lineStatesOf(ctx.db).current(tenantId, view.lineId, view.seq);
-  return { ...view, estimate: state?.estimates.forCustomer(ticketId) ?? null };
+  return { ...view, estimate: state?.estimates.forCustomer(ticketId, view.position) ?? null };
 }

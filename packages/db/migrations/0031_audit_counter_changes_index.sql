@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_counter_changes_idx" ON "audit_log" USING btree ("tenant_id","target_id","created_at") WHERE target_type = 'counter' and action in ('counter.open', 'counter.close');
