@@ -40,6 +40,9 @@ function eventOf(text: string): number {
   return m ? Number(m[1]) : -1;
 }
 
+/** Subscriptions refused as busy whose retry is scheduled (their "complete" is expected). */
+const retrying = new Set<number>();
+
 async function open(c: Extract<Command, { cmd: "open" }>): Promise<void> {
   const base = openedSubs;
   received = Int32Array.from({ length: base + c.sockets * c.perSocket }, (_, i) => received[i] ?? 0);
@@ -74,7 +77,17 @@ async function open(c: Extract<Command, { cmd: "open" }>): Promise<void> {
             const id = Number(text.slice(7, text.indexOf('"', 7)));
             const event = eventOf(text);
             if (event >= 0) onEvent(id, event);
-            else if (!text.includes('"type":"next"')) send({ kind: "error", text: text.slice(0, 300) });
+            else if (text.includes('"type":"next"') && text.includes('"errors"')) {
+              // Busy (thousands subscribing at once): subscribe again after the server's advice, as a client does.
+              const retry = /"code":"(SERVICE_UNAVAILABLE|LIMIT_EXCEEDED)".*?"retryAfterSeconds":(\d+)/.exec(text);
+              if (!retry) send({ kind: "error", text: text.slice(0, 300) });
+              else {
+                retrying.add(id);
+                setTimeout(() => ws.send(JSON.stringify({ id: String(id), type: "subscribe", payload: { query: c.query, variables: c.variables } })), Number(retry[2]) * 1000 * (1 + Math.random()));
+              }
+            } else if (text.includes('"type":"complete"') && retrying.delete(id)) {
+              // the refused subscription's end; its retry is scheduled
+            } else if (!text.includes('"type":"next"')) send({ kind: "error", text: text.slice(0, 300) });
           } else if (text.includes('"type":"ping"')) ws.send('{"type":"pong"}');
         });
         ws.on("close", (code) => {
