@@ -83,12 +83,20 @@ export function queueEstimateAt(view: QueueMovedView, index: number): EstimateVi
   return { p50Seconds: e[0], p90Seconds: e[1], basis: e[2], reason: null };
 }
 
-/** The front of the queue as an event carries it. */
+/** Windows already built, one per state: every event and subscriber of one state shares it. */
+const windows = new WeakMap<LineState, WaitingTuple[]>();
+
+/** The front of the queue as an event carries it (built once per state; treat as read-only). */
 export function waitingWindow(state: LineState): WaitingTuple[] {
-  return state.estimates.waitingIds.slice(0, waitingWindowMax).map((id): WaitingTuple => {
-    const e = state.estimates.byTicket.get(id);
-    return e ? [id, e.p50Seconds, e.p90Seconds, e.basis] : [id, null, null, null];
-  });
+  let window = windows.get(state);
+  if (!window) {
+    window = state.estimates.waitingIds.slice(0, waitingWindowMax).map((id): WaitingTuple => {
+      const e = state.estimates.byTicket.get(id);
+      return e ? [id, e.p50Seconds, e.p90Seconds, e.basis] : [id, null, null, null];
+    });
+    windows.set(state, window);
+  }
+  return window;
 }
 
 /** One event on a line, as its transaction saw it (numbered there); published after commit by the line's owner. */
