@@ -15,7 +15,7 @@ import type { CounterEvent, FinishedTicket, LineSnapshot, ServingTicket, TicketO
  * `waitingMax` is the window: the front of the queue an estimator sees and whose holders get live places; a
  * refresh's work stops growing with the queue there (places beyond are extrapolated, see estimates.service.ts).
  */
-export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 1000, servingMax: 500, nowServingMax: 100 };
+export const snapshotLimits = { historyWindowMs: 2 * 3600_000, historyMax: 200, waitingMax: 2000, servingMax: 500, nowServingMax: 100 };
 
 /** Tickets without a type share this id in snapshots. */
 export const UNTYPED = "untyped";
