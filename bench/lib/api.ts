@@ -40,6 +40,9 @@ export const loadLimits: Readonly<Record<string, string>> = {
   LIMIT_WS_CONNECTIONS_PER_ACTOR: "100000",
 };
 
+/** One benchmark run's rate-limit key namespace: its processes share it, nothing else does. */
+const runKeyPrefix = `qline:rl:bench:${process.pid}:${Date.now().toString(36)}`;
+
 export interface ApiProcess {
   url: string;
   wsUrl: string;
@@ -94,6 +97,8 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     QLINE_DATA_DIR: dataDir ?? join(tmpdir(), "qline-bench-unused"),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    // The limiters' counters of this run, apart from every other run's and the tests' (Redis is shared).
+    RATE_KEY_PREFIX: runKeyPrefix,
     ...options.env,
   };
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
