@@ -188,6 +188,7 @@ export async function refuseArchivedTicketType(tx: Tx, tenantId: string, id: str
   const [type] = await tx
     .select({ name: ticketTypes.name, archivedAt: ticketTypes.archivedAt })
     .from(ticketTypes)
-    .where(and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id)));
+    .where(and(sql`${ticketTypes.tenantId} = any((select app.scope_ancestors())::uuid[])`, eq(ticketTypes.id, id)));
   if (type?.archivedAt) throw ticketTypeArchived(type.name, path);
+  void tenantId; // the scope's tenant: its ancestors' types are its chain's (templates.ts)
 }

@@ -1,6 +1,7 @@
 /** Reads and writes every ticket operation shares: the locked ticket, its line and counter, its history row, the party size and type rules. */
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { effectiveTicketTypesIn } from "../tenants/templates.js";
 import { auditLog, counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
 import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
@@ -113,9 +114,8 @@ export async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: str
     if (allowed.length > 1) throw badInput("This line needs a ticket type", [{ path, message: "required on this line" }]);
     return null;
   }
-  const [type] = isUuid(ticketTypeId)
-    ? await tx.select({ id: ticketTypes.id }).from(ticketTypes).where(and(eq(ticketTypes.tenantId, line.tenantId), eq(ticketTypes.id, ticketTypeId)))
-    : [];
+  // The tenant's own types and those its chain passes down (templates.ts), less the ones hidden on the way.
+  const type = isUuid(ticketTypeId) ? (await effectiveTicketTypesIn(tx, line.tenantId)).find((t) => t.id === ticketTypeId && !t.hidden) : undefined;
   if (!type) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
   if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
     throw ticketTypeNotAllowed(line.name, path);
