@@ -17,13 +17,14 @@ import { LineEventResolver, QueueSubscriptionsResolver } from "./modules/tickets
 import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
+import { ChainAnalyticsResolver } from "./modules/analytics/chain-rollup.resolver.js";
 import { WebPushResolver } from "./modules/notifications/web-push.resolver.js";
 import { NotificationsResolver, TicketNotificationsResolver } from "./modules/notifications/notifications.resolver.js";
 import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, TenantTemplatesResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, TenantTemplatesResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, ChainAnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

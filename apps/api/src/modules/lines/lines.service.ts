@@ -200,8 +200,9 @@ export async function createTicketType(
   });
 }
 
-const tenantTicketTypes = perArgLoader("tenantTicketTypes", String, (tx, tenantId) =>
-  tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)),
+/** The tenant's own ticket types and those its chain passes down (templates.ts), less the hidden ones; by code. */
+const tenantTicketTypes = perArgLoader("tenantTicketTypes", String, async (tx, tenantId): Promise<TicketTypeRow[]> =>
+  (await effectiveTicketTypesIn(tx, tenantId)).filter((t) => !t.hidden),
 );
 
 export function ticketTypesOfTenant(ctx: RequestContext, tenantId: string): Promise<TicketTypeRow[]> {
