@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { ChainRollup } from "./ChainRollup";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
@@ -119,6 +120,7 @@ export function AnalyticsPage({ now }: { now?: Date } = {}) {
       {Boolean(error) && !figures && <ErrorState error={error} onRetry={refetch} title="Could not load the figures" />}
       {figures && figures.issued === 0 && <EmptyState title="No tickets in this range">Nothing was issued here in the chosen days. Try a longer range.</EmptyState>}
       {figures && figures.issued > 0 && <FiguresView figures={figures} />}
+      {scope === "subtree" && valid && <ChainRollup tenantId={tenant.id} rootDepth={tenant.depth} range={valid} />}
     </section>
   );
 }
