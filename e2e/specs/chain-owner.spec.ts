@@ -10,7 +10,7 @@
  * MANAGER role does not hold (docs/roles.md).
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { callNext, gql } from "../fixtures/api";
+import { gql } from "../fixtures/api";
 import { adminUrl } from "../fixtures/admin";
 import { snapshot } from "../fixtures/artifacts";
 import { linkFromMail } from "../fixtures/mail";
@@ -136,10 +136,11 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await manager.getByLabel("Password").fill("harbour-Violet-lantern-58");
   await manager.getByRole("button", { name: "Create login and join" }).click();
   await expect(manager.getByRole("heading", { name: "Airport", level: 1 })).toBeVisible({ timeout: 20_000 });
-  const managerAuth = `Bearer ${await manager.evaluate(() => localStorage.getItem("qline.admin.token"))}`;
 
   // The manager adds a line using the chain's ticket types, and a counter.
-  await manager.goto(`${adminUrl}/#/t/${airport.id}/lines`);
+  const managerNav = manager.getByRole("navigation", { name: "Airport sections" });
+  await managerNav.getByRole("link", { name: "Lines & counters" }).click();
+  await expect(manager.getByRole("heading", { name: "Lines & counters", level: 1 })).toBeVisible();
   await manager.getByRole("button", { name: "New line" }).click();
   const lineDialog = manager.getByRole("dialog", { name: "New line" });
   await lineDialog.getByLabel("Name").fill("Coffee bar");
@@ -152,16 +153,17 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await card.getByLabel("New counter name").fill("Till 1");
   await card.getByRole("button", { name: "Add counter" }).click();
   await expect(card.getByRole("listitem").filter({ hasText: "Till 1" })).toBeVisible();
-  const { tenant: store } = await gql<{ tenant: { lines: { id: string; timeZone: string; counters: { id: string }[] }[] } }>(
-    managerAuth,
-    `query($id: ID!) { tenant(id: $id) { lines { id timeZone counters { id } } } }`,
+  const { tenant: store } = await gql<{ tenant: { lines: { id: string; timeZone: string }[] } }>(
+    ownerAuth,
+    `query($id: ID!) { tenant(id: $id) { lines { id timeZone } } }`,
     { id: airport.id },
   );
   const line = store.lines[0]!;
   expect(line.timeZone, "the new line starts from the chain's preset").toBe("Europe/Berlin");
 
   // The manager pairs a kiosk and a display by link.
-  await manager.goto(`${adminUrl}/#/t/${airport.id}/devices`);
+  await managerNav.getByRole("link", { name: "Devices" }).click();
+  await expect(manager.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
   const kioskLink = await addDevice(manager, "KIOSK", "Gate kiosk", "Coffee bar");
   const displayLink = await addDevice(manager, "DISPLAY", "Gate screen", "Coffee bar");
   const kiosk = await freshPage(browser, { width: 1080, height: 1500 });
@@ -181,7 +183,11 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await kiosk.getByRole("button", { name: "Get my ticket" }).click();
   await expect(kiosk.getByTestId("ticket-number")).toHaveText("C001");
   await expect(board.getByRole("listitem").first()).toHaveText("C001");
-  expect(await callNext(managerAuth, line.id, line.counters[0]!.id)).toEqual({ number: "C001" });
+  // The manager calls it from the queue board, at the till.
+  await manager.goto(`${adminUrl}/#/t/${airport.id}/board/${line.id}`);
+  await expect(manager.getByRole("heading", { name: /Coffee bar/, level: 1 })).toBeVisible();
+  await manager.getByLabel("Your counter").selectOption({ label: "Till 1" });
+  await manager.getByRole("button", { name: /^Call next/ }).click();
   await expect(board.getByRole("row", { name: /Till 1/ }).getByTestId("now-serving-number")).toHaveText("C001", { timeout: 5_000 });
   await snapshot(display, "chain-store-display");
 

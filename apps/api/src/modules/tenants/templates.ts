@@ -176,6 +176,28 @@ export async function usableTicketTypesIn(tx: Tx, tenantId: string): Promise<Eff
   return (await effectiveTicketTypesIn(tx, tenantId)).filter((t) => !t.hidden && !t.archivedAt);
 }
 
+const UsableRow = z.object({ id: col.uuid, hidden: col.bool, shadowed: col.bool });
+
+/**
+ * Issuing's check in one statement (the hot path): whether the ticket type `id` is usable in the tenant — its own or
+ * an ancestor's, not hidden by a tenant between its owner and this one, not replaced by a nearer type of the same code.
+ */
+export async function isUsableTicketType(tx: Tx, tenantId: string, id: string): Promise<boolean> {
+  const [row] = decodeRows(
+    UsableRow,
+    await tx.execute(sql`
+      select tt.id,
+        exists (select 1 from tenants h where h.id = any(s.path) and h.depth > o.depth and tt.id = any(h.hidden_ticket_type_ids)) as hidden,
+        exists (select 1 from ticket_types x join tenants xo on xo.id = x.tenant_id
+                where x.code = tt.code and x.tenant_id = any(s.path) and xo.depth > o.depth) as shadowed
+      from tenants s
+      join ticket_types tt on tt.id = ${id} and tt.tenant_id = any(s.path)
+      join tenants o on o.id = tt.tenant_id
+      where s.id = ${tenantId}`),
+  );
+  return row !== undefined && !row.hidden && !row.shadowed;
+}
+
 // --- reads through the staff door -------------------------------------------------------------------------------
 
 export interface TenantTemplatesView {

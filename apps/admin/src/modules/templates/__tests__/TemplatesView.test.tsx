@@ -3,19 +3,18 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { TemplatesView, type TemplatesViewProps } from "../components/TemplatesPage";
 
-const root = { __typename: "TemplateSource" as const, id: "root", name: "Acme Coffee" };
-const airport = { __typename: "TemplateSource" as const, id: "airport", name: "Airport" };
-const value = (field: string, v: unknown, source: typeof root | null, overridden = false) => ({ __typename: "EffectiveValue" as const, field, value: v, source, overridden });
+const root = { id: "root", name: "Acme Coffee" };
+const airport = { id: "airport", name: "Airport" };
+const value = (field: string, v: unknown, source: typeof root | null, overridden = false) => ({ field, value: v, source, overridden });
 
 const templates: TemplatesViewProps["templates"] = {
-  __typename: "TenantTemplates",
   theme: [value("logoUrl", "https://cdn.example/logo.png", root), value("primaryColor", "#aa0000", airport, true), value("accentColor", null, null)],
   linePreset: [value("timeZone", "Europe/Berlin", root), value("showEstimates", false, airport, true), value("ttl", { waitingSeconds: 3600 }, root)],
-  extensionSchema: { __typename: "EffectiveExtensionSchema", version: 3, overridden: false, source: root },
+  extensionSchema: { version: 3, overridden: false, source: root },
   ticketTypes: [
-    { __typename: "EffectiveTicketType", id: "t-dep", code: "DEP", name: "Deposit", inherited: true, hidden: false, archivedAt: null, source: root },
-    { __typename: "EffectiveTicketType", id: "t-adv", code: "ADV", name: "Advice", inherited: true, hidden: true, archivedAt: null, source: root },
-    { __typename: "EffectiveTicketType", id: "t-own", code: "VIP", name: "VIP", inherited: false, hidden: false, archivedAt: null, source: airport },
+    { id: "t-dep", code: "DEP", name: "Deposit", inherited: true, hidden: false, archivedAt: null, source: root },
+    { id: "t-adv", code: "ADV", name: "Advice", inherited: true, hidden: true, archivedAt: null, source: root },
+    { id: "t-own", code: "VIP", name: "VIP", inherited: false, hidden: false, archivedAt: null, source: airport },
   ],
 };
 
