@@ -162,7 +162,7 @@ test("chain owner: templates at the root reach three new stores; a store manager
   expect(line.timeZone, "the new line starts from the chain's preset").toBe("Europe/Berlin");
 
   // The manager pairs a kiosk and a display by link.
-  await managerNav.getByRole("link", { name: "Devices" }).click();
+  await managerNav.getByRole("link", { name: "Devices", exact: true }).click();
   await expect(manager.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
   const kioskLink = await addDevice(manager, "KIOSK", "Gate kiosk", "Coffee bar");
   const displayLink = await addDevice(manager, "DISPLAY", "Gate screen", "Coffee bar");
