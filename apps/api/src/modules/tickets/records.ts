@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { isUsableTicketType } from "../tenants/templates.js";
-import { auditLog, counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
+import { auditLog, counters, lines, ticketEvents, tickets, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
 import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 import { badInput, notFound } from "../../errors/codes.js";
