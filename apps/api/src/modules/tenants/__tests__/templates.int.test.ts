@@ -282,4 +282,20 @@ describe("the chain's stores: the switcher's subtree and the roll-up, paged", ()
     assert.equal(sub.totalStores, 6);
     assertCode(await viewer.gql(rollup, { t: owner.tenantId }), "NOT_FOUND");
   });
+
+  it("covers a chain past the 50 tenants tenantAnalytics sums at once: 61 tenants in two pages", async () => {
+    const big = await signUpPersona(api, "bigchain");
+    for (let i = 0; i < 60; i++) await createSubtenant(big, big.tenantId, `Store ${String(i).padStart(2, "0")}`);
+    const summed = await big.gql(`query($t: ID!) { tenantAnalytics(tenantId: $t, from: "${new Date(Date.now() - 86_400_000).toISOString()}", to: "${new Date().toISOString()}", includeSubtree: true) { tenantCount } }`, { t: big.tenantId });
+    assertCode(summed, "LIMIT_EXCEEDED");
+    const first = assertOk(await big.gql(rollup, { t: big.tenantId, first: 50 })).chainAnalytics;
+    assert.equal(first.totalStores, 61);
+    assert.equal(first.stores.length, 50);
+    assert.equal(first.pageInfo.hasNextPage, true);
+    const second = assertOk(await big.gql(rollup, { t: big.tenantId, first: 50, after: first.pageInfo.endCursor })).chainAnalytics;
+    assert.equal(second.stores.length, 11);
+    assert.equal(second.pageInfo.hasNextPage, false);
+    const ids = [...first.stores, ...second.stores].map((s: { tenant: { id: string } }) => s.tenant.id);
+    assert.equal(new Set(ids).size, 61);
+  });
 });
