@@ -9,6 +9,7 @@ import { InvitationsResolver, TenantInvitationsResolver } from "./modules/member
 import { PlatformMailResolver } from "./modules/platform-mail/platform-mail.resolver.js";
 import { PlatformResolver } from "./modules/platform/platform.resolver.js";
 import { AccountsResolver, TenantsResolver } from "./modules/tenants/tenants.resolver.js";
+import { TenantTemplatesResolver } from "./modules/tenants/templates.resolver.js";
 import { LinesEditingResolver } from "./modules/lines/editing.resolver.js";
 import { WebhookSettingsResolver } from "./modules/estimates/webhook-settings.resolver.js";
 import { LinesResolver, PublicTenantLinesResolver, TenantQueueResolver } from "./modules/lines/lines.resolver.js";
@@ -17,13 +18,14 @@ import { TicketsResolver } from "./modules/tickets/tickets.resolver.js";
 import { LineEstimatorResolver, PublicTicketEstimateResolver } from "./modules/estimates/estimates.resolver.js";
 import { AnalyticsResolver } from "./modules/analytics/analytics.resolver.js";
 import { AnalyticsReportResolver } from "./modules/analytics/analytics-report.resolver.js";
+import { ChainAnalyticsResolver } from "./modules/analytics/chain-rollup.resolver.js";
 import { WebPushResolver } from "./modules/notifications/web-push.resolver.js";
 import { NotificationsResolver, TicketNotificationsResolver } from "./modules/notifications/notifications.resolver.js";
 import { DataLifecycleResolver } from "./modules/data-lifecycle/data-lifecycle.resolver.js";
 import type { QlinePubSub } from "./pubsub/pubsub.js";
 import { guardPersonalFields } from "./context/personal-data.js";
 
-export const resolvers = [AuthResolver, TenantsResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, AnalyticsReportResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
+export const resolvers = [AuthResolver, TenantsResolver, TenantTemplatesResolver, AccountsResolver, MembersResolver, InvitationsResolver, TenantInvitationsResolver, PlatformMailResolver, ApiKeysResolver, DevicesResolver, TenantDevicesResolver, PlatformResolver, LinesResolver, LinesEditingResolver, TenantQueueResolver, PublicTenantLinesResolver, TicketsResolver, QueueSubscriptionsResolver, LineEventResolver, LineEstimatorResolver, WebhookSettingsResolver, PublicTicketEstimateResolver, AnalyticsResolver, AnalyticsReportResolver, ChainAnalyticsResolver, NotificationsResolver, TicketNotificationsResolver, WebPushResolver, DataLifecycleResolver] as const;
 
 export async function buildQlineSchema(pubSub: QlinePubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -14,6 +14,7 @@ const LinesPage = lazy(() => import("../modules/lines/components/LinesPage").the
 const JoinLinksPage = lazy(() => import("../modules/join-links/components/JoinLinksPage").then((m) => ({ default: m.JoinLinksPage })));
 const TicketFieldsPage = lazy(() => import("../modules/extension-schema/components/TicketFieldsPage").then((m) => ({ default: m.TicketFieldsPage })));
 const TenantTreePage = lazy(() => import("../modules/tenants/components/TenantTreePage").then((m) => ({ default: m.TenantTreePage })));
+const TemplatesPage = lazy(() => import("../modules/templates/components/TemplatesPage").then((m) => ({ default: m.TemplatesPage })));
 const TenantSettingsPage = lazy(() => import("../modules/settings/components/TenantSettingsPage").then((m) => ({ default: m.TenantSettingsPage })));
 const MembersPage = lazy(() => import("../modules/members/components/MembersPage").then((m) => ({ default: m.MembersPage })));
 const DevicesPage = lazy(() => import("../modules/devices/components/DevicesPage").then((m) => ({ default: m.DevicesPage })));
@@ -29,6 +30,7 @@ const pages: Record<TenantSection, (lineId: string | undefined, tab: Notificatio
   links: () => <JoinLinksPage />,
   "ticket-fields": () => <TicketFieldsPage />,
   tree: () => <TenantTreePage />,
+  templates: () => <TemplatesPage />,
   settings: () => <TenantSettingsPage />,
   members: () => <MembersPage />,
   devices: () => <DevicesPage />,

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from "react";
 
 /** Sections of a tenant's pages, in navigation order. */
-export const tenantSections = ["overview", "lines", "links", "board", "ticket-fields", "tree", "settings", "members", "devices", "api-keys", "audit", "analytics", "notifications"] as const;
+export const tenantSections = ["overview", "lines", "links", "board", "ticket-fields", "tree", "templates", "settings", "members", "devices", "api-keys", "audit", "analytics", "notifications"] as const;
 export type TenantSection = (typeof tenantSections)[number];
 
 /** Tabs of the Notifications section (`#/t/<tenantId>/notifications/templates`); none: the delivery log. */

@@ -10,6 +10,7 @@ export const sectionNav: { section: TenantSection; label: string; permission: Pe
   { section: "links", label: "Join links & devices", permission: "lines:read" },
   { section: "ticket-fields", label: "Ticket fields", permission: "lines:read" },
   { section: "tree", label: "Tenant tree", permission: "tenant:read" },
+  { section: "templates", label: "Chain templates", permission: "tenant:read" },
   { section: "settings", label: "Settings", permission: "tenant:read" },
   { section: "notifications", label: "Notifications", permission: "tenant:read" },
   { section: "members", label: "Members", permission: "members:read" },

@@ -95,16 +95,16 @@ export function readsPersonalData(actor: Actor): boolean {
 
 /** Documentation of which operations check which permission (the checks themselves live in the services). */
 const operationsByPermission: Record<Permission, string[]> = {
-  "tenant:read": ["tenant", "Tenant.children / ancestors / parent / effectiveSettings / account", "createTenant.location.insideTenantId (the venue)"],
-  "tenant:update": ["updateTenant", "moveTenant (on the tenant moved)"],
+  "tenant:read": ["tenant", "Tenant.children / ancestors / parent / effectiveSettings / account / templates / descendants", "createTenant.location.insideTenantId (the venue)"],
+  "tenant:update": ["updateTenant", "moveTenant (on the tenant moved)", "setLinePreset", "resetTemplateField (THEME, LINE_PRESET)"],
   "tenant:create": ["createTenant (on the parent)", "moveTenant (on the new parent)"],
   "members:read": ["Tenant.members", "Tenant.invitations"],
   "members:manage": ["inviteMember", "resendInvitation", "revokeInvitation", "updateMemberRole", "removeMember", "addMember (deprecated)"],
   "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys", "createDevice", "renewDevicePairing", "updateDevice", "revokeDevice", "Tenant.devices"],
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
-  "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema"],
-  "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "analyticsReport", "GET /analytics/tickets (export)", "Ticket.estimate"],
+  "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema", "resetTemplateField (EXTENSION_SCHEMA)", "setInheritedTicketTypeHidden"],
+  "display:read": ["ticket", "Line.tickets", "lineUpdated", "tenantActivity", "lineAnalytics", "tenantAnalytics", "chainAnalytics", "analyticsReport", "GET /analytics/tickets (export)", "Ticket.estimate"],
   "tickets:read": ["Ticket.trackingCode", "Ticket.customerName", "Ticket.phone", "Ticket.extensions", "Ticket.extensionSchemaVersion", "Ticket.cancelReason", "Ticket.history", "(includes display:read)"],
   "tickets:issue": ["issueTicket"],
   "tickets:erase": ["eraseCustomerData"],

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { accounts, apiKeys, auditLog, lines, memberships, tenants, users } from "../schema/index.js";
+import { accounts, apiKeys, auditLog, lines, memberships, tenants, ticketExtensionSchemas, ticketTypes, users } from "../schema/index.js";
 import { withLocatedTenantTx, withTenantTx } from "../tenant-tx.js";
 import { col, decodeFirstRow, decodeRows, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
@@ -170,6 +170,38 @@ describe("row-level security as the app role", () => {
     await withTenantTx(db.db, { tenantId: null, userId: a.userId }, async (tx) => {
       const rows = await tx.select().from(memberships);
       assert.deepEqual(rows.map((m) => m.userId), [a.userId]);
+    });
+  });
+
+  it("shows a store its ancestors' ticket types and custom-field schemas (chain templates), never a sibling's or another tree's, and lets it write only its own", async () => {
+    const sibling = randomUUID();
+    const [rootType, childType, siblingType, otherType] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await withTenantTx(db.db, { tenantId: a.tenantId, userId: null }, async (tx) => {
+      const [root] = await tx.select().from(tenants).where(sql`id = ${a.tenantId}`);
+      await tx.insert(tenants).values({ id: sibling, accountId: root!.accountId, parentId: a.tenantId, path: [a.tenantId, sibling], depth: 1, slug: `sib-${sibling.slice(0, 8)}`, name: "sibling" });
+      await tx.insert(ticketTypes).values({ tenantId: a.tenantId, id: rootType, code: "ROOT", name: "root" });
+      await tx.insert(ticketExtensionSchemas).values({ tenantId: a.tenantId, version: 1, schema: { type: "object" } });
+    });
+    await withTenantTx(db.db, { tenantId: a.childId, userId: null }, (tx) => tx.insert(ticketTypes).values({ tenantId: a.childId, id: childType, code: "KID", name: "child" }));
+    await withTenantTx(db.db, { tenantId: sibling, userId: null }, (tx) => tx.insert(ticketTypes).values({ tenantId: sibling, id: siblingType, code: "SIB", name: "sibling" }));
+    await withTenantTx(db.db, { tenantId: b.tenantId, userId: null }, (tx) => tx.insert(ticketTypes).values({ tenantId: b.tenantId, id: otherType, code: "OTH", name: "other" }));
+
+    await withTenantTx(db.db, { tenantId: a.childId, userId: null }, async (tx) => {
+      const types = await tx.select({ id: ticketTypes.id }).from(ticketTypes);
+      assert.deepEqual(new Set(types.map((t) => t.id)), new Set([rootType, childType]));
+      const schemas = await tx.select({ tenantId: ticketExtensionSchemas.tenantId }).from(ticketExtensionSchemas);
+      assert.deepEqual(schemas.map((r) => r.tenantId), [a.tenantId]);
+      // Reading is all: the root's type cannot be changed from the store, nor a schema version added for the root.
+      const changed = await tx.update(ticketTypes).set({ name: "taken over" }).where(sql`id = ${rootType}`).returning();
+      assert.equal(changed.length, 0);
+    });
+    await assert.rejects(
+      withTenantTx(db.db, { tenantId: a.childId, userId: null }, (tx) => tx.insert(ticketExtensionSchemas).values({ tenantId: a.tenantId, version: 2, schema: {} })),
+      (error: unknown) => sqlState(error) === "42501",
+    );
+    // The root sees its own type, not its stores' (templates flow down only).
+    await withTenantTx(db.db, { tenantId: a.tenantId, userId: null }, async (tx) => {
+      assert.deepEqual((await tx.select({ id: ticketTypes.id }).from(ticketTypes)).map((t) => t.id), [rootType]);
     });
   });
 

@@ -18,6 +18,20 @@ export interface TenantTheme {
   fontFamily?: string | null;
 }
 
+/**
+ * A tenant's line preset (template): what new lines in its subtree start from. Each key absent = inherited from
+ * the nearest ancestor that sets it (apps/api/src/modules/tenants/templates.ts resolves it along `path`).
+ */
+export interface LinePresetJson {
+  estimator?: string | null;
+  estimatorOptions?: JsonObject | null;
+  ttl?: { warnSeconds?: number | null; waitingSeconds?: number | null; calledSeconds?: number | null } | null;
+  timeZone?: string | null;
+  openingHours?: { day: number; opens: string; closes: string }[] | null;
+  showEstimates?: boolean | null;
+  notificationSettings?: JsonObject | null;
+}
+
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
@@ -44,6 +58,10 @@ export const tenants = pgTable(
     location: jsonb("location").$type<TenantLocation>().notNull().default({}),
     settings: jsonb("settings").$type<JsonObject>().notNull().default({}),
     theme: jsonb("theme").$type<TenantTheme>().notNull().default({}),
+    /** The line preset this tenant sets for its subtree (a chain template); keys absent or null inherit. */
+    linePreset: jsonb("line_preset").$type<LinePresetJson>().notNull().default({}),
+    /** Ticket types inherited from ancestors that this tenant hides from its own lines and kiosks. */
+    hiddenTicketTypeIds: uuid("hidden_ticket_type_ids").array().notNull().default(sql`'{}'::uuid[]`),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     /**
      * Set by `deleteTenant`: the tenant (and its subtree) is refused like a suspended one until then, and hard-deleted

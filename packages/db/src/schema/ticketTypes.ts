@@ -33,5 +33,7 @@ export const ticketTypes = pgTable(
       using: sql`tenant_id = ${currentTenant}`,
       withCheck: sql`tenant_id = ${currentTenant}`,
     }),
+    // Chain templates: a tenant's transaction also reads the types its ancestors define (never a sibling's).
+    pgPolicy("ticket_types_inherited", { for: "select", to: appRole, using: sql`tenant_id = any((select app.scope_ancestors())::uuid[])` }),
   ],
 ).enableRLS();

@@ -72,7 +72,8 @@ export const tickets = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.lineId], foreignColumns: [lines.tenantId, lines.id], name: "tickets_line_fk" }),
     foreignKey({ columns: [t.tenantId, t.issuedLineId], foreignColumns: [lines.tenantId, lines.id], name: "tickets_issued_line_fk" }),
-    foreignKey({ columns: [t.tenantId, t.ticketTypeId], foreignColumns: [ticketTypes.tenantId, ticketTypes.id], name: "tickets_ticket_type_fk" }),
+    // By id alone: a store's ticket may use a type its chain's root defines (chain templates; ticket_types_id_key).
+    foreignKey({ columns: [t.ticketTypeId], foreignColumns: [ticketTypes.id], name: "tickets_ticket_type_fk" }),
     foreignKey({ columns: [t.tenantId, t.counterId], foreignColumns: [counters.tenantId, counters.id], name: "tickets_counter_fk" }),
     uniqueIndex("tickets_number_key").on(t.tenantId, t.issuedLineId, t.serviceDay, t.seq),
     uniqueIndex("tickets_tracking_code_key").on(t.trackingCode),

@@ -32,23 +32,52 @@ export const estimatorOptions = [
 
 export const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-export function emptyLineForm(): LineFormValues {
+/** What a new line starts from: the tenant's effective line preset (its chain's template; docs/chains.md). */
+export interface LinePresetValues {
+  timeZone?: string;
+  showEstimates?: boolean;
+  estimator?: string;
+  ttl?: { waitingSeconds?: number | null; warnSeconds?: number | null; calledSeconds?: number | null };
+  openingHours?: { day: number; opens: string; closes: string }[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The preset from `Tenant.templates.linePreset` (JSON values, checked here; anything unexpected is left out). */
+export function presetFromEffective(fields: readonly { field: string; value?: unknown }[]): LinePresetValues {
+  const out: LinePresetValues = {};
+  for (const { field, value } of fields) {
+    if (field === "timeZone" && typeof value === "string") out.timeZone = value;
+    if (field === "showEstimates" && typeof value === "boolean") out.showEstimates = value;
+    if (field === "estimator" && typeof value === "string") out.estimator = value;
+    if (field === "ttl" && isRecord(value)) out.ttl = { waitingSeconds: num(value.waitingSeconds), warnSeconds: num(value.warnSeconds), calledSeconds: num(value.calledSeconds) };
+    if (field === "openingHours" && Array.isArray(value)) {
+      out.openingHours = value.filter(isRecord).flatMap((p) => (typeof p.day === "number" && typeof p.opens === "string" && typeof p.closes === "string" ? [{ day: p.day, opens: p.opens, closes: p.closes }] : []));
+    }
+  }
+  return out;
+}
+
+const minutesOf = (seconds: number | null | undefined) => (seconds ? String(Math.round(seconds / 60)) : "");
+
+export function emptyLineForm(preset: LinePresetValues = {}): LineFormValues {
   return {
     name: "",
     prefix: "A",
     ticketTypeIds: [],
     acceptingTickets: true,
     remoteJoin: false,
-    showEstimates: true,
-    estimator: "",
+    showEstimates: preset.showEstimates ?? true,
+    estimator: preset.estimator ?? "",
     webhookUrl: "",
     webhookTimeoutMs: "800",
     capacity: "",
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
-    waitingMinutes: "",
-    warnMinutes: "",
-    calledSeconds: "",
-    openingHours: [],
+    timeZone: preset.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
+    waitingMinutes: minutesOf(preset.ttl?.waitingSeconds),
+    warnMinutes: minutesOf(preset.ttl?.warnSeconds),
+    calledSeconds: preset.ttl?.calledSeconds ? String(preset.ttl.calledSeconds) : "",
+    openingHours: (preset.openingHours ?? []).map((p) => ({ day: String(p.day), opens: p.opens, closes: p.closes })),
   };
 }
 

@@ -143,7 +143,7 @@ export async function readLineState(tx: Tx, tenantId: string, lineId: string, no
           where a.tenant_id = ${tenantId} and a.target_type = 'counter' and a.action in ('counter.open', 'counter.close')
             and a.created_at >= ${since}::timestamptz and a.created_at <= ${until}::timestamptz
             and a.target_id in (select id::text from counters where tenant_id = ${tenantId} and line_id = ${lineId})) as counter_changes,
-        (select coalesce(json_agg(json_build_array(id, default_service_seconds)), '[]') from ticket_types where tenant_id = ${tenantId}) as types
+        (select coalesce(json_agg(json_build_array(id, default_service_seconds)), '[]') from ticket_types where tenant_id = any((select app.scope_ancestors())::uuid[])) as types
       from w`),
   );
   if (!row) throw new Error("line state returned no row");

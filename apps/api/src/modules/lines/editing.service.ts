@@ -184,10 +184,11 @@ async function setTicketTypeArchived(ctx: RequestContext, id: string, archive: b
  * Issuing's guard (tickets.service resolveTicketType): the chosen ticket type must not be archived. BAD_USER_INPUT
  * at `path` naming the type; an unknown id is left to the caller's own check.
  */
-export async function refuseArchivedTicketType(tx: Tx, tenantId: string, id: string, path: string): Promise<void> {
+export async function refuseArchivedTicketType(tx: Tx, id: string, path: string): Promise<void> {
   const [type] = await tx
     .select({ name: ticketTypes.name, archivedAt: ticketTypes.archivedAt })
     .from(ticketTypes)
-    .where(and(eq(ticketTypes.tenantId, tenantId), eq(ticketTypes.id, id)));
+    // The scope's own types and its chain's (templates.ts); RLS shows no other tenant's.
+    .where(and(sql`${ticketTypes.tenantId} = any((select app.scope_ancestors())::uuid[])`, eq(ticketTypes.id, id)));
   if (type?.archivedAt) throw ticketTypeArchived(type.name, path);
 }

@@ -84,7 +84,7 @@ export class CreateLineInput {
   @IsOptional()
   estimatorOptions?: Record<string, unknown> | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, description: "Absent: the tenant's line preset, else true." })
   @IsOptional()
   showEstimates?: boolean | null;
 

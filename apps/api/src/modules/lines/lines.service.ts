@@ -14,6 +14,7 @@ import { lineEvent, statsOf } from "../tickets/live/events.js";
 import { refuseArchivedCounter, uniqueCounterName } from "./editing.service.js";
 import { checkExtensionSchema, type ExtensionSchemaVersion } from "./extension-schema.js";
 import { lineArchived } from "./lines.errors.js";
+import { effectiveExtensionSchema, effectiveLinePreset, effectiveTicketTypesIn, usableTicketTypesIn } from "../tenants/templates.js";
 import { checkOpeningHours, isOpenAt, isTimeZone } from "./opening-hours.js";
 
 export type LineRow = typeof lines.$inferSelect;
@@ -46,21 +47,36 @@ function checkLineFields(input: LineFields): FieldError[] {
   return fields;
 }
 
-/** The given ticket types must exist in the tenant (a foreign or unknown id is reported by its index). */
+/**
+ * The given ticket types must be usable in the tenant: its own or inherited from its chain and not hidden there
+ * (templates.ts); a foreign, hidden or unknown id is reported by its index.
+ */
 async function checkTicketTypes(tx: Tx, tenantId: string, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const valid = unique.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  const found = valid.length
-    ? await tx.select({ id: ticketTypes.id }).from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), inArray(ticketTypes.id, valid)))
-    : [];
-  const known = new Set(found.map((r) => r.id));
+  const usable = (await effectiveTicketTypesIn(tx, tenantId)).filter((t) => !t.hidden);
+  const known = new Set(usable.map((r) => r.id));
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
   if (missing.length) throw badInput("Unknown ticket types", missing.map(({ i }) => ({ path: `input.ticketTypeIds.${i}`, message: "no such ticket type in this tenant" })));
   return unique;
 }
 
-export async function createLine(ctx: RequestContext, tenantId: string, input: LineFields & { name: string; prefix: string }): Promise<LineRow> {
+/**
+ * A new line starts from the line preset its tenant inherits (templates.ts): every field the input leaves out
+ * (estimator, TTL, time zone, opening hours, estimates shown, notification triggers) comes from the nearest
+ * tenant on the chain that sets it. The preset is read in its own short transaction first.
+ */
+export async function createLine(ctx: RequestContext, tenantId: string, given: LineFields & { name: string; prefix: string }): Promise<LineRow> {
+  const preset = await staffDoor(ctx, tenantId, "lines:manage", (tx) => effectiveLinePreset(tx, tenantId));
+  const input: LineFields & { name: string; prefix: string } = {
+    ...given,
+    estimator: given.estimator ?? (given.estimatorOptions == null ? preset.estimator : undefined),
+    estimatorOptions: given.estimatorOptions ?? (given.estimator == null ? preset.estimatorOptions : undefined),
+    ttl: given.ttl ?? preset.ttl,
+    timeZone: given.timeZone ?? preset.timeZone,
+    openingHours: given.openingHours ?? preset.openingHours,
+    showEstimates: given.showEstimates ?? preset.showEstimates,
+  };
   const fields = checkLineFields(input);
   if (fields.length) throw badInput("Invalid line", fields);
   const openingHours = input.openingHours?.length ? checkOpeningHours(input.openingHours, "input.openingHours") : null;
@@ -86,6 +102,7 @@ export async function createLine(ctx: RequestContext, tenantId: string, input: L
         showEstimates: input.showEstimates ?? true,
         remoteJoin: input.remoteJoin ?? false,
         ttl: input.ttl ?? {},
+        notificationSettings: preset.notificationSettings ?? {},
       })
       .returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.create", targetType: "line", targetId: row!.id, after: { ...row, estimatorSecret: row!.estimatorSecret ? "(set)" : null } });
@@ -183,8 +200,9 @@ export async function createTicketType(
   });
 }
 
-const tenantTicketTypes = perArgLoader("tenantTicketTypes", String, (tx, tenantId) =>
-  tx.select().from(ticketTypes).where(eq(ticketTypes.tenantId, tenantId)).orderBy(asc(ticketTypes.code)),
+/** The tenant's own ticket types and those its chain passes down (templates.ts), less the hidden ones; by code. */
+const tenantTicketTypes = perArgLoader("tenantTicketTypes", String, async (tx, tenantId): Promise<TicketTypeRow[]> =>
+  (await effectiveTicketTypesIn(tx, tenantId)).filter((t) => !t.hidden),
 );
 
 export function ticketTypesOfTenant(ctx: RequestContext, tenantId: string): Promise<TicketTypeRow[]> {
@@ -196,7 +214,8 @@ const ticketTypesById: TenantLoader<string, TicketTypeRow | null> = {
   name: "ticketTypesById",
   key: String,
   async load(tx, tenantId, ids) {
-    const rows = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), inArray(ticketTypes.id, [...ids])));
+    // The tenant's own and its ancestors' types (RLS shows no other tenant's): a ticket may use its chain's type.
+    const rows = await tx.select().from(ticketTypes).where(and(sql`${ticketTypes.tenantId} = any((select app.scope_ancestors())::uuid[])`, inArray(ticketTypes.id, [...ids])));
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   },
 };
@@ -296,7 +315,8 @@ export async function setTicketExtensionSchema(
   });
 }
 
-const extensionSchemas = perArgLoader("extensionSchema", String, currentExtensionSchema);
+/** The schema in force for the tenant: its own or the one its chain passes down (templates.ts). */
+const extensionSchemas = perArgLoader("extensionSchema", String, effectiveExtensionSchema);
 
 export function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
   return loadInTenant(ctx, tenantId, "lines:read", extensionSchemas, tenantId);
@@ -304,12 +324,12 @@ export function extensionSchemaOf(ctx: RequestContext, tenantId: string): Promis
 
 /** Public: the tenant's current custom-field schema (what the join form renders; it holds no customer data). */
 export function publicExtensionSchemaOf(ctx: RequestContext, tenantId: string): Promise<ExtensionSchemaVersion | null> {
-  return publicTenantDoor(ctx, tenantId, (tx) => currentExtensionSchema(tx, tenantId));
+  return publicTenantDoor(ctx, tenantId, (tx) => effectiveExtensionSchema(tx, tenantId));
 }
 
-/** The ticket types new tickets may use (archived ones only label old tickets). */
+/** The ticket types new tickets may use: own and inherited, not hidden (archived ones only label old tickets). */
 function liveTicketTypes(tx: Tx, tenantId: string): Promise<TicketTypeRow[]> {
-  return tx.select().from(ticketTypes).where(and(eq(ticketTypes.tenantId, tenantId), isNull(ticketTypes.archivedAt))).orderBy(asc(ticketTypes.code));
+  return usableTicketTypesIn(tx, tenantId);
 }
 
 export interface PublicLineView {

@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { asPublicOnly } from "../../context/field-guards.js";
 import { checkJsonObject, mergeSettings } from "./settings.js";
 import { slugProblem } from "./slugs.js";
+import { effectiveTheme } from "./templates.js";
 import { checkRemoteJoinSettings } from "./remote-join-settings.js";
 import { checkRetentionSettings } from "../data-lifecycle/retention.js";
 
@@ -288,8 +289,9 @@ export interface PublicTenantView {
 export async function tenantBySlug(ctx: RequestContext, slug: string): Promise<PublicTenantView | null> {
   return slugDoor(ctx, slug, async (tx, place) => {
     if (!place) return null;
-    const [row] = await tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug, theme: tenants.theme }).from(tenants).where(eq(tenants.id, place.tenantId));
-    return row ? { ...row, suspended: place.unavailable } : null;
+    const [row] = await tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug }).from(tenants).where(eq(tenants.id, place.tenantId));
+    // The branding its chain passes down, field by field, under its own (templates.ts).
+    return row ? { ...row, theme: await effectiveTheme(tx, place.tenantId), suspended: place.unavailable } : null;
   });
 }
 

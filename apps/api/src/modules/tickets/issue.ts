@@ -12,7 +12,8 @@ import { badInput, notFound } from "../../errors/codes.js";
 import { uniqueViolation } from "../../errors/postgres.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
 import { lineArchived } from "../lines/lines.errors.js";
-import { currentExtensionSchema, lineIsOpen } from "../lines/lines.service.js";
+import { lineIsOpen } from "../lines/lines.service.js";
+import { effectiveExtensionSchema } from "../tenants/templates.js";
 import { checkNotifyChoice } from "../notifications/choice.js";
 import { enqueueForTicket } from "../notifications/outbox.js";
 import { readRemoteJoinPolicy, type RemoteJoinPolicy } from "../tenants/remote-join-settings.js";
@@ -118,7 +119,7 @@ async function issueInLine(
   if (!line.acceptingTickets) throw lineNotAccepting(line.name);
   if (!lineIsOpen(line)) throw lineClosed(line.name);
   const ticketTypeId = await resolveTicketType(tx, line, request.ticketTypeId, "input.ticketTypeId");
-  const schemaVersion = validateExtensions(request.extensions, await currentExtensionSchema(tx, tenantId));
+  const schemaVersion = validateExtensions(request.extensions, await effectiveExtensionSchema(tx, tenantId));
 
   const numbered = decodeFirstRow(
     Numbered,

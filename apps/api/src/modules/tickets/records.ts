@@ -1,7 +1,8 @@
 /** Reads and writes every ticket operation shares: the locked ticket, its line and counter, its history row, the party size and type rules. */
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, counters, lines, ticketEvents, tickets, ticketTypes, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
+import { isUsableTicketType } from "../tenants/templates.js";
+import { auditLog, counters, lines, ticketEvents, tickets, type JsonObject, type TicketStatus, type Tx } from "@qline/db";
 import type { AuditEntryInput } from "../audit/audit.service.js";
 import { auditActor, type AuditSubject } from "../../context/actor.js";
 import { badInput, notFound } from "../../errors/codes.js";
@@ -107,21 +108,25 @@ export async function resolveTicketType(tx: Tx, line: LineRow, ticketTypeId: str
   const allowed = line.allowedTicketTypeIds;
   if (!ticketTypeId) {
     if (allowed.length === 1) {
-      await refuseArchivedTicketType(tx, line.tenantId, allowed[0]!, path);
+      await refuseUnusableTicketType(tx, line, allowed[0]!, path);
       return allowed[0]!;
     }
     if (allowed.length > 1) throw badInput("This line needs a ticket type", [{ path, message: "required on this line" }]);
     return null;
   }
-  const [type] = isUuid(ticketTypeId)
-    ? await tx.select({ id: ticketTypes.id }).from(ticketTypes).where(and(eq(ticketTypes.tenantId, line.tenantId), eq(ticketTypes.id, ticketTypeId)))
-    : [];
-  if (!type) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
-  if (allowed.length > 0 && !allowed.includes(ticketTypeId)) {
-    throw ticketTypeNotAllowed(line.name, path);
-  }
-  await refuseArchivedTicketType(tx, line.tenantId, ticketTypeId, path);
+  if (!isUuid(ticketTypeId)) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
+  await refuseUnusableTicketType(tx, line, ticketTypeId, path, allowed.length > 0 && !allowed.includes(ticketTypeId));
   return ticketTypeId;
+}
+
+/**
+ * The type must be one the line's tenant may use — its own, or one its chain passes down and nobody on the way
+ * hides (templates.ts) — then allowed on the line and not archived.
+ */
+async function refuseUnusableTicketType(tx: Tx, line: LineRow, ticketTypeId: string, path: string, notAllowed = false): Promise<void> {
+  if (!(await isUsableTicketType(tx, line.tenantId, ticketTypeId))) throw badInput("Unknown ticket type", [{ path, message: "no such ticket type in this tenant" }]);
+  if (notAllowed) throw ticketTypeNotAllowed(line.name, path);
+  await refuseArchivedTicketType(tx, ticketTypeId, path);
 }
 
 export async function checkCounter(tx: Tx, tenantId: string, lineId: string, counterId: string): Promise<void> {

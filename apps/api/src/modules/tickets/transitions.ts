@@ -11,7 +11,7 @@ import type { Permission } from "../../context/permissions.js";
 import { badInput, conflict, notFound } from "../../errors/codes.js";
 import { lineArchived } from "../lines/lines.errors.js";
 import { checkExtensionsShape, validateExtensions } from "../lines/extension-schema.js";
-import { currentExtensionSchema } from "../lines/lines.service.js";
+import { effectiveExtensionSchema } from "../tenants/templates.js";
 import { enqueueForTicket } from "../notifications/outbox.js";
 import { normalizeEmail } from "./contact.js";
 import { lineEvent, type LineEvent } from "./live/events.js";
@@ -253,7 +253,7 @@ export function updateTicket(ctx: RequestContext, id: string, input: UpdateTicke
     if (partySize != null) set.partySize = partySize;
     if (extensions) {
       set.extensions = extensions;
-      set.extensionSchemaVersion = validateExtensions(extensions, await currentExtensionSchema(tx, tenantId));
+      set.extensionSchemaVersion = validateExtensions(extensions, await effectiveExtensionSchema(tx, tenantId));
     }
     const fields = Object.keys(set);
     // New personal data after an erasure is kept again (and erased again by the retention period).

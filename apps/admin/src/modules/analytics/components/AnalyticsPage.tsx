@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useAuthToken } from "../../../lib/auth-token";
 import { formatMeasuredDuration } from "../../../lib/format";
+import { ChainRollup } from "./ChainRollup";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -181,6 +182,7 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
       {figures && figures.issued > 0 && Boolean(report.error) && !report.report && (
         <ErrorState error={report.error} onRetry={report.refetch} title="Could not load the service figures" />
       )}
+      {scope === "subtree" && valid && <ChainRollup tenantId={tenant.id} rootDepth={tenant.depth} range={valid} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { brandingOf } from "../../join-links/poster";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { LineNotificationsDialog } from "../../notifications/components/LineNotificationsDialog";
 import { useLines, type CounterItem, type LineItem } from "../hooks/use-lines";
+import { useLinePreset } from "../hooks/use-line-preset";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
 import { TicketTypesPanel } from "./TicketTypesPanel";
@@ -57,6 +58,7 @@ interface Undoable {
 
 export function LinesPage() {
   const { tenant, can } = useCurrentTenant();
+  const preset = useLinePreset(tenant.id);
   const linesState = useLines(tenant.id, { includeArchived: true });
   const { lines: allLines, ticketTypes: allTypes, loading, error, refetch, createLine, updateLine, savingLine, createTicketType, creatingTicketType, createCounter, creatingCounter, setCounterOpen } =
     linesState;
@@ -390,7 +392,7 @@ export function LinesPage() {
         <LineFormDialog
           title={editing === "new" ? "New line" : `Edit ${editing.name}`}
           submitLabel={editing === "new" ? "Create line" : "Save line"}
-          initial={editing === "new" ? emptyLineForm() : lineFormFrom(editing)}
+          initial={editing === "new" ? emptyLineForm(preset) : lineFormFrom(editing)}
           ticketTypes={ticketTypes ?? []}
           line={editing === "new" ? null : editing}
           busy={savingLine}

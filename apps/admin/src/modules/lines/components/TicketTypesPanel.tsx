@@ -58,8 +58,9 @@ export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, 
             <li key={t.id} className="chip">
               <strong>{t.code}</strong> {t.name}
               {t.defaultServiceSeconds ? <span className="muted"> · ~{Math.round(t.defaultServiceSeconds / 60)} min</span> : null}
-              {canManage && onRename && <InlineRename label={`ticket type ${t.code}`} name={t.name} onRename={(name) => onRename(t.id, name)} />}
-              {canManage && onArchive && (
+              {t.tenantId !== undefined && t.tenantId !== tenantId && <span className="muted"> · from the chain (Chain templates)</span>}
+              {canManage && onRename && t.tenantId === tenantId && <InlineRename label={`ticket type ${t.code}`} name={t.name} onRename={(name) => onRename(t.id, name)} />}
+              {canManage && onArchive && t.tenantId === tenantId && (
                 <Button size="sm" variant="ghost" onClick={() => void onArchive(t.id, true)}>
                   Archive<span className="visually-hidden"> ticket type {t.code}</span>
                 </Button>

@@ -63,6 +63,7 @@ export const LinesQuery = graphql(`
 
   fragment TicketTypeFields on TicketType {
     id
+    tenantId
     code
     name
     defaultServiceSeconds

@@ -1,16 +1,44 @@
+import { useEffect, useState } from "react";
 import { navigate, tenantHref } from "../../../app/router";
 import { roleLabels } from "../../../lib/permissions";
 import { useSession } from "../../auth/hooks/use-session";
+import { useSubtenants } from "../hooks/use-subtenants";
+
+/** Indentation for a subtenant's option: one step per level below the tenant the role is held on. */
+const indent = (levels: number) => "\u00a0\u00a0".repeat(Math.max(0, levels)) + "└ ";
+
+/** The subtree of one tenant the user holds a role on, as nested options (tree order from the API). */
+function SubtenantOptions({ rootId, rootDepth, search, onTruncated }: { rootId: string; rootDepth: number; search: string; onTruncated: (more: boolean) => void }) {
+  const { nodes, truncated } = useSubtenants(rootId, search);
+  useEffect(() => {
+    if (truncated) onTruncated(true);
+  }, [truncated, onTruncated]);
+  return (
+    <>
+      {nodes.map((t) => (
+        <option key={t.id} value={t.id}>
+          {indent(t.depth - rootDepth - 1)}
+          {t.name}
+          {t.suspended ? " (suspended)" : ""}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /**
  * Account and tenant pickers. Tenants listed are those where the user holds a role directly (the roots of what
- * they can see); the tenant being viewed is listed too when it is below one of them.
+ * they can see), each followed by its subtenants, nested; with more subtenants than one page, a search box
+ * narrows them (by name or slug, on the server).
  */
 export function TenantSwitcher({ current }: { current: { id: string; name: string; accountId: string } | null }) {
   const { user, accounts } = useSession();
   const accountId = current?.accountId ?? user.memberships[0]?.tenant.accountId ?? "";
   const inAccount = user.memberships.filter((m) => m.tenant.accountId === accountId);
-  const listed = current && !inAccount.some((m) => m.tenant.id === current.id);
+  const [search, setSearch] = useState("");
+  const [many, setMany] = useState(false);
+  // Listed on its own only when the subtree options may not include it (a long subtree, or a search).
+  const listed = current && !inAccount.some((m) => m.tenant.id === current.id) && (many || search !== "");
   const accountOptions = accounts.filter((a) => user.memberships.some((m) => m.tenant.accountId === a.id));
 
   return (
@@ -39,14 +67,21 @@ export function TenantSwitcher({ current }: { current: { id: string; name: strin
         <select className="input input--compact" value={current?.id ?? ""} onChange={(e) => navigate(tenantHref(e.target.value))}>
           {!current && <option value="">Choose…</option>}
           {listed && <option value={current.id}>{current.name}</option>}
-          {inAccount.map((m) => (
+          {inAccount.map((m) => [
             <option key={m.tenant.id} value={m.tenant.id}>
               {m.tenant.name} · {roleLabels[m.role]}
               {m.suspended ? " (suspended)" : ""}
-            </option>
-          ))}
+            </option>,
+            <SubtenantOptions key={`${m.tenant.id}-sub`} rootId={m.tenant.id} rootDepth={m.tenant.depth} search={search} onTruncated={setMany} />,
+          ])}
         </select>
       </label>
+      {(many || search) && (
+        <label className="switcher__item">
+          <span className="switcher__label">Find</span>
+          <input className="input input--compact" type="search" placeholder="Store name or slug" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+      )}
     </div>
   );
 }
