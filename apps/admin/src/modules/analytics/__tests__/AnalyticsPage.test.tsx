@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -77,7 +78,7 @@ const tenantMock = (data: Figures, includeSubtree = false) => ({
 
 function renderPage(mocks: unknown[]) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("VIEWER"))}>
       <AnalyticsPage now={now} />
     </CurrentTenantContext.Provider>,
     [linesMock, ...(mocks as never[])],

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { MemberRole } from "../../../gql/graphql";
-import { grantableRoles, roleLabels, roleRank } from "../../../lib/permissions";
+import { roleLabels } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -12,15 +12,15 @@ import { InviteMemberForm } from "./InviteMemberForm";
 import { PendingInvitations } from "./PendingInvitations";
 
 export function MembersPage() {
-  const { tenant, role, can } = useCurrentTenant();
+  const { tenant, viewer, can } = useCurrentTenant();
   const { user } = useSession();
   const { members, loading, error, refetch, invite, inviting, changeRole, remove, removing } = useMembers(tenant.id);
   const [rowProblem, setRowProblem] = useState<string | null>(null);
   const [removing_, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const manage = can("members:manage");
-  const grantable = grantableRoles(role);
+  const grantable = viewer.grantableRoles;
   /** A member can change only people whose role is no stronger than their own. */
-  const canManageMember = (memberRole: MemberRole) => manage && role !== null && roleRank[memberRole] >= roleRank[role];
+  const canManageMember = (memberRole: MemberRole) => manage && grantable.includes(memberRole);
 
   return (
     <section>
