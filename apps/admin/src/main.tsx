@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { App } from "./app/App";
 import { createAppRouter } from "./app/router";
+import "./i18n/i18n";
 import "./styles.css";
 
 const root = document.getElementById("root");

@@ -9,6 +9,7 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useDevices, type PairingLink } from "../hooks/use-devices";
 import { DeviceDialog } from "./DeviceDialog";
 import { PairingLinkDialog } from "./PairingLinkDialog";
+import { useTranslation } from "react-i18next";
 
 const kindLabel = { KIOSK: "Kiosk", DISPLAY: "Display" } as const;
 
@@ -24,6 +25,7 @@ function status(device: DeviceFieldsFragment) {
  * revoked here — its screen then says it is not paired. Each runs on a key of its own with its kind's scopes.
  */
 export function DevicesPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const devices = useDevices(tenant.id);
   const [adding, setAdding] = useState(false);
@@ -37,8 +39,8 @@ export function DevicesPage() {
   return (
     <section>
       <PageHeader
-        title="Devices"
-        description="Kiosks and waiting-room displays. Add one, then open its pairing link on the device: no key to type."
+        title={t("devices.title")}
+        description={t("devices.description")}
         actions={
           manage && (
             <Button variant="primary" onClick={() => setAdding(true)}>

@@ -16,6 +16,7 @@ import { useLines, type CounterItem, type LineItem } from "../hooks/use-lines";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
 import { TicketTypesPanel } from "./TicketTypesPanel";
+import { useTranslation } from "react-i18next";
 
 function AddCounterForm({ onAdd, busy }: { onAdd: (name: string) => Promise<Problem | null>; busy: boolean }) {
   const [name, setName] = useState("");
@@ -56,6 +57,7 @@ interface Undoable {
 }
 
 export function LinesPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const linesState = useLines(tenant.id, { includeArchived: true });
   const { lines: allLines, ticketTypes: allTypes, loading, error, refetch, createLine, updateLine, savingLine, createTicketType, creatingTicketType, createCounter, creatingCounter, setCounterOpen } =
@@ -112,8 +114,8 @@ export function LinesPage() {
   return (
     <section>
       <PageHeader
-        title="Lines & counters"
-        description="Each line is a queue with its own numbering, ticket types, hours and counters."
+        title={t("lines.title")}
+        description={t("lines.description")}
         actions={
           manage && (
             <Button variant="primary" onClick={() => setEditing("new")} disabled={!ticketTypes}>

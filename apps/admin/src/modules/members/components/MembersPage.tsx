@@ -10,8 +10,10 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useMembers } from "../hooks/use-members";
 import { InviteMemberForm } from "./InviteMemberForm";
 import { PendingInvitations } from "./PendingInvitations";
+import { useTranslation } from "react-i18next";
 
 export function MembersPage() {
+  const { t } = useTranslation();
   const { tenant, viewer, can } = useCurrentTenant();
   const { user } = useSession();
   const { members, loading, error, refetch, invite, inviting, changeRole, remove, removing } = useMembers(tenant.id);
@@ -24,7 +26,7 @@ export function MembersPage() {
 
   return (
     <section>
-      <PageHeader title="Members" description={`People with a role on ${tenant.name}. A role applies here and to every subtenant below.`} />
+      <PageHeader title={t("members.title")} description={t("members.description", { name: tenant.name })} />
       {manage && (
         <div className="card">
           <InviteMemberForm

@@ -3,17 +3,19 @@ import { roleLabels } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { Alert } from "../../../ui/states";
 import { useInvitations } from "../hooks/use-members";
+import { useTranslation } from "react-i18next";
 
 /** Invitations not accepted yet: who, as what, until when; resend (a new link) and revoke for members:manage. */
 export function PendingInvitations({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
+  const { t } = useTranslation();
   const { invitations, resend, revoke } = useInvitations(tenantId);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   if (!invitations || invitations.length === 0) return null;
   return (
     <div className="card card--flush">
-      <h2 className="card__title">Pending invitations</h2>
+      <h2 className="card__title">{t("members.pendingInvitations")}</h2>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
-      <table className="table" aria-label="Pending invitations">
+      <table className="table" aria-label={t("members.pendingInvitations")}>
         <thead>
           <tr>
             <th scope="col">Email</th>

@@ -1,0 +1,66 @@
+/**
+ * The console's English strings (the default language). Keys ending in `_one` / `_other` are plural forms chosen
+ * by i18next from `count` (Intl.PluralRules); German may need other forms than English (de.ts).
+ */
+export const en = {
+  frame: {
+    skipToContent: "Skip to content",
+    home: "qline admin home",
+    signOut: "Sign out",
+    yourAccount: "{{email}}: your account",
+    language: "Language",
+  },
+  nav: {
+    sections: "{{name}} sections",
+    parents: "Parent tenants",
+    overview: "Overview",
+    board: "Queue board",
+    analytics: "Analytics",
+    lines: "Lines & counters",
+    links: "Join links & devices",
+    "ticket-fields": "Ticket fields",
+    tree: "Tenant tree",
+    settings: "Settings",
+    notifications: "Notifications",
+    members: "Members",
+    devices: "Devices",
+    "api-keys": "API keys",
+    audit: "Audit log",
+  },
+  tenant: {
+    couldNotOpen: "Could not open this tenant",
+    notFound: "Tenant not found",
+    notFoundBody: "It does not exist or you hold no role in its tree.",
+    suspended: "This tenant is suspended: its kiosks and pages are unavailable.",
+    deletionScheduled:
+      "This tenant is scheduled for deletion on {{date}}: it is unavailable to staff, kiosks and customers until then. Its owner can cancel in Settings, “Data & privacy”.",
+    notAllowed: "Not available with your role",
+    notAllowedBody: "Ask an Admin or Owner of this tenant for access.",
+  },
+  board: {
+    waitingCount_one: "{{count}} waiting",
+    waitingCount_other: "{{count}} waiting",
+  },
+  lines: {
+    title: "Lines & counters",
+    description: "Each line is a queue with its own numbering, ticket types, hours and counters.",
+  },
+  members: {
+    title: "Members",
+    description: "People with a role on {{name}}. A role applies here and to every subtenant below.",
+    pendingInvitations: "Pending invitations",
+  },
+  devices: {
+    title: "Devices",
+    description: "Kiosks and waiting-room displays. Add one, then open its pairing link on the device: no key to type.",
+  },
+  settings: {
+    title: "Settings",
+    descriptionEdit: "Identity, location, branding and the settings this tenant passes down.",
+    descriptionView: "You can view these settings; changing them needs an Admin or Owner role.",
+  },
+};
+
+/** Every language has every key of English (TypeScript lists what a translation misses). */
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Resources = Shape<typeof en>;
