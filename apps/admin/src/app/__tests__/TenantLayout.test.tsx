@@ -7,6 +7,7 @@ import { createCache } from "../../lib/apollo";
 import { SessionContext, type Session } from "../../modules/auth/hooks/use-session";
 import { TenantShellQuery } from "../../modules/tenants/graphql/tenant-shell.query";
 import { TenantLayout } from "../TenantLayout";
+import { InviteMemberForm } from "../../modules/members/components/InviteMemberForm";
 
 const tenant = {
   __typename: "Tenant" as const,
@@ -81,5 +82,21 @@ describe("plurals (i18next, Intl.PluralRules per language)", () => {
     expect(i18n.t("board.waitingCount", { count: 0, lng: "de" })).toBe("0 warten");
     expect(i18n.t("board.waitingCount", { count: 1, lng: "en" })).toBe("1 waiting");
     expect(i18n.t("board.waitingCount", { count: 2 })).toBe("2 waiting");
+  });
+
+  it("counts members in both languages", () => {
+    expect(i18n.t("members.count", { count: 1 })).toBe("1 person holds a role directly here.");
+    expect(i18n.t("members.count", { count: 4 })).toBe("4 people hold a role directly here.");
+    expect(i18n.t("members.count", { count: 1, lng: "de" })).toBe("1 Person hat hier direkt eine Rolle.");
+    expect(i18n.t("members.count", { count: 4, lng: "de" })).toBe("4 Personen haben hier direkt eine Rolle.");
+  });
+
+  it("renders a form in German: labels, role names and the button", async () => {
+    await i18n.changeLanguage("de");
+    render(<InviteMemberForm roles={["STAFF", "VIEWER"]} busy={false} onInvite={async () => null} />);
+    expect(screen.getByRole("form", { name: "Ein Mitglied einladen" })).toBeInTheDocument();
+    expect(screen.getByLabelText("E-Mail")).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Rolle")).getByRole("option", { name: "Personal" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Einladung senden" })).toBeInTheDocument();
   });
 });

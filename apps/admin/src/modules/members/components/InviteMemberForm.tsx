@@ -2,10 +2,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "@qline/validation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { MemberRole } from "../../../gql/graphql";
 import { placeConflict, type Problem } from "../../../lib/errors";
 import { requiredEmail } from "../../../lib/forms";
-import { roleLabels } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -28,6 +28,7 @@ export function InviteMemberForm({ roles, busy, onInvite }: Props) {
   });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [invited, setInvited] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   const submit = handleSubmit(async ({ email, role }) => {
     setInvited(null);
@@ -40,22 +41,22 @@ export function InviteMemberForm({ roles, busy, onInvite }: Props) {
   });
 
   return (
-    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Invite a member">
+    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label={t("members.inviteForm")}>
       {problem && !problem.fields.email && !problem.fields.role && <Alert>{problem.message}</Alert>}
-      {invited && <Alert tone="success">Invitation sent to {invited}. They join when they accept it.</Alert>}
+      {invited && <Alert tone="success">{t("members.invited", { email: invited })}</Alert>}
       <div className="form__row">
         <Controller
           control={control}
           name="email"
           render={({ field, fieldState }) => (
             <TextField
-              label="Email"
+              label={t("members.email")}
               type="email"
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
               error={fieldState.error?.message ?? problem?.fields.email}
-              hint="We email them a link; they join when they accept (with a login of theirs or a new one)."
+              hint={t("members.inviteHint")}
             />
           )}
         />
@@ -63,11 +64,11 @@ export function InviteMemberForm({ roles, busy, onInvite }: Props) {
           control={control}
           name="role"
           render={({ field }) => (
-            <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} error={problem?.fields.role} />
+            <SelectField label={t("members.role")} value={field.value} onChange={field.onChange} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={problem?.fields.role} />
           )}
         />
         <Button type="submit" variant="primary" busy={busy} className="form__row-button">
-          Send invitation
+          {t("members.invite")}
         </Button>
       </div>
     </form>
