@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { languages, setLanguage, type Language } from "../i18n/i18n";
 import { useSignOut } from "../modules/auth/hooks/use-account-actions";
 import { useSession } from "../modules/auth/hooks/use-session";
 import { TenantSwitcher } from "../modules/tenants/components/TenantSwitcher";
@@ -10,6 +12,7 @@ import { hrefFor } from "./router";
 export function AppFrame({ current, children }: { current: { id: string; name: string; accountId: string } | null; children: ReactNode }) {
   const { user } = useSession();
   const { signOut, signingOut } = useSignOut();
+  const { t, i18n } = useTranslation();
   return (
     <div className="app">
       {/* Hash routing owns location.hash, so the skip link moves focus itself. */}
@@ -21,10 +24,10 @@ export function AppFrame({ current, children }: { current: { id: string; name: s
           document.getElementById("main")?.focus();
         }}
       >
-        Skip to content
+        {t("frame.skipToContent")}
       </a>
       <header className="topbar">
-        <a className="brand" href={hrefFor({ name: "home" })} aria-label="qline admin home">
+        <a className="brand" href={hrefFor({ name: "home" })} aria-label={t("frame.home")}>
           <span className="brand__mark" aria-hidden="true">
             q
           </span>
@@ -33,11 +36,21 @@ export function AppFrame({ current, children }: { current: { id: string; name: s
         <TenantSwitcher current={current} />
         <div className="topbar__end">
           <ConnectionIndicator />
-          <a className="topbar__user" href={hrefFor({ name: "account" })} title={`${user.email}: your account`}>
+          <label className="topbar__language">
+            <span className="visually-hidden">{t("frame.language")}</span>
+            <select className="input input--compact" value={i18n.resolvedLanguage ?? "en"} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language-switcher">
+              {languages.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a className="topbar__user" href={hrefFor({ name: "account" })} title={t("frame.yourAccount", { email: user.email })}>
             {user.name}
           </a>
           <Button variant="ghost" size="sm" busy={signingOut} onClick={() => void signOut()}>
-            Sign out
+            {t("frame.signOut")}
           </Button>
         </div>
       </header>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { TenantOverviewPage } from "../modules/tenants/components/TenantOverviewPage";
 import { CurrentTenantContext } from "../modules/tenants/hooks/use-current-tenant";
 import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
@@ -42,12 +43,13 @@ const pages: Record<TenantSection, (lineId: string | undefined, tab: Notificatio
 
 export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: string; section: TenantSection; lineId?: string | undefined; tab?: NotificationTab | undefined }) {
   const { current, loading, error, refetch } = useTenantShell(tenantId);
+  const { t } = useTranslation();
 
   if (!current) {
     return (
       <AppFrame current={null}>
         <main className="main" id="main" tabIndex={-1}>
-          {loading ? <Loading /> : error ? <ErrorState error={error} onRetry={refetch} title="Could not open this tenant" /> : <EmptyState title="Tenant not found">It does not exist or you hold no role in its tree.</EmptyState>}
+          {loading ? <Loading /> : error ? <ErrorState error={error} onRetry={refetch} title={t("tenant.couldNotOpen")} /> : <EmptyState title={t("tenant.notFound")}>{t("tenant.notFoundBody")}</EmptyState>}
         </main>
       </AppFrame>
     );
@@ -61,9 +63,9 @@ export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: str
     <CurrentTenantContext.Provider value={current}>
       <AppFrame current={tenant}>
         <div className="layout">
-          <nav className="sidebar" aria-label={`${tenant.name} sections`}>
+          <nav className="sidebar" aria-label={t("nav.sections", { name: tenant.name })}>
             {tenant.ancestors.length > 0 && (
-              <ol className="breadcrumbs" aria-label="Parent tenants">
+              <ol className="breadcrumbs" aria-label={t("nav.parents")}>
                 {tenant.ancestors.map((a) => (
                   <li key={a.id}>
                     <a href={tenantHref(a.id, section)}>{a.name}</a>
@@ -76,7 +78,7 @@ export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: str
               {visible.map((s) => (
                 <li key={s.section}>
                   <a href={tenantHref(tenant.id, s.section)} aria-current={s.section === section ? "page" : undefined} className="sidebar__link">
-                    {s.label}
+                    {t(`nav.${s.section}`)}
                   </a>
                 </li>
               ))}
@@ -85,16 +87,15 @@ export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: str
           <main className={`main${section === "board" ? " main--board" : ""}`} id="main" tabIndex={-1}>
             {tenant.suspended && (
               <div className="alert alert--error" role="alert">
-                This tenant is suspended: its kiosks and pages are unavailable.
+                {t("tenant.suspended")}
               </div>
             )}
             {tenant.deletionScheduledAt && (
               <div className="alert alert--error" role="alert" data-testid="deletion-banner">
-                This tenant is scheduled for deletion on {formatDateTime(String(tenant.deletionScheduledAt))}: it is unavailable to staff, kiosks and customers until then. Its owner
-                can cancel in Settings, “Data &amp; privacy”.
+                {t("tenant.deletionScheduled", { date: formatDateTime(String(tenant.deletionScheduledAt)) })}
               </div>
             )}
-            {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId, tab)}</Suspense> : <EmptyState title="Not available with your role">Ask an Admin or Owner of this tenant for access.</EmptyState>}
+            {allowed ? <Suspense fallback={<Loading />}>{pages[section](lineId, tab)}</Suspense> : <EmptyState title={t("tenant.notAllowed")}>{t("tenant.notAllowedBody")}</EmptyState>}
           </main>
         </div>
       </AppFrame>

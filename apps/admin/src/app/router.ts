@@ -1,4 +1,7 @@
-import { useSyncExternalStore } from "react";
+import type { ReactNode } from "react";
+import { createHashRouter, matchRoutes, useLocation, type RouteObject } from "react-router";
+
+type DataRouter = ReturnType<typeof createHashRouter>;
 
 /** Sections of a tenant's pages, in navigation order. */
 export const tenantSections = ["overview", "lines", "links", "board", "ticket-fields", "tree", "templates", "settings", "members", "devices", "api-keys", "audit", "analytics", "notifications"] as const;
@@ -20,27 +23,60 @@ export type Route =
   | { name: "tenant"; tenantId: string; section: TenantSection; lineId?: string; tab?: NotificationTab }
   | { name: "not-found"; path: string };
 
-/** Hash routes (`#/t/<tenantId>/settings`): deep links work on any static host without server rewrites. */
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, "") || "/";
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: "home" };
-  if (parts[0] === "login" && parts.length === 1) return { name: "login" };
-  if (parts[0] === "signup" && parts.length === 1) return { name: "signup" };
-  if (parts[0] === "account" && parts.length === 1) return { name: "account" };
-  // Links from the platform's emails (invitation, password reset): the token is the last part.
-  if (parts[0] === "invite" && parts[1] && parts.length === 2) return { name: "invite", token: parts[1] };
-  if (parts[0] === "forgot-password" && parts.length === 1) return { name: "forgot-password" };
-  if (parts[0] === "reset-password" && parts[1] && parts.length === 2) return { name: "reset-password", token: parts[1] };
-  if (parts[0] === "confirm-signup" && parts[1] && parts.length === 2) return { name: "confirm-signup", token: parts[1] };
-  if (parts[0] === "t" && parts[1]) {
-    const section = (parts[2] ?? "overview") as TenantSection;
-    if (section === "board" && parts[3] && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, lineId: parts[3] };
-    const tab = parts[3] as NotificationTab | undefined;
-    if (section === "notifications" && tab && notificationTabs.includes(tab) && parts.length === 4) return { name: "tenant", tenantId: parts[1], section, tab };
-    if (tenantSections.includes(section) && parts.length <= 3) return { name: "tenant", tenantId: parts[1], section };
+/** One route of React Router's table per page; the id names the page, the params fill it in. */
+const sectionRoutes: RouteObject[] = tenantSections.map((section) => ({ id: `section:${section}`, path: `t/:tenantId/${section}` }));
+const tabRoutes: RouteObject[] = notificationTabs.map((tab) => ({ id: `tab:${tab}`, path: `t/:tenantId/notifications/${tab}` }));
+
+/**
+ * The console's pages as React Router routes (hash URLs: `#/t/<tenantId>/settings`; deep links work on any static
+ * host without server rewrites). The routes carry no elements: App decides by session what a page shows (signed
+ * out, every page but the public ones shows the login form, then opens where it pointed).
+ */
+export const pageRoutes: RouteObject[] = [
+  { id: "home", index: true },
+  { id: "login", path: "login" },
+  { id: "signup", path: "signup" },
+  { id: "account", path: "account" },
+  // Links from the platform's emails (invitation, password reset, sign-up): the token is the last part.
+  { id: "invite", path: "invite/:token" },
+  { id: "forgot-password", path: "forgot-password" },
+  { id: "reset-password", path: "reset-password/:token" },
+  { id: "confirm-signup", path: "confirm-signup/:token" },
+  { id: "tenant", path: "t/:tenantId" },
+  ...sectionRoutes,
+  { id: "board-line", path: "t/:tenantId/board/:lineId" },
+  ...tabRoutes,
+  { id: "not-found", path: "*" },
+];
+
+/** The page at `path` (`/t/abc/settings`; a leading `#` is ignored), as React Router matches it. */
+export function parseRoute(path: string): Route {
+  const pathname = path.replace(/^#/, "") || "/";
+  const leaf = matchRoutes(pageRoutes, pathname)?.at(-1);
+  const id = leaf?.route.id ?? "not-found";
+  const params = leaf?.params ?? {};
+  const tenantId = params.tenantId ?? "";
+  const token = params.token ?? "";
+  if (id.startsWith("section:")) return { name: "tenant", tenantId, section: id.slice("section:".length) as TenantSection };
+  if (id.startsWith("tab:")) return { name: "tenant", tenantId, section: "notifications", tab: id.slice("tab:".length) as NotificationTab };
+  switch (id) {
+    case "home":
+    case "login":
+    case "signup":
+    case "account":
+    case "forgot-password":
+      return { name: id };
+    case "invite":
+    case "reset-password":
+    case "confirm-signup":
+      return { name: id, token };
+    case "tenant":
+      return { name: "tenant", tenantId, section: "overview" };
+    case "board-line":
+      return { name: "tenant", tenantId, section: "board", lineId: params.lineId ?? "" };
+    default:
+      return { name: "not-found", path: pathname };
   }
-  return { name: "not-found", path };
 }
 
 export function hrefFor(route: Route): string {
@@ -72,25 +108,28 @@ export const tenantHref = (tenantId: string, section: TenantSection = "overview"
 export const notificationsHref = (tenantId: string, tab: NotificationTab = "log") => hrefFor({ name: "tenant", tenantId, section: "notifications", tab });
 export const boardHref = (tenantId: string, lineId: string) => hrefFor({ name: "tenant", tenantId, section: "board", lineId });
 
+let active: DataRouter | null = null;
+
+/** The app's router: hash history, the page table above under one root element (the app). */
+export function createAppRouter(app: ReactNode): DataRouter {
+  active = createHashRouter([{ id: "root", element: app, children: pageRoutes }]);
+  return active;
+}
+
+/** Goes to a page through the app's router. */
 export function navigate(route: Route | string, options: { replace?: boolean } = {}): void {
   const href = typeof route === "string" ? route : hrefFor(route);
-  if (options.replace) history.replaceState(null, "", href);
-  else history.pushState(null, "", href);
-  dispatchEvent(new HashChangeEvent("hashchange"));
+  const path = href.replace(/^#/, "") || "/";
+  if (active) {
+    void active.navigate(path, { replace: options.replace ?? false });
+    return;
+  }
+  // No router mounted (a component test renders one page): move the address only, so the test sees where it went.
+  if (options.replace) history.replaceState(null, "", `#${path}`);
+  else history.pushState(null, "", `#${path}`);
 }
 
-function subscribe(listener: () => void): () => void {
-  addEventListener("hashchange", listener);
-  addEventListener("popstate", listener);
-  return () => {
-    removeEventListener("hashchange", listener);
-    removeEventListener("popstate", listener);
-  };
-}
-
-const currentHash = () => location.hash;
-
+/** The current page, re-rendered on every navigation (React Router's location). */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, currentHash, currentHash);
-  return parseRoute(hash);
+  return parseRoute(useLocation().pathname);
 }

@@ -1,7 +1,7 @@
 import type { Permission } from "../lib/permissions";
 import type { TenantSection } from "./router";
 
-/** The tenant navigation: each section with the permission its page needs (hidden without it). */
+/** The tenant navigation: each section with the permission its page needs (hidden without it). `label` is English; the nav shows `nav.<section>` in the chosen language (i18n/). */
 export const sectionNav: { section: TenantSection; label: string; permission: Permission }[] = [
   { section: "overview", label: "Overview", permission: "tenant:read" },
   { section: "board", label: "Queue board", permission: "tickets:read" },

@@ -56,6 +56,21 @@ const notForKeys: ReadonlySet<Permission> = new Set(["members:manage", "apikeys:
 export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => !notForKeys.has(p));
 
 /**
+ * Roles a member with `role` and `granted` may grant, change to or remove: none without members:manage; only
+ * roles no stronger than their own (only an OWNER grants OWNER). members.service's `assertCanManage` enforces it.
+ */
+export function grantableRoles(role: MemberRole | null, granted: ReadonlySet<Permission>): MemberRole[] {
+  if (!role || !granted.has("members:manage")) return [];
+  return (Object.keys(roleRank) as MemberRole[]).filter((r) => roleRank[r] >= roleRank[role]).sort((a, b) => roleRank[a] - roleRank[b]);
+}
+
+/** API key scopes an actor may put on a new key: only what it holds itself, and only with apikeys:manage (createApiKey). */
+export function grantableScopes(granted: ReadonlySet<Permission>): Permission[] {
+  if (!granted.has("apikeys:manage")) return [];
+  return apiKeyScopes.filter((s) => granted.has(s));
+}
+
+/**
  * While a tenant (or an ancestor) waits for its deletion, its OWNER may still do only this (see the tenant's
  * data, take it out, cancel the deletion); everyone else is refused as for a suspended tenant.
  */
@@ -149,6 +164,7 @@ export function rolesMarkdown(): string {
     "| permission | operations |",
     "|---|---|",
     ...Object.entries(operationsByPermission).map(([p, ops]) => `| \`${p}\` | ${ops.map((o) => `\`${o}\``).join(", ")} |`),
+    "| any role in the tenant's tree, or a key of its subtree | `viewerPermissions` (what this table grants the caller there) |",
     "| signed in as the invited address | `acceptInvitation` (docs/people.md) |",
     "| public (no sign-in) | `startSignUp`, `confirmSignUp` (the emailed token), `signUp` (deprecated), `login`, `requestPasswordReset`, `resetPassword` (the emailed token is the capability), `invitation`, `acceptInvitationWithSignUp` (the invitation's token), `webPushPublicKey`, `tenantBySlug` (with its open lines and its remote-join lines), `slugAvailable`, `ticketByCode`, `cancelMyTicket`, `runningLate`, `ticketUpdated`, `subscribeTicketPush`, `unsubscribeTicketPush` — the tracking code is the customer's capability; `joinLine` into a line with remote join on (rate-limited per address, device and contact) |",
     "| platform admin (`PLATFORM_ADMIN_EMAILS`) | `platformAccounts`, `setTenantSuspended`, `devPlatformMailbox` (dev sinks only) |",

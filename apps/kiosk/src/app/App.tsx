@@ -16,7 +16,7 @@ import { TenantLanding } from "../modules/tenant/components/TenantLanding";
 import { CustomerTicketPage } from "../modules/ticket/components/CustomerTicketPage";
 import { PublicHeader } from "../ui/PublicHeader";
 import { Loading, MessagePage } from "../ui/states";
-import { parseRoute, useLocationHref, type Route } from "./routes";
+import { parseRoute, usePlace, type Route } from "./routes";
 
 // The kiosk carries the form generator and Ajv; phones opening a ticket page do not download them.
 const KioskScreen = lazy(() => import("../modules/kiosk/components/KioskScreen").then((m) => ({ default: m.KioskScreen })));
@@ -106,8 +106,8 @@ function DevicePage({ tenant, page, viaHost }: { tenant: PublicTenant; page: "ki
  * the socket it opened, also under StrictMode.
  */
 export function App() {
-  const href = useLocationHref();
-  const route = useMemo(() => parseRoute(new URL(href), baseDomain), [href]);
+  const place = usePlace();
+  const route = useMemo(() => parseRoute(place, baseDomain), [place]);
   const slug = deviceSlug(route);
   const [keyVersion, setKeyVersion] = useState(0);
   const deviceKey = useMemo(() => {

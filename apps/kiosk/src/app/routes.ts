@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from "react";
+import { useMemo, type ReactNode } from "react";
+import { createBrowserRouter, matchRoutes, useLocation, type RouteObject } from "react-router";
 
 /**
  * Public pages, by path (`/t/<slug>/...`, always available) or by host (`<slug>.<VITE_BASE_DOMAIN>/...`).
@@ -34,41 +35,53 @@ export function slugFromHost(hostname: string, baseDomain: string | null): strin
   return label;
 }
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/** Pages of a tenant, below `/t/<slug>` (path mode) or at the root of the tenant's own host. */
+const tenantPages = (base: string): RouteObject[] => [
+  { id: "landing", path: base || "/" },
+  { id: "kiosk", path: `${base}/kiosk` },
+  { id: "display", path: `${base}/display` },
+  { id: "join", path: `${base}/join` },
+  { id: "joinLine", path: `${base}/join/:lineId` },
+];
 
+const common: RouteObject[] = [
+  { id: "ticket", path: "/ticket/:code" },
+  { id: "pair", path: "/pair/:token" },
+  ...tenantPages("/t/:slug"),
+  { id: "notFound", path: "*" },
+];
+/** On the bare domain: the landing page says how to open a place. */
+const pathRoutes: RouteObject[] = [...common, { id: "home", path: "/" }];
+/** On a tenant's host (`<slug>.<base domain>`): its pages at the root, `/t/<slug>` still works. */
+const hostRoutes: RouteObject[] = [...common, ...tenantPages("")];
+
+/** The page at `place`, as React Router matches the path (against the host's table when the host names a tenant). */
 export function parseRoute(place: Place, baseDomain: string | null): Route {
-  const segments = place.pathname.split("/").filter(Boolean).map(decode);
-  const hint = new URLSearchParams(place.search).get("t");
-
-  if (segments[0] === "ticket" && segments[1] && segments.length === 2) {
-    const hostSlug = slugFromHost(place.hostname, baseDomain);
-    return { name: "ticket", code: segments[1], slug: hostSlug ?? hint ?? null, viaHost: hostSlug !== null };
-  }
-  if (segments[0] === "pair" && segments[1] && segments.length === 2) {
-    return { name: "pair", token: segments[1], viaHost: slugFromHost(place.hostname, baseDomain) !== null };
-  }
-  if (segments[0] === "t" && segments[1]) {
-    return tenantPage(segments[1], segments.slice(2), false);
-  }
   const hostSlug = slugFromHost(place.hostname, baseDomain);
-  if (hostSlug) return tenantPage(hostSlug, segments, true);
-  return segments.length === 0 ? { name: "home" } : { name: "notFound" };
-}
-
-function tenantPage(slug: string, rest: string[], viaHost: boolean): Route {
-  const slugLower = slug.toLowerCase();
-  if (rest.length === 0) return { name: "landing", slug: slugLower, viaHost };
-  if (rest.length === 1 && rest[0] === "kiosk") return { name: "kiosk", slug: slugLower, viaHost };
-  if (rest.length === 1 && rest[0] === "display") return { name: "display", slug: slugLower, viaHost };
-  if (rest[0] === "join" && rest.length === 1) return { name: "join", slug: slugLower, viaHost };
-  if (rest[0] === "join" && rest.length === 2 && rest[1]) return { name: "joinLine", slug: slugLower, lineId: rest[1], viaHost };
-  return { name: "notFound" };
+  const leaf = matchRoutes(hostSlug ? hostRoutes : pathRoutes, place.pathname)?.at(-1);
+  const params = leaf?.params ?? {};
+  const pathSlug = params.slug?.toLowerCase();
+  const slug = pathSlug ?? hostSlug ?? "";
+  const viaHost = pathSlug === undefined && hostSlug !== null;
+  switch (leaf?.route.id) {
+    case "ticket": {
+      const hint = new URLSearchParams(place.search).get("t");
+      return { name: "ticket", code: params.code ?? "", slug: hostSlug ?? hint ?? null, viaHost: hostSlug !== null };
+    }
+    case "pair":
+      return { name: "pair", token: params.token ?? "", viaHost: hostSlug !== null };
+    case "landing":
+    case "kiosk":
+    case "display":
+    case "join":
+      return { name: leaf.route.id, slug, viaHost };
+    case "joinLine":
+      return { name: "joinLine", slug, lineId: params.lineId ?? "", viaHost };
+    case "home":
+      return { name: "home" };
+    default:
+      return { name: "notFound" };
+  }
 }
 
 /** Path of a tenant page for links: `/t/<slug>/kiosk`, or `/kiosk` on the tenant's own host. */
@@ -88,30 +101,28 @@ export function ticketUrl(origin: string, code: string, slug: string, viaHost: b
   return viaHost ? `${origin}${path}` : `${origin}${path}?t=${encodeURIComponent(slug)}`;
 }
 
-// A minimal history router: the public pages have few routes and no nested layouts.
-const listeners = new Set<() => void>();
-function notify() {
-  for (const l of [...listeners]) l();
-}
-globalThis.addEventListener?.("popstate", notify);
+type DataRouter = ReturnType<typeof createBrowserRouter>;
+let active: DataRouter | null = null;
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function currentHref() {
-  return window.location.href;
+/** The app's router (history API): one route under which App decides the page with parseRoute (it needs the host). */
+export function createKioskRouter(app: ReactNode): DataRouter {
+  active = createBrowserRouter([{ id: "root", path: "*", element: app }]);
+  return active;
 }
 
 /** `replace`: the new page takes the current entry's place (Back skips it, e.g. a submitted form). */
 export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (active) {
+    void active.navigate(path, { replace });
+    return;
+  }
+  // No router mounted (a component test renders one page): move the address only, so the test sees where it went.
   if (replace) window.history.replaceState(null, "", path);
   else window.history.pushState(null, "", path);
-  notify();
 }
 
-/** Re-renders on navigation; returns the current href (parse it with parseRoute). */
-export function useLocationHref(): string {
-  return useSyncExternalStore(subscribe, currentHref, currentHref);
+/** The current place, re-rendered on every navigation (React Router's location; the host from the window). */
+export function usePlace(): Place {
+  const { pathname, search } = useLocation();
+  return useMemo(() => ({ hostname: window.location.hostname, pathname, search }), [pathname, search]);
 }

@@ -1,5 +1,6 @@
 /** The walk-in form: its values, the checks that mirror the API, the issueTicket input and where errors go. */
 import type { IssueTicketInput, NotificationChannel } from "../../gql/graphql";
+import { emailProblem } from "../../lib/forms";
 import { canonicalJson } from "../../lib/json";
 import { formValue, type ExtensionProperty, type ExtensionValues } from "../extension-schema/components/ExtensionFields";
 
@@ -30,7 +31,8 @@ export function walkInNotify(v: Pick<WalkInValues, "notify" | "phone" | "email">
 export function validateWalkIn(v: WalkInValues, options: { typeRequired: boolean }): Record<string, string> {
   const e: Record<string, string> = {};
   if (v.name.trim().length > 200) e.customerName = "At most 200 characters";
-  if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = "Enter an email address such as name@example.com";
+  const email = v.email.trim() ? emailProblem(v.email) : null;
+  if (email) e.email = email;
   const party = v.partySize.trim();
   if (!/^\d+$/.test(party) || Number(party) < 1 || Number(party) > 1000) e.partySize = "A whole number from 1 to 1000";
   if (options.typeRequired && !v.ticketTypeId) e.ticketTypeId = "Choose a ticket type";

@@ -1,3 +1,4 @@
+import { prefixProblem } from "../../lib/forms";
 import type { CreateLineInput, UpdateLineInput } from "../../gql/graphql";
 import { isKnownTimeZone } from "../../ui/TimeZoneField";
 
@@ -89,7 +90,8 @@ export function validateLineForm(v: LineFormValues): Record<string, string> {
   const e: Record<string, string> = {};
   if (!v.name.trim()) e.name = "Enter a name";
   else if (v.name.trim().length > 100) e.name = "At most 100 characters";
-  if (!/^[A-Z0-9]{1,4}$/.test(v.prefix)) e.prefix = "1-4 capital letters or digits";
+  const prefix = prefixProblem(v.prefix);
+  if (prefix) e.prefix = prefix;
   if (v.capacity.trim()) {
     const n = int(v.capacity);
     if (!(n >= 1 && n <= 100000)) e.capacity = "A whole number from 1 to 100000, or empty for no limit";

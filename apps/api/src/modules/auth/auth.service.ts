@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { emailSchema, messages } from "@qline/validation";
 import { asc, eq, sql } from "drizzle-orm";
 import { accounts, col, decodeFirstRow, memberships, tenants, users, z, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
@@ -21,12 +22,11 @@ export interface SignUpFields {
 
 export type UserRow = typeof users.$inferSelect;
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** An account's email (sign-up, login, invitations): the shared email schema, then lower-cased. */
 export function normalizeEmail(email: string, path = "email"): string {
-  const normalized = email.trim().toLowerCase();
-  if (!emailPattern.test(normalized) || normalized.length > 254) throw badInput("Malformed email address", [{ path, message: "is not an email address" }]);
-  return normalized;
+  const checked = emailSchema.safeParse(email);
+  if (!checked.success) throw badInput("Malformed email address", [{ path, message: checked.error.issues[0]?.message ?? messages.email }]);
+  return checked.data.toLowerCase();
 }
 
 /** What signUp and login answer: the new session's token and actor, and the user. */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { linePrefixSchema, problemOf } from "@qline/validation";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { col, counters, decodeRows, lines, tenants, ticketExtensionSchemas, ticketTypes, z, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
@@ -36,13 +37,13 @@ export interface LineFields {
   ttl?: LineTtl | null | undefined;
 }
 
-const prefixPattern = /^[A-Z0-9]{1,4}$/;
 const codePattern = /^[A-Za-z0-9_-]{1,16}$/;
 
 function checkLineFields(input: LineFields): FieldError[] {
   const fields: FieldError[] = [];
   if (input.name != null && !input.name.trim()) fields.push({ path: "input.name", message: "must not be empty" });
-  if (input.prefix != null && !prefixPattern.test(input.prefix)) fields.push({ path: "input.prefix", message: "must be 1-4 capital letters or digits" });
+  const prefixProblem = input.prefix != null ? problemOf(linePrefixSchema, input.prefix) : null;
+  if (prefixProblem) fields.push({ path: "input.prefix", message: prefixProblem });
   if (input.timeZone != null && !isTimeZone(input.timeZone)) fields.push({ path: "input.timeZone", message: "is not an IANA time zone" });
   return fields;
 }

@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -111,7 +112,7 @@ const tenantMock = (data: Figures, includeSubtree = false) => ({
 
 function renderPage(mocks: unknown[]) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("VIEWER"))}>
       <AnalyticsPage now={now} />
     </CurrentTenantContext.Provider>,
     [linesMock, ...(mocks as never[])],
@@ -246,7 +247,7 @@ describe("AnalyticsPage", () => {
         new Response("[]", { status: 200, headers: { "content-type": "application/json", "content-disposition": 'attachment; filename="qline-tickets-a-b.json"' } }),
     );
     renderWithApollo(
-      <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("VIEWER"))}>
         <AnalyticsPage now={now} fetchImpl={fetchImpl as unknown as typeof fetch} />
       </CurrentTenantContext.Provider>,
       [linesMock, tenantMock(figures()), reportMock()] as never[],
@@ -266,7 +267,7 @@ describe("AnalyticsPage", () => {
   it("says why an export was refused", async () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ error: { code: "LIMIT_EXCEEDED", message: "Rate limit exceeded, retry later" } }), { status: 429 }));
     renderWithApollo(
-      <CurrentTenantContext.Provider value={currentTenantFor(shell, "VIEWER")}>
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("VIEWER"))}>
         <AnalyticsPage now={now} fetchImpl={fetchImpl as unknown as typeof fetch} />
       </CurrentTenantContext.Provider>,
       [linesMock, tenantMock(figures()), reportMock()] as never[],

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { apiKeyScopes, roleGrants } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -10,14 +9,14 @@ import { CreateApiKeyDialog } from "./CreateApiKeyDialog";
 import { formatDateTime } from "../../../lib/format";
 
 export function ApiKeysPage() {
-  const { tenant, role, can } = useCurrentTenant();
+  const { tenant, viewer, can } = useCurrentTenant();
   const { keys, loading, error, refetch, create, creating, revoke, revoking } = useApiKeys(tenant.id);
   const [creatingOpen, setCreatingOpen] = useState(false);
   const [revokeTarget, setRevokeTarget] = useState<{ id: string; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const manage = can("apikeys:manage");
-  /** You can grant only what you hold. */
-  const grantable = role ? apiKeyScopes.filter((s) => roleGrants[role].has(s)) : [];
+  /** You can grant only what you hold: the API answers which scopes (viewerPermissions). */
+  const grantable = viewer.grantableScopes;
 
   return (
     <section>

@@ -7,7 +7,8 @@ import { Dialog } from "../../../ui/Dialog";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 
-const scopeHelp: Partial<Record<Permission, string>> = {
+/** Help for the scopes the dialog knows; a scope the API adds later shows without help. */
+const scopeHelp: Partial<Record<Permission | (string & {}), string>> = {
   "tickets:issue": "issue tickets (kiosks)",
   "display:read": "ticket numbers, counters, now serving, stats — no personal data (displays, kiosks)",
   "tickets:read": "read tickets with customers' names, phones and custom fields (staff tools, not public devices)",
@@ -22,7 +23,8 @@ const scopeHelp: Partial<Record<Permission, string>> = {
 };
 
 interface Props {
-  scopes: readonly Permission[];
+  /** The scopes the viewer may grant (`viewerPermissions.grantableScopes`). */
+  scopes: readonly string[];
   busy: boolean;
   onCreate: (name: string, scopes: string[]) => Promise<{ ok: true; value: string } | { ok: false; problem: Problem }>;
   onClose: () => void;

@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderWithApollo } from "../../../test/render";
@@ -64,7 +65,7 @@ const membersMock = {
 describe("AuditLogPage", () => {
   it("shows who acted and on what by name, never by an id's first characters", async () => {
     renderWithApollo(
-      <CurrentTenantContext.Provider value={currentTenantFor(shell, "ADMIN")}>
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("ADMIN"))}>
         <AuditLogPage />
       </CurrentTenantContext.Provider>,
       [auditMock, membersMock] as never[],

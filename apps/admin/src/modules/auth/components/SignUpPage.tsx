@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { hrefFor } from "../../../app/router";
 import { placeConflict, type Problem } from "../../../lib/errors";
+import { emailProblem, slugProblem } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -17,12 +18,17 @@ export const passwordHint = "At least 10 characters and hard to guess: a few unr
 export function validateSignUp(form: Form): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!form.name.trim()) errors.name = "Enter your name";
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = "Enter an email address";
+  if (!form.email.trim()) errors.email = "Enter an email address";
+  else {
+    const email = emailProblem(form.email);
+    if (email) errors.email = email;
+  }
   // Length only: how guessable a password is, the API decides (a common-password list and a strength estimate).
   if (form.password.length < 10) errors.password = "Use at least 10 characters";
   if (!form.accountName.trim()) errors.accountName = "Enter your organisation's name";
   if (!form.tenantName.trim()) errors.tenantName = "Enter the first location's name";
-  if (!/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/.test(form.tenantSlug)) errors.tenantSlug = "3-40 lowercase letters, digits or hyphens";
+  const slug = slugProblem(form.tenantSlug);
+  if (slug) errors.tenantSlug = slug;
   return errors;
 }
 

@@ -7,6 +7,7 @@ import { useNow } from "../hooks/use-now";
 import { useQueueBoard } from "../hooks/use-queue-board";
 import { useTicketActions } from "../hooks/use-ticket-actions";
 import { QueueBoard } from "./QueueBoard";
+import { useTranslation } from "react-i18next";
 
 const counterKey = (lineId: string) => `qline.admin.counter.${lineId}`;
 
@@ -53,6 +54,7 @@ function LineBoard({ lineId }: { lineId: string }) {
 }
 
 function LinePicker() {
+  const { t } = useTranslation();
   const { tenant } = useCurrentTenant();
   const { lines, loading, error, refetch } = useLines(tenant.id);
   const only = lines?.length === 1 ? lines[0] : undefined;
@@ -73,7 +75,7 @@ function LinePicker() {
               <strong>
                 <span className="prefix">{l.prefix}</span> {l.name}
               </strong>
-              <span className="muted">{l.waitingCount} waiting</span>
+              <span className="muted">{t("board.waitingCount", { count: l.waitingCount })}</span>
             </a>
           ))}
         </div>

@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ const devicesQuery = (list: unknown[]) => ({
 
 function renderPage(mocks: unknown[]) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, "ADMIN")}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("ADMIN"))}>
       <DevicesPage />
     </CurrentTenantContext.Provider>,
     mocks as never[],

@@ -9,14 +9,16 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useDevices, type PairingLink } from "../hooks/use-devices";
 import { DeviceDialog } from "./DeviceDialog";
 import { PairingLinkDialog } from "./PairingLinkDialog";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 
 const kindLabel = { KIOSK: "Kiosk", DISPLAY: "Display" } as const;
 
-function status(device: DeviceFieldsFragment) {
-  if (device.revokedAt) return <span className="badge badge--danger">Revoked {formatDateTime(device.revokedAt)}</span>;
-  if (device.pairedAt) return <span className="badge badge--own">Paired</span>;
-  if (device.pairingExpiresAt && Date.parse(device.pairingExpiresAt) > Date.now()) return <span className="badge">Waiting for pairing</span>;
-  return <span className="badge">Not paired</span>;
+function status(device: DeviceFieldsFragment, t: TFunction) {
+  if (device.revokedAt) return <span className="badge badge--danger">{t("devices.revoked", { date: formatDateTime(device.revokedAt) })}</span>;
+  if (device.pairedAt) return <span className="badge badge--own">{t("devices.paired")}</span>;
+  if (device.pairingExpiresAt && Date.parse(device.pairingExpiresAt) > Date.now()) return <span className="badge">{t("devices.waiting")}</span>;
+  return <span className="badge">{t("devices.notPaired")}</span>;
 }
 
 /**
@@ -24,6 +26,7 @@ function status(device: DeviceFieldsFragment) {
  * revoked here — its screen then says it is not paired. Each runs on a key of its own with its kind's scopes.
  */
 export function DevicesPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const devices = useDevices(tenant.id);
   const [adding, setAdding] = useState(false);
@@ -37,32 +40,32 @@ export function DevicesPage() {
   return (
     <section>
       <PageHeader
-        title="Devices"
-        description="Kiosks and waiting-room displays. Add one, then open its pairing link on the device: no key to type."
+        title={t("devices.title")}
+        description={t("devices.description")}
         actions={
           manage && (
             <Button variant="primary" onClick={() => setAdding(true)}>
-              Add device
+              {t("devices.add")}
             </Button>
           )
         }
       />
       {problem && <Alert>{problem}</Alert>}
-      {devices.loading && <Loading label="Loading devices…" />}
+      {devices.loading && <Loading label={t("devices.loading")} />}
       {Boolean(devices.error) && !devices.devices && <ErrorState error={devices.error} onRetry={devices.refetch} />}
-      {devices.devices && devices.devices.length === 0 && <EmptyState title="No devices yet">Add a kiosk for customers to take tickets, or a display for the waiting room.</EmptyState>}
+      {devices.devices && devices.devices.length === 0 && <EmptyState title={t("devices.noneTitle")}>{t("devices.noneBody")}</EmptyState>}
       {devices.devices && devices.devices.length > 0 && (
         <div className="card card--flush">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Lines</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("devices.name")}</th>
+                <th scope="col">{t("devices.kind")}</th>
+                <th scope="col">{t("devices.lines")}</th>
+                <th scope="col">{t("devices.lastSeen")}</th>
+                <th scope="col">{t("devices.status")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("devices.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -71,29 +74,29 @@ export function DevicesPage() {
                 <tr key={device.id} className={device.revokedAt ? "row--muted" : undefined} data-testid={`device-${device.id}`}>
                   <th scope="row">{device.name}</th>
                   <td>{kindLabel[device.kind]}</td>
-                  <td>{device.lineIds.length === 0 ? <span className="muted">All lines</span> : device.lineIds.map((id) => lineNames.get(id) ?? "—").join(", ")}</td>
-                  <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : <span className="muted">Never</span>}</td>
-                  <td>{status(device)}</td>
+                  <td>{device.lineIds.length === 0 ? <span className="muted">{t("devices.allLines")}</span> : device.lineIds.map((id) => lineNames.get(id) ?? "—").join(", ")}</td>
+                  <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : <span className="muted">{t("devices.never")}</span>}</td>
+                  <td>{status(device, t)}</td>
                   <td className="table__actions">
                     {manage && !device.revokedAt && (
                       <div className="device-actions">
-                        <Button size="sm" onClick={() => setEditing(device)} aria-label={`Edit ${device.name}`}>
-                          Edit
+                        <Button size="sm" onClick={() => setEditing(device)} aria-label={t("devices.editLabel", { name: device.name })}>
+                          {t("devices.edit")}
                         </Button>
                         <Button
                           size="sm"
                           busy={devices.renewing}
-                          aria-label={`New pairing link for ${device.name}`}
+                          aria-label={t("devices.newLinkLabel", { name: device.name })}
                           onClick={async () => {
                             const result = await devices.renew(device.id);
                             if (result.ok) setLink(result.value);
                             else setProblem(result.problem.message);
                           }}
                         >
-                          New pairing link
+                          {t("devices.newLink")}
                         </Button>
-                        <Button size="sm" variant="danger" onClick={() => setRevokeTarget(device)} aria-label={`Revoke ${device.name}`}>
-                          Revoke
+                        <Button size="sm" variant="danger" onClick={() => setRevokeTarget(device)} aria-label={t("devices.revokeLabel", { name: device.name })}>
+                          {t("devices.revoke")}
                         </Button>
                       </div>
                     )}

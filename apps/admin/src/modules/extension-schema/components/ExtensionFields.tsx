@@ -52,7 +52,7 @@ interface Props {
 /**
  * The tenant's custom ticket fields as a kiosk asks them: one labelled control per property of the extension
  * schema (text, email, date, number, choice, yes/no, multiple choice) with required marks and errors. Used by the
- * schema editor's preview and by the board's walk-in form.
+ * board's walk-in form (the schema editor's preview renders the kiosk's own form, @qline/ticket-form).
  */
 export function ExtensionFields({ schema, values, onChange, errors }: Props) {
   const { properties, required } = schemaFields(schema);

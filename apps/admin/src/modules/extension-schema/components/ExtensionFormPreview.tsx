@@ -1,37 +1,37 @@
-import { useState } from "react";
+import { ExtensionForm, type Extensions } from "@qline/ticket-form";
 import type { ValidateFunction } from "ajv/dist/2020";
-import { errorsByField } from "../schema-check";
-import { ExtensionFields, formValue, schemaFields, type ExtensionValue, type ExtensionValues } from "./ExtensionFields";
+import { useState } from "react";
 
 /**
- * The form a kiosk renders from the schema (see ExtensionFields), with the schema's own validation on every
- * change and the JSON the kiosk would send.
+ * The kiosk's own form for the schema (@qline/ticket-form's ExtensionForm: react-jsonschema-form, the same
+ * component the kiosk and the join page render), validated on every change, and the JSON the kiosk would send.
  */
 export function ExtensionFormPreview({ schema, validate }: { schema: Record<string, unknown>; validate: ValidateFunction }) {
-  const { properties } = schemaFields(schema);
-  const [values, setValues] = useState<ExtensionValues>({});
+  const [values, setValues] = useState<Extensions>({});
   const [touched, setTouched] = useState(false);
-  const data = formValue(properties, values);
-  const valid = validate(data);
-  const errors = touched ? errorsByField(validate.errors) : {};
-  const set = (key: string, value: ExtensionValue) => {
-    setTouched(true);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  const valid = validate(values);
+  const properties = schema.properties;
 
-  if (Object.keys(properties).length === 0) return <p className="muted">The schema has no properties: the kiosk asks nothing extra.</p>;
+  if (!properties || typeof properties !== "object" || Object.keys(properties).length === 0) return <p className="muted">The schema has no properties: the kiosk asks nothing extra.</p>;
 
   return (
-    <form className="form form-preview" aria-label="Kiosk form preview" onSubmit={(e) => e.preventDefault()} noValidate>
-      <ExtensionFields schema={schema} values={values} onChange={set} errors={errors} />
-      {touched && errors[""] && <p className="field__error">{errors[""]}</p>}
+    <div className="form-preview" role="form" aria-label="Kiosk form preview">
+      <ExtensionForm
+        extensionSchema={schema}
+        formData={values}
+        onChange={(next) => {
+          setTouched(true);
+          setValues(next);
+        }}
+        liveValidate={touched}
+      />
       <p className={`form-preview__verdict ${valid ? "form-preview__verdict--ok" : ""}`} role="status">
         {valid ? "✓ These answers would be accepted." : touched ? "These answers would be refused." : "Fill in the form to try the schema."}
       </p>
       <details>
         <summary>Extensions JSON the kiosk would send</summary>
-        <pre>{JSON.stringify(data, null, 2)}</pre>
+        <pre>{JSON.stringify(values, null, 2)}</pre>
       </details>
-    </form>
+    </div>
   );
 }

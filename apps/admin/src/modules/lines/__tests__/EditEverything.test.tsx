@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GraphQLError } from "graphql";
@@ -64,7 +65,7 @@ const linesQuery = (lines: unknown[]) => ({
 
 function renderPage(mocks: unknown[], lines: unknown[] = [line()]) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, "MANAGER")}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("MANAGER"))}>
       <LinesPage />
     </CurrentTenantContext.Provider>,
     [linesQuery(lines), ...(mocks as never[])],

@@ -14,7 +14,7 @@ describe("line form", () => {
     const errors = validateLineForm({ ...emptyLineForm(), name: "", prefix: "ab", capacity: "0", calledSeconds: "5", openingHours: [{ day: "1", opens: "18:00", closes: "09:00" }] });
     expect(errors).toMatchObject({
       name: "Enter a name",
-      prefix: "1-4 capital letters or digits",
+      prefix: "must be 1-4 capital letters or digits", // the API's own message (@qline/validation)
       capacity: expect.any(String),
       "ttl.calledSeconds": expect.any(String),
       "openingHours.0.closes": "Must be after the opening time",

@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QRCodeSVG } from "qrcode.react";
@@ -60,7 +61,7 @@ const linesQuery = {
 
 function renderPage(mocks: unknown[] = []) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, "MANAGER")}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("MANAGER"))}>
       <LinesPage />
     </CurrentTenantContext.Provider>,
     [linesQuery, ...(mocks as never[])],

@@ -17,6 +17,7 @@ import { useLinePreset } from "../hooks/use-line-preset";
 import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
 import { TicketTypesPanel } from "./TicketTypesPanel";
+import { useTranslation } from "react-i18next";
 
 function AddCounterForm({ onAdd, busy }: { onAdd: (name: string) => Promise<Problem | null>; busy: boolean }) {
   const [name, setName] = useState("");
@@ -57,6 +58,7 @@ interface Undoable {
 }
 
 export function LinesPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const preset = useLinePreset(tenant.id);
   const linesState = useLines(tenant.id, { includeArchived: true });
@@ -114,8 +116,8 @@ export function LinesPage() {
   return (
     <section>
       <PageHeader
-        title="Lines & counters"
-        description="Each line is a queue with its own numbering, ticket types, hours and counters."
+        title={t("lines.title")}
+        description={t("lines.description")}
         actions={
           manage && (
             <Button variant="primary" onClick={() => setEditing("new")} disabled={!ticketTypes}>

@@ -1,7 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "@qline/validation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { MemberRole } from "../../../gql/graphql";
 import { placeConflict, type Problem } from "../../../lib/errors";
-import { roleLabels } from "../../../lib/permissions";
+import { requiredEmail } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -12,46 +16,59 @@ interface Props {
   onInvite: (email: string, role: MemberRole) => Promise<Problem | null>;
 }
 
+const inviteSchema = z.object({ email: requiredEmail, role: z.string() });
+type InviteValues = z.input<typeof inviteSchema>;
+
 /** Invites an address with a role: it gets an emailed link and becomes a member only by accepting. */
 export function InviteMemberForm({ roles, busy, onInvite }: Props) {
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<MemberRole>(roles.includes("STAFF") ? "STAFF" : (roles[roles.length - 1] ?? "VIEWER"));
+  const initialRole: MemberRole = roles.includes("STAFF") ? "STAFF" : (roles[roles.length - 1] ?? "VIEWER");
+  const { control, handleSubmit, reset, getValues } = useForm<InviteValues, unknown, z.output<typeof inviteSchema>>({
+    resolver: zodResolver(inviteSchema),
+    defaultValues: { email: "", role: initialRole },
+  });
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [clientError, setClientError] = useState<string | undefined>();
   const [invited, setInvited] = useState<string | null>(null);
+  const { t } = useTranslation();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = handleSubmit(async ({ email, role }) => {
     setInvited(null);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setClientError("Enter an email address");
-      return;
-    }
-    setClientError(undefined);
-    const result = placeConflict(await onInvite(email, role), { email: /member of this tenant already/i });
+    const result = placeConflict(await onInvite(email, role as MemberRole), { email: /member of this tenant already/i });
     setProblem(result);
     if (!result) {
-      setInvited(email.trim());
-      setEmail("");
+      setInvited(email);
+      reset({ email: "", role: getValues("role") });
     }
-  };
+  });
 
   return (
-    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Invite a member">
+    <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate aria-label={t("members.inviteForm")}>
       {problem && !problem.fields.email && !problem.fields.role && <Alert>{problem.message}</Alert>}
-      {invited && <Alert tone="success">Invitation sent to {invited}. They join when they accept it.</Alert>}
+      {invited && <Alert tone="success">{t("members.invited", { email: invited })}</Alert>}
       <div className="form__row">
-        <TextField
-          label="Email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          error={clientError ?? problem?.fields.email}
-          hint="We email them a link; they join when they accept (with a login of theirs or a new one)."
+        <Controller
+          control={control}
+          name="email"
+          render={({ field, fieldState }) => (
+            <TextField
+              label={t("members.email")}
+              type="email"
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message ?? problem?.fields.email}
+              hint={t("members.inviteHint")}
+            />
+          )}
         />
-        <SelectField label="Role" value={role} onChange={(v) => setRole(v as MemberRole)} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} error={problem?.fields.role} />
+        <Controller
+          control={control}
+          name="role"
+          render={({ field }) => (
+            <SelectField label={t("members.role")} value={field.value} onChange={field.onChange} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={problem?.fields.role} />
+          )}
+        />
         <Button type="submit" variant="primary" busy={busy} className="form__row-button">
-          Send invitation
+          {t("members.invite")}
         </Button>
       </div>
     </form>

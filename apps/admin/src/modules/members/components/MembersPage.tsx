@@ -1,6 +1,5 @@
 import { useState } from "react";
 import type { MemberRole } from "../../../gql/graphql";
-import { grantableRoles, roleLabels, roleRank } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -10,21 +9,23 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useMembers } from "../hooks/use-members";
 import { InviteMemberForm } from "./InviteMemberForm";
 import { PendingInvitations } from "./PendingInvitations";
+import { useTranslation } from "react-i18next";
 
 export function MembersPage() {
-  const { tenant, role, can } = useCurrentTenant();
+  const { t } = useTranslation();
+  const { tenant, viewer, can } = useCurrentTenant();
   const { user } = useSession();
   const { members, loading, error, refetch, invite, inviting, changeRole, remove, removing } = useMembers(tenant.id);
   const [rowProblem, setRowProblem] = useState<string | null>(null);
   const [removing_, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const manage = can("members:manage");
-  const grantable = grantableRoles(role);
+  const grantable = viewer.grantableRoles;
   /** A member can change only people whose role is no stronger than their own. */
-  const canManageMember = (memberRole: MemberRole) => manage && role !== null && roleRank[memberRole] >= roleRank[role];
+  const canManageMember = (memberRole: MemberRole) => manage && grantable.includes(memberRole);
 
   return (
     <section>
-      <PageHeader title="Members" description={`People with a role on ${tenant.name}. A role applies here and to every subtenant below.`} />
+      <PageHeader title={t("members.title")} description={t("members.description", { name: tenant.name })} />
       {manage && (
         <div className="card">
           <InviteMemberForm
@@ -39,19 +40,22 @@ export function MembersPage() {
       )}
       <PendingInvitations tenantId={tenant.id} canManage={manage} />
       {rowProblem && <Alert>{rowProblem}</Alert>}
-      {loading && <Loading label="Loading members…" />}
+      {loading && <Loading label={t("members.loading")} />}
       {Boolean(error) && !members && <ErrorState error={error} onRetry={refetch} />}
-      {members && members.length === 0 && <EmptyState title="No members hold a role directly here">People with a role on a parent tenant still have access.</EmptyState>}
+      {members && members.length === 0 && <EmptyState title={t("members.noneTitle")}>{t("members.noneBody")}</EmptyState>}
       {members && members.length > 0 && (
         <div className="card card--flush">
+          <p className="muted" data-testid="member-count">
+            {t("members.count", { count: members.length })}
+          </p>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.email")}</th>
+                <th scope="col">{t("members.role")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("members.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -60,14 +64,14 @@ export function MembersPage() {
                 <tr key={m.userId}>
                   <th scope="row">
                     {m.name}
-                    {m.userId === user.id && <span className="muted"> (you)</span>}
+                    {m.userId === user.id && <span className="muted">{t("members.you")}</span>}
                   </th>
                   <td>{m.email}</td>
                   <td>
                     {canManageMember(m.role) ? (
                       <select
                         className="input input--compact"
-                        aria-label={`Role of ${m.name}`}
+                        aria-label={t("members.roleOf", { name: m.name })}
                         value={m.role}
                         onChange={async (e) => {
                           setRowProblem(null);
@@ -77,18 +81,18 @@ export function MembersPage() {
                       >
                         {grantable.map((r) => (
                           <option key={r} value={r}>
-                            {roleLabels[r]}
+                            {t(`roles.${r}`)}
                           </option>
                         ))}
                       </select>
                     ) : (
-                      <span className={`badge badge--role-${m.role.toLowerCase()}`}>{roleLabels[m.role]}</span>
+                      <span className={`badge badge--role-${m.role.toLowerCase()}`}>{t(`roles.${m.role}`)}</span>
                     )}
                   </td>
                   <td className="table__actions">
                     {canManageMember(m.role) && (
                       <Button size="sm" variant="danger" onClick={() => setRemoving({ userId: m.userId, name: m.name })}>
-                        Remove
+                        {t("members.remove")}
                       </Button>
                     )}
                   </td>
@@ -100,11 +104,11 @@ export function MembersPage() {
       )}
       {removing_ && (
         <Dialog
-          title={`Remove ${removing_.name}?`}
+          title={t("members.removeTitle", { name: removing_.name })}
           onClose={() => setRemoving(null)}
           footer={
             <>
-              <Button onClick={() => setRemoving(null)}>Cancel</Button>
+              <Button onClick={() => setRemoving(null)}>{t("members.cancel")}</Button>
               <Button
                 variant="danger"
                 busy={removing}
@@ -114,13 +118,13 @@ export function MembersPage() {
                   setRemoving(null);
                 }}
               >
-                Remove member
+                {t("members.removeConfirm")}
               </Button>
             </>
           }
         >
           <p>
-            {removing_.name} loses their role on {tenant.name} and its subtenants. Roles they hold elsewhere stay.
+            {t("members.removeBody", { name: removing_.name, tenant: tenant.name })}
           </p>
         </Dialog>
       )}

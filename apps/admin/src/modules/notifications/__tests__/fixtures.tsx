@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import type { ReactElement } from "react";
 import type { MockedProviderProps } from "@apollo/client/testing/react";
 import type { MemberRole } from "../../../lib/permissions";
@@ -18,7 +19,7 @@ export const shell: ShellTenant = {
 
 /** Renders a tenant page as `role` of the Berlin tenant, with Apollo mocks. */
 export function renderAs(role: MemberRole, ui: ReactElement, mocks: unknown[] = []) {
-  return renderWithApollo(<CurrentTenantContext.Provider value={currentTenantFor(shell, role)}>{ui}</CurrentTenantContext.Provider>, mocks as MockedProviderProps["mocks"]);
+  return renderWithApollo(<CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs(role))}>{ui}</CurrentTenantContext.Provider>, mocks as MockedProviderProps["mocks"]);
 }
 
 /** A GraphQL BAD_USER_INPUT answer with one field error, as the API formats it. */

@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -68,7 +69,7 @@ describe("remote join settings", () => {
       result: { data: { updateTenant: tenant(next) } },
     };
     renderWithApollo(
-      <CurrentTenantContext.Provider value={currentTenantFor(shell, "ADMIN")}>
+      <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs("ADMIN"))}>
         <TenantSettingsPage />
       </CurrentTenantContext.Provider>,
       [{ request: { query: TenantSettingsQuery, variables: { id: "berlin" } }, result: { data: { tenant: tenant(own) } } }, update],

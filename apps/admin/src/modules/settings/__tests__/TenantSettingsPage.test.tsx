@@ -1,3 +1,4 @@
+import { viewerAs } from "../../../test/viewers";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -38,7 +39,7 @@ const settingsQuery = { request: { query: TenantSettingsQuery, variables: { id: 
 
 function renderPage(role: MemberRole, mocks: unknown[] = []) {
   return renderWithApollo(
-    <CurrentTenantContext.Provider value={currentTenantFor(shell, role)}>
+    <CurrentTenantContext.Provider value={currentTenantFor(shell, viewerAs(role))}>
       <TenantSettingsPage />
     </CurrentTenantContext.Provider>,
     [settingsQuery, ...(mocks as never[])],

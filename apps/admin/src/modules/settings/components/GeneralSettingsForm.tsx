@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { slugProblem } from "../../../lib/forms";
 import type { UpdateTenantInput } from "../../../gql/graphql";
 import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -26,8 +27,8 @@ export function validateGeneral(values: GeneralValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.name.trim()) errors.name = "Enter a name";
   else if (values.name.trim().length > 100) errors.name = "At most 100 characters";
-  if (!/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/.test(values.slug)) errors.slug = "3-40 lowercase letters, digits or hyphens, starting and ending with a letter or digit";
-  else if (values.slug.includes("--")) errors.slug = "No consecutive hyphens";
+  const slug = slugProblem(values.slug);
+  if (slug) errors.slug = slug;
   const lat = values.latitude.trim();
   const lng = values.longitude.trim();
   if (Boolean(lat) !== Boolean(lng)) errors["location.latitude"] = "Give both latitude and longitude, or neither";

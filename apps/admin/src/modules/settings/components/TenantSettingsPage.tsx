@@ -7,8 +7,10 @@ import { DataPrivacySection } from "./DataPrivacySection";
 import { GeneralSettingsForm } from "./GeneralSettingsForm";
 import { RemoteJoinSettingsForm } from "./RemoteJoinSettingsForm";
 import { SettingsJsonEditor } from "./SettingsJsonEditor";
+import { useTranslation } from "react-i18next";
 
 export function TenantSettingsPage() {
+  const { t } = useTranslation();
   const { tenant: shell, can } = useCurrentTenant();
   const { tenant, loading, error, refetch, update, saving } = useTenantSettings(shell.id);
   const canEdit = can("tenant:update");
@@ -20,8 +22,8 @@ export function TenantSettingsPage() {
   return (
     <section>
       <PageHeader
-        title="Settings"
-        description={canEdit ? "Identity, location, branding and the settings this tenant passes down." : "You can view these settings; changing them needs an Admin or Owner role."}
+        title={t("settings.title")}
+        description={canEdit ? t("settings.descriptionEdit") : t("settings.descriptionView")}
       />
       {loading && <Loading />}
       {Boolean(error) && !tenant && <ErrorState error={error} onRetry={refetch} />}

@@ -1,4 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "@qline/validation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { required, requiredSlug } from "../../../lib/forms";
 import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
@@ -16,19 +20,27 @@ interface Props {
   onClose: () => void;
 }
 
-export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose }: Props) {
-  const [name, setName] = useState("");
-  const [slug, setSlug] = useState("");
-  const [address, setAddress] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const slugCheck = useSlugCheck(slug);
+/** The shared slug schema (@qline/validation), as the API checks it; name and address as createTenant takes them. */
+const tenantSchema = z.object({
+  name: required(z.string().max(100, "At most 100 characters"), "Enter a name"),
+  slug: requiredSlug,
+  address: z.string().trim(),
+});
+type TenantValues = z.input<typeof tenantSchema>;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input: CreateTenantInput = parent ? { parentId: parent.id, name: name.trim(), slug: slug.trim() } : { accountId: account?.id ?? null, name: name.trim(), slug: slug.trim() };
-    if (address.trim()) input.location = { address: address.trim() };
+export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose }: Props) {
+  const { control, handleSubmit, watch } = useForm<TenantValues, unknown, z.output<typeof tenantSchema>>({
+    resolver: zodResolver(tenantSchema),
+    defaultValues: { name: "", slug: "", address: "" },
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const slugCheck = useSlugCheck(watch("slug"));
+
+  const submit = handleSubmit(async ({ name, slug, address }) => {
+    const input: CreateTenantInput = parent ? { parentId: parent.id, name, slug } : { accountId: account?.id ?? null, name, slug };
+    if (address) input.location = { address };
     setProblem(placeConflict(await onCreate(input), { slug: /slug/i }));
-  };
+  });
 
   const formId = "create-subtenant";
   return (
@@ -46,16 +58,31 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
     >
       <form id={formId} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && !Object.keys(problem.fields).some((k) => ["name", "slug", "location.address"].includes(k)) && <Alert>{problem.message}</Alert>}
-        <TextField label="Name" value={name} onChange={setName} error={problem?.fields.name} required />
-        <TextField
-          label="Slug"
-          value={slug}
-          onChange={(v) => setSlug(v.toLowerCase())}
-          error={problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
-          hint={slugHint(slugCheck) ?? "Lowercase letters, digits and hyphens; used in kiosk links."}
-          required
+        <Controller
+          control={control}
+          name="name"
+          render={({ field, fieldState }) => <TextField label="Name" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message ?? problem?.fields.name} required />}
         />
-        <TextField label="Address" value={address} onChange={setAddress} error={problem?.fields["location.address"]} hint="Optional." />
+        <Controller
+          control={control}
+          name="slug"
+          render={({ field, fieldState }) => (
+            <TextField
+              label="Slug"
+              value={field.value}
+              onChange={(v) => field.onChange(v.toLowerCase())}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message ?? problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
+              hint={slugHint(slugCheck) ?? "Lowercase letters, digits and hyphens; used in kiosk links."}
+              required
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="address"
+          render={({ field }) => <TextField label="Address" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={problem?.fields["location.address"]} hint="Optional." />}
+        />
       </form>
     </Dialog>
   );

@@ -1,6 +1,9 @@
 import { graphql } from "../../../gql";
 
-/** What every page of a tenant needs: its identity, place in the tree (for the role) and branding. */
+/**
+ * What every page of a tenant needs: its identity, place in the tree, branding, and what the signed-in user may do
+ * there (the API decides from its role matrix; the console only hides controls).
+ */
 export const TenantShellQuery = graphql(`
   query TenantShell($id: ID!) {
     tenant(id: $id) {
@@ -21,6 +24,13 @@ export const TenantShellQuery = graphql(`
         logoUrl
         fontFamily
       }
+    }
+    viewerPermissions(tenantId: $id) {
+      tenantId
+      role
+      permissions
+      grantableRoles
+      grantableScopes
     }
   }
 `);

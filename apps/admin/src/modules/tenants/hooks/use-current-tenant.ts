@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import type { TenantShellQuery } from "../../../gql/graphql";
-import { can, type MemberRole, type Permission } from "../../../lib/permissions";
+import { can, type MemberRole, type Permission, type ViewerGrants } from "../../../lib/permissions";
 
 export type ShellTenant = NonNullable<TenantShellQuery["tenant"]>;
 
@@ -8,6 +8,8 @@ export interface CurrentTenant {
   tenant: ShellTenant;
   /** The strongest role the user holds here or on an ancestor. */
   role: MemberRole | null;
+  /** What the API says the user may do here (viewerPermissions). */
+  viewer: ViewerGrants;
   can: (permission: Permission) => boolean;
 }
 
@@ -19,6 +21,6 @@ export function useCurrentTenant(): CurrentTenant {
   return value;
 }
 
-export function currentTenantFor(tenant: ShellTenant, role: MemberRole | null): CurrentTenant {
-  return { tenant, role, can: (permission) => can(role, permission) };
+export function currentTenantFor(tenant: ShellTenant, viewer: ViewerGrants): CurrentTenant {
+  return { tenant, role: viewer.role, viewer, can: (permission) => can(viewer, permission) };
 }

@@ -1,21 +1,12 @@
 import { useQuery } from "@apollo/client/react";
-import { roleIn } from "../../../lib/permissions";
-import { useSession } from "../../auth/hooks/use-session";
+import { noGrants } from "../../../lib/permissions";
 import { TenantShellQuery } from "../graphql/tenant-shell.query";
 import { currentTenantFor, type CurrentTenant } from "./use-current-tenant";
 
+/** The tenant's shell and what the API says the signed-in user may do there, in one request. */
 export function useTenantShell(tenantId: string): { current: CurrentTenant | null; loading: boolean; error: unknown; refetch: () => void } {
-  const { user } = useSession();
   const { data, loading, error, refetch } = useQuery(TenantShellQuery, { variables: { id: tenantId } });
   const tenant = data?.tenant ?? null;
-  const current = tenant
-    ? currentTenantFor(
-        tenant,
-        roleIn(
-          user.memberships.map((m) => ({ role: m.role, tenantId: m.tenant.id })),
-          [...tenant.ancestors.map((a) => a.id), tenant.id],
-        ),
-      )
-    : null;
+  const current = tenant ? currentTenantFor(tenant, data?.viewerPermissions ?? noGrants) : null;
   return { current, loading: loading && !data, error, refetch: () => void refetch() };
 }

@@ -123,6 +123,17 @@ describe("join form", () => {
     expect(screen.getByLabelText(/Phone/)).not.toHaveAttribute("aria-invalid");
   });
 
+  it("refuses a malformed email or international phone before any request, with the schemas the API checks", async () => {
+    const user = userEvent.setup();
+    const api = form(() => joined);
+    await fillAndSubmit(user, { phone: "+49 12", email: "ada@example" });
+    const email = await screen.findByLabelText(/Email/);
+    await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
+    expect(email).toHaveAccessibleDescription(/Enter a valid email address\./);
+    expect(screen.getByLabelText(/Phone/)).toHaveAttribute("aria-invalid", "true");
+    expect(api.joins()).toHaveLength(0);
+  });
+
   it("LIMIT_EXCEEDED: too many tries, try again in N s (the button waits as long)", async () => {
     const user = userEvent.setup();
     const api = form(() => rejected("LIMIT_EXCEEDED", { retryAfterSeconds: 30 }));

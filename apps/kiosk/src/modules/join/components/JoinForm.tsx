@@ -1,4 +1,7 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { emailSchema, messages, phoneSchema, z } from "@qline/validation";
 import { useCallback, useEffect, useState } from "react";
+import { useController, useForm, useFormState } from "react-hook-form";
 import type { PublicTicketFieldsFragment } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n/i18n";
 import { useNow } from "../../../lib/use-now";
@@ -10,6 +13,24 @@ import type { JoinLine } from "../hooks/use-join-lines";
 import { NetworkRetry } from "../../ticket-form/components/NetworkRetry";
 import { NotifyChoice } from "../../ticket-form/components/NotifyChoice";
 import { notifyChannels, type ContactChannel } from "../../ticket-form/notify-choice";
+
+/**
+ * The contact fields, checked with the schemas the API checks (@qline/validation) before any request. A phone
+ * given with its country code is checked here; a national one needs the tenant's default country, which only the
+ * API knows, so it decides those.
+ */
+const contactSchema = z.object({
+  customerName: z.string().trim(),
+  phone: z
+    .string()
+    .trim()
+    .refine((v) => !v.startsWith("+") || phoneSchema().safeParse(v).success, messages.phone),
+  email: z
+    .string()
+    .trim()
+    .refine((v) => !v || emailSchema.safeParse(v).success, messages.email),
+});
+type ContactValues = z.input<typeof contactSchema>;
 
 /** Answers after which the line's own state may explain the refusal (closed, full, gone): fetch it again. */
 const recheckCodes = new Set(["CONFLICT", "LIMIT_EXCEEDED", "NOT_FOUND"]);
@@ -31,9 +52,16 @@ export interface JoinFormProps {
 export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: JoinFormProps) {
   const { t, language } = useI18n();
   const [ticketTypeId, setTicketTypeId] = useState<string | null>(line.ticketTypes[0]?.id ?? null);
-  const [customerName, setCustomerName] = useState("");
-  const [phone, setPhone] = useState("");
-  const [email, setEmail] = useState("");
+  const { control, handleSubmit } = useForm<ContactValues, unknown, z.output<typeof contactSchema>>({
+    resolver: zodResolver(contactSchema),
+    defaultValues: { customerName: "", phone: "", email: "" },
+  });
+  // Controlled through useController here, not <Controller> inside the form: the @rjsf form around these fields
+  // re-renders its children only when their props change, and a <Controller>'s props never do.
+  const nameField = useController({ control, name: "customerName" }).field;
+  const phoneField = useController({ control, name: "phone" }).field;
+  const emailField = useController({ control, name: "email" }).field;
+  const [phone, email] = [phoneField.value, emailField.value];
   const [partySize, setPartySize] = useState(1);
   const [notify, setNotify] = useState<ReadonlySet<ContactChannel>>(new Set());
   const { state, submit, retry, abandon } = useJoinLine(slug, onJoined);
@@ -59,15 +87,16 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
 
   const locked = state.kind === "sending" || state.kind === "network-error";
   const inputErrors = problem ? inputFieldErrors(problem.fields) : {};
+  const clientErrors = useFormErrors(control);
   const errorFor = useCallback(
     (name: string) => {
-      const message = inputErrors[name];
+      const message = inputErrors[name] ?? clientErrors[name];
       if (!message) return null;
       if (name === "phone") return t.invalidPhone;
       if (name === "email") return t.invalidEmail;
       return message;
     },
-    [inputErrors, t],
+    [inputErrors, clientErrors, t],
   );
 
   const problemText = (() => {
@@ -106,23 +135,25 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
         serverFields={problem?.fields}
         locked={locked}
         onSubmit={(extensions) =>
-          void submit({
-            lineId: line.id,
-            ticketTypeId,
-            extensions,
-            customerName: customerName.trim() || null,
-            phone: phone.trim() || null,
-            email: email.trim() || null,
-            partySize,
-            notify: notifyChannels(notify, { phone: phone.trim() || null, email: email.trim() || null }),
-            language,
-          })
+          void handleSubmit((contact) =>
+            submit({
+              lineId: line.id,
+              ticketTypeId,
+              extensions,
+              customerName: contact.customerName || null,
+              phone: contact.phone || null,
+              email: contact.email || null,
+              partySize,
+              notify: notifyChannels(notify, { phone: contact.phone || null, email: contact.email || null }),
+              language,
+            }),
+          )()
         }
       >
         <fieldset className="standard-fields" disabled={locked}>
-          <TextField label={t.nameLabel} optional name="customerName" autoComplete="name" value={customerName} onChange={(e) => setCustomerName(e.target.value)} maxLength={200} error={errorFor("customerName")} />
-          <TextField label={t.phoneLabel} optional name="phone" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} error={errorFor("phone")} />
-          <TextField label={t.emailLabel} optional hint={t.contactHint} name="email" type="email" inputMode="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} error={errorFor("email")} />
+          <TextField label={t.nameLabel} optional autoComplete="name" maxLength={200} error={errorFor("customerName")} {...nameField} />
+          <TextField label={t.phoneLabel} optional type="tel" inputMode="tel" autoComplete="tel" maxLength={40} error={errorFor("phone")} {...phoneField} />
+          <TextField label={t.emailLabel} optional hint={t.contactHint} type="email" inputMode="email" autoComplete="email" maxLength={254} error={errorFor("email")} {...emailField} />
           <PartySize value={partySize} onChange={setPartySize} error={errorFor("partySize")} />
           <NotifyChoice chosen={notify} onChange={setNotify} hasPhone={Boolean(phone.trim())} hasEmail={Boolean(email.trim())} error={errorFor("notify")} />
         </fieldset>
@@ -145,4 +176,15 @@ export function JoinForm({ slug, line, extensionSchema, onJoined, recheck }: Joi
       </DetailsForm>
     </section>
   );
+}
+
+/** The client-side refusals of the contact fields, by name (shown in the kiosk's words by errorFor). */
+function useFormErrors(control: ReturnType<typeof useForm<ContactValues, unknown, z.output<typeof contactSchema>>>["control"]): Record<string, string> {
+  const { errors } = useFormState({ control });
+  const out: Record<string, string> = {};
+  for (const name of ["customerName", "phone", "email"] as const) {
+    const message = errors[name]?.message;
+    if (message) out[name] = message;
+  }
+  return out;
 }

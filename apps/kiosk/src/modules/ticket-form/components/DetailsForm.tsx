@@ -1,9 +1,7 @@
-import Form from "@rjsf/core";
-import type { IChangeEvent } from "@rjsf/core";
-import type { RJSFSchema } from "@rjsf/utils";
+import { ExtensionForm } from "@qline/ticket-form";
 import { useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../../../i18n/i18n";
-import { extensionValidator, fieldOrder, formSchema, hasFields, localizeErrors, serverErrorSchema, type Extensions } from "../extension-form";
+import { localizeErrors, serverErrorSchema, type Extensions } from "../extension-form";
 
 export interface DetailsFormProps {
   /** The tenant's ticket extension schema (JSON Schema 2020-12); null: no custom fields. */
@@ -20,34 +18,27 @@ export interface DetailsFormProps {
 
 /**
  * The tenant's custom fields, generated from its JSON Schema and validated in the browser before anything is
- * sent, followed by the caller's own fields. Shared by the kiosk and the join-from-your-phone form.
+ * sent, followed by the caller's own fields. Shared by the kiosk and the join-from-your-phone form; the form
+ * itself is @qline/ticket-form's ExtensionForm, the one the admin console previews.
  */
 export function DetailsForm({ extensionSchema, serverFields, locked, onSubmit, id, children }: DetailsFormProps) {
   const { t } = useI18n();
-  const schema: RJSFSchema = useMemo(() => formSchema(extensionSchema), [extensionSchema]);
-  const uiSchema = useMemo(() => ({ "ui:submitButtonOptions": { norender: true }, "ui:order": fieldOrder(schema) }), [schema]);
   const transformErrors = useMemo(() => localizeErrors(t), [t]);
   const [extensions, setExtensions] = useState<Extensions>({});
   const extraErrors = useMemo(() => (serverFields ? serverErrorSchema(serverFields) : undefined), [serverFields]);
 
   return (
-    <Form<Extensions, RJSFSchema>
+    <ExtensionForm
       id={id}
-      schema={schema}
-      uiSchema={uiSchema}
-      validator={extensionValidator}
+      extensionSchema={extensionSchema}
       formData={extensions}
-      onChange={(event) => setExtensions(event.formData ?? {})}
-      onSubmit={({ formData }: IChangeEvent<Extensions, RJSFSchema>) => onSubmit(formData ?? {})}
-      onError={() => undefined /* shown under each field */}
+      onChange={setExtensions}
+      onSubmit={onSubmit}
       transformErrors={transformErrors}
       extraErrors={extraErrors}
-      showErrorList={false}
-      noHtml5Validate
       disabled={locked}
-      className={hasFields(schema) ? "custom-fields" : "custom-fields custom-fields--empty"}
     >
       {children}
-    </Form>
+    </ExtensionForm>
   );
 }
