@@ -18,6 +18,7 @@ export const de: Resources = {
     links: "Beitrittslinks & Geräte",
     "ticket-fields": "Ticketfelder",
     tree: "Mandantenbaum",
+    templates: "Kettenvorlagen",
     settings: "Einstellungen",
     notifications: "Benachrichtigungen",
     members: "Mitglieder",

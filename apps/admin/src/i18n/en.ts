@@ -20,6 +20,7 @@ export const en = {
     links: "Join links & devices",
     "ticket-fields": "Ticket fields",
     tree: "Tenant tree",
+    templates: "Chain templates",
     settings: "Settings",
     notifications: "Notifications",
     members: "Members",
