@@ -133,21 +133,33 @@ const ticketPages = perArgLoader(
       if (later) conditions.push(later);
     }
     // The ticket's type and counter (Ticket.ticketType, Ticket.counter) and the line's event number (Ticket.estimate)
-    // come with the page: the next level of fields reads nothing more.
+    // come with the page: the next level of fields reads nothing more. A first page of only WAITING tickets,
+    // unfiltered otherwise (the board's), is the head of the queue: its positions are its row numbers, in the
+    // same statement (the window runs before the limit); any other page ranks its waiting tickets separately.
+    const headOfQueue =
+      !cursor && filter.status?.length === 1 && filter.status[0] === "WAITING" && !filter.ticketTypeId && !filter.from && !filter.to && !path;
     const joined = await tx
-      .select({ ticket: tickets, ticketType: ticketTypes, counter: counters, lineSeq: lineSeqSql(tenantId, lineId) })
+      .select({
+        ticket: tickets,
+        ticketType: ticketTypes,
+        counter: counters,
+        lineSeq: lineSeqSql(tenantId, lineId),
+        position: headOfQueue ? sql<number>`row_number() over (order by ${tickets.sortKey}, ${tickets.id})`.mapWith(Number) : sql<null>`null`,
+      })
       .from(tickets)
       .leftJoin(ticketTypes, and(eq(ticketTypes.tenantId, tickets.tenantId), eq(ticketTypes.id, tickets.ticketTypeId)))
       .leftJoin(counters, and(eq(counters.tenantId, tickets.tenantId), eq(counters.id, tickets.counterId), eq(counters.lineId, tickets.lineId)))
       .where(and(...conditions))
       .orderBy(asc(tickets.sortKey), asc(tickets.id))
       .limit(first + 1);
-    const rows = await withPositions(
-      tx,
-      tenantId,
-      lineId,
-      joined.map((j) => j.ticket),
-    );
+    const rows = headOfQueue
+      ? joined.map((j) => ({ ...j.ticket, position: j.position }))
+      : await withPositions(
+          tx,
+          tenantId,
+          lineId,
+          joined.map((j) => j.ticket),
+        );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     const nodes = page.map((row, i) => {
