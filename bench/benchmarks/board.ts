@@ -56,7 +56,7 @@ export async function captureBoardSql(
   token: string,
   lineId: string,
   sequential = 0,
-): Promise<{ statements: Captured[]; response: unknown; latenciesMs: number[] }> {
+): Promise<{ statements: Captured[]; response: unknown; latenciesMs: number[]; cpuMsPerQuery: number | null }> {
   const captured: Captured[] = [];
   let recording = false;
   const connections = new Map<unknown, number>();
@@ -79,16 +79,20 @@ export async function captureBoardSql(
   const client = new GqlClient(server.url, `Bearer ${token}`);
   let response: unknown;
   const latenciesMs: number[] = [];
+  let cpuMsPerQuery: number | null = null;
   try {
     await client.ok(boardQuery, { lineId }); // warm
     recording = true;
     response = await client.ok(boardQuery, { lineId });
     recording = false;
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < sequential; i++) {
       const started = performance.now();
       await client.ok(boardQuery, { lineId });
       latenciesMs.push(performance.now() - started);
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMsPerQuery = sequential ? (cpu.user + cpu.system) / 1000 / sequential : null;
   } finally {
     proto.query = original;
     client.close();
@@ -96,7 +100,7 @@ export async function captureBoardSql(
     await pubsub.close();
     await database.close();
   }
-  return { statements: captured, response, latenciesMs };
+  return { statements: captured, response, latenciesMs, cpuMsPerQuery };
 }
 
 /** The captured statements replayed: each connection's sequence in order, the connections in parallel (as the API ran them). */
