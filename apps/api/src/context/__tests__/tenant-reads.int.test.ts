@@ -164,6 +164,16 @@ describe("batched tenant reads", () => {
     }
   });
 
+  it("answers the board with cache-control: no-store (no HTTP cache keeps a board)", async () => {
+    const res = await fetch(api.server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
+      body: JSON.stringify({ query: boardQuery, variables: { id: lineA } }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("cache-control"), "no-store");
+  });
+
   it("numbers a later page's waiting tickets from where the first page left off", async () => {
     const first = assertOk(
       await owner.gql<{ line: { tickets: { nodes: { position: number }[]; pageInfo: { endCursor: string } } } }>(
