@@ -13,6 +13,10 @@
  * Loaders use `tx` only (never another door: on PGlite that would wait for this very transaction).
  *
  * Writes do not belong here: mutations keep `staffDoor`, one transaction per operation.
+ *
+ * A value a request already read in a tenant (the line's tenant row read with the line, a page's ticket types
+ * and counters) reaches a later field through `alreadyRead`: that field's permission is checked against the
+ * access the request decided there, and no transaction is opened. Nothing is cached across requests.
  */
 import type { Tx } from "@qline/db";
 import type { RequestContext } from "./context.js";
