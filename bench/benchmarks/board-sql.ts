@@ -4,7 +4,9 @@
  * writes its JSON answer, so two builds can be compared on the same data.
  *
  *   node dist/benchmarks/board-sql.js seed <state.json>            a fresh database with the seeded line
- *   node dist/benchmarks/board-sql.js capture <state.json> <out>   counts on stdout, answer + statements in <out>
+ *   node dist/benchmarks/board-sql.js capture <state.json> <out>   counts on stdout, answer + statements in <out>;
+ *                                                                  BOARD_SEQUENTIAL=n also times n sequential queries
+ *                                                                  (latency, and CPU of this process per query)
  *   node dist/benchmarks/board-sql.js drop <state.json>
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { createBenchDatabase } from "../lib/database.js";
 import { pgUrl } from "../lib/env.js";
 import { bulkWaitingSql, callNextMutation, createCounter, createLine, signUp } from "../lib/fixtures.js";
 import { captureBoardSql } from "./board.js";
+import { fmt, percentile } from "../lib/stats.js";
 
 interface State {
   database: string;
@@ -53,10 +56,12 @@ if (command === "seed") {
 
 const state = JSON.parse(readFileSync(stateFile, "utf8")) as State;
 if (command === "capture") {
-  const { statements, response } = await captureBoardSql(state.ownerUrl, state.token, state.lineId);
+  const sequential = Number(process.env.BOARD_SEQUENTIAL ?? 0);
+  const { statements, response, latenciesMs, cpuMsPerQuery } = await captureBoardSql(state.ownerUrl, state.token, state.lineId, sequential);
   const transactions = statements.filter((s) => /^begin/i.test(s.text)).length;
   const connections = new Set(statements.map((s) => s.connection)).size;
   console.log(`board query: ${statements.length} statements in ${transactions} transactions on ${connections} connections`);
+  if (latenciesMs.length) console.log(`sequential: ${latenciesMs.length} queries, p50 ${fmt(percentile(latenciesMs, 50))} ms, p90 ${fmt(percentile(latenciesMs, 90))} ms, CPU (API and client, one process) ${fmt(cpuMsPerQuery ?? 0)} ms per query`);
   if (outFile) writeFileSync(outFile, JSON.stringify({ response, statements: statements.map((s) => s.text.replace(/\s+/g, " ").trim()) }, null, 2));
 } else if (command === "drop") {
   const admin = new pg.Client({ connectionString: pgUrl });

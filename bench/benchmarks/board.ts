@@ -47,8 +47,16 @@ export interface Captured {
   connection: number;
 }
 
-/** Runs one board query on an in-process API and records every statement it sends, in order, and its answer. */
-export async function captureBoardSql(ownerUrl: string, token: string, lineId: string): Promise<{ statements: Captured[]; response: unknown }> {
+/**
+ * Runs one board query on an in-process API and records every statement it sends, in order, and its answer; with
+ * `sequential`, then times that many more board queries one after another (ms each, not recorded).
+ */
+export async function captureBoardSql(
+  ownerUrl: string,
+  token: string,
+  lineId: string,
+  sequential = 0,
+): Promise<{ statements: Captured[]; response: unknown; latenciesMs: number[]; cpuMsPerQuery: number | null }> {
   const captured: Captured[] = [];
   let recording = false;
   const connections = new Map<unknown, number>();
@@ -70,11 +78,21 @@ export async function captureBoardSql(ownerUrl: string, token: string, lineId: s
   const server = await startServer({ config, database, pubsub, port: 0 });
   const client = new GqlClient(server.url, `Bearer ${token}`);
   let response: unknown;
+  const latenciesMs: number[] = [];
+  let cpuMsPerQuery: number | null = null;
   try {
     await client.ok(boardQuery, { lineId }); // warm
     recording = true;
     response = await client.ok(boardQuery, { lineId });
     recording = false;
+    const cpuBefore = process.cpuUsage();
+    for (let i = 0; i < sequential; i++) {
+      const started = performance.now();
+      await client.ok(boardQuery, { lineId });
+      latenciesMs.push(performance.now() - started);
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMsPerQuery = sequential ? (cpu.user + cpu.system) / 1000 / sequential : null;
   } finally {
     proto.query = original;
     client.close();
@@ -82,7 +100,7 @@ export async function captureBoardSql(ownerUrl: string, token: string, lineId: s
     await pubsub.close();
     await database.close();
   }
-  return { statements: captured, response };
+  return { statements: captured, response, latenciesMs, cpuMsPerQuery };
 }
 
 /** The captured statements replayed: each connection's sequence in order, the connections in parallel (as the API ran them). */

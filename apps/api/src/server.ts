@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -239,6 +239,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.floor(config.shutdownTimeoutMs / 2) }),
       { serverWillStart: async () => ({ drainServer: () => closeWebSockets(wsServer, wsCleanup) }) },
       ApolloServerPluginLandingPageDisabled(), // GraphiQL is served offline at /graphiql/ (observability/graphiql.ts)
+      // No cache hints are used, so Apollo's cache-control plugin only ever answered `no-store`, at the price of a
+      // hook around every resolved field (a board query resolves thousands); the header is set here instead.
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        requestDidStart: async () => ({
+          willSendResponse: async ({ response }) => {
+            if (!response.http.headers.has("cache-control")) response.http.headers.set("cache-control", "no-store");
+          },
+        }),
+      },
       operationsPlugin(observability),
     ],
   });

@@ -3,7 +3,7 @@ import { col, decodeFirstRow, decodeRows, z, type Database } from "@qline/db";
 import { unauthenticated } from "../errors/codes.js";
 import { apiKeySecretMatches, parseApiKey, verifyUserToken } from "../modules/auth/tokens.js";
 import { anonymous, type Actor } from "./actor.js";
-import { lookupDoor, signInDoor } from "./doors.js";
+import { lookupDoor, lookupStatement } from "./doors.js";
 import { apiKeyScopes, type Permission } from "./permissions.js";
 import type { Config } from "../env.js";
 
@@ -23,22 +23,14 @@ export async function authenticate(authorization: string | undefined, db: Databa
 
 /**
  * A Bearer token is accepted while its session is live: signature and `exp` first, then one read of the
- * session and its user in the token subject's own scope. Nothing is cached, so logout, logoutEverywhere and
- * changePassword take effect on the very next request on every API process.
+ * session and its user (`app.session_lookup`, one statement outside any transaction: lookupStatement). Nothing
+ * is cached, so logout, logoutEverywhere and changePassword take effect on the very next request on every API process.
  */
 const SessionRow = z.object({ email: col.text, live: col.bool });
 
 async function authenticateUser(token: string, db: Database, config: Config): Promise<Actor> {
   const { userId, sessionId } = await verifyUserToken(token, config.jwtSecret);
-  const session = await signInDoor(db, userId, async (tx) =>
-    decodeFirstRow(
-      SessionRow,
-      await tx.execute(sql`
-        select u.email, (s.revoked_at is null and s.expires_at > now()) as live
-        from sessions s join users u on u.id = s.user_id
-        where s.id = ${sessionId} and s.user_id = ${userId}`),
-    ),
-  );
+  const session = decodeFirstRow(SessionRow, await lookupStatement(db, sql`select email, live from app.session_lookup(${sessionId}::uuid, ${userId}::uuid)`));
   if (!session) throw unauthenticated("Invalid token");
   if (!session.live) throw unauthenticated("Session ended: sign in again");
   return { kind: "user", userId, sessionId, platformAdmin: config.platformAdminEmails.includes(session.email) };

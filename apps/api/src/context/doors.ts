@@ -21,8 +21,9 @@
  * | platformDoor          | platform administrators (app.platform_* functions)     | the caller is a platform administrator         |
  * | systemDoor            | jobs and after-commit work, in a tenant by id          | none: the actor is `system`                    |
  * | lookupDoor            | before any scope: app.* lookup and claim functions     | none: no tenant or user in scope, RLS shows 0  |
+ * | lookupStatement       | one app.* lookup per request, no transaction (auth)    | none: no scope; the function reads by its args |
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { col, decodeFirstRow, withLocatedTenantTx, withTenantTx, z, type Database, type LocatableRecord, type Tx } from "@qline/db";
 import { forbidden, notFound, unauthenticated } from "../errors/codes.js";
 import { asNotFound, isUuid, NoAccess, requirePermission, resolveAccess, tenantUnavailableSql } from "./access.js";
@@ -298,6 +299,16 @@ export async function systemDoor<T>(db: Database, tenantId: string | null, fn: (
  */
 export async function lookupDoor<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withTenantTx(db, { tenantId: null, userId: null }, fn);
+}
+
+/**
+ * Lookup statement: one `app.*` lookup function called on its own, outside any transaction, with no tenant or
+ * user in scope (the scope is only ever set transaction-locally, so RLS shows no row of any table): for a check
+ * every request makes that need not cost a transaction (authentication's `app.session_lookup`). Only a
+ * SECURITY DEFINER lookup that reads by its arguments belongs here; anything else goes through lookupDoor.
+ */
+export async function lookupStatement(db: Database, query: SQL): Promise<unknown> {
+  return db.execute(query);
 }
 
 /** Records' tenants seen by the record doors (a line, counter or ticket never changes tenant), most recent last. */

@@ -13,6 +13,10 @@
  * Loaders use `tx` only (never another door: on PGlite that would wait for this very transaction).
  *
  * Writes do not belong here: mutations keep `staffDoor`, one transaction per operation.
+ *
+ * A value a request already read in a tenant (the line's tenant row read with the line, a page's ticket types
+ * and counters) reaches a later field through `alreadyRead`: that field's permission is checked against the
+ * access the request decided there, and no transaction is opened. Nothing is cached across requests.
  */
 import type { Tx } from "@qline/db";
 import type { RequestContext } from "./context.js";
@@ -88,6 +92,24 @@ export function loadInTenant<A, V>(ctx: RequestContext, tenantId: string, permis
   if (!read) reads.set(key, (read = { arg, waiters: [] }));
   const waiters = read.waiters;
   return new Promise<V>((resolve, reject) => waiters.push({ permission, resolve: resolve as (value: unknown) => void, reject }));
+}
+
+/**
+ * A value this request already read in `tenantId` (a line's tenant row read with the line, a ticket's type and
+ * counter read with the page), handed to a field that needs `permission`: checked against the access the
+ * request decided there, without another transaction. Only values read in this request, in a transaction
+ * scoped to `tenantId`, by a door that decided that access, may come here (nothing outlives the request). If no
+ * access was decided for `tenantId` in this request, `orLoad` reads it the usual way.
+ */
+export function alreadyRead<V>(ctx: RequestContext, tenantId: string, permission: Permission, value: V, orLoad: () => Promise<V>): Promise<V> {
+  const access = ctx.accessCache.get(tenantId);
+  if (!access) return orLoad();
+  try {
+    requirePermission(access, permission);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  return Promise.resolve(value);
 }
 
 async function runBatch(ctx: RequestContext, tenantId: string, batch: Batch): Promise<void> {

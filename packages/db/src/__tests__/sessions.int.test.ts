@@ -75,4 +75,18 @@ describe("sessions under row-level security", () => {
     );
     assert.deepEqual(row, { revoked: true });
   });
+
+  it("answers authentication's app.session_lookup outside any transaction: only the named pair, live until revoked", async () => {
+    const Found = z.object({ email: col.text, live: col.bool });
+    const lookup = async (sessionId: string, userId: string) =>
+      decodeFirstRow(Found, await db.db.execute(sql`select email, live from app.session_lookup(${sessionId}::uuid, ${userId}::uuid)`));
+    assert.deepEqual(await lookup(b.sessionId, b.userId), { email: `session-b-${b.userId}@example.test`, live: true });
+    assert.equal(await lookup(b.sessionId, a.userId), undefined); // a session is found only with its own user
+    assert.equal(await lookup(randomUUID(), b.userId), undefined);
+    await withTenantTx(db.db, { tenantId: null, userId: b.userId }, (tx) => tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, b.sessionId)));
+    assert.deepEqual(await lookup(b.sessionId, b.userId), { email: `session-b-${b.userId}@example.test`, live: false });
+    // Outside a transaction nothing is in scope: the tables themselves show no session.
+    const visible = decodeFirstRow(z.object({ n: col.int }), await db.db.execute(sql`select count(*)::int as n from sessions`));
+    assert.deepEqual(visible, { n: 0 });
+  });
 });

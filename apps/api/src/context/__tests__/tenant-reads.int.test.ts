@@ -144,6 +144,69 @@ describe("batched tenant reads", () => {
     assert.deepEqual(both.b.tenant.lines.map((l) => l.id), [lineB]);
   });
 
+  it("answers the board in two transactions: the line with its tenant, then every field's reads in one batch", async () => {
+    const db = api.database.db;
+    const original = db.transaction.bind(db);
+    let transactions = 0;
+    // Counts the transactions the API opens during one request (every door goes through db.transaction).
+    const counting: typeof db.transaction = (fn, config) => {
+      transactions++;
+      return original(fn, config);
+    };
+    db.transaction = counting;
+    try {
+      const board = assertOk(await owner.gql<{ line: Board }>(boardQuery, { id: lineA })).line;
+      assert.equal(transactions, 2);
+      assert.deepEqual(board.waiting.nodes.map((t) => t.position), [1, 2, 3]);
+      assert.deepEqual(board.tenant.lines.map((l) => l.id), [lineA]);
+    } finally {
+      db.transaction = original;
+    }
+  });
+
+  it("answers the board with cache-control: no-store (no HTTP cache keeps a board)", async () => {
+    const res = await fetch(api.server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
+      body: JSON.stringify({ query: boardQuery, variables: { id: lineA } }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("cache-control"), "no-store");
+  });
+
+  it("numbers a later page's waiting tickets from where the first page left off", async () => {
+    const first = assertOk(
+      await owner.gql<{ line: { tickets: { nodes: { position: number }[]; pageInfo: { endCursor: string } } } }>(
+        `query($id: ID!) { line(id: $id) { tickets(status: [WAITING], first: 2) { nodes { position } pageInfo { endCursor } } } }`,
+        { id: lineA },
+      ),
+    ).line.tickets;
+    const next = assertOk(
+      await owner.gql<{ line: { tickets: { nodes: { position: number }[] } } }>(
+        `query($id: ID!, $after: String) { line(id: $id) { tickets(status: [WAITING], first: 2, after: $after) { nodes { position } } } }`,
+        { id: lineA, after: first.pageInfo.endCursor },
+      ),
+    ).line.tickets;
+    assert.deepEqual([...first.nodes, ...next.nodes].map((t) => t.position), [1, 2, 3]);
+  });
+
+  it("still needs tenant:read for Line.tenant, though the tenant was read with the line", async () => {
+    const secret = assertOk(
+      await owner.gql<{ createApiKey: { secret: string } }>(`mutation($t: ID!, $s: [String!]!) { createApiKey(tenantId: $t, name: "no tenant", scopes: $s) { secret } }`, {
+        t: owner.tenantId,
+        s: ["lines:read", "display:read"],
+      }),
+    ).createApiKey.secret;
+    const key = api.client(`ApiKey ${secret}`);
+    const res = await key<{ line: { id: string; tenant: unknown; waiting: { nodes: { ticketType: { id: string } | null }[] } } | null }>(
+      `query($id: ID!) { line(id: $id) { id tenant { id } waiting: tickets(status: [WAITING]) { nodes { ticketType { id } } } } }`,
+      { id: lineA },
+    );
+    assertCode(res, "FORBIDDEN");
+    assert.deepEqual(res.errors?.map((e) => e.path?.join(".")), ["line.tenant"]);
+    assert.equal(res.data?.line, null); // Line.tenant is non-null: the error nulls the line
+  });
+
   it("gives a stranger NOT_FOUND for the other tenant's board and still its own in the same request", async () => {
     const ownLine = await createLine(stranger.gql, stranger.tenantId, { prefix: "S" });
     await issueTicket(stranger.gql, ownLine);

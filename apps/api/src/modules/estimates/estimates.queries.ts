@@ -29,9 +29,9 @@ function memo(ctx: RequestContext, key: string, compute: () => Promise<LineState
 }
 
 /** The line's live state for a caller with `permission` in its tenant (the event number is read through the door). */
-export function lineStateFor(ctx: RequestContext, tenantId: string, lineId: string, permission: Permission): Promise<LineState | null> {
+export function lineStateFor(ctx: RequestContext, tenantId: string, lineId: string, permission: Permission, seqRead?: number): Promise<LineState | null> {
   return memo(ctx, `${permission} ${lineId}`, async () => {
-    const seq = await loadInTenant(ctx, tenantId, permission, lineSeqs, lineId);
+    const seq = seqRead ?? (await loadInTenant(ctx, tenantId, permission, lineSeqs, lineId));
     return seq == null ? null : lineStatesOf(ctx.db).current(tenantId, lineId, seq);
   });
 }
@@ -45,11 +45,14 @@ interface TicketLike {
   estimate?: EstimateView | null;
 }
 
-/** Staff view of a ticket's estimate (display:read); null unless WAITING. */
-export async function ticketEstimate(ctx: RequestContext, ticket: TicketLike): Promise<EstimateView | null> {
+/**
+ * Staff view of a ticket's estimate (display:read); null unless WAITING. `lineSeq`: the line's event number read
+ * with the ticket under display:read in this request (a Line.tickets page), so it is not read again.
+ */
+export async function ticketEstimate(ctx: RequestContext, ticket: TicketLike, lineSeq?: number): Promise<EstimateView | null> {
   if (ticket.estimate !== undefined) return ticket.estimate;
   if (ticket.status !== "WAITING") return null;
-  const state = await lineStateFor(ctx, ticket.tenantId, ticket.lineId, "display:read");
+  const state = await lineStateFor(ctx, ticket.tenantId, ticket.lineId, "display:read", lineSeq);
   return state?.estimates.forTicket(ticket.id, ticket.position) ?? null;
 }
 

@@ -67,7 +67,7 @@ export class LinesResolver {
 
   @FieldResolver(() => Tenant)
   tenant(@Root() line: Line, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    return getTenant(ctx, line.tenantId);
+    return linesService.tenantOfLine(ctx, line);
   }
 
   @FieldResolver(() => String, { description: "The line's join page (the form), for links and QR posters: QLINE_PUBLIC_URL/t/<slug>/join/<id>." })

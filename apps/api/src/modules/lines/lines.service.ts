@@ -4,8 +4,9 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { col, counters, decodeRows, lines, tenants, ticketExtensionSchemas, ticketTypes, z, type JsonObject, type LineTtl, type OpeningPeriod, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { isUuid } from "../../context/access.js";
-import { publicTenantDoor, reachableTenantOf, staffDoor } from "../../context/doors.js";
-import { loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
+import { publicTenantDoor, reachableTenantOf, recordDoor, staffDoor } from "../../context/doors.js";
+import { alreadyRead, loadInTenant, perArgLoader, type TenantLoader } from "../../context/tenant-reads.js";
+import { getTenant, type TenantRow } from "../tenants/tenants.service.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -151,13 +152,39 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
   return row;
 }
 
+/**
+ * The tenant row getLine read with the line, carried on the line under a symbol (type-graphql hands field
+ * resolvers a copy of the returned object, which keeps symbol-keyed properties; JSON and GraphQL never show it).
+ */
+const tenantReadWithLine = Symbol("tenant read with the line");
+interface WithTenantRead {
+  [tenantReadWithLine]?: TenantRow;
+}
+
+/**
+ * A line by id (lines:read): located, access decided and the line read with its tenant's row in one transaction.
+ * The line's `eventSeq` is the number its live fields (stats, estimates) are computed at.
+ */
 export async function getLine(ctx: RequestContext, id: string): Promise<LineRow> {
-  const tenantId = await reachableTenantOf(ctx, { kind: "line", id: id });
-  return staffDoor(ctx, tenantId, "lines:read", async (tx) => {
-    const [row] = await tx.select().from(lines).where(and(eq(lines.tenantId, tenantId), eq(lines.id, id)));
+  const { line, tenant } = await recordDoor(ctx, { kind: "line", id }, "lines:read", async (tx, { tenantId }) => {
+    const [row] = await tx
+      .select({ line: lines, tenant: tenants })
+      .from(lines)
+      .innerJoin(tenants, eq(tenants.id, lines.tenantId))
+      .where(and(eq(lines.tenantId, tenantId), eq(lines.id, id)));
     if (!row) throw notFound("Line");
     return row;
   });
+  const carried: LineRow & WithTenantRead = line;
+  carried[tenantReadWithLine] = tenant;
+  return carried;
+}
+
+/** Line.tenant: the row read with the line when getLine found it (tenant:read is still required), else a batched read. */
+export function tenantOfLine(ctx: RequestContext, line: { tenantId: string } & WithTenantRead): Promise<TenantRow> {
+  const tenant = line[tenantReadWithLine];
+  const load = () => getTenant(ctx, line.tenantId);
+  return tenant ? alreadyRead(ctx, line.tenantId, "tenant:read", tenant, load) : load();
 }
 
 const tenantLines = perArgLoader("tenantLines", String, (tx, tenantId) =>

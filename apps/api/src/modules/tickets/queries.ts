@@ -1,6 +1,7 @@
 /** Reading tickets as staff and partners see them: one by id, its history, and a line's tickets in pages. */
 import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { col, decodeRows, ticketEvents, tickets, type TicketStatus, type Tx, z } from "@qline/db";
+import { col, counters, decodeRows, ticketEvents, tickets, ticketTypes, type TicketStatus, type Tx, z } from "@qline/db";
+import type { CounterRow, TicketTypeRow } from "../lines/lines.service.js";
 import type { RequestContext } from "../../context/context.js";
 import { loadInTenant, perArgLoader } from "../../context/tenant-reads.js";
 import { badInput, notFound } from "../../errors/codes.js";
@@ -91,6 +92,27 @@ async function withPositions(tx: Tx, tenantId: string, lineId: string, rows: Tic
   return rows.map((r) => ({ ...r, position: r.status === "WAITING" ? (positions.get(r.id) ?? null) : null }));
 }
 
+/** What a page's ticket was read with: its type and counter (lines:read to see) and its line's event number. */
+export interface ReadWithPage {
+  ticketType: TicketTypeRow | null;
+  counter: CounterRow | null;
+  lineSeq: number;
+}
+/**
+ * Carried on the page's views under a symbol: type-graphql hands field resolvers a copy of each node, which keeps
+ * symbol-keyed properties; JSON and GraphQL never show them.
+ */
+const readWithPage = Symbol("read with the page");
+interface WithPageRead {
+  [readWithPage]?: ReadWithPage;
+}
+
+/** What a ticket of a Line.tickets page was read with, in this request (undefined for a ticket from elsewhere). */
+export const readWithTicket = (ticket: object & WithPageRead): ReadWithPage | undefined => ticket[readWithPage];
+
+const lineSeqSql = (tenantId: string, lineId: string) =>
+  sql<number>`(select l.event_seq from lines l where l.tenant_id = ${tenantId} and l.id = ${lineId})`.mapWith(Number);
+
 /** Pages of tickets (Line.tickets), each its own query, all in the batch's one transaction. */
 const ticketPages = perArgLoader(
   "ticketPages",
@@ -110,16 +132,42 @@ const ticketPages = perArgLoader(
       const later = or(gt(tickets.sortKey, cursor.k), and(eq(tickets.sortKey, cursor.k), gt(tickets.id, cursor.i)));
       if (later) conditions.push(later);
     }
-    const found = await tx
-      .select()
+    // The ticket's type and counter (Ticket.ticketType, Ticket.counter) and the line's event number (Ticket.estimate)
+    // come with the page: the next level of fields reads nothing more. A first page of only WAITING tickets,
+    // unfiltered otherwise (the board's), is the head of the queue: its positions are its row numbers, in the
+    // same statement (the window runs before the limit); any other page ranks its waiting tickets separately.
+    const headOfQueue =
+      !cursor && filter.status?.length === 1 && filter.status[0] === "WAITING" && !filter.ticketTypeId && !filter.from && !filter.to && !path;
+    const joined = await tx
+      .select({
+        ticket: tickets,
+        ticketType: ticketTypes,
+        counter: counters,
+        lineSeq: lineSeqSql(tenantId, lineId),
+        position: headOfQueue ? sql<number>`row_number() over (order by ${tickets.sortKey}, ${tickets.id})`.mapWith(Number) : sql<null>`null`,
+      })
       .from(tickets)
+      .leftJoin(ticketTypes, and(eq(ticketTypes.tenantId, tickets.tenantId), eq(ticketTypes.id, tickets.ticketTypeId)))
+      .leftJoin(counters, and(eq(counters.tenantId, tickets.tenantId), eq(counters.id, tickets.counterId), eq(counters.lineId, tickets.lineId)))
       .where(and(...conditions))
       .orderBy(asc(tickets.sortKey), asc(tickets.id))
       .limit(first + 1);
-    const rows = await withPositions(tx, tenantId, lineId, found);
+    const rows = headOfQueue
+      ? joined.map((j) => ({ ...j.ticket, position: j.position }))
+      : await withPositions(
+          tx,
+          tenantId,
+          lineId,
+          joined.map((j) => j.ticket),
+        );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
-    const nodes = page.map(toView);
+    const nodes = page.map((row, i) => {
+      const view: TicketView & WithPageRead = toView(row);
+      const { ticketType, counter, lineSeq } = joined[i]!;
+      view[readWithPage] = { ticketType, counter, lineSeq: Number(lineSeq) };
+      return view;
+    });
     return {
       nodes,
       edges: page.map((row, i) => ({ cursor: encodeCursor(row.sortKey, row.id), node: nodes[i]! })),

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context/context.js";
 import { asIssuedToCaller } from "../../context/personal-data.js";
+import { alreadyRead } from "../../context/tenant-reads.js";
 import { getLine, getTicketType, countersOfLine } from "../lines/lines.service.js";
 import { Counter, Line, TicketType } from "../lines/lines.types.js";
 import { IssueTicketInput, JoinLineInput, UpdateTicketInput } from "./tickets.inputs.js";
@@ -116,12 +117,22 @@ export class TicketsResolver {
 
   @FieldResolver(() => TicketType, { nullable: true })
   ticketType(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketType | null> {
-    return ticket.ticketTypeId ? getTicketType(ctx, ticket.tenantId, ticket.ticketTypeId) : Promise.resolve(null);
+    const typeId = ticket.ticketTypeId;
+    if (!typeId) return Promise.resolve(null);
+    const load = () => getTicketType(ctx, ticket.tenantId, typeId);
+    const read = queries.readWithTicket(ticket);
+    return read ? alreadyRead(ctx, ticket.tenantId, "lines:read", read.ticketType, load) : load();
   }
 
   @FieldResolver(() => Counter, { nullable: true })
   async counter(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<Counter | null> {
     if (!ticket.counterId) return null;
+    const read = queries.readWithTicket(ticket);
+    if (read) return alreadyRead(ctx, ticket.tenantId, "lines:read", read.counter, async () => this.counterOfLine(ctx, ticket));
+    return this.counterOfLine(ctx, ticket);
+  }
+
+  private async counterOfLine(ctx: RequestContext, ticket: Ticket): Promise<Counter | null> {
     return (await countersOfLine(ctx, ticket.tenantId, ticket.lineId)).find((c) => c.id === ticket.counterId) ?? null;
   }
 
@@ -132,6 +143,6 @@ export class TicketsResolver {
 
   @FieldResolver(() => TicketEstimate, { nullable: true, description: "Staff view of the estimated wait while WAITING (shown even when the line hides estimates from customers)." })
   estimate(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketEstimate | null> {
-    return ticketEstimate(ctx, ticket);
+    return ticketEstimate(ctx, ticket, queries.readWithTicket(ticket)?.lineSeq);
   }
 }
