@@ -4,21 +4,23 @@
  * inherit them (the Chain templates page says "Inherited from …"; their kiosks get the root's colour) → invite the
  * Airport store's manager by email (the run's local SMTP server) → the manager creates a login, adds a line that
  * uses the chain's ticket types and starts from the chain's preset, and pairs a kiosk and a display by link →
- * a ticket flows from the kiosk to the display → the owner's analytics roll the chain up store by store.
+ * a ticket flows from the kiosk to the display → the owner's analytics roll the chain up store by store → the
+ * store's ticket-level export downloads the day's ticket.
  *
- * The store's manager is invited as the store's Admin: pairing devices needs `apikeys:manage`, which qline's
- * MANAGER role does not hold (docs/roles.md).
+ * The store's manager is invited as MANAGER: a manager sets up the store's kiosks and displays (`devices:manage`)
+ * but cannot mint API keys (docs/roles.md).
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gql } from "../fixtures/api";
 import { adminUrl } from "../fixtures/admin";
-import { snapshot } from "../fixtures/artifacts";
+import { screen, snapshot } from "../fixtures/artifacts";
 import { linkFromMail } from "../fixtures/mail";
 
 const rootColour = "#0b6e4f";
 
-async function freshPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+/** The console at a common laptop size (1366×768); devices get their own. */
+async function freshPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page> {
   return (await browser.newContext({ viewport })).newPage();
 }
 
@@ -116,6 +118,7 @@ test("chain owner: templates at the root reach three new stores; a store manager
   const types = owner.getByRole("table", { name: "Ticket types" });
   await expect(types.getByRole("row", { name: /TOGO/ }).getByText("Inherited from Brewline HQ")).toBeVisible();
   await snapshot(owner, "chain-store-templates");
+  await screen(owner, "admin-chain-templates");
   for (const store of root.children) {
     const { tenantBySlug } = await gql<{ tenantBySlug: { theme: { primaryColor: string | null } } }>(null, `query($s: String!) { tenantBySlug(slug: $s) { theme { primaryColor } } }`, { s: store.slug });
     expect(tenantBySlug.theme.primaryColor, `${store.name} inherits the chain's colour`).toBe(rootColour);
@@ -125,7 +128,7 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await owner.goto(`${adminUrl}/#/t/${airport.id}/members`);
   const invite = owner.getByRole("form", { name: "Invite a member" });
   await invite.getByLabel("Email").fill(managerEmail);
-  await invite.getByLabel("Role").selectOption("ADMIN");
+  await invite.getByLabel("Role").selectOption("MANAGER");
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.getByText(`Invitation sent to ${managerEmail}`)).toBeVisible();
 
@@ -162,7 +165,8 @@ test("chain owner: templates at the root reach three new stores; a store manager
   const line = store.lines[0]!;
   expect(line.timeZone, "the new line starts from the chain's preset").toBe("Europe/Berlin");
 
-  // The manager pairs a kiosk and a display by link.
+  // The manager pairs a kiosk and a display by link (and has no API keys section: keys are the admin's).
+  await expect(managerNav.getByRole("link", { name: "API keys" })).toHaveCount(0);
   await managerNav.getByRole("link", { name: "Devices", exact: true }).click();
   await expect(manager.getByRole("heading", { name: "Devices", level: 1 })).toBeVisible();
   const kioskLink = await addDevice(manager, "KIOSK", "Gate kiosk", "Coffee bar");
@@ -191,6 +195,7 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await manager.getByRole("button", { name: /^Call next/ }).click();
   await expect(board.getByRole("row", { name: /Till 1/ }).getByTestId("now-serving-number")).toHaveText("C001", { timeout: 5_000 });
   await snapshot(display, "chain-store-display");
+  await screen(display, "display-chain-store");
 
   // The owner's analytics: the chain rolled up store by store, today's ticket at the Airport.
   await owner.goto(`${adminUrl}/#/t/${rootId}/analytics`);
@@ -202,6 +207,7 @@ test("chain owner: templates at the root reach three new stores; a store manager
   await expect(airportRow.getByRole("cell").first()).toHaveText("1");
   await expect(rollup.getByRole("row", { name: /Old Town/ }).getByRole("cell").first()).toHaveText("0");
   await snapshot(owner, "chain-rollup");
+  await screen(owner, "admin-chain-rollup");
   // The day's tickets of the Airport store, downloaded ticket by ticket (the streamed export).
   await owner.goto(`${adminUrl}/#/t/${airport.id}/analytics`);
   await expect(owner.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
@@ -215,4 +221,5 @@ test("chain owner: templates at the root reach three new stores; a store manager
   expect(header).toContain("number");
   expect(rows).toHaveLength(1);
   expect(rows[0]).toContain("C001");
+  await screen(owner, "admin-store-analytics");
 });

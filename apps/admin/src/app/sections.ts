@@ -14,7 +14,7 @@ export const sectionNav: { section: TenantSection; label: string; permission: Pe
   { section: "settings", label: "Settings", permission: "tenant:read" },
   { section: "notifications", label: "Notifications", permission: "tenant:read" },
   { section: "members", label: "Members", permission: "members:read" },
-  { section: "devices", label: "Devices", permission: "apikeys:manage" },
+  { section: "devices", label: "Devices", permission: "devices:manage" },
   { section: "api-keys", label: "API keys", permission: "apikeys:manage" },
   { section: "audit", label: "Audit log", permission: "audit:read" },
 ];

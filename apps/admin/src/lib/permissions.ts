@@ -14,6 +14,7 @@ export type Permission =
   | "members:read"
   | "members:manage"
   | "apikeys:manage"
+  | "devices:manage"
   | "audit:read"
   | "lines:read"
   | "lines:manage"

@@ -6,12 +6,12 @@ import type { MemberRole, Permission, ViewerGrants } from "../lib/permissions";
  */
 const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
 const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate", "tickets:erase"];
-const manager: Permission[] = [...staff, "lines:manage", "members:read"];
+const manager: Permission[] = [...staff, "lines:manage", "members:read", "devices:manage"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
 const owner: Permission[] = [...admin, "tenant:export", "tenant:delete"];
 const grants: Record<MemberRole, Permission[]> = { OWNER: owner, ADMIN: admin, MANAGER: manager, STAFF: staff, VIEWER: viewer };
 const order: MemberRole[] = ["OWNER", "ADMIN", "MANAGER", "STAFF", "VIEWER"];
-const notForKeys = new Set<Permission>(["members:manage", "apikeys:manage", "tenant:export", "tenant:delete"]);
+const notForKeys = new Set<Permission>(["members:manage", "apikeys:manage", "devices:manage", "tenant:export", "tenant:delete"]);
 
 export function viewerAs(role: MemberRole): ViewerGrants {
   const permissions = grants[role];

@@ -13,6 +13,7 @@ export const permissions = [
   "members:read",
   "members:manage",
   "apikeys:manage",
+  "devices:manage",
   "audit:read",
   "lines:read",
   "lines:manage",
@@ -28,7 +29,8 @@ export type Permission = (typeof permissions)[number];
 
 const viewer: Permission[] = ["tenant:read", "lines:read", "display:read", "tickets:read"];
 const staff: Permission[] = [...viewer, "tickets:issue", "tickets:operate", "tickets:erase"];
-const manager: Permission[] = [...staff, "lines:manage", "members:read"];
+/** A store's manager sets its kiosks and displays up (devices: keys of fixed, scoped presets), not API keys. */
+const manager: Permission[] = [...staff, "lines:manage", "members:read", "devices:manage"];
 const admin: Permission[] = [...manager, "tenant:update", "tenant:create", "members:manage", "apikeys:manage", "audit:read"];
 
 /** Taking all of a tenant's data out, or deleting it: the owner's alone. */
@@ -51,8 +53,8 @@ export function strongestRole(roles: readonly MemberRole[]): MemberRole | null {
   return best;
 }
 
-/** Scopes an API key may hold: everything but managing people and keys (a key cannot mint keys) and the owner's export and deletion. */
-const notForKeys: ReadonlySet<Permission> = new Set(["members:manage", "apikeys:manage", "tenant:export", "tenant:delete"]);
+/** Scopes an API key may hold: everything but managing people, keys and devices (a key cannot mint keys) and the owner's export and deletion. */
+const notForKeys: ReadonlySet<Permission> = new Set(["members:manage", "apikeys:manage", "devices:manage", "tenant:export", "tenant:delete"]);
 export const apiKeyScopes: readonly Permission[] = permissions.filter((p) => !notForKeys.has(p));
 
 /**
@@ -115,7 +117,8 @@ const operationsByPermission: Record<Permission, string[]> = {
   "tenant:create": ["createTenant (on the parent)", "moveTenant (on the new parent)"],
   "members:read": ["Tenant.members", "Tenant.invitations"],
   "members:manage": ["inviteMember", "resendInvitation", "revokeInvitation", "updateMemberRole", "removeMember", "addMember (deprecated)"],
-  "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys", "createDevice", "renewDevicePairing", "updateDevice", "revokeDevice", "Tenant.devices"],
+  "apikeys:manage": ["createApiKey", "revokeApiKey", "Tenant.apiKeys"],
+  "devices:manage": ["createDevice", "renewDevicePairing", "updateDevice", "revokeDevice", "Tenant.devices"],
   "audit:read": ["Tenant.auditLog"],
   "lines:read": ["line", "Tenant.lines", "Tenant.ticketTypes", "Tenant.ticketExtensionSchema"],
   "lines:manage": ["createLine", "updateLine", "createTicketType", "createCounter", "setTicketExtensionSchema", "resetTemplateField (EXTENSION_SCHEMA)", "setInheritedTicketTypeHidden"],

@@ -7,7 +7,7 @@ import { CreateDeviceInput, CurrentDevice, Device, DevicePairing, PairedDevice, 
 @Resolver(() => Device)
 export class DevicesResolver {
   @Mutation(() => DevicePairing, {
-    description: "A kiosk or display for the tenant (apikeys:manage), with its first pairing link (single use, DEVICE_PAIRING_TTL_SECONDS). BAD_USER_INPUT at input.lineIds.<i> for a line not of this tenant.",
+    description: "A kiosk or display for the tenant (devices:manage), with its first pairing link (single use, DEVICE_PAIRING_TTL_SECONDS). BAD_USER_INPUT at input.lineIds.<i> for a line not of this tenant.",
   })
   createDevice(@Arg("tenantId", () => ID) tenantId: string, @Arg("input", () => CreateDeviceInput) input: CreateDeviceInput, @Ctx() ctx: RequestContext): Promise<DevicePairing> {
     return devices.createDevice(ctx, tenantId, input);
@@ -43,7 +43,7 @@ export class DevicesResolver {
 
 @Resolver(() => Tenant)
 export class TenantDevicesResolver {
-  @FieldResolver(() => [Device], { description: "Kiosks and displays (apikeys:manage), newest first." })
+  @FieldResolver(() => [Device], { description: "Kiosks and displays (devices:manage), newest first." })
   devices(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<Device[]> {
     return devices.listDevices(ctx, tenant.id);
   }

@@ -106,7 +106,7 @@ export async function createDevice(
   const lineIds = checkLineIds(input.lineIds ?? [], fields);
   const message = checkMessage(input.message, fields);
   if (fields.length) throw badInput(fields[0]!.message, fields);
-  return inTenant(ctx, tenantId, "apikeys:manage", async (tx, access) => {
+  return inTenant(ctx, tenantId, "devices:manage", async (tx, access) => {
     // As for createApiKey: nobody hands a device more than they hold themselves.
     const beyond = deviceScopes[input.kind].filter((s) => !access.permissions.has(s));
     if (beyond.length) throw forbidden(`You cannot grant scopes you do not hold: ${beyond.join(", ")}`);
@@ -132,11 +132,11 @@ async function deviceTenant(ctx: RequestContext, id: string): Promise<string> {
   return tenantId;
 }
 
-/** One device, locked, in the admin's transaction (`apikeys:manage`). */
+/** One device, locked, in the admin's transaction (`devices:manage`). */
 async function inDeviceTenant<T>(ctx: RequestContext, id: string, fn: (tx: Tx, row: DeviceRow, tenantId: string) => Promise<T>): Promise<T> {
   const tenantId = await deviceTenant(ctx, id);
   return asNotFound("Device", () =>
-    inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+    inTenant(ctx, tenantId, "devices:manage", async (tx) => {
       const [row] = await tx.select().from(devices).where(and(eq(devices.tenantId, tenantId), eq(devices.id, id))).for("update");
       if (!row) throw notFound("Device");
       return fn(tx, row, tenantId);
@@ -194,7 +194,7 @@ export async function revokeDevice(ctx: RequestContext, id: string): Promise<Dev
 }
 
 export async function listDevices(ctx: RequestContext, tenantId: string): Promise<Device[]> {
-  return inTenant(ctx, tenantId, "apikeys:manage", async (tx) => {
+  return inTenant(ctx, tenantId, "devices:manage", async (tx) => {
     const rows = await tx
       .select({ device: devices, lastUsedAt: apiKeys.lastUsedAt })
       .from(devices)

@@ -34,7 +34,7 @@ export function DevicesPage() {
   const [link, setLink] = useState<PairingLink | null>(null);
   const [revokeTarget, setRevokeTarget] = useState<DeviceFieldsFragment | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const manage = can("apikeys:manage");
+  const manage = can("devices:manage");
   const lineNames = new Map(devices.lines.map((l) => [l.id, l.name]));
 
   return (

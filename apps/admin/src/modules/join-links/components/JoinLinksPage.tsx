@@ -76,7 +76,7 @@ export function JoinLinksPage() {
               </DeviceLink>
             </dl>
             <p className="field__hint">
-              Each device is paired once by a link: {can("apikeys:manage") ? (
+              Each device is paired once by a link: {can("devices:manage") ? (
                 <>
                   add it on the <a href={tenantHref(shell.id, "devices")}>Devices</a> page and open its pairing link (or scan its QR code) on the device. No key to type.
                 </>

@@ -155,10 +155,14 @@ describe("devices", () => {
     assertCode(await owner.gql(createDevice, { t: owner.tenantId, input: { name: "X", kind: "PRINTER" } }), "BAD_USER_INPUT");
   });
 
-  it("needs apikeys:manage: a manager is FORBIDDEN, an anonymous caller UNAUTHENTICATED", async () => {
+  it("needs devices:manage: a manager sets up devices, staff are FORBIDDEN, an anonymous caller UNAUTHENTICATED", async () => {
     const manager = await memberPersona(api, owner, owner.tenantId, "MANAGER");
-    assertCode(await manager.gql(createDevice, { t: owner.tenantId, input: { name: "X", kind: "KIOSK" } }), "FORBIDDEN");
-    assertCode(await manager.gql(listDevices, { t: owner.tenantId }), "FORBIDDEN");
+    const made = assertOk(await manager.gql<{ createDevice: { device: { id: string } } }>(createDevice, { t: owner.tenantId, input: { name: "Store kiosk", kind: "KIOSK" } }));
+    assert.ok(assertOk(await manager.gql<{ tenant: { devices: { id: string }[] } }>(listDevices, { t: owner.tenantId })).tenant.devices.some((d) => d.id === made.createDevice.device.id));
+    assertCode(await manager.gql(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "k", scopes: ["tickets:issue"]) { secret } }`, { t: owner.tenantId }), "FORBIDDEN");
+    const staff = await memberPersona(api, owner, owner.tenantId, "STAFF");
+    assertCode(await staff.gql(createDevice, { t: owner.tenantId, input: { name: "X", kind: "KIOSK" } }), "FORBIDDEN");
+    assertCode(await staff.gql(listDevices, { t: owner.tenantId }), "FORBIDDEN");
     assertCode(await anonymous()(createDevice, { t: owner.tenantId, input: { name: "X", kind: "KIOSK" } }), "UNAUTHENTICATED");
   });
 
