@@ -70,8 +70,13 @@ export const assumedListSize = 10;
  * Lists whose nesting does not compound: `children { children { … } }` walks one tenant tree, each tenant once
  * at its level, so ten children per level, six levels down, would claim a million tenants that cannot exist
  * (the admin's tree view asks for six levels). A small fan-out keeps nested trees cheap, and still counts each level.
+ * A page's own list (paid for by its `first`) counts once.
  */
-export const listSizes: Readonly<Record<string, number>> = { "Tenant.children": 2 };
+export const listSizes: Readonly<Record<string, number>> = {
+  "Tenant.children": 2,
+  // The page itself: chainAnalytics' `first` already multiplied its selection.
+  "ChainAnalyticsPage.stores": 1,
+};
 
 export const limitError = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED } });
 

@@ -4,6 +4,7 @@
  * request. PGlite, and PostgreSQL when TEST_DATABASE_URL is set.
  */
 import assert from "node:assert/strict";
+import { lineStatesOf } from "../../modules/tickets/live/line-state.js";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { col, decodeFirstRow, decodeRows, z } from "@qline/db";
@@ -147,6 +148,10 @@ describe("batched tenant reads", () => {
   it("answers the board in two transactions: the line with its tenant, then every field's reads in one batch", async () => {
     const db = api.database.db;
     const original = db.transaction.bind(db);
+    // The line's live state is fresh (a refresh is the state owner's shared work, not the board's reads; on a
+    // slow machine the state computed by earlier tests may have passed LINE_STATE_MAX_AGE_MS).
+    await lineStatesOf(db).idle();
+    await lineStatesOf(db).current(owner.tenantId, lineA, Number.MAX_SAFE_INTEGER);
     let transactions = 0;
     // Counts the transactions the API opens during one request (every door goes through db.transaction).
     const counting: typeof db.transaction = (fn, config) => {
