@@ -60,7 +60,9 @@ export function isDatabaseBusy(error: unknown): error is Error {
 
 /**
  * PGlite is one connection and serializes transactions on its own unbounded queue. Transactions take turns
- * here first, so a waiting one gives up after `waitMs` (DatabaseBusyError) instead of waiting forever.
+ * here first, so a waiting one gives up after `waitMs` (DatabaseBusyError) instead of waiting forever. A statement
+ * outside any transaction (`db.execute`: the session lookup, the health check) takes a turn the same way: behind a
+ * long transaction it would otherwise wait for as long as that one runs.
  */
 function boundTransactionWait(db: Database, waitMs: number): Database {
   const transaction = db.transaction.bind(db);
@@ -96,7 +98,17 @@ function boundTransactionWait(db: Database, waitMs: number): Database {
       release();
     }
   };
-  return Object.assign(db, { transaction: bounded });
+  const execute = db.execute.bind(db);
+  const boundedExecute = async (query: Parameters<Database["execute"]>[0]) => {
+    await acquire();
+    try {
+      return await execute(query);
+    } finally {
+      release();
+    }
+  };
+  // drizzle types `execute` as its lazy query builder; callers only await it, and the awaited result is the same.
+  return Object.assign(db, { transaction: bounded, execute: boundedExecute as unknown as Database["execute"] });
 }
 
 /**
