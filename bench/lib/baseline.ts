@@ -6,7 +6,10 @@ import pg from "pg";
 export const apiPoolSize = 10;
 
 export function appPool(appUrl: string, max = apiPoolSize): pg.Pool {
-  return new pg.Pool({ connectionString: appUrl, max });
+  const pool = new pg.Pool({ connectionString: appUrl, max });
+  // An idle client ended by the server (a benchmark database dropped with force) must not crash the run.
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 async function inTx<T>(pool: pg.Pool, tenantId: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
