@@ -143,9 +143,9 @@ export async function estimateFromSnapshot(line: LineRow, read: LineSnapshot, wa
   // Beyond the window: extrapolated from the place after it (the estimator's arrival), the staff view of it.
   const windowEnd = waitingIds.length + 1;
   const tail: EstimateView | null = arrival ? { p50Seconds: arrival.p50Seconds, p90Seconds: arrival.p90Seconds, basis: arrival.basis, reason: null } : null;
-  const middleId = waitingIds[Math.floor(waitingIds.length / 2)];
-  const middleEstimate = middleId ? byTicket.get(middleId) : undefined;
-  const middle = middleEstimate ? { estimate: middleEstimate, position: Math.floor(waitingIds.length / 2) + 1 } : null;
+  const middleIndex = Math.floor(waitingIds.length / 2);
+  const middleEstimate = byTicket.get(waitingIds[middleIndex] ?? "");
+  const middle = middleEstimate ? { estimate: middleEstimate, position: middleIndex + 1 } : null;
   const beyond = (position: number): EstimateView | null => (tail ? extrapolate(tail, windowEnd, middle, position) : null);
   const arrivalView = beyond(waitingCount + 1);
   const forTicket = (ticketId: string, position: number | null | undefined): EstimateView | null =>

@@ -111,6 +111,23 @@ export interface TemplatesViewProps {
 }
 
 /** The templates of one tenant: branding, line preset, ticket fields and ticket types, each with its source. */
+/** A table of template fields: each row's effective value, where it comes from, and how to change it. */
+function FieldTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <table className="table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Effective value</th>
+          <th scope="col">Comes from</th>
+          <th scope="col">Change</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export function TemplatesView(props: TemplatesViewProps) {
   const { templates, canUpdate, canManageLines, busy } = props;
   const schema = templates.extensionSchema;
@@ -118,63 +135,43 @@ export function TemplatesView(props: TemplatesViewProps) {
     <div className="templates">
       {props.problem && <Alert>{props.problem.message}</Alert>}
       <h2>Branding</h2>
-      <table className="table" aria-label="Branding template">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Effective value</th>
-            <th scope="col">Comes from</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {templates.theme.map((f) => {
-            const label = themeLabels[f.field] ?? f.field;
-            return (
-              <TemplateRow
-                key={f.field}
-                label={label}
-                field={f}
-                canEdit={canUpdate}
-                busy={busy}
-                onReset={() => props.onReset("THEME", f.field)}
-                editor={canUpdate && <InlineSet label={label} initial="" busy={busy} onSave={(text) => props.onSaveTheme({ [f.field]: text.trim() })} />}
-              />
-            );
-          })}
-        </tbody>
-      </table>
+      <FieldTable label="Branding template">
+        {templates.theme.map((f) => {
+          const label = themeLabels[f.field] ?? f.field;
+          return (
+            <TemplateRow
+              key={f.field}
+              label={label}
+              field={f}
+              canEdit={canUpdate}
+              busy={busy}
+              onReset={() => props.onReset("THEME", f.field)}
+              editor={canUpdate && <InlineSet label={label} initial="" busy={busy} onSave={(text) => props.onSaveTheme({ [f.field]: text.trim() })} />}
+            />
+          );
+        })}
+      </FieldTable>
 
       <h2>Line preset</h2>
       <p className="muted">New lines in this tenant and every tenant below it start from these values.</p>
-      <table className="table" aria-label="Line preset template">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Effective value</th>
-            <th scope="col">Comes from</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {templates.linePreset.map((f) => {
-            const label = presetLabels[f.field] ?? f.field;
-            const toInput = editablePreset[f.field];
-            const choices = f.field === "showEstimates" ? ["true", "false"] : f.field === "estimator" ? ["SERVICE_RATE", "RECENT_AVERAGE", "NONE"] : undefined;
-            return (
-              <TemplateRow
-                key={f.field}
-                label={label}
-                field={f}
-                canEdit={canUpdate}
-                busy={busy}
-                onReset={() => props.onReset("LINE_PRESET", f.field)}
-                editor={canUpdate && toInput && <InlineSet label={label} initial="" choices={choices} busy={busy} onSave={(text) => props.onSaveLinePreset(toInput(text))} />}
-              />
-            );
-          })}
-        </tbody>
-      </table>
+      <FieldTable label="Line preset template">
+        {templates.linePreset.map((f) => {
+          const label = presetLabels[f.field] ?? f.field;
+          const toInput = editablePreset[f.field];
+          const choices = f.field === "showEstimates" ? ["true", "false"] : f.field === "estimator" ? ["SERVICE_RATE", "RECENT_AVERAGE", "NONE"] : undefined;
+          return (
+            <TemplateRow
+              key={f.field}
+              label={label}
+              field={f}
+              canEdit={canUpdate}
+              busy={busy}
+              onReset={() => props.onReset("LINE_PRESET", f.field)}
+              editor={canUpdate && toInput && <InlineSet label={label} initial="" choices={choices} busy={busy} onSave={(text) => props.onSaveLinePreset(toInput(text))} />}
+            />
+          );
+        })}
+      </FieldTable>
 
       <h2>Ticket fields</h2>
       {schema ? (
