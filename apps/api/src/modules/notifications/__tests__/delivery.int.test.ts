@@ -10,6 +10,7 @@ import { assertCode, assertOk, signUpPersona, type Persona } from "../../../__te
 import { createCounter, createLine } from "../../tickets/__tests__/queue-fixtures.js";
 import { only, outbox, startNotifyEnv, type NotifyEnv } from "./fixtures.js";
 import { startNotificationWorker } from "../worker.js";
+import { lineStatesOf } from "../../tickets/live/line-state.js";
 
 const issue = `mutation($input: IssueTicketInput!) { issueTicket(input: $input) { id number trackingCode notify } }`;
 const callNext = `mutation($lineId: ID!, $counterId: ID) { callNext(lineId: $lineId, counterId: $counterId) { id number } }`;
@@ -186,8 +187,12 @@ describe("notification delivery (SMTP and Twilio's API on loopback)", () => {
     const tickets = [];
     for (let i = 0; i < 4; i++) tickets.push(assertOk(await owner.gql<{ issueTicket: { id: string; number: string } }>(issue, { input: { lineId: almostLine, email: `q${i}@example.test`, notify: ["EMAIL"] } })).issueTicket);
     const last = tickets[3]!;
+    // "Almost your turn" is decided by the line's refresh, which follows each commit off the request path.
+    const settled = () => lineStatesOf(env.api.database.db).idle();
+    await settled();
     assert.equal((await outbox(env.api.database.db, owner.tenantId, last.id)).length, 0, "position 4: not yet");
     for (let i = 0; i < 3; i++) assertOk(await owner.gql(callNext, { lineId: almostLine, counterId: desk }));
+    await settled();
     const rows = await outbox(env.api.database.db, owner.tenantId, last.id);
     assert.deepEqual(rows.map((r) => r.trigger), ["ALMOST_THERE"], "queued once, though three calls moved it");
     await env.drain();

@@ -5,6 +5,7 @@ import { col, decodeRows, withTenantTx, z, type Database } from "@qline/db";
 import type { TestDatabase } from "@qline/db/testing";
 import { startTestApi, testConfig, type TestApi } from "../../../__tests__/harness.js";
 import { startDevSinks, type DevSinks } from "../dev-sinks.js";
+import { lineStatesOf } from "../../tickets/live/line-state.js";
 
 export interface NotifyEnv {
   api: TestApi;
@@ -18,6 +19,7 @@ export interface NotifyEnv {
 
 /** Polls the API's notification worker until a poll delivers nothing (each poll claims what is due, in order per ticket). */
 export async function drainWorker(api: TestApi): Promise<number> {
+  await lineStatesOf(api.database.db).idle(); // what the lines' refreshes queue after commit ("almost your turn")
   const worker = api.server.notifications.worker!;
   let total = 0;
   for (let i = 0; i < 20; i++) {
