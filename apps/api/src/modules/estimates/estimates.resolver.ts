@@ -3,11 +3,10 @@ import type { RequestContext } from "../../context/context.js";
 import { JSONObject } from "../common/scalars.js";
 import { Line } from "../lines/lines.types.js";
 import { PublicTicket, TicketEstimate } from "../tickets/tickets.types.js";
-import type { EstimateView } from "./estimates.service.js";
+import { secretJustMade, type EstimateView, type WithSecretJustMade } from "./estimates.service.js";
 import { publicTicketEstimate } from "./estimates.queries.js";
-import { staffDoor } from "../../context/doors.js";
 
-/** Estimator settings on Line (lines:manage sees the webhook secret) and the customer's estimate on PublicTicket. */
+/** Estimator settings on Line (the webhook secret is shown once, by the mutation that made it) and the customer's estimate on PublicTicket. */
 @Resolver(() => Line)
 export class LineEstimatorResolver {
   @FieldResolver(() => JSONObject, { description: "The estimator's options as stored (defaults are not filled in)." })
@@ -18,16 +17,10 @@ export class LineEstimatorResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "WEBHOOK only, needs lines:manage: the key of the X-Qline-Signature header (sha256=<hex HMAC-SHA256 of the raw body>). Null for others.",
+      "WEBHOOK only, shown once: the key of the X-Qline-Signature header (sha256=<hex HMAC-SHA256 of the raw body>) in the answer of the createLine or updateLine that made it (needs lines:manage). Null on every other read; estimatorWebhookSecretSet says whether one exists and rotateEstimatorWebhookSecret makes a new one.",
   })
-  async estimatorWebhookSecret(@Root() line: Line & { estimatorSecret?: string | null }, @Ctx() ctx: RequestContext): Promise<string | null> {
-    if (!line.estimatorSecret) return null;
-    try {
-      await staffDoor(ctx, line.tenantId, "lines:manage", async () => undefined);
-      return line.estimatorSecret;
-    } catch {
-      return null;
-    }
+  estimatorWebhookSecret(@Root() line: Line & { estimatorSecret?: string | null } & WithSecretJustMade): string | null {
+    return line[secretJustMade] && line.estimatorSecret ? line.estimatorSecret : null;
   }
 }
 

@@ -234,6 +234,19 @@ export function checkEstimatorSettings(input: EstimatorSettingsInput, current?: 
 /** A new per-line webhook signing secret. */
 export const newEstimatorSecret = (): string => `whsec_${randomBytes(24).toString("base64url")}`;
 
+/**
+ * Marks the line a mutation returns right after it made the line's signing secret: only that answer shows the
+ * secret (Line.estimatorWebhookSecret); every later read says only that one is set. A symbol-keyed property
+ * survives type-graphql's copy of the root object and is never serialized.
+ */
+export const secretJustMade = Symbol("the estimator secret was made by this mutation");
+export type WithSecretJustMade = { [secretJustMade]?: true };
+export function showSecretOnce<T extends object>(row: T): T & WithSecretJustMade {
+  const marked: T & WithSecretJustMade = row;
+  marked[secretJustMade] = true;
+  return marked;
+}
+
 export interface TtlInput {
   warnSeconds?: number | null | undefined;
   waitingSeconds?: number | null | undefined;

@@ -10,7 +10,7 @@ import { getTenant, type TenantRow } from "../tenants/tenants.service.js";
 import { badInput, conflict, notFound, type FieldError } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { checkEstimatorSettings, checkTtl, newEstimatorSecret, type EstimateView } from "../estimates/estimates.service.js";
+import { checkEstimatorSettings, checkTtl, newEstimatorSecret, showSecretOnce, type EstimateView } from "../estimates/estimates.service.js";
 import { lineStatesOf, publishAfterCommit, type LineStats } from "../tickets/live/line-state.js";
 import { lineEvent, statsOf } from "../tickets/live/events.js";
 import { refuseArchivedCounter, uniqueCounterName } from "./editing.service.js";
@@ -108,7 +108,7 @@ export async function createLine(ctx: RequestContext, tenantId: string, given: L
       })
       .returning();
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.create", targetType: "line", targetId: row!.id, after: { ...row, estimatorSecret: row!.estimatorSecret ? "(set)" : null } });
-    return row!;
+    return row!.estimatorSecret ? showSecretOnce(row!) : row!;
   });
 }
 
@@ -144,9 +144,10 @@ export async function updateLine(ctx: RequestContext, id: string, input: LineFie
     if (Object.keys(changes).length === 0) return { row: before, events: [] };
     const [after] = await tx.update(lines).set({ ...changes, updatedAt: new Date() }).where(where).returning();
     const changedBefore = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof LineRow]]));
-    if (changes.estimatorSecret) changes.estimatorSecret = "(set)"; // never in the audit log
+    const secretMade = Boolean(changes.estimatorSecret);
+    if (secretMade) changes.estimatorSecret = "(set)"; // never in the audit log
     await recordAudit(tx, ctx.actor, { tenantId, action: "line.update", targetType: "line", targetId: id, before: changedBefore, after: changes });
-    return { row: after!, events: [await lineEvent(tx, access.path, tenantId, id, "LINE_UPDATED", null)] };
+    return { row: secretMade ? showSecretOnce(after!) : after!, events: [await lineEvent(tx, access.path, tenantId, id, "LINE_UPDATED", null)] };
   });
   publishAfterCommit(ctx, events);
   return row;

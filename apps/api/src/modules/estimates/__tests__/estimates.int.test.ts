@@ -128,16 +128,29 @@ describe("estimates", () => {
       const fields = res.errors![0]!.extensions?.fields ?? [];
       assert.ok(fields.some((f) => f.path === path), `${JSON.stringify(input)} → ${JSON.stringify(fields)}`);
     }
-    // A public https URL is fine; the signing secret is shown to managers.
+    // A public https URL is fine; the signing secret is shown once, in the answer of the mutation that made it.
     const ok = assertOk(
-      await owner.gql<{ createLine: { estimator: string; estimatorOptions: Record<string, unknown>; estimatorWebhookSecret: string } }>(
-        `mutation($input: CreateLineInput!) { createLine(input: $input) { estimator estimatorOptions estimatorWebhookSecret } }`,
+      await owner.gql<{ createLine: { id: string; estimator: string; estimatorOptions: Record<string, unknown>; estimatorWebhookSecret: string } }>(
+        `mutation($input: CreateLineInput!) { createLine(input: $input) { id estimator estimatorOptions estimatorWebhookSecret } }`,
         { input: { tenantId: owner.tenantId, name: "Hook", prefix: "W", estimator: "WEBHOOK", estimatorOptions: { url: "https://eta.example.com/q" } } },
       ),
     ).createLine;
     assert.equal(ok.estimator, "WEBHOOK");
     assert.deepEqual(ok.estimatorOptions, { url: "https://eta.example.com/q", timeoutMs: 800 });
     assert.match(ok.estimatorWebhookSecret, /^whsec_/);
+    const readLater = `query($id: ID!) { line(id: $id) { estimatorWebhookSecret estimatorWebhookSecretSet } }`;
+    const later = assertOk(await owner.gql<{ line: { estimatorWebhookSecret: string | null; estimatorWebhookSecretSet: boolean } }>(readLater, { id: ok.id })).line;
+    assert.deepEqual(later, { estimatorWebhookSecret: null, estimatorWebhookSecretSet: true }, "never again, not even to the owner");
+  });
+
+  it("shows a secret that updateLine makes once, and never on an update that keeps it", async () => {
+    const lineId = await createLine(owner.gql, owner.tenantId, { name: "Later hook", prefix: "H" });
+    const update = `mutation($id: ID!, $input: UpdateLineInput!) { updateLine(id: $id, input: $input) { estimatorWebhookSecret } }`;
+    const toWebhook = { estimator: "WEBHOOK", estimatorOptions: { url: "https://eta.example.com/later" } };
+    const made = assertOk(await owner.gql<{ updateLine: { estimatorWebhookSecret: string | null } }>(update, { id: lineId, input: toWebhook })).updateLine;
+    assert.match(made.estimatorWebhookSecret ?? "", /^whsec_/);
+    const kept = assertOk(await owner.gql<{ updateLine: { estimatorWebhookSecret: string | null } }>(update, { id: lineId, input: { name: "Later hook 2" } })).updateLine;
+    assert.equal(kept.estimatorWebhookSecret, null);
   });
 
   it("answers NOT_FOUND for estimator settings on another tenant's line", async () => {
