@@ -1,4 +1,20 @@
-import type { Resources } from "./en";
+import type { Resources } from "./shape";
+import { de as activity } from "../modules/activity/strings";
+import { de as analytics } from "../modules/analytics/strings";
+import { de as apiKeys } from "../modules/api-keys/strings";
+import { de as audit } from "../modules/audit/strings";
+import { de as auth } from "../modules/auth/strings";
+import { de as board } from "../modules/board/strings";
+import { de as devices } from "../modules/devices/strings";
+import { de as extensionSchema } from "../modules/extension-schema/strings";
+import { de as joinLinks } from "../modules/join-links/strings";
+import { de as lines } from "../modules/lines/strings";
+import { de as members } from "../modules/members/strings";
+import { de as notifications } from "../modules/notifications/strings";
+import { de as platform } from "../modules/platform/strings";
+import { de as settings } from "../modules/settings/strings";
+import { de as templates } from "../modules/templates/strings";
+import { de as tenants } from "../modules/tenants/strings";
 
 export const de: Resources = {
   frame: {
@@ -36,78 +52,21 @@ export const de: Resources = {
     notAllowed: "Mit Ihrer Rolle nicht verfügbar",
     notAllowedBody: "Bitten Sie einen Admin oder Eigentümer dieses Mandanten um Zugriff.",
   },
-  board: {
-    waitingCount_one: "{{count}} wartet",
-    waitingCount_other: "{{count}} warten",
-  },
-  lines: {
-    title: "Schlangen & Schalter",
-    description: "Jede Schlange hat ihre eigene Nummerierung, Tickettypen, Öffnungszeiten und Schalter.",
-  },
-  members: {
-    title: "Mitglieder",
-    description: "Personen mit einer Rolle bei {{name}}. Eine Rolle gilt hier und in jedem untergeordneten Mandanten.",
-    pendingInvitations: "Offene Einladungen",
-    loading: "Mitglieder werden geladen…",
-    noneTitle: "Hier hat niemand direkt eine Rolle",
-    noneBody: "Personen mit einer Rolle bei einem übergeordneten Mandanten haben trotzdem Zugriff.",
-    count_one: "{{count}} Person hat hier direkt eine Rolle.",
-    count_other: "{{count}} Personen haben hier direkt eine Rolle.",
-    name: "Name",
-    email: "E-Mail",
-    role: "Rolle",
-    status: "Status",
-    actions: "Aktionen",
-    you: " (Sie)",
-    roleOf: "Rolle von {{name}}",
-    remove: "Entfernen",
-    removeTitle: "{{name}} entfernen?",
-    removeConfirm: "Mitglied entfernen",
-    removeBody: "{{name}} verliert die Rolle bei {{tenant}} und dessen untergeordneten Mandanten. Rollen anderswo bleiben.",
-    cancel: "Abbrechen",
-    expired: "Abgelaufen",
-    sentUntil: "Gesendet, gültig bis {{date}}",
-    resend: "Erneut senden",
-    resendLabel: "Einladung an {{email}} erneut senden",
-    resent: "Ein neuer Link ging an {{email}}; der vorige gilt nicht mehr.",
-    revoke: "Zurückziehen",
-    revokeLabel: "Einladung an {{email}} zurückziehen",
-    revoked: "Die Einladung an {{email}} ist zurückgezogen.",
-    inviteForm: "Ein Mitglied einladen",
-    inviteHint: "Wir senden einen Link; die Person tritt bei, wenn sie annimmt (mit eigenem oder neuem Login).",
-    invite: "Einladung senden",
-    invited: "Einladung an {{email}} gesendet. Die Person tritt bei, sobald sie annimmt.",
-  },
   roles: { OWNER: "Eigentümer", ADMIN: "Admin", MANAGER: "Manager", STAFF: "Personal", VIEWER: "Betrachter" },
-  devices: {
-    title: "Geräte",
-    description: "Kiosks und Wartezimmer-Anzeigen. Legen Sie eines an und öffnen Sie dann seinen Kopplungslink auf dem Gerät: kein Schlüssel zum Abtippen.",
-    add: "Gerät hinzufügen",
-    loading: "Geräte werden geladen…",
-    noneTitle: "Noch keine Geräte",
-    noneBody: "Fügen Sie einen Kiosk hinzu, an dem Kunden Tickets ziehen, oder eine Anzeige für das Wartezimmer.",
-    name: "Name",
-    kind: "Art",
-    lines: "Schlangen",
-    lastSeen: "Zuletzt gesehen",
-    status: "Status",
-    actions: "Aktionen",
-    allLines: "Alle Schlangen",
-    never: "Nie",
-    edit: "Bearbeiten",
-    editLabel: "{{name}} bearbeiten",
-    newLink: "Neuer Kopplungslink",
-    newLinkLabel: "Neuer Kopplungslink für {{name}}",
-    revoke: "Sperren",
-    revokeLabel: "{{name}} sperren",
-    revoked: "Gesperrt am {{date}}",
-    paired: "Gekoppelt",
-    waiting: "Wartet auf Kopplung",
-    notPaired: "Nicht gekoppelt",
-  },
-  settings: {
-    title: "Einstellungen",
-    descriptionEdit: "Identität, Standort, Branding und die Einstellungen, die dieser Mandant weitergibt.",
-    descriptionView: "Sie können diese Einstellungen ansehen; ändern können sie nur Admins und Eigentümer.",
-  },
+  activity,
+  analytics,
+  apiKeys,
+  audit,
+  auth,
+  board,
+  devices,
+  extensionSchema,
+  joinLinks,
+  lines,
+  members,
+  notifications,
+  platform,
+  settings,
+  templates,
+  tenants,
 };

@@ -2,6 +2,23 @@
  * The console's English strings (the default language). Keys ending in `_one` / `_other` are plural forms chosen
  * by i18next from `count` (Intl.PluralRules); German may need other forms than English (de.ts).
  */
+import { en as activity } from "../modules/activity/strings";
+import { en as analytics } from "../modules/analytics/strings";
+import { en as apiKeys } from "../modules/api-keys/strings";
+import { en as audit } from "../modules/audit/strings";
+import { en as auth } from "../modules/auth/strings";
+import { en as board } from "../modules/board/strings";
+import { en as devices } from "../modules/devices/strings";
+import { en as extensionSchema } from "../modules/extension-schema/strings";
+import { en as joinLinks } from "../modules/join-links/strings";
+import { en as lines } from "../modules/lines/strings";
+import { en as members } from "../modules/members/strings";
+import { en as notifications } from "../modules/notifications/strings";
+import { en as platform } from "../modules/platform/strings";
+import { en as settings } from "../modules/settings/strings";
+import { en as templates } from "../modules/templates/strings";
+import { en as tenants } from "../modules/tenants/strings";
+
 export const en = {
   frame: {
     skipToContent: "Skip to content",
@@ -38,82 +55,23 @@ export const en = {
     notAllowed: "Not available with your role",
     notAllowedBody: "Ask an Admin or Owner of this tenant for access.",
   },
-  board: {
-    waitingCount_one: "{{count}} waiting",
-    waitingCount_other: "{{count}} waiting",
-  },
-  lines: {
-    title: "Lines & counters",
-    description: "Each line is a queue with its own numbering, ticket types, hours and counters.",
-  },
-  members: {
-    title: "Members",
-    description: "People with a role on {{name}}. A role applies here and to every subtenant below.",
-    pendingInvitations: "Pending invitations",
-    loading: "Loading members…",
-    noneTitle: "No members hold a role directly here",
-    noneBody: "People with a role on a parent tenant still have access.",
-    count_one: "{{count}} person holds a role directly here.",
-    count_other: "{{count}} people hold a role directly here.",
-    name: "Name",
-    email: "Email",
-    role: "Role",
-    status: "Status",
-    actions: "Actions",
-    you: " (you)",
-    roleOf: "Role of {{name}}",
-    remove: "Remove",
-    removeTitle: "Remove {{name}}?",
-    removeConfirm: "Remove member",
-    removeBody: "{{name}} loses their role on {{tenant}} and its subtenants. Roles they hold elsewhere stay.",
-    cancel: "Cancel",
-    expired: "Expired",
-    sentUntil: "Sent, works until {{date}}",
-    resend: "Resend",
-    resendLabel: "Resend the invitation to {{email}}",
-    resent: "Sent a new link to {{email}}; the previous one no longer works.",
-    revoke: "Revoke",
-    revokeLabel: "Revoke the invitation to {{email}}",
-    revoked: "The invitation to {{email}} is withdrawn.",
-    inviteForm: "Invite a member",
-    inviteHint: "We email them a link; they join when they accept (with a login of theirs or a new one).",
-    invite: "Send invitation",
-    invited: "Invitation sent to {{email}}. They join when they accept it.",
-  },
   roles: { OWNER: "Owner", ADMIN: "Admin", MANAGER: "Manager", STAFF: "Staff", VIEWER: "Viewer" },
-  devices: {
-    title: "Devices",
-    description: "Kiosks and waiting-room displays. Add one, then open its pairing link on the device: no key to type.",
-    add: "Add device",
-    loading: "Loading devices…",
-    noneTitle: "No devices yet",
-    noneBody: "Add a kiosk for customers to take tickets, or a display for the waiting room.",
-    name: "Name",
-    kind: "Kind",
-    lines: "Lines",
-    lastSeen: "Last seen",
-    status: "Status",
-    actions: "Actions",
-    allLines: "All lines",
-    never: "Never",
-    edit: "Edit",
-    editLabel: "Edit {{name}}",
-    newLink: "New pairing link",
-    newLinkLabel: "New pairing link for {{name}}",
-    revoke: "Revoke",
-    revokeLabel: "Revoke {{name}}",
-    revoked: "Revoked {{date}}",
-    paired: "Paired",
-    waiting: "Waiting for pairing",
-    notPaired: "Not paired",
-  },
-  settings: {
-    title: "Settings",
-    descriptionEdit: "Identity, location, branding and the settings this tenant passes down.",
-    descriptionView: "You can view these settings; changing them needs an Admin or Owner role.",
-  },
+  activity,
+  analytics,
+  apiKeys,
+  audit,
+  auth,
+  board,
+  devices,
+  extensionSchema,
+  joinLinks,
+  lines,
+  members,
+  notifications,
+  platform,
+  settings,
+  templates,
+  tenants,
 };
 
-/** Every language has every key of English (TypeScript lists what a translation misses). */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Resources = Shape<typeof en>;
+export type { Resources } from "./shape";
