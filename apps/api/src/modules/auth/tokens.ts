@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, errors } from "jose";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { unauthenticated } from "../../errors/codes.js";
 
 const issuer = "qline";
@@ -27,21 +28,51 @@ export async function signUserToken(claims: TokenClaims, secret: string, expires
  * Verifies signature (HS256 only: `alg: none` or any other algorithm is refused), issuer and expiry, and
  * requires `exp`, `sub` and `sid`: a token that never expires or names no session is not accepted. Whether
  * the session is still live is decided by the caller against the database.
+ *
+ * A token that verified is remembered until its `exp` (bounded LRU per signing secret): a token's signature and
+ * claims never change, and every client sends the same token on each request, so the HMAC is checked once per
+ * token, not once per request. Nothing about the session is remembered (that is read on every request).
  */
 export async function verifyUserToken(token: string, secret: string): Promise<TokenClaims> {
+  const verified = verifiedTokens(secret);
+  const known = verified.get(token);
+  if (known) {
+    if (known.expiresAtMs > Date.now()) return known.claims;
+    verified.delete(token);
+    throw unauthenticated("Token expired: sign in again");
+  }
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer,
       algorithms: ["HS256"],
       requiredClaims: ["exp", "sub", "sid"],
     });
-    const { sub, sid } = payload;
+    const { sub, sid, exp } = payload;
     if (typeof sub !== "string" || !uuidPattern.test(sub) || typeof sid !== "string" || !uuidPattern.test(sid)) throw unauthenticated("Invalid token");
-    return { userId: sub, sessionId: sid };
+    const claims = { userId: sub, sessionId: sid };
+    if (typeof exp === "number") verified.set(token, { claims, expiresAtMs: exp * 1000 });
+    return claims;
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated("Token expired: sign in again");
     throw unauthenticated("Invalid token");
   }
+}
+
+interface VerifiedToken {
+  claims: TokenClaims;
+  expiresAtMs: number;
+}
+
+/** Tokens that verified, per signing secret (an API process has one; the tests start several in one process). */
+const verifiedBySecret = new Map<string, LRUCache<string, VerifiedToken>>();
+
+function verifiedTokens(secret: string): LRUCache<string, VerifiedToken> {
+  let cache = verifiedBySecret.get(secret);
+  if (!cache) {
+    if (verifiedBySecret.size >= 16) verifiedBySecret.clear();
+    verifiedBySecret.set(secret, (cache = new LRUCache<string, VerifiedToken>({ max: 10_000 })));
+  }
+  return cache;
 }
 
 /** API keys read `qk_<prefix>_<secret>`: the prefix finds the key, the secret proves it. */

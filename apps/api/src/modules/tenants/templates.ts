@@ -105,7 +105,12 @@ export async function effectiveLinePreset(tx: Tx, tenantId: string): Promise<Lin
   return asObject(effectiveLinePresetFields(await chainOf(tx, tenantId))) as LinePresetJson; // stored only through checkLinePreset
 }
 
-const SchemaRow = z.object({ tenant_id: col.uuid, version: col.int, schema: z.record(z.string(), z.unknown()), inherit: col.bool });
+const EffectiveSchemaRow = z.object({
+  tenant_id: col.uuid.nullable(),
+  version: col.int.nullable(),
+  schema: col.jsonObject.nullable(),
+  name: col.text.nullable(),
+});
 
 export interface EffectiveExtensionSchema extends ExtensionSchemaVersion {
   source: TemplateSource;
@@ -117,23 +122,29 @@ export interface EffectiveExtensionSchema extends ExtensionSchemaVersion {
  * it back to its ancestors (`inherit`); then the nearest ancestor's, the same way. Null: nobody on the chain has one.
  */
 export async function effectiveExtensionSchema(tx: Tx, tenantId: string): Promise<EffectiveExtensionSchema | null> {
-  const chain = await chainOf(tx, tenantId);
-  const ids = chain.map((l) => l.id);
-  const latest = decodeRows(
-    SchemaRow,
+  // One statement (issuing reads it on every ticket): the tenant's path, each link's latest version, the nearest
+  // link whose latest version does not hand back to its ancestors.
+  const [row] = decodeRows(
+    EffectiveSchemaRow,
     await tx.execute(sql`
-      select distinct on (tenant_id) tenant_id, version, schema, inherit
-      from ticket_extension_schemas where tenant_id = any(${`{${ids.join(",")}}`}::uuid[])
-      order by tenant_id, version desc`),
+      select found.tenant_id, found.version, found.schema, found.name
+      from tenants self
+      left join lateral (
+        select latest.tenant_id, latest.version, latest.schema, link.name
+        from (select distinct on (tenant_id) tenant_id, version, schema, inherit
+              from ticket_extension_schemas where tenant_id = any(self.path)
+              order by tenant_id, version desc) latest
+        join tenants link on link.id = latest.tenant_id
+        where not latest.inherit
+        order by link.depth desc
+        limit 1) found on true
+      where self.id = ${tenantId}`),
   );
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const link = chain[i]!;
-    const row = latest.find((r) => r.tenant_id === link.id);
-    if (row && !row.inherit) {
-      return { tenantId: link.id, version: row.version, schema: row.schema as JsonObject, source: { id: link.id, name: link.name }, overridden: link.id === tenantId }; // a stored schema is a JSON object
-    }
-  }
-  return null;
+  if (!row) throw notFound("Tenant");
+  if (!row.tenant_id || row.version == null || !row.schema || row.name == null) return null;
+  // A stored schema is a JSON object (checked when it was saved).
+  const schema = row.schema as JsonObject;
+  return { tenantId: row.tenant_id, version: row.version, schema, source: { id: row.tenant_id, name: row.name }, overridden: row.tenant_id === tenantId };
 }
 
 export type TicketTypeRow = typeof ticketTypes.$inferSelect;
