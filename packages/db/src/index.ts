@@ -1,5 +1,5 @@
 export * from "./schema/index.js";
-export { withTenantTx, withLocatedTenantTx, rowsOf, type TenantScope, type LocatedScope, type LocatableRecord } from "./tenant-tx.js";
+export { withTenantTx, withLocatedTenantTx, type TenantScope, type LocatedScope, type LocatableRecord } from "./tenant-tx.js";
 export { runWithDeadline, currentDeadline, DeadlineExceededError } from "./deadline.js";
 export type { AppDatabase, Database, Tx, Driver, PoolStats } from "./database.js";
 export { DatabaseBusyError, isDatabaseBusy, defaultConnectionWaitMs } from "./database.js";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "./database.js";
 import { statementTimeoutMs } from "./deadline.js";
+import { decodeFirstRow, z } from "./decode.js";
 
 /**
  * Who a transaction runs for. `tenantId` selects the tenant whose rows RLS lets through (its subtree for
@@ -41,6 +42,9 @@ const tenantLookups = {
 export type LocatableRecord = keyof typeof tenantLookups;
 
 /** Who a transaction runs for when only a record's id is known: the tenant is the record's own. */
+/** set_config answers the text it set: '' when the lookup found no record. */
+const LocatedRow = z.object({ tenant_id: z.string() });
+
 export interface LocatedScope {
   record: { kind: LocatableRecord; id: string };
   userId: string | null;
@@ -56,16 +60,12 @@ export interface LocatedScope {
 export async function withLocatedTenantTx<T>(db: Database, scope: LocatedScope, fn: (tx: Tx, tenantId: string | null) => Promise<T>): Promise<T> {
   const timeout = statementTimeoutMs();
   return db.transaction(async (tx) => {
-    const [row] = rowsOf<{ tenant_id: string }>(
+    const row = decodeFirstRow(
+      LocatedRow,
       await tx.execute(
         sql`select set_config('app.tenant_id', coalesce(${tenantLookups[scope.record.kind]}(${scope.record.id}::uuid)::text, ''), true) as tenant_id, set_config('app.user_id', ${scope.userId ?? ""}, true)${statementTimeout(timeout)}`,
       ),
     );
     return fn(tx, row?.tenant_id || null);
   });
-}
-
-/** Rows of a raw `execute`, typed by the caller: both drivers return `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

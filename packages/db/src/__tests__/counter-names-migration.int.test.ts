@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { rowsOf, withTenantTx } from "../tenant-tx.js";
+import { withTenantTx } from "../tenant-tx.js";
+import { col, decodeRows, z } from "../decode.js";
 import { createTestDatabase, type TestDatabase } from "../testing.js";
 
 const migrations = new URL("../../migrations/", import.meta.url);
@@ -46,7 +47,7 @@ describe("migration: unique live counter names", () => {
       }
       await tx.execute(sql.raw(dedupe));
       await tx.execute(sql.raw(uniqueIndex.replace('ON "counters"', "ON pg_temp.counters")));
-      return rowsOf<{ line_id: string; name: string }>(await tx.execute(sql`select line_id, name from counters order by created_at`));
+      return decodeRows(z.object({ line_id: col.uuid, name: col.text }), await tx.execute(sql`select line_id, name from counters order by created_at`));
     });
     assert.deepEqual(
       names.map((r) => [r.line_id === lineA ? "A" : "B", r.name]),

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { passwordResets, rowsOf, sessions, users } from "@qline/db";
+import { col, decodeRows, passwordResets, sessions, users, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
@@ -20,11 +20,14 @@ import { hashPassword, passwordProblem } from "./passwords.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
 import { lookupDoor, signInDoor } from "../../context/doors.js";
 
+const UserIdRow = z.object({ id: col.uuid.nullable() });
+const ResetRow = z.object({ id: col.uuid, user_id: col.uuid });
+
 export async function requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<boolean> {
   const email = normalizeEmail(emailInput);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(email))) return true;
   const [found] = await lookupDoor(ctx.db, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${email}) as id`)),
+    decodeRows(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`)),
   );
   const userId = found?.id ?? null;
   const { adminUrl, passwordResetTtlSeconds } = ctx.config.platformMail;
@@ -49,7 +52,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
   if (!isLinkToken(token)) throw invalidLink();
   const hash = hashLinkToken(token);
   const [located] = await lookupDoor(ctx.db, async (tx) =>
-    rowsOf<{ id: string; user_id: string }>(await tx.execute(sql`select id, user_id from app.password_reset_by_token(${hash})`)),
+    decodeRows(ResetRow, await tx.execute(sql`select id, user_id from app.password_reset_by_token(${hash})`)),
   );
   if (!located) throw invalidLink();
   const userId = located.user_id;

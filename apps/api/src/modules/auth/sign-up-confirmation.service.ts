@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { rowsOf, signupRequests } from "@qline/db";
+import { col, decodeRows, signupRequests, z } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput } from "../../errors/codes.js";
 import { alreadyRegisteredMail, signUpConfirmationMail, signUpLink } from "../platform-mail/messages.js";
@@ -17,6 +17,16 @@ import { checkSignUp, createOwnerAccount, type SignedIn, type SignUpFields } fro
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
 import { lookupDoor, newTenantDoor } from "../../context/doors.js";
 
+const UserIdRow = z.object({ id: col.uuid.nullable() });
+const SignUpRequestRow = z.object({
+  email: col.text,
+  name: col.text,
+  password_hash: col.text,
+  account_name: col.text,
+  tenant_name: col.text,
+  tenant_slug: col.text,
+});
+
 /** How long a confirmation link works. */
 export const signUpConfirmationTtlSeconds = 24 * 3600;
 
@@ -24,7 +34,7 @@ export async function startSignUp(ctx: RequestContext, input: SignUpFields): Pro
   const checked = await checkSignUp(input);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(`signup:${checked.email}`))) return true;
   const [found] = await lookupDoor(ctx.db, async (tx) =>
-    rowsOf<{ id: string | null }>(await tx.execute(sql`select app.user_id_by_email(${checked.email}) as id`)),
+    decodeRows(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${checked.email}) as id`)),
   );
   const { adminUrl } = ctx.config.platformMail;
   const token = newLinkToken();
@@ -54,9 +64,7 @@ export async function confirmSignUp(ctx: RequestContext, token: string): Promise
   const tenantId = randomUUID();
   let slug = "";
   return newTenantDoor(ctx.db, { tenantId, userId }, async (tx) => {
-    const [request] = rowsOf<{ email: string; name: string; password_hash: string; account_name: string; tenant_name: string; tenant_slug: string }>(
-      await tx.execute(sql`select * from app.claim_signup_request(${hashLinkToken(token)})`),
-    );
+    const [request] = decodeRows(SignUpRequestRow, await tx.execute(sql`select * from app.claim_signup_request(${hashLinkToken(token)})`));
     if (!request) throw invalidLink();
     slug = request.tenant_slug;
     return createOwnerAccount(ctx, tx, { userId, tenantId }, {

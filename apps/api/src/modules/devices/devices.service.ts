@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { apiKeys, devices, lines, rowsOf, type DeviceKind, type Tx } from "@qline/db";
+import { apiKeys, col, decodeFirstRow, devices, lines, z, type DeviceKind, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { apiKeyPresets, type Permission } from "../../context/permissions.js";
 import { asNotFound, isUuid } from "../../context/access.js";
@@ -11,6 +11,8 @@ import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashApiKeySecret, newApiKey } from "../auth/tokens.js";
 import type { CurrentDevice, Device, DevicePairing, PairedDevice } from "./devices.types.js";
+
+const TenantIdRow = z.object({ tenant_id: col.uuid.nullable() });
 
 type DeviceRow = typeof devices.$inferSelect;
 
@@ -126,7 +128,7 @@ async function deviceTenant(ctx: RequestContext, id: string): Promise<string> {
   if (ctx.actor.kind === "anonymous") throw unauthenticated();
   if (!isUuid(id)) throw notFound("Device");
   const tenantId = await lookupDoor(ctx.db, async (tx) =>
-    rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select app.device_tenant(${id}) as tenant_id`))[0]?.tenant_id,
+    decodeFirstRow(TenantIdRow, await tx.execute(sql`select app.device_tenant(${id}) as tenant_id`))?.tenant_id,
   );
   if (!tenantId) throw notFound("Device");
   return tenantId;

@@ -9,7 +9,7 @@
  * Restoring is the inverse and is refused (CONFLICT) when a live counter took the name meanwhile.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { counters, lines, rowsOf, ticketTypes, type Tx } from "@qline/db";
+import { col, counters, decodeFirstRow, lines, ticketTypes, z, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput, notFound } from "../../errors/codes.js";
 import { mapUniqueViolations } from "../../errors/postgres.js";
@@ -19,6 +19,8 @@ import { lineEvent } from "../tickets/live/events.js";
 import { counterArchived, counterNameTaken, lineHasActiveTickets, ticketTypeArchived } from "./lines.errors.js";
 import type { CounterRow, LineRow, TicketTypeRow } from "./lines.service.js";
 import { reachableTenantOf, staffDoor } from "../../context/doors.js";
+
+const CountRow = z.object({ n: col.int });
 
 const counterNameIndex = "counters_line_name_key";
 
@@ -55,10 +57,11 @@ async function setLineArchived(ctx: RequestContext, id: string, archive: boolean
     if (!before) throw notFound("Line");
     if ((before.archivedAt !== null) === archive) return { row: before, events: [] };
     if (archive) {
-      const [active] = rowsOf<{ n: number }>(
+      const active = decodeFirstRow(
+        CountRow,
         await tx.execute(sql`select count(*)::int as n from tickets where tenant_id = ${tenantId} and line_id = ${id} and status in ('WAITING', 'CALLED', 'SERVING')`),
       );
-      const n = Number(active?.n ?? 0);
+      const n = active?.n ?? 0;
       if (n > 0) throw lineHasActiveTickets(before.name, n);
     }
     const [after] = await tx.update(lines).set({ archivedAt: archive ? sql`now()` : null, updatedAt: new Date() }).where(where).returning();

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, rowsOf, tenants, users, type MemberRole, type Tx } from "@qline/db";
+import { col, decodeRows, invitations, memberships, tenants, users, z, type MemberRole, type Tx } from "@qline/db";
 import type { RequestContext } from "../../context/context.js";
 import { badInput, conflict, forbidden, notFound, unauthenticated } from "../../errors/codes.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
@@ -24,6 +24,8 @@ import { assertCanManage } from "./members.service.js";
 import { InvitationStatus } from "./invitations.types.js";
 import { invitationDoor, lookupDoor, staffDoor } from "../../context/doors.js";
 import { isUuid } from "../../context/access.js";
+
+const InvitationRow = z.object({ tenant_id: col.uuid, id: col.uuid });
 
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -153,7 +155,7 @@ async function byToken<T>(ctx: RequestContext, token: string, userId: string | n
   if (!isLinkToken(token)) throw notFound("Invitation");
   const hash = hashLinkToken(token);
   const [located] = await lookupDoor(ctx.db, async (tx) =>
-    rowsOf<{ tenant_id: string; id: string }>(await tx.execute(sql`select tenant_id, id from app.invitation_by_token(${hash})`)),
+    decodeRows(InvitationRow, await tx.execute(sql`select tenant_id, id from app.invitation_by_token(${hash})`)),
   );
   if (!located) throw notFound("Invitation");
   return invitationDoor(ctx.db, { tenantId: located.tenant_id, userId }, async (tx) => {

@@ -6,7 +6,7 @@
  *    (SMTP 5xx, or the last attempt). SENT and DEAD erase the body, which holds a one-time link.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, type Database } from "@qline/db";
+import { col, decodeRows, z, type Database } from "@qline/db";
 import type { Config } from "../../env.js";
 import { startLeasedJob, type LeasedJob } from "../../jobs/runner.js";
 import { logger } from "../../observability/logger.js";
@@ -16,14 +16,8 @@ import { retryDelayMs } from "../notifications/worker.js";
 import { registerPlatformMailWake } from "./outbox.js";
 import { lookupDoor } from "../../context/doors.js";
 
-interface ClaimedMail {
-  id: string;
-  kind: string;
-  to_address: string;
-  subject: string;
-  body: string | null;
-  attempts: number;
-}
+const ClaimedMailRow = z.object({ id: col.uuid, kind: col.text, to_address: col.text, subject: col.text, body: col.text.nullable(), attempts: col.int });
+type ClaimedMail = z.output<typeof ClaimedMailRow>;
 
 export interface PlatformMailWorkerOptions {
   now?: () => number;
@@ -81,7 +75,7 @@ export function startPlatformMailWorker(db: Database, sender: PlatformEmailSende
     describe: (m) => `platform mail ${m.id}`,
     claim: (at, limit, lease) =>
       lookupDoor(db, async (tx) =>
-        rowsOf<ClaimedMail>(await tx.execute(sql`select * from app.claim_platform_mail(${new Date(at).toISOString()}::timestamptz, ${limit}, ${lease})`)),
+        decodeRows(ClaimedMailRow, await tx.execute(sql`select * from app.claim_platform_mail(${new Date(at).toISOString()}::timestamptz, ${limit}, ${lease})`)),
       ),
     handle: async (mail) => {
       if (mail.body === null) {
