@@ -152,6 +152,8 @@ export function wrapPglite(client: PGlite, connectionWaitMs = defaultConnectionW
   });
   return {
     driver: "pglite",
+    // Both drivers' databases are PgDatabase over the same schema; only their query-result HKT differs, and every
+    // caller reads results through decodeRows or drizzle's typed builders (PGlite's parsers match pg's: pgliteParsers above).
     db: boundTransactionWait(drizzlePglite(counted, { schema }) as unknown as Database, connectionWaitMs),
     poolStats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1), max: 1 }),
     close: () => client.close(),
@@ -159,7 +161,7 @@ export function wrapPglite(client: PGlite, connectionWaitMs = defaultConnectionW
 }
 
 export function wrapPgPool(pool: pg.Pool): AppDatabase {
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(pool, { schema }) as unknown as Database; // the common Database type of both drivers (see wrapPglite)
   const transaction = db.transaction.bind(db);
   // The pool's connect timeout surfaces as a plain Error; give it the one name the API maps to 503.
   const named: Database["transaction"] = (fn, config) =>

@@ -73,7 +73,7 @@ export async function followAccess(ctx: RequestContext, stream: Pick<LiveStream<
     actor.kind === "user"
       ? ctx.pubsub.listen(controlTopics.user(actor.userId), (payload) => {
           if (!isObject(payload)) return;
-          const event = payload as unknown as UserAccessChanged;
+          const event = payload as unknown as UserAccessChanged; // published only by this server on its control topic (control-topics.ts)
           if (event.kind === "membershipChanged") recheck();
           else if (sessionRevokedFor(event, actor)) stream.end(unauthenticated("This session was signed out"));
         })
@@ -100,6 +100,7 @@ export async function followConnection(pubsub: QlinePubSub, actor: Actor, close:
   };
   if (actor.kind === "user") {
     return pubsub.listen(controlTopics.user(actor.userId), (payload) => {
+      // Published only by this server on its control topic (control-topics.ts).
       if (isObject(payload) && sessionRevokedFor(payload as unknown as UserAccessChanged, actor)) closeOnce("Session revoked");
     });
   }

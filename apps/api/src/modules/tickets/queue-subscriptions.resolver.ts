@@ -34,7 +34,7 @@ export class QueueSubscriptionsResolver {
     subscribe: ({ args, context }: SubscribeData) => subscribeTenantActivity(context, args.tenantId!),
   })
   tenantActivity(@Root() event: LineEventView, @Arg("tenantId", () => ID) _tenantId: string): LineEvent {
-    return event as unknown as LineEvent;
+    return event as unknown as LineEvent; // JSON-safe view with the same fields
   }
 }
 
