@@ -168,14 +168,22 @@ export const requeueTicket = (ctx: RequestContext, id: string) => operate(ctx, i
  * was erased: CONFLICT. A "we missed you" message already sent cannot be recalled.
  */
 export const undoNoShow = (ctx: RequestContext, id: string) =>
-  operate(ctx, id, "undoNoShow", async (_tx, before): Promise<TransitionChange> => {
-    const endedAt = before.endedAt ? before.endedAt.getTime() : 0;
-    if (before.status === "NO_SHOW" && Date.now() - endedAt > undoNoShowWindowSeconds * 1000) {
+  operate(ctx, id, "undoNoShow", async (tx, before): Promise<TransitionChange> => {
+    if (before.status === "NO_SHOW" && (await noShowUndoWindowPassed(tx, before.endedAt))) {
       throw conflict(`A no-show can be undone for ${undoNoShowWindowSeconds / 60} minutes; this one is older`);
     }
     if (before.personalDataErasedAt) throw conflict("This ticket's customer data was erased; it cannot wait again");
     return { set: { counterId: null, endedAt: null }, data: { noShowAt: before.endedAt?.toISOString() ?? null } };
   });
+
+const Passed = z.object({ passed: col.bool });
+
+/** Whether the undo window after `endedAt` is over, by the database's clock (the one that wrote `ended_at`). */
+async function noShowUndoWindowPassed(tx: Tx, endedAt: Date | null): Promise<boolean> {
+  if (!endedAt) return true;
+  const row = decodeFirstRow(Passed, await tx.execute(sql`select ${endedAt.toISOString()}::timestamptz < now() - make_interval(secs => ${undoNoShowWindowSeconds}) as passed`));
+  return row?.passed ?? true;
+}
 
 export function cancelTicket(ctx: RequestContext, id: string, reason: string | null | undefined): Promise<TicketView> {
   const trimmed = reason?.trim() || null;
