@@ -6,14 +6,15 @@ import type { Shape } from "../../i18n/shape";
 
 export const en = {
   getStarted: "Get started",
-  stepLines: "<link>Create a line</link> and the ticket types customers choose from.",
-  stepFields: "<link>Add ticket fields</link> if the kiosk should ask anything extra.",
-  stepBranding: "<link>Brand the kiosk</link> with your logo and colours.",
+  stepLines: "<lines>Create a line</lines> and the ticket types customers choose from.",
+  stepFields: "<fields>Add ticket fields</fields> if the kiosk should ask anything extra.",
+  stepBranding: "<branding>Brand the kiosk</branding> with your logo and colours.",
   stepKeys: "<keys>Create an API key</keys> for each kiosk, then <members>invite your staff</members>.",
   waiting: "waiting",
   liveActivity: "Live activity",
   empty: "Waiting for activity… tickets issued, called and served anywhere below this tenant appear here.",
   feedLabel: "Live activity, newest first",
+  subtenantLine: "a subtenant's line",
   waitingCount_one: "{{count}} waiting",
   waitingCount_other: "{{count}} waiting",
   verb: {
@@ -35,14 +36,15 @@ export const en = {
 
 export const de: Shape<typeof en> = {
   getStarted: "Erste Schritte",
-  stepLines: "<link>Legen Sie eine Schlange an</link> und die Ticketarten, aus denen Kunden wählen.",
-  stepFields: "<link>Fügen Sie Ticketfelder hinzu</link>, wenn der Kiosk zusätzlich etwas abfragen soll.",
-  stepBranding: "<link>Gestalten Sie den Kiosk</link> mit Ihrem Logo und Ihren Farben.",
+  stepLines: "<lines>Legen Sie eine Schlange an</lines> und die Ticketarten, aus denen Kunden wählen.",
+  stepFields: "<fields>Fügen Sie Ticketfelder hinzu</fields>, wenn der Kiosk zusätzlich etwas abfragen soll.",
+  stepBranding: "<branding>Gestalten Sie den Kiosk</branding> mit Ihrem Logo und Ihren Farben.",
   stepKeys: "<keys>Erstellen Sie einen API-Schlüssel</keys> für jeden Kiosk und <members>laden Sie dann Ihr Personal ein</members>.",
   waiting: "warten",
   liveActivity: "Live-Aktivität",
   empty: "Warten auf Aktivität… Tickets, die irgendwo unterhalb dieses Mandanten ausgegeben, aufgerufen und bedient werden, erscheinen hier.",
   feedLabel: "Live-Aktivität, neueste zuerst",
+  subtenantLine: "eine Schlange eines untergeordneten Mandanten",
   waitingCount_one: "{{count}} wartet",
   waitingCount_other: "{{count}} warten",
   verb: {

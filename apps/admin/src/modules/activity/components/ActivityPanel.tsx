@@ -16,13 +16,13 @@ export function ActivityPanel({ tenantId, canSetUp }: { tenantId: string; canSet
           <h2 className="card__title">{t("activity.getStarted")}</h2>
           <ol>
             <li>
-              <Trans i18nKey="activity.stepLines" components={{ link: <a href={tenantHref(tenantId, "lines")} /> }} />
+              <Trans i18nKey="activity.stepLines" components={{ lines: <a href={tenantHref(tenantId, "lines")} /> }} />
             </li>
             <li>
-              <Trans i18nKey="activity.stepFields" components={{ link: <a href={tenantHref(tenantId, "ticket-fields")} /> }} />
+              <Trans i18nKey="activity.stepFields" components={{ fields: <a href={tenantHref(tenantId, "ticket-fields")} /> }} />
             </li>
             <li>
-              <Trans i18nKey="activity.stepBranding" components={{ link: <a href={tenantHref(tenantId, "settings")} /> }} />
+              <Trans i18nKey="activity.stepBranding" components={{ branding: <a href={tenantHref(tenantId, "settings")} /> }} />
             </li>
             <li>
               <Trans i18nKey="activity.stepKeys" components={{ keys: <a href={tenantHref(tenantId, "api-keys")} />, members: <a href={tenantHref(tenantId, "members")} /> }} />

@@ -3,12 +3,15 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { IssueWalkInMutationVariables } from "../../../gql/graphql";
 import { i18n } from "../../../i18n/i18n";
+import { formatDateTime } from "../../../lib/format";
 import { renderWithApollo } from "../../../test/render";
 import { QueueBoard } from "../components/QueueBoard";
+import { TicketDetailsDialog } from "../components/TicketDetailsDialog";
 import { WalkInDialog } from "../components/WalkInDialog";
 import { IssueWalkInMutation } from "../graphql/issue-walk-in.mutation";
+import { TicketDetailsQuery } from "../graphql/ticket-details.query";
 import { WalkInFormQuery } from "../graphql/walk-in-form.query";
-import { boardLine, fakeActions, now, ticket } from "./fixtures";
+import { boardLine, fakeActions, minutesAgo, now, ticket } from "./fixtures";
 
 const formQuery = {
   request: { query: WalkInFormQuery, variables: { lineId: "line-1" } },
@@ -144,5 +147,67 @@ describe("the walk-in dialog in German", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Das Ticket wurde nicht ausgegeben: Diese Schlange hat ihre Grenze erreicht (sie ist voll). Versuchen Sie es erneut, sobald jemand bedient wurde, oder erhöhen Sie die Kapazität der Schlange.",
     );
+  });
+});
+
+describe("ticket details in German", () => {
+  it("names the facts, the channel, the running-late time, the choice of messages and the history in German", async () => {
+    await i18n.changeLanguage("de");
+    const lateAt = minutesAgo(3);
+    const details = {
+      request: { query: TicketDetailsQuery, variables: { id: "t2" } },
+      result: {
+        data: {
+          ticket: {
+            __typename: "Ticket",
+            id: "t2",
+            number: "A002",
+            status: "NO_SHOW",
+            customerName: "Maria",
+            phone: null,
+            email: null,
+            channel: "REMOTE",
+            ranLateAt: lateAt,
+            partySize: 2,
+            extensions: { urgent: false },
+            extensionSchemaVersion: null,
+            cancelReason: null,
+            joinedAt: minutesAgo(20),
+            calledAt: null,
+            servedAt: null,
+            completedAt: null,
+            endedAt: null,
+            personalDataErasedAt: null,
+            ticketType: null,
+            counter: null,
+            history: [{ __typename: "TicketEvent", id: "h1", kind: "RAN_LATE", fromStatus: "WAITING", toStatus: "WAITING", actorType: "TICKET_HOLDER", at: lateAt }],
+            notify: [],
+            notifications: [],
+          },
+        },
+      },
+    };
+    renderWithApollo(<TicketDetailsDialog ticketId="t2" number="A002" extensionSchema={null} canErase onClose={vi.fn()} />, [details]);
+    const dialog = screen.getByRole("dialog", { name: "Ticket A002" });
+    const facts = (await within(dialog).findByText("Maria")).closest("dl") as HTMLElement;
+    expect(within(facts).getAllByRole("term").map((t) => t.textContent)).toEqual(["Status", "Typ", "Kunde", "Telefon", "E-Mail", "Eingereiht über", "Verspätet", "Personenzahl", "Schalter", "Urgent"]);
+    expect(within(facts).getByText("nicht erschienen")).toBeInTheDocument();
+    expect(within(facts).getByText("Nein")).toBeInTheDocument();
+    expect(screen.getByTestId("ticket-details-channel")).toHaveTextContent("Vom eigenen Handy der Person eingereiht");
+    expect(screen.getByTestId("ticket-details-late")).toHaveTextContent(`Gemeldet um ${formatDateTime(lateAt)} und nach hinten verschoben`);
+    expect(within(screen.getByTestId("ticket-details-late")).getByText(formatDateTime(lateAt))).toHaveAttribute("datetime", lateAt);
+    expect(screen.getByTestId("ticket-notify-channels")).toHaveTextContent("Keine Nachrichten gewählt.");
+    expect(within(dialog).getByText("Noch nichts gesendet.")).toBeInTheDocument();
+    expect(within(dialog).getByRole("heading", { name: "Verlauf" })).toBeInTheDocument();
+    expect(within(dialog).getByText("Verspätet: nach hinten verschoben")).toBeInTheDocument();
+    expect(within(dialog).getByText("durch die Person selbst")).toBeInTheDocument();
+
+    await userEvent.click(within(dialog).getByRole("button", { name: "Kundendaten löschen" }));
+    const confirm = within(dialog).getByRole("group", { name: "Löschen der Kundendaten bestätigen" });
+    expect(confirm).toHaveTextContent(
+      "Name, Telefon, E-Mail, Push-Abonnement und eigene Felder von Ticket A002 jetzt löschen? Das Ticket bleibt in der Schlange und in der Statistik. Dies kann nicht rückgängig gemacht werden.",
+    );
+    expect(within(confirm).getByRole("button", { name: "Daten behalten" })).toBeInTheDocument();
+    expect(within(confirm).getByRole("button", { name: "Jetzt löschen" })).toBeInTheDocument();
   });
 });

@@ -37,7 +37,7 @@ export function JoinLinksPage() {
             <JoinLink url={tenant.publicLinks.join} label={t("joinLinks.allLines", { tenant: shell.name })} testId="join-link-tenant" onPoster={() => setPoster({ url: tenant.publicLinks.join, lineName: null, testId: "join-poster-tenant" })} />
             {remote.length === 0 && (
               <p className="field__hint">
-                <Trans i18nKey="joinLinks.noRemote" components={{ link: <a href={tenantHref(shell.id, "lines")} /> }} />
+                <Trans i18nKey="joinLinks.noRemote" components={{ lines: <a href={tenantHref(shell.id, "lines")} /> }} />
               </p>
             )}
           </div>
@@ -73,7 +73,7 @@ export function JoinLinksPage() {
               </DeviceLink>
             </dl>
             <p className="field__hint">
-              {can("devices:manage") ? <Trans i18nKey="joinLinks.pairingManage" components={{ link: <a href={tenantHref(shell.id, "devices")} /> }} /> : t("joinLinks.pairingAsk")}
+              {can("devices:manage") ? <Trans i18nKey="joinLinks.pairingManage" components={{ devices: <a href={tenantHref(shell.id, "devices")} /> }} /> : t("joinLinks.pairingAsk")}
             </p>
           </div>
         </div>
