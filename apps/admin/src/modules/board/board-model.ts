@@ -38,11 +38,12 @@ export function extensionLabel(schema: Record<string, unknown> | null | undefine
   return key.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`).replace(/[_-]+/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
-export function formatExtensionValue(value: unknown): string {
+/** An extension value as text; `words` says yes and no in the console's language (English by default). */
+export function formatExtensionValue(value: unknown, words: { yes: string; no: string } = { yes: "Yes", no: "No" }): string {
   if (value === null || value === undefined) return "—";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "boolean") return value ? words.yes : words.no;
   if (typeof value === "string" || typeof value === "number") return String(value);
-  if (Array.isArray(value)) return value.map(formatExtensionValue).join(", ");
+  if (Array.isArray(value)) return value.map((v) => formatExtensionValue(v, words)).join(", ");
   return JSON.stringify(value);
 }
 
@@ -55,11 +56,5 @@ export function isShortcutTarget(target: EventTarget | null): boolean {
   return !["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
 }
 
-/** How a ticket was issued, as the board's badge says it. */
-export const channelLabels: Record<string, string> = { KIOSK: "Kiosk", REMOTE: "Phone", STAFF: "Staff", API: "API" };
-export const channelDescriptions: Record<string, string> = {
-  KIOSK: "Taken at the kiosk",
-  REMOTE: "Joined from the customer's own phone",
-  STAFF: "Added by staff",
-  API: "Issued through the API",
-};
+/** How a ticket was issued: the keys of its badge (`board.channel.*`) and description (`board.channelDescription.*`). */
+export const ticketChannels: readonly string[] = ["KIOSK", "REMOTE", "STAFF", "API"];

@@ -1,6 +1,7 @@
 /** The walk-in form: its values, the checks that mirror the API, the issueTicket input and where errors go. */
+import { emailSchema, messages, phoneSchema, problemOf, z } from "@qline/validation";
+import type { TFunction } from "i18next";
 import type { IssueTicketInput, NotificationChannel } from "../../gql/graphql";
-import { emailProblem } from "../../lib/forms";
 import { canonicalJson } from "../../lib/json";
 import { formValue, type ExtensionProperty, type ExtensionValues } from "../extension-schema/components/ExtensionFields";
 
@@ -17,7 +18,39 @@ export interface WalkInValues {
   language: string;
 }
 
-export const emptyWalkIn = (): WalkInValues => ({ name: "", phone: "", email: "", ticketTypeId: "", partySize: "1", extensions: {}, notify: [], language: "en" });
+/** The contact details (react-hook-form with `walkInContactSchema`) and the rest of the form (plain state). */
+export type WalkInContact = Pick<WalkInValues, "phone" | "email">;
+export type WalkInDetails = Omit<WalkInValues, "phone" | "email">;
+
+export const emptyContact = (): WalkInContact => ({ phone: "", email: "" });
+export const emptyWalkIn = (): WalkInDetails => ({ name: "", ticketTypeId: "", partySize: "1", extensions: {}, notify: [], language: "en" });
+
+/** A field that may stay empty; filled in, `schema` decides, with its own message. The value is sent as typed. */
+const blankOr = (schema: z.ZodType, when: (value: string) => boolean = () => true) =>
+  z.string().superRefine((value, ctx) => {
+    if (!value.trim() || !when(value.trim())) return;
+    const problem = problemOf(schema, value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * Phone and email, checked with the shared schemas before the round trip. Only international numbers ("+49 …")
+ * are checked here: a national one needs the tenant's default country, which the board does not read, so the API
+ * checks it (and its refusal shows on the Phone field).
+ */
+export const walkInContactSchema = z.object({
+  phone: blankOr(phoneSchema(), (value) => value.startsWith("+")),
+  email: blankOr(emailSchema),
+});
+
+/** The shared schemas' English messages as the console's keys, so German readers get them in German. */
+const contactMessageKeys: Record<string, string> = { [messages.email]: "board.walkIn.errors.email", [messages.phone]: "board.walkIn.errors.phone" };
+
+/** A contact field's message in the console's language (a message it does not know stays as it is). */
+export function contactMessage(message: string | undefined, t: TFunction): string | undefined {
+  const key = message === undefined ? undefined : contactMessageKeys[message];
+  return key ? t(key) : message;
+}
 
 /** The form's own fields, keyed like the API's field paths without `input.`. */
 export const walkInFields = ["customerName", "phone", "email", "ticketTypeId", "partySize", "notify", "language"] as const;
@@ -27,15 +60,13 @@ export function walkInNotify(v: Pick<WalkInValues, "notify" | "phone" | "email">
   return v.notify.filter((c) => (c === "SMS" ? Boolean(v.phone.trim()) : Boolean(v.email.trim())));
 }
 
-/** Errors keyed like the API's paths (customerName, email, partySize, ticketTypeId), before the round trip. */
-export function validateWalkIn(v: WalkInValues, options: { typeRequired: boolean }): Record<string, string> {
+/** Errors keyed like the API's paths (customerName, partySize, ticketTypeId), before the round trip (phone and email: walkInContactSchema). */
+export function validateWalkIn(v: WalkInDetails, options: { typeRequired: boolean }, t: TFunction): Record<string, string> {
   const e: Record<string, string> = {};
-  if (v.name.trim().length > 200) e.customerName = "At most 200 characters";
-  const email = v.email.trim() ? emailProblem(v.email) : null;
-  if (email) e.email = email;
+  if (v.name.trim().length > 200) e.customerName = t("board.walkIn.errors.nameTooLong");
   const party = v.partySize.trim();
-  if (!/^\d+$/.test(party) || Number(party) < 1 || Number(party) > 1000) e.partySize = "A whole number from 1 to 1000";
-  if (options.typeRequired && !v.ticketTypeId) e.ticketTypeId = "Choose a ticket type";
+  if (!/^\d+$/.test(party) || Number(party) < 1 || Number(party) > 1000) e.partySize = t("board.walkIn.errors.partySize");
+  if (options.typeRequired && !v.ticketTypeId) e.ticketTypeId = t("board.walkIn.errors.chooseType");
   return e;
 }
 
@@ -83,8 +114,8 @@ export function extensionErrors(fields: Record<string, string>): Record<string, 
 }
 
 /** What to say when the ticket was not issued and no field is to blame. */
-export function walkInFailure(problem: { code: string | null; message: string }): string {
-  if (problem.code === "LIMIT_EXCEEDED") return "The ticket was not issued: this line has reached its limit (it is full). Try again once someone has been served, or raise the line's capacity.";
-  if (problem.code === "CONFLICT") return `The ticket was not issued: ${problem.message}`;
+export function walkInFailure(problem: { code: string | null; message: string }, t: TFunction): string {
+  if (problem.code === "LIMIT_EXCEEDED") return t("board.walkIn.errors.lineFull");
+  if (problem.code === "CONFLICT") return t("board.walkIn.errors.conflict", { message: problem.message });
   return problem.message;
 }

@@ -1,42 +1,31 @@
+import { Trans, useTranslation } from "react-i18next";
 import { boardHref, tenantHref } from "../../../app/router";
 import { useTenantActivity } from "../hooks/use-tenant-activity";
 
-const verbs: Record<string, string> = {
-  ISSUED: "joined",
-  CALLED: "called",
-  SERVING: "being served",
-  SERVED: "served",
-  CANCELLED: "cancelled",
-  NO_SHOW: "no-show",
-  EXPIRED: "expired",
-  REQUEUED: "requeued",
-  TRANSFERRED: "transferred",
-  MOVED: "moved",
-  UPDATED: "updated",
-  LINE_UPDATED: "line settings changed",
-  COUNTER_UPDATED: "counter changed",
-};
+/** The event kinds the feed names (`activity.verb.*`); any other shows as its kind. */
+const kinds: readonly string[] = ["ISSUED", "CALLED", "SERVING", "SERVED", "CANCELLED", "NO_SHOW", "EXPIRED", "REQUEUED", "TRANSFERRED", "MOVED", "UPDATED", "LINE_UPDATED", "COUNTER_UPDATED"];
 
 /** Live numbers per line and a feed of what happens across the tenant's subtree (tenantActivity). */
 export function ActivityPanel({ tenantId, canSetUp }: { tenantId: string; canSetUp: boolean }) {
+  const { t } = useTranslation();
   const { events, lines, linesLoaded, lineName } = useTenantActivity(tenantId);
   return (
     <div className="activity">
       {linesLoaded && lines.length === 0 && canSetUp && (
         <div className="card get-started">
-          <h2 className="card__title">Get started</h2>
+          <h2 className="card__title">{t("activity.getStarted")}</h2>
           <ol>
             <li>
-              <a href={tenantHref(tenantId, "lines")}>Create a line</a> and the ticket types customers choose from.
+              <Trans i18nKey="activity.stepLines" components={{ lines: <a href={tenantHref(tenantId, "lines")} /> }} />
             </li>
             <li>
-              <a href={tenantHref(tenantId, "ticket-fields")}>Add ticket fields</a> if the kiosk should ask anything extra.
+              <Trans i18nKey="activity.stepFields" components={{ fields: <a href={tenantHref(tenantId, "ticket-fields")} /> }} />
             </li>
             <li>
-              <a href={tenantHref(tenantId, "settings")}>Brand the kiosk</a> with your logo and colours.
+              <Trans i18nKey="activity.stepBranding" components={{ branding: <a href={tenantHref(tenantId, "settings")} /> }} />
             </li>
             <li>
-              <a href={tenantHref(tenantId, "api-keys")}>Create an API key</a> for each kiosk, then <a href={tenantHref(tenantId, "members")}>invite your staff</a>.
+              <Trans i18nKey="activity.stepKeys" components={{ keys: <a href={tenantHref(tenantId, "api-keys")} />, members: <a href={tenantHref(tenantId, "members")} /> }} />
             </li>
           </ol>
         </div>
@@ -49,24 +38,24 @@ export function ActivityPanel({ tenantId, canSetUp }: { tenantId: string; canSet
                 <span className="prefix">{l.prefix}</span> {l.name}
               </span>
               <strong className="tile__number">{l.waitingCount}</strong>
-              <span className="muted">waiting</span>
+              <span className="muted">{t("activity.waiting")}</span>
             </a>
           ))}
         </div>
       )}
       <div className="card">
-        <h2 className="card__title">Live activity</h2>
+        <h2 className="card__title">{t("activity.liveActivity")}</h2>
         {events.length === 0 ? (
-          <p className="muted">Waiting for activity… tickets issued, called and served anywhere below this tenant appear here.</p>
+          <p className="muted">{t("activity.empty")}</p>
         ) : (
-          <ol className="feed" aria-live="polite" aria-label="Live activity, newest first">
+          <ol className="feed" aria-live="polite" aria-label={t("activity.feedLabel")}>
             {events.map((e, i) => (
               <li key={`${e.at}-${e.ticket?.id ?? e.kind}-${i}`}>
                 <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
                 <span>
-                  {e.ticket ? <strong>{e.ticket.number}</strong> : null} {verbs[e.kind] ?? e.kind.toLowerCase()} · {lineName(e.lineId)}
+                  {e.ticket ? <strong>{e.ticket.number}</strong> : null} {kinds.includes(e.kind) ? t(`activity.verb.${e.kind}`) : e.kind.toLowerCase()} · {lineName(e.lineId)}
                 </span>
-                <span className="muted">{e.stats.waitingCount} waiting</span>
+                <span className="muted">{t("activity.waitingCount", { count: e.stats.waitingCount })}</span>
               </li>
             ))}
           </ol>

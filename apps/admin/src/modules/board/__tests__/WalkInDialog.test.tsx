@@ -143,6 +143,24 @@ describe("WalkInDialog", () => {
     expect(sent).toHaveLength(0);
   });
 
+  it("refuses an international phone number the shared schema rejects before the round trip; a national one is left to the API, which knows the tenant's country", async () => {
+    const sent: IssueWalkInMutationVariables[] = [];
+    renderDialog([issueMock({ data: { issueTicket: issued } }, sent)]);
+    await screen.findByLabelText("Ticket type");
+    await userEvent.type(screen.getByLabelText("Phone"), "+49 12");
+    await userEvent.type(screen.getByLabelText("Order number *"), "123456");
+    await userEvent.click(screen.getByTestId("walk-in-submit"));
+    await waitFor(() => expect(screen.getByLabelText("Phone")).toHaveAccessibleDescription("not a valid phone number For a text message when called."));
+    expect(screen.getByLabelText("Phone")).toHaveFocus();
+    expect(sent).toHaveLength(0);
+
+    await userEvent.clear(screen.getByLabelText("Phone"));
+    await userEvent.type(screen.getByLabelText("Phone"), "0151 2345678");
+    await userEvent.click(screen.getByTestId("walk-in-submit"));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]?.input.phone).toBe("0151 2345678");
+  });
+
   it("sends the ticked channels as notify with the messages' language; a channel needs its contact detail", async () => {
     const sent: IssueWalkInMutationVariables[] = [];
     const onIssued = renderDialog([issueMock({ data: { issueTicket: issued } }, sent)]);

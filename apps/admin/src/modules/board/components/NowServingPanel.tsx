@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { secondsSince } from "../board-model";
@@ -19,49 +20,52 @@ interface Props {
 
 /** One tile per counter in use (and one for calls without a counter), the staff member's own first. */
 export function NowServingPanel({ active, counters, myCounterId, now, canOperate, pending, onStart, onComplete, onNoShow, onRequeue }: Props) {
-  if (active.length === 0) return <p className="muted now-serving__empty">Nobody is being called or served.</p>;
+  const { t } = useTranslation();
+  if (active.length === 0) return <p className="muted now-serving__empty">{t("board.serving.empty")}</p>;
   const sorted = [...active].sort((a, b) => Number(b.counter?.id === myCounterId) - Number(a.counter?.id === myCounterId));
   return (
-    <ul className="now-serving" aria-label="Now serving">
-      {sorted.map((t) => {
-        const mine = myCounterId !== null && t.counter?.id === myCounterId;
-        const counterName = t.counter?.name ?? counters.find((c) => c.id === t.counter?.id)?.name ?? "No counter";
-        const since = t.status === "SERVING" ? t.servedAt : t.calledAt;
-        const busy = pending === t.id;
+    <ul className="now-serving" aria-label={t("board.serving.label")}>
+      {sorted.map((ticket) => {
+        const mine = myCounterId !== null && ticket.counter?.id === myCounterId;
+        const counterName = ticket.counter?.name ?? counters.find((c) => c.id === ticket.counter?.id)?.name ?? t("board.serving.noCounter");
+        const since = ticket.status === "SERVING" ? ticket.servedAt : ticket.calledAt;
+        const busy = pending === ticket.id;
         return (
-          <li key={t.id} className={`serving-tile serving-tile--${t.status.toLowerCase()}${mine ? " serving-tile--mine" : ""}`} aria-busy={busy || undefined}>
+          <li key={ticket.id} className={`serving-tile serving-tile--${ticket.status.toLowerCase()}${mine ? " serving-tile--mine" : ""}`} aria-busy={busy || undefined}>
             <div className="serving-tile__top">
               <span className="serving-tile__counter">
                 {counterName}
-                {mine && <span className="badge badge--own">Your counter</span>}
+                {mine && <span className="badge badge--own">{t("board.serving.yourCounter")}</span>}
               </span>
-              <span className="serving-tile__status">{t.status === "SERVING" ? "Serving" : "Called"}</span>
+              <span className="serving-tile__status">{ticket.status === "SERVING" ? t("board.serving.serving") : t("board.serving.called")}</span>
             </div>
-            <strong className="serving-tile__number">{t.number}</strong>
+            <strong className="serving-tile__number">{ticket.number}</strong>
             <span className="serving-tile__markers">
-              <ChannelBadge number={t.number} channel={t.channel} />
-              {t.ranLateAt && <RunningLateMarker number={t.number} at={t.ranLateAt} />}
+              <ChannelBadge number={ticket.number} channel={ticket.channel} />
+              {ticket.ranLateAt && <RunningLateMarker number={ticket.number} at={ticket.ranLateAt} />}
             </span>
             <span className="muted">
-              {t.customerName ?? t.ticketType?.name ?? ""} · {formatDuration(secondsSince(since, now))}
+              {ticket.customerName ?? ticket.ticketType?.name ?? ""} · {formatDuration(secondsSince(since, now))}
             </span>
             {canOperate && (
               <div className="serving-tile__actions">
-                {t.status === "CALLED" && (
-                  <Button size="sm" variant="primary" busy={busy} onClick={() => onStart(t)} aria-keyshortcuts={mine ? "S" : undefined}>
-                    Start serving{mine ? " (S)" : ""}
+                {ticket.status === "CALLED" && (
+                  <Button size="sm" variant="primary" busy={busy} onClick={() => onStart(ticket)} aria-keyshortcuts={mine ? "S" : undefined}>
+                    {t("board.serving.startServing")}
+                    {mine ? " (S)" : ""}
                   </Button>
                 )}
-                <Button size="sm" variant={t.status === "SERVING" ? "primary" : "secondary"} busy={busy} onClick={() => onComplete(t)} aria-keyshortcuts={mine ? "C" : undefined}>
-                  Complete{mine ? " (C)" : ""}
+                <Button size="sm" variant={ticket.status === "SERVING" ? "primary" : "secondary"} busy={busy} onClick={() => onComplete(ticket)} aria-keyshortcuts={mine ? "C" : undefined}>
+                  {t("board.serving.complete")}
+                  {mine ? " (C)" : ""}
                 </Button>
-                {t.status === "CALLED" && (
+                {ticket.status === "CALLED" && (
                   <>
-                    <Button size="sm" variant="ghost" disabled={busy} onClick={() => onNoShow(t)}>
-                      No-show
+                    <Button size="sm" variant="ghost" disabled={busy} onClick={() => onNoShow(ticket)}>
+                      {t("board.serving.noShow")}
                     </Button>
-                    <Button size="sm" variant="ghost" disabled={busy} onClick={() => onRequeue(t)}>
-                      Requeue
+                    <Button size="sm" variant="ghost" disabled={busy} onClick={() => onRequeue(ticket)}>
+                      {t("board.serving.requeue")}
                     </Button>
                   </>
                 )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { boardHref, navigate } from "../../../app/router";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
@@ -31,6 +32,7 @@ interface Props {
 
 /** The screen staff keep open all day: who waits, who is being served where, and the big Call next button. */
 export function QueueBoard({ line, now, live, canOperate, canIssue = false, canErase = false, onTicketIssued, actions, myCounterId, onChooseCounter }: Props) {
+  const { t } = useTranslation();
   const [transfer, setTransfer] = useState<BoardTicket | null>(null);
   const [cancel, setCancel] = useState<BoardTicket | null>(null);
   const [details, setDetails] = useState<BoardTicket | null>(null);
@@ -49,8 +51,8 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
 
   const callNext = async () => {
     const ticket = await actions.callNext(myCounterId);
-    if (ticket) setAnnouncement(`Called ${ticket.number}${counter ? ` to ${counter.name}` : ""}.`);
-    else if (ticket === null) setAnnouncement("Nobody is waiting.");
+    if (ticket) setAnnouncement(counter ? t("board.calledTo", { number: ticket.number, counter: counter.name }) : t("board.called", { number: ticket.number }));
+    else if (ticket === null) setAnnouncement(t("board.nobodyWaiting"));
   };
 
   // Keyboard shortcuts: N call next, S start serving, C complete (for this staff member's counter).
@@ -87,7 +89,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
           </h1>
           {otherLines.length > 0 && (
             <label className="board__switch">
-              <span className="visually-hidden">Switch line</span>
+              <span className="visually-hidden">{t("board.switchLine")}</span>
               <select className="input input--compact" value={line.id} onChange={(e) => navigate(boardHref(line.tenantId, e.target.value))}>
                 {line.tenant.lines.map((l) => (
                   <option key={l.id} value={l.id}>
@@ -98,25 +100,25 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
             </label>
           )}
           <p className="board__meta">
-            {line.acceptingTickets ? <span className="badge badge--ok">Accepting</span> : <span className="badge badge--danger">Not accepting</span>}
-            {!line.openNow && <span className="badge badge--inherited">Outside opening hours</span>}
-            {!live && <span className="badge badge--danger">Not live: refreshing every 15 s</span>}
+            {line.acceptingTickets ? <span className="badge badge--ok">{t("board.accepting")}</span> : <span className="badge badge--danger">{t("board.notAccepting")}</span>}
+            {!line.openNow && <span className="badge badge--inherited">{t("board.outsideHours")}</span>}
+            {!live && <span className="badge badge--danger">{t("board.notLive")}</span>}
           </p>
         </div>
         {canIssue && (
           <Button className="board__walk-in" onClick={() => setWalkIn(true)} data-testid="add-walk-in">
-            + Add walk-in
+            {t("board.addWalkIn")}
           </Button>
         )}
         <div className="board__stats">
           <div>
             <strong data-testid="waiting-count">{line.waitingCount}</strong>
-            <span>waiting</span>
+            <span>{t("board.waiting")}</span>
           </div>
           {line.showEstimates && line.estimatedWaitSeconds != null && (
             <div>
               <strong>{formatDuration(line.estimatedWaitSeconds)}</strong>
-              <span>est. wait</span>
+              <span>{t("board.estWait")}</span>
             </div>
           )}
         </div>
@@ -125,10 +127,10 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
       {actions.problem && (
         <div className="board__problem">
           <Alert>
-            {actions.problem.message} <span className="muted">The board shows the current state.</span>
+            {actions.problem.message} <span className="muted">{t("board.currentState")}</span>
           </Alert>
           <Button size="sm" variant="ghost" onClick={actions.clearProblem}>
-            Dismiss
+            {t("board.dismiss")}
           </Button>
         </div>
       )}
@@ -139,19 +141,19 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
       <div className="board__grid">
         <section className="board__desk" aria-labelledby="desk-title">
           <h2 id="desk-title" className="visually-hidden">
-            Your desk
+            {t("board.yourDesk")}
           </h2>
           {canOperate && (
             <div className="card desk">
               {line.counters.length > 0 && (
                 <label className="desk__counter">
-                  <span>Your counter</span>
+                  <span>{t("board.yourCounter")}</span>
                   <select className="input" value={myCounterId ?? ""} onChange={(e) => onChooseCounter(e.target.value || null)}>
-                    <option value="">No counter</option>
+                    <option value="">{t("board.noCounter")}</option>
                     {line.counters.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.name}
-                        {c.isOpen ? "" : " (closed)"}
+                        {c.isOpen ? "" : t("board.counterClosedSuffix")}
                       </option>
                     ))}
                   </select>
@@ -160,10 +162,10 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
               {counter && (
                 <div className="desk__status">
                   <span>
-                    <span className={`dot ${counter.isOpen ? "dot--ok" : "dot--off"}`} aria-hidden="true" /> {counter.name} is {counter.isOpen ? "open" : "closed"}
+                    <span className={`dot ${counter.isOpen ? "dot--ok" : "dot--off"}`} aria-hidden="true" /> {t(counter.isOpen ? "board.counterIsOpen" : "board.counterIsClosed", { name: counter.name })}
                   </span>
                   <Button size="sm" variant="ghost" busy={actions.pending === `counter:${counter.id}`} onClick={() => void actions.setCounterOpen(counter.id, !counter.isOpen)}>
-                    {counter.isOpen ? "Close counter" : "Open counter"}
+                    {counter.isOpen ? t("board.closeCounter") : t("board.openCounter")}
                   </Button>
                 </div>
               )}
@@ -176,16 +178,16 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
                 onClick={() => void callNext()}
                 aria-keyshortcuts="N"
               >
-                Call next
+                {t("board.callNext")}
                 <span className="call-next__hint">N</span>
               </Button>
               <p className="desk__shortcuts muted">
-                Shortcuts: <kbd>N</kbd> call next · <kbd>S</kbd> start serving · <kbd>C</kbd> complete
+                {t("board.shortcuts")} <kbd>N</kbd> {t("board.shortcutCallNext")} · <kbd>S</kbd> {t("board.shortcutStart")} · <kbd>C</kbd> {t("board.shortcutComplete")}
               </p>
             </div>
           )}
           <div className="card">
-            <h2 className="card__title">Now serving</h2>
+            <h2 className="card__title">{t("board.nowServing")}</h2>
             <NowServingPanel
               active={active}
               counters={line.counters}
@@ -203,7 +205,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
 
         <section className="card board__queue" aria-labelledby="queue-title">
           <h2 id="queue-title" className="card__title">
-            Waiting <span className="muted">({line.waitingCount})</span>
+            {t("board.waitingHeading")} <span className="muted">({line.waitingCount})</span>
           </h2>
           <WaitingList
             tickets={waiting}
@@ -220,7 +222,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
             onCancel={setCancel}
             onDetails={setDetails}
           />
-          {line.waiting.pageInfo.hasNextPage && <p className="muted">Showing the first {waiting.length} tickets.</p>}
+          {line.waiting.pageInfo.hasNextPage && <p className="muted">{t("board.showingFirst", { count: waiting.length })}</p>}
         </section>
       </div>
 
@@ -244,7 +246,7 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
           onClose={() => setWalkIn(false)}
           onIssued={(ticket) => {
             setWalkIn(false);
-            setAnnouncement(`Added walk-in ${ticket.number}.`);
+            setAnnouncement(t("board.addedWalkIn", { number: ticket.number }));
             onTicketIssued?.();
           }}
         />
@@ -257,19 +259,19 @@ export function QueueBoard({ line, now, live, canOperate, canIssue = false, canE
             setNoShow(null);
             if (await actions.noShow(noShow.id)) {
               setUndoable(noShow);
-              setAnnouncement(`Marked ${noShow.number} as a no-show.`);
+              setAnnouncement(t("board.markedNoShow", { number: noShow.number }));
             }
           }}
         />
       )}
       {undoable && (
         <UndoBar
-          message={`${undoable.number} marked as a no-show.`}
+          message={t("board.noShowUndoBar", { number: undoable.number })}
           seconds={60}
           onDismiss={dismissUndo}
           onUndo={async () => {
             if (await actions.undoNoShow(undoable.id)) {
-              setAnnouncement(`${undoable.number} is waiting again at its old place.`);
+              setAnnouncement(t("board.waitingAgain", { number: undoable.number }));
               dismissUndo();
             }
           }}

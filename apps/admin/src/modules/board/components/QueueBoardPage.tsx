@@ -20,14 +20,15 @@ function readCounter(lineId: string): string | null {
 }
 
 function LineBoard({ lineId }: { lineId: string }) {
+  const { t } = useTranslation();
   const { can } = useCurrentTenant();
   const { line, loading, error, live, refetch } = useQueueBoard(lineId);
   const actions = useTicketActions(lineId, refetch);
   const now = useNow(15_000);
   const [myCounterId, setMyCounterId] = useState<string | null>(() => readCounter(lineId));
 
-  if (loading) return <Loading label="Loading the board…" />;
-  if (!line) return error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <EmptyState title="Line not found" />;
+  if (loading) return <Loading label={t("board.loading")} />;
+  if (!line) return error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <EmptyState title={t("board.lineNotFound")} />;
 
   const counterId = myCounterId && line.counters.some((c) => c.id === myCounterId) ? myCounterId : null;
   return (
@@ -65,9 +66,9 @@ function LinePicker() {
   if (!lines) return <ErrorState error={error} onRetry={refetch} />;
   return (
     <section>
-      <h1 className="page-title">Queue board</h1>
+      <h1 className="page-title">{t("board.title")}</h1>
       {lines.length === 0 ? (
-        <EmptyState title="No lines yet">Create a line on the Lines & counters page first.</EmptyState>
+        <EmptyState title={t("board.noLinesTitle")}>{t("board.noLinesBody")}</EmptyState>
       ) : (
         <div className="tiles">
           {lines.map((l) => (

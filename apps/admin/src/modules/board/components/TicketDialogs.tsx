@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { SelectField, TextField } from "../../../ui/Field";
@@ -15,29 +16,30 @@ export function TransferDialog({
   onTransfer: (lineId: string) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [lineId, setLineId] = useState(lines[0]?.id ?? "");
   return (
     <Dialog
-      title={`Transfer ${ticket.number}`}
+      title={t("board.transfer.title", { number: ticket.number })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("board.transfer.cancel")}</Button>
           <Button variant="primary" disabled={!lineId} onClick={() => onTransfer(lineId)}>
-            Transfer
+            {t("board.transfer.confirm")}
           </Button>
         </>
       }
     >
       {lines.length === 0 ? (
-        <p>This tenant has no other line to transfer to.</p>
+        <p>{t("board.transfer.noOtherLine")}</p>
       ) : (
         <SelectField
-          label="To line"
+          label={t("board.transfer.toLine")}
           value={lineId}
           onChange={setLineId}
           options={lines.map((l) => ({ value: l.id, label: `${l.prefix} · ${l.name}` }))}
-          hint="The customer keeps their number and their place by join time."
+          hint={t("board.transfer.hint")}
         />
       )}
     </Dialog>
@@ -45,41 +47,43 @@ export function TransferDialog({
 }
 
 export function CancelDialog({ ticket, onCancel, onClose }: { ticket: BoardTicket; onCancel: (reason: string | null) => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState("");
   return (
     <Dialog
-      title={`Cancel ${ticket.number}?`}
+      title={t("board.cancel.title", { number: ticket.number })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Keep ticket</Button>
+          <Button onClick={onClose}>{t("board.cancel.keep")}</Button>
           <Button variant="danger" onClick={() => onCancel(reason.trim() || null)}>
-            Cancel ticket
+            {t("board.cancel.confirm")}
           </Button>
         </>
       }
     >
-      <TextField label="Reason" value={reason} onChange={setReason} hint="Optional; kept in the ticket's history." />
+      <TextField label={t("board.cancel.reason")} value={reason} onChange={setReason} hint={t("board.cancel.reasonHint")} />
     </Dialog>
   );
 }
 
 /** Asks before a no-show: the customer's ticket ends and they may get a "we missed you" message. */
 export function NoShowDialog({ ticket, onConfirm, onClose }: { ticket: BoardTicket; onConfirm: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Dialog
-      title={`Mark ${ticket.number} as a no-show?`}
+      title={t("board.noShow.title", { number: ticket.number })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Keep waiting for them</Button>
+          <Button onClick={onClose}>{t("board.noShow.keep")}</Button>
           <Button variant="danger" onClick={onConfirm}>
-            Mark no-show
+            {t("board.noShow.confirm")}
           </Button>
         </>
       }
     >
-      <p>Their ticket ends and, if they chose messages, they are told they were missed. You can undo this for 5 minutes: they get their place back.</p>
+      <p>{t("board.noShow.body")}</p>
     </Dialog>
   );
 }

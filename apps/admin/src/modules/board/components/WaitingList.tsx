@@ -1,4 +1,5 @@
 import { useState, type DragEvent, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { ageLevel, extensionLabel, formatExtensionValue, reorder, secondsSince } from "../board-model";
@@ -31,6 +32,7 @@ interface Props {
  * keyboard); the new order shows at once and is replaced by the server's when the move returns.
  */
 export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, showEstimates, extensionSchema, canOperate, pending, onCall, onMove, onTransfer, onCancel, onDetails }: Props) {
+  const { t } = useTranslation();
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [optimistic, setOptimistic] = useState<{ order: string[]; basis: string } | null>(null);
@@ -59,14 +61,14 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
   if (order.length === 0) {
     return (
       <div className="state state--empty board__empty">
-        <strong>Nobody is waiting</strong>
-        <span>New tickets appear here the moment they are issued.</span>
+        <strong>{t("board.waitingList.emptyTitle")}</strong>
+        <span>{t("board.waitingList.emptyBody")}</span>
       </div>
     );
   }
 
   return (
-    <ol className="waiting" aria-label="Waiting tickets in queue order">
+    <ol className="waiting" aria-label={t("board.waitingList.label")}>
       {order.map((ticket, index) => {
         const waited = secondsSince(ticket.joinedAt, now);
         const level = ageLevel(waited, waitingTtlSeconds, warnSeconds);
@@ -95,12 +97,12 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
             onDrop={(e) => onDrop(e, dropIndex ?? index)}
             aria-busy={busy || undefined}
           >
-            <span className="ticket__position" aria-label={`Position ${index + 1}`}>
+            <span className="ticket__position" aria-label={t("board.waitingList.position", { position: index + 1 })}>
               {index + 1}
             </span>
             <div className="ticket__main">
               <div className="ticket__headline">
-                <button type="button" className="ticket__number" onClick={() => onDetails(ticket)} aria-label={`${ticket.number}: details and history`}>
+                <button type="button" className="ticket__number" onClick={() => onDetails(ticket)} aria-label={t("board.waitingList.details", { number: ticket.number })}>
                   {ticket.number}
                 </button>
                 {ticket.ticketType && (
@@ -111,44 +113,44 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
                 <ChannelBadge number={ticket.number} channel={ticket.channel} />
                 {ticket.ranLateAt && <RunningLateMarker number={ticket.number} at={ticket.ranLateAt} />}
                 {ticket.customerName && <span className="ticket__customer">{ticket.customerName}</span>}
-                {ticket.partySize > 1 && <span className="muted">party of {ticket.partySize}</span>}
+                {ticket.partySize > 1 && <span className="muted">{t("board.waitingList.partyOf", { count: ticket.partySize })}</span>}
               </div>
               {extensions.length > 0 && (
                 <dl className="ticket__extensions">
                   {extensions.map(([key, value]) => (
                     <div key={key}>
                       <dt>{extensionLabel(extensionSchema, key)}</dt>
-                      <dd>{formatExtensionValue(value)}</dd>
+                      <dd>{formatExtensionValue(value, { yes: t("board.yes"), no: t("board.no") })}</dd>
                     </div>
                   ))}
                 </dl>
               )}
             </div>
             <div className="ticket__timing">
-              <span className={`age age--${level}`} title={`Joined ${new Date(ticket.joinedAt).toLocaleTimeString()}`}>
-                {level !== "fresh" && <span className="visually-hidden">{level === "late" ? "Waiting long: " : "Aging: "}</span>}
+              <span className={`age age--${level}`} title={t("board.waitingList.joined", { time: new Date(ticket.joinedAt).toLocaleTimeString() })}>
+                {level !== "fresh" && <span className="visually-hidden">{level === "late" ? t("board.waitingList.waitingLong") : t("board.waitingList.aging")}</span>}
                 {formatDuration(waited)}
               </span>
               {showEstimates && ticket.estimate && (
-                <span className="muted" title={`90 % within ${formatDuration(ticket.estimate.p90Seconds)}`}>
-                  est. {formatDuration(ticket.estimate.p50Seconds)}
+                <span className="muted" title={t("board.waitingList.p90", { duration: formatDuration(ticket.estimate.p90Seconds) })}>
+                  {t("board.waitingList.estimate", { duration: formatDuration(ticket.estimate.p50Seconds) })}
                 </span>
               )}
             </div>
             {canOperate && (
               <div className="ticket__actions">
-                <Button size="sm" variant="primary" onClick={() => onCall(ticket)} busy={busy} aria-label={`Call ${ticket.number}`}>
-                  Call
+                <Button size="sm" variant="primary" onClick={() => onCall(ticket)} busy={busy} aria-label={t("board.waitingList.callLabel", { number: ticket.number })}>
+                  {t("board.waitingList.call")}
                 </Button>
-                <Button size="sm" variant="ghost" disabled={index === 0 || busy} onClick={() => void move(ticket, index - 1)} aria-label={`Move ${ticket.number} up`}>
+                <Button size="sm" variant="ghost" disabled={index === 0 || busy} onClick={() => void move(ticket, index - 1)} aria-label={t("board.waitingList.moveUp", { number: ticket.number })}>
                   ↑
                 </Button>
-                <Button size="sm" variant="ghost" disabled={index === order.length - 1 || busy} onClick={() => void move(ticket, index + 1)} aria-label={`Move ${ticket.number} down`}>
+                <Button size="sm" variant="ghost" disabled={index === order.length - 1 || busy} onClick={() => void move(ticket, index + 1)} aria-label={t("board.waitingList.moveDown", { number: ticket.number })}>
                   ↓
                 </Button>
                 <details className="menu">
-                  <summary className="btn btn--ghost btn--sm" aria-label={`More actions for ${ticket.number}`}>
-                    More ▾
+                  <summary className="btn btn--ghost btn--sm" aria-label={t("board.waitingList.moreLabel", { number: ticket.number })}>
+                    {t("board.waitingList.more")}
                   </summary>
                   <div className="menu__items">
                     <button
@@ -159,7 +161,7 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
                         onTransfer(ticket);
                       }}
                     >
-                      Transfer to another line…
+                      {t("board.waitingList.transfer")}
                     </button>
                     <button
                       type="button"
@@ -169,7 +171,7 @@ export function WaitingList({ tickets, now, waitingTtlSeconds, warnSeconds, show
                         onCancel(ticket);
                       }}
                     >
-                      Cancel ticket…
+                      {t("board.waitingList.cancel")}
                     </button>
                   </div>
                 </details>

@@ -1,4 +1,8 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "@qline/validation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { ValidateFunction } from "ajv/dist/2020";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -9,7 +13,22 @@ import { ExtensionFields, formValue, schemaFields } from "../../extension-schema
 import { errorsByField, newAjv } from "../../extension-schema/schema-check";
 import { useWalkIn } from "../hooks/use-walk-in";
 import { templateLanguages } from "../../notifications/notification-model";
-import { emptyWalkIn, extensionErrors, keyFor, validateWalkIn, walkInFailure, walkInFields, walkInNotify, walkInPayload, type WalkInValues } from "../walk-in";
+import {
+  contactMessage,
+  emptyContact,
+  emptyWalkIn,
+  extensionErrors,
+  keyFor,
+  validateWalkIn,
+  walkInContactSchema,
+  walkInFailure,
+  walkInFields,
+  walkInNotify,
+  walkInPayload,
+  type WalkInContact,
+  type WalkInDetails,
+  type WalkInValues,
+} from "../walk-in";
 
 interface Props {
   lineId: string;
@@ -33,11 +52,18 @@ function compile(schema: Record<string, unknown> | null | undefined): ValidateFu
 /**
  * Staff add someone who walked in: name, phone, email, ticket type (when the line takes several), party size and
  * the tenant's custom fields. The ticket is issued with channel STAFF; the API's field errors show next to the
- * fields, a closed or full line as a message.
+ * fields, a closed or full line as a message. Phone and email are checked with the shared schemas (react-hook-form
+ * + zodResolver), the other fields by validateWalkIn and the tenant's extension schema.
  */
 export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIssued }: Props) {
   const { ticketTypes, allowedTicketTypeIds, loading, error, refetch, issue, issuing } = useWalkIn(lineId);
-  const [values, setValues] = useState<WalkInValues>(emptyWalkIn);
+  const { t } = useTranslation();
+  const [values, setValues] = useState<WalkInDetails>(emptyWalkIn);
+  const { control, trigger, watch, getValues } = useForm<WalkInContact, unknown, z.output<typeof walkInContactSchema>>({
+    resolver: zodResolver(walkInContactSchema),
+    defaultValues: emptyContact(),
+  });
+  const contact = watch();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
@@ -48,7 +74,7 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
   const types = ticketTypes ?? [];
   const typeRequired = allowedTicketTypeIds.length > 1;
 
-  const set = <K extends keyof WalkInValues>(key: K, value: WalkInValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof WalkInDetails>(key: K, value: WalkInDetails[K]) => setValues((v) => ({ ...v, [key]: value }));
   const fieldError = (key: string) => clientErrors[key] ?? problem?.fields[key];
   const serverExtensionErrors = problem ? extensionErrors(problem.fields) : {};
   const extensionError = (key: string) => clientErrors[`/${key}`] ?? serverExtensionErrors[key];
@@ -57,25 +83,26 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
 
   const focusFirstInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
 
-  const hasPhone = Boolean(values.phone.trim());
-  const hasEmail = Boolean(values.email.trim());
+  const hasPhone = Boolean(contact.phone.trim());
+  const hasEmail = Boolean(contact.email.trim());
   const toggleNotify = (channel: WalkInValues["notify"][number], on: boolean) =>
     set("notify", on ? [...values.notify.filter((c) => c !== channel), channel] : values.notify.filter((c) => c !== channel));
   const notifyError = fieldError("notify");
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = validateWalkIn(values, { typeRequired: typeRequired && types.length > 1 });
+    const contactValid = await trigger();
+    const errors = validateWalkIn(values, { typeRequired: typeRequired && types.length > 1 }, t);
     if (validate && !validate(formValue(properties, values.extensions))) {
       for (const [key, message] of Object.entries(errorsByField(validate.errors))) if (key) errors[`/${key}`] = message;
     }
     setClientErrors(errors);
     setProblem(null);
-    if (Object.keys(errors).length) {
+    if (!contactValid || Object.keys(errors).length) {
       focusFirstInvalid();
       return;
     }
-    const input = walkInPayload(lineId, values, properties);
+    const input = walkInPayload(lineId, { ...values, ...getValues() }, properties);
     lastAttempt.current = keyFor(lastAttempt.current, input);
     const result = await issue({ ...input, idempotencyKey: lastAttempt.current.key });
     if (result.ok) {
@@ -88,39 +115,69 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
 
   return (
     <Dialog
-      title={`Add walk-in to ${lineName}`}
+      title={t("board.walkIn.title", { line: lineName })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("board.walkIn.cancel")}</Button>
           <Button type="submit" form="walk-in-form" variant="primary" busy={issuing} disabled={loading} data-testid="walk-in-submit">
-            Issue ticket
+            {t("board.walkIn.issue")}
           </Button>
         </>
       }
     >
-      <form id="walk-in-form" ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Walk-in">
-        {unplaced && <Alert>{walkInFailure(problem)}</Alert>}
-        <TextField label="Name" value={values.name} onChange={(v) => set("name", v)} error={fieldError("customerName")} autoComplete="off" maxLength={200} />
+      <form id="walk-in-form" ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("board.walkIn.form")}>
+        {unplaced && <Alert>{walkInFailure(problem, t)}</Alert>}
+        <TextField label={t("board.walkIn.name")} value={values.name} onChange={(v) => set("name", v)} error={fieldError("customerName")} autoComplete="off" maxLength={200} />
         <div className="grid-2">
-          <TextField label="Phone" type="tel" inputMode="tel" value={values.phone} onChange={(v) => set("phone", v)} error={fieldError("phone")} autoComplete="off" hint="For a text message when called." />
-          <TextField label="Email" type="email" value={values.email} onChange={(v) => set("email", v)} error={fieldError("email")} autoComplete="off" />
+          <Controller
+            control={control}
+            name="phone"
+            render={({ field, fieldState }) => (
+              <TextField
+                label={t("board.walkIn.phone")}
+                type="tel"
+                inputMode="tel"
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={contactMessage(fieldState.error?.message, t) ?? problem?.fields.phone}
+                autoComplete="off"
+                hint={t("board.walkIn.phoneHint")}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="email"
+            render={({ field, fieldState }) => (
+              <TextField
+                label={t("board.walkIn.email")}
+                type="email"
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={contactMessage(fieldState.error?.message, t) ?? problem?.fields.email}
+                autoComplete="off"
+              />
+            )}
+          />
         </div>
         <fieldset className="fieldset notify-choice" aria-describedby={notifyError ? "walk-in-notify-error walk-in-notify-hint" : "walk-in-notify-hint"}>
-          <legend>Notify the customer</legend>
+          <legend>{t("board.walkIn.notify")}</legend>
           <div className="notify-choice__row">
             <label className="checkbox">
               <input type="checkbox" checked={hasPhone && values.notify.includes("SMS")} disabled={!hasPhone} onChange={(e) => toggleNotify("SMS", e.target.checked)} data-testid="notify-sms" />
-              <span>By SMS</span>
+              <span>{t("board.walkIn.bySms")}</span>
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={hasEmail && values.notify.includes("EMAIL")} disabled={!hasEmail} onChange={(e) => toggleNotify("EMAIL", e.target.checked)} data-testid="notify-email" />
-              <span>By email</span>
+              <span>{t("board.walkIn.byEmail")}</span>
             </label>
-            {walkInNotify(values).length > 0 && (
+            {walkInNotify({ ...values, ...contact }).length > 0 && (
               <SelectField
                 className="notify-choice__language"
-                label="Language of the messages"
+                label={t("board.walkIn.language")}
                 value={values.language}
                 onChange={(v) => set("language", v)}
                 error={fieldError("language")}
@@ -130,7 +187,7 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
             )}
           </div>
           <p className="field__hint" id="walk-in-notify-hint">
-            {hasPhone && hasEmail ? "Messages when they join, when it is almost their turn and when they are called." : "SMS needs a phone number, email an email address."}
+            {hasPhone && hasEmail ? t("board.walkIn.notifyHint") : t("board.walkIn.notifyNeeds")}
           </p>
           {notifyError && (
             <p className="field__error" id="walk-in-notify-error" data-testid="notify-error">
@@ -141,19 +198,19 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
         <div className="grid-2">
           {types.length > 1 && (
             <SelectField
-              label="Ticket type"
+              label={t("board.walkIn.ticketType")}
               value={values.ticketTypeId}
               onChange={(v) => set("ticketTypeId", v)}
               error={fieldError("ticketTypeId")}
-              options={[{ value: "", label: typeRequired ? "Choose…" : "No particular type" }, ...types.map((t) => ({ value: t.id, label: `${t.name} (${t.code})` }))]}
+              options={[{ value: "", label: typeRequired ? t("board.walkIn.choose") : t("board.walkIn.anyType") }, ...types.map((type) => ({ value: type.id, label: `${type.name} (${type.code})` }))]}
             />
           )}
-          <TextField label="Party size" type="number" inputMode="numeric" min={1} max={1000} value={values.partySize} onChange={(v) => set("partySize", v)} error={fieldError("partySize")} />
+          <TextField label={t("board.walkIn.partySize")} type="number" inputMode="numeric" min={1} max={1000} value={values.partySize} onChange={(v) => set("partySize", v)} error={fieldError("partySize")} />
         </div>
-        {error && !ticketTypes && <ErrorState error={error} onRetry={refetch} title="Could not load the line's ticket types" />}
+        {error && !ticketTypes && <ErrorState error={error} onRetry={refetch} title={t("board.walkIn.typesFailed")} />}
         {hasExtensions && extensionSchema && (
           <fieldset className="fieldset">
-            <legend>Ticket fields</legend>
+            <legend>{t("board.walkIn.ticketFields")}</legend>
             <ExtensionFields
               schema={extensionSchema}
               values={values.extensions}

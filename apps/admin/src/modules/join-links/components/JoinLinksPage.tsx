@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { tenantHref } from "../../../app/router";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ErrorState, Loading } from "../../../ui/states";
@@ -16,6 +17,7 @@ type Poster = { url: string; lineName: string | null; testId: string };
  * QR codes and posters, and the kiosk and display pages with what each device needs.
  */
 export function JoinLinksPage() {
+  const { t } = useTranslation();
   const { tenant: shell, can } = useCurrentTenant();
   const { tenant, loading, error, refetch } = useJoinLinks(shell.id);
   const [poster, setPoster] = useState<Poster | null>(null);
@@ -24,29 +26,26 @@ export function JoinLinksPage() {
 
   return (
     <section>
-      <PageHeader title="Join links & devices" description="Links to share, print or open on a device: customers join from their own phone, kiosks issue tickets, displays call numbers." />
+      <PageHeader title={t("joinLinks.title")} description={t("joinLinks.description")} />
       {loading && <Loading />}
       {Boolean(error) && !tenant && <ErrorState error={error} onRetry={refetch} />}
       {tenant && (
         <div className="stack">
           <div className="card">
-            <h2 className="card__title">Join from your own phone</h2>
-            <p className="muted">
-              This page lists every line that takes remote joins; customers pick one and join. Print its poster for the entrance, or share the link on your website.
-            </p>
-            <JoinLink url={tenant.publicLinks.join} label={`${shell.name}: all lines`} testId="join-link-tenant" onPoster={() => setPoster({ url: tenant.publicLinks.join, lineName: null, testId: "join-poster-tenant" })} />
+            <h2 className="card__title">{t("joinLinks.remoteTitle")}</h2>
+            <p className="muted">{t("joinLinks.remoteBody")}</p>
+            <JoinLink url={tenant.publicLinks.join} label={t("joinLinks.allLines", { tenant: shell.name })} testId="join-link-tenant" onPoster={() => setPoster({ url: tenant.publicLinks.join, lineName: null, testId: "join-poster-tenant" })} />
             {remote.length === 0 && (
               <p className="field__hint">
-                No line takes remote joins yet, so the page has nothing to join: turn on “Customers can join from their own phone” in a line’s settings on{" "}
-                <a href={tenantHref(shell.id, "lines")}>Lines &amp; counters</a>.
+                <Trans i18nKey="joinLinks.noRemote" components={{ lines: <a href={tenantHref(shell.id, "lines")} /> }} />
               </p>
             )}
           </div>
 
           {remote.length > 0 && (
             <div className="card">
-              <h2 className="card__title">One line each</h2>
-              <p className="muted">A line’s own link skips the choice: put its poster where that line’s customers arrive.</p>
+              <h2 className="card__title">{t("joinLinks.perLineTitle")}</h2>
+              <p className="muted">{t("joinLinks.perLineBody")}</p>
               <ul className="join-links">
                 {remote.map((line) => (
                   <li key={line.id}>
@@ -58,31 +57,23 @@ export function JoinLinksPage() {
                 ))}
               </ul>
               {local.length > 0 && (
-                <p className="field__hint">
-                  Without remote join (kiosk and staff only): {local.map((l) => l.name).join(", ")}.
-                </p>
+                <p className="field__hint">{t("joinLinks.withoutRemote", { names: local.map((l) => l.name).join(", ") })}</p>
               )}
             </div>
           )}
 
           <div className="card">
-            <h2 className="card__title">Kiosks and displays</h2>
+            <h2 className="card__title">{t("joinLinks.devicesTitle")}</h2>
             <dl className="device-links">
-              <DeviceLink name="Kiosk" href={tenant.publicLinks.kiosk} testId="kiosk-link">
-                Open on the tablet at the entrance: customers choose a line and take a ticket there, with a QR code to follow it on their phone.
+              <DeviceLink name={t("joinLinks.kiosk")} href={tenant.publicLinks.kiosk} testId="kiosk-link">
+                {t("joinLinks.kioskBody")}
               </DeviceLink>
-              <DeviceLink name="Display" href={tenant.publicLinks.display} testId="display-link">
-                Open on the screen in the waiting area: it shows the numbers being called and where to go.
+              <DeviceLink name={t("joinLinks.display")} href={tenant.publicLinks.display} testId="display-link">
+                {t("joinLinks.displayBody")}
               </DeviceLink>
             </dl>
             <p className="field__hint">
-              Each device is paired once by a link: {can("devices:manage") ? (
-                <>
-                  add it on the <a href={tenantHref(shell.id, "devices")}>Devices</a> page and open its pairing link (or scan its QR code) on the device. No key to type.
-                </>
-              ) : (
-                "an Admin or Owner adds it on the Devices page and opens its pairing link on the device."
-              )}
+              {can("devices:manage") ? <Trans i18nKey="joinLinks.pairingManage" components={{ devices: <a href={tenantHref(shell.id, "devices")} /> }} /> : t("joinLinks.pairingAsk")}
             </p>
           </div>
         </div>
@@ -94,6 +85,7 @@ export function JoinLinksPage() {
 
 /** One device's public address, what it is for, and a copy button. */
 function DeviceLink({ name, href, testId, children }: { name: string; href: string; testId: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div>
       <dt>{name}</dt>
@@ -103,7 +95,7 @@ function DeviceLink({ name, href, testId, children }: { name: string; href: stri
           <a href={href} target="_blank" rel="noreferrer" data-testid={testId}>
             {href}
           </a>
-          <CopyButton text={href} label="Copy link" />
+          <CopyButton text={href} label={t("joinLinks.copyLink")} />
         </div>
       </dd>
     </div>

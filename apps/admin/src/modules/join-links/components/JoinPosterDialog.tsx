@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import type { PosterBranding } from "../poster";
@@ -18,6 +19,7 @@ interface Props {
  * open, so the print style sheet (`@media print`, `@page { size: A4 }`) can hide the app and print the poster alone.
  */
 export function JoinPosterDialog({ url, lineName, branding, testId, onClose }: Props) {
+  const { t } = useTranslation();
   useEffect(() => {
     document.body.classList.add("printing-poster");
     return () => document.body.classList.remove("printing-poster");
@@ -25,19 +27,19 @@ export function JoinPosterDialog({ url, lineName, branding, testId, onClose }: P
 
   return createPortal(
     <Dialog
-      title={`Poster: ${lineName ?? "all lines"}`}
+      title={t("joinLinks.posterTitle", { name: lineName ?? t("joinLinks.posterAllLines") })}
       onClose={onClose}
       className="poster-dialog"
       footer={
         <>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t("joinLinks.done")}</Button>
           <Button variant="primary" onClick={() => window.print()}>
-            Print poster
+            {t("joinLinks.print")}
           </Button>
         </>
       }
     >
-      <p className="muted poster-dialog__note">Prints on one A4 page.</p>
+      <p className="muted poster-dialog__note">{t("joinLinks.printNote")}</p>
       <JoinPoster url={url} lineName={lineName} branding={branding} testId={testId} />
     </Dialog>,
     document.body,
