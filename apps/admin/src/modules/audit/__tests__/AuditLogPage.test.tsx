@@ -1,6 +1,7 @@
 import { viewerAs } from "../../../test/viewers";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { MembersQuery } from "../../members/graphql/members.query";
 import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
@@ -83,17 +84,19 @@ describe("AuditLogPage", () => {
 });
 
 describe("audit labels", () => {
+  const t = i18n.getFixedT("en");
+
   it("names targets by kind and name, and says when a record is gone", () => {
-    expect(targetLabel({ actorType: "USER", targetType: "ticket_type", targetId: "x", targetName: "VIP" })).toBe("Ticket type VIP");
-    expect(targetLabel({ actorType: "USER", targetType: "counter", targetId: "x", targetName: null })).toBe("Counter (no longer found)");
-    expect(targetLabel({ actorType: "USER", targetType: "tenant", targetId: null })).toBe("Tenant");
-    expect(targetLabel({ actorType: "USER", targetType: "estimator_thing", targetId: null })).toBe("Estimator thing");
+    expect(targetLabel({ actorType: "USER", targetType: "ticket_type", targetId: "x", targetName: "VIP" }, t)).toBe("Ticket type VIP");
+    expect(targetLabel({ actorType: "USER", targetType: "counter", targetId: "x", targetName: null }, t)).toBe("Counter (no longer found)");
+    expect(targetLabel({ actorType: "USER", targetType: "tenant", targetId: null }, t)).toBe("Tenant");
+    expect(targetLabel({ actorType: "USER", targetType: "estimator_thing", targetId: null }, t)).toBe("Estimator thing");
   });
 
   it("names actors, falling back to the members list, then to a plain description", () => {
-    expect(actorLabel({ actorType: "SYSTEM", targetType: "ticket" })).toBe("System");
-    expect(actorLabel({ actorType: "USER", actorId: "u1", actorName: null, targetType: "line" }, new Map([["u1", "Bea"]]))).toBe("Bea");
-    expect(actorLabel({ actorType: "API_KEY", actorId: "k1", actorName: null, targetType: "line" })).toBe("A revoked or removed API key");
-    expect(actorLabel({ actorType: "TICKET_HOLDER", actorId: "t1", actorName: null, targetType: "ticket" })).toBe("The customer (their tracking code)");
+    expect(actorLabel({ actorType: "SYSTEM", targetType: "ticket" }, t)).toBe("System");
+    expect(actorLabel({ actorType: "USER", actorId: "u1", actorName: null, targetType: "line" }, t, new Map([["u1", "Bea"]]))).toBe("Bea");
+    expect(actorLabel({ actorType: "API_KEY", actorId: "k1", actorName: null, targetType: "line" }, t)).toBe("A revoked or removed API key");
+    expect(actorLabel({ actorType: "TICKET_HOLDER", actorId: "t1", actorName: null, targetType: "ticket" }, t)).toBe("The customer (their tracking code)");
   });
 });
