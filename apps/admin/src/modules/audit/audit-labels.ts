@@ -1,4 +1,6 @@
 /** How the audit log names targets and actors: by the names the API resolved, never by a bare id (a hash to a reader). */
+import type { TFunction } from "i18next";
+import { en } from "./strings";
 
 interface Named {
   actorType: string;
@@ -9,38 +11,28 @@ interface Named {
   targetName?: string | null;
 }
 
-const kinds: Record<string, string> = {
-  ticket: "Ticket",
-  line: "Line",
-  counter: "Counter",
-  ticket_type: "Ticket type",
-  api_key: "API key",
-  device: "Device",
-  invitation: "Invitation",
-  tenant: "Tenant",
-  user: "Member",
-};
+const isKnownKind = (type: string): type is keyof typeof en.kinds => Object.hasOwn(en.kinds, type);
 
 /** "Ticket A042", "Line Front desk", "Member Ada"; a record no longer found says so instead of showing its id. */
-export function targetLabel(entry: Named): string {
-  const kind = kinds[entry.targetType] ?? entry.targetType.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
-  if (entry.targetName) return `${kind} ${entry.targetName}`;
+export function targetLabel(entry: Named, t: TFunction): string {
+  const kind = isKnownKind(entry.targetType) ? t(`audit.kinds.${entry.targetType}`) : entry.targetType.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  if (entry.targetName) return t("audit.targetNamed", { kind, name: entry.targetName });
   if (!entry.targetId) return kind;
-  return entry.targetType === "user" ? "A former member" : `${kind} (no longer found)`;
+  return entry.targetType === "user" ? t("audit.formerMember") : t("audit.targetGone", { kind });
 }
 
 /** Who acted: a member's name, "API key Lobby screen", "Customer with ticket A042", "System". */
-export function actorLabel(entry: Named, memberNames: ReadonlyMap<string, string> = new Map()): string {
+export function actorLabel(entry: Named, t: TFunction, memberNames: ReadonlyMap<string, string> = new Map()): string {
   switch (entry.actorType) {
     case "SYSTEM":
-      return "System";
+      return t("audit.system");
     case "ANONYMOUS":
-      return "Someone not signed in";
+      return t("audit.anonymous");
     case "TICKET_HOLDER":
-      return entry.actorName ? `Customer with ticket ${entry.actorName}` : "The customer (their tracking code)";
+      return entry.actorName ? t("audit.customerWithTicket", { number: entry.actorName }) : t("audit.customer");
     case "API_KEY":
-      return entry.actorName ? `API key ${entry.actorName}` : "A revoked or removed API key";
+      return entry.actorName ? t("audit.apiKeyNamed", { name: entry.actorName }) : t("audit.apiKeyGone");
     default:
-      return entry.actorName ?? (entry.actorId ? (memberNames.get(entry.actorId) ?? "A former member") : "Unknown");
+      return entry.actorName ?? (entry.actorId ? (memberNames.get(entry.actorId) ?? t("audit.formerMember")) : t("audit.unknown"));
   }
 }

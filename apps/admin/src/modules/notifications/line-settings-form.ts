@@ -1,5 +1,6 @@
 /** The line notification settings form: values as text for the number fields, checks, and the update input. */
 import type { LineNotificationSettingsFieldsFragment, NotificationSettingsInput } from "../../gql/graphql";
+import type { TFunction } from "i18next";
 import type { LineTriggerKey } from "./notification-model";
 
 export type LineSettingsValues = Record<LineTriggerKey, boolean> & { almostTherePosition: string; almostThereMinutes: string };
@@ -18,11 +19,11 @@ export function lineSettingsValuesFrom(s: LineNotificationSettingsFieldsFragment
 }
 
 /** Errors keyed like the API's paths without `input.` (almostTherePosition, almostThereMinutes). */
-export function validateLineSettings(v: LineSettingsValues): Record<string, string> {
+export function validateLineSettings(v: LineSettingsValues, t: TFunction): Record<string, string> {
   const e: Record<string, string> = {};
   const whole = (raw: string, min: number, max: number) => /^\d+$/.test(raw.trim()) && Number(raw) >= min && Number(raw) <= max;
-  if (!whole(v.almostTherePosition, 1, 100)) e.almostTherePosition = "A whole number of places from 1 to 100";
-  if (!whole(v.almostThereMinutes, 0, 240)) e.almostThereMinutes = "A whole number of minutes from 0 to 240 (0: by position only)";
+  if (!whole(v.almostTherePosition, 1, 100)) e.almostTherePosition = t("notifications.line.positionError");
+  if (!whole(v.almostThereMinutes, 0, 240)) e.almostThereMinutes = t("notifications.line.minutesError");
   return e;
 }
 

@@ -1,4 +1,6 @@
 /** The providers form: values, checks and the update input (only what changed; secrets only when typed). */
+import { emailSchema, messages, z } from "@qline/validation";
+import type { TFunction } from "i18next";
 import type { NotificationProvidersFieldsFragment, NotificationProvidersInput, SmsRoute } from "../../gql/graphql";
 
 export interface ProvidersValues {
@@ -25,22 +27,41 @@ export const providersValuesFrom = (p: NotificationProvidersFieldsFragment): Pro
   emailReplyTo: p.emailReplyTo ?? "",
 });
 
-/** Errors keyed like the API's paths without `input.`; the API checks again (and the webhook URL's SSRF rules). */
-export function validateProviders(v: ProvidersValues, current: NotificationProvidersFieldsFragment): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (v.smsRoute === "TWILIO") {
-    if (!v.twilioAccountSid.trim()) e.twilioAccountSid = "Enter the account SID (starts with AC)";
-    if (!v.twilioFrom.trim()) e.twilioFrom = "Enter the sender number or name";
-    if (!current.twilioConfigured && !v.twilioAuthToken.trim()) e.twilioAuthToken = "Enter the auth token";
-  }
-  if (v.smsRoute === "WEBHOOK") {
-    if (!/^https?:\/\/\S+$/.test(v.webhookUrl.trim())) e.webhookUrl = "Enter the gateway's https:// address";
-    const secret = v.webhookSecret.trim();
-    if (!current.webhookConfigured && !secret) e.webhookSecret = "Enter a signing secret";
-    else if (secret && (secret.length < 16 || secret.length > 200)) e.webhookSecret = "16 to 200 characters";
-  }
-  if (v.emailReplyTo.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.emailReplyTo.trim())) e.emailReplyTo = "Enter an email address such as help@example.com";
-  return e;
+const smsRoutes = ["PLATFORM", "TWILIO", "WEBHOOK"] as const satisfies readonly SmsRoute[];
+
+/**
+ * The form's checks for react-hook-form (zodResolver): errors keyed like the API's paths without `input.`; the
+ * API checks again (and the webhook URL's SSRF rules). The reply-to address is optional; when given, the shared
+ * email schema decides, with its message.
+ */
+export function providersSchema(current: NotificationProvidersFieldsFragment, t: TFunction) {
+  return z
+    .object({
+      smsRoute: z.enum(smsRoutes),
+      twilioAccountSid: z.string(),
+      twilioFrom: z.string(),
+      twilioAuthToken: z.string(),
+      webhookUrl: z.string(),
+      webhookSecret: z.string(),
+      emailSenderName: z.string(),
+      emailReplyTo: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const refuse = (path: keyof ProvidersValues, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (v.smsRoute === "TWILIO") {
+        if (!v.twilioAccountSid.trim()) refuse("twilioAccountSid", t("notifications.providers.errors.accountSid"));
+        if (!v.twilioFrom.trim()) refuse("twilioFrom", t("notifications.providers.errors.twilioFrom"));
+        if (!current.twilioConfigured && !v.twilioAuthToken.trim()) refuse("twilioAuthToken", t("notifications.providers.errors.authToken"));
+      }
+      if (v.smsRoute === "WEBHOOK") {
+        if (!/^https?:\/\/\S+$/.test(v.webhookUrl.trim())) refuse("webhookUrl", t("notifications.providers.errors.webhookUrl"));
+        const secret = v.webhookSecret.trim();
+        if (!current.webhookConfigured && !secret) refuse("webhookSecret", t("notifications.providers.errors.webhookSecret"));
+        else if (secret && (secret.length < 16 || secret.length > 200)) refuse("webhookSecret", t("notifications.providers.errors.webhookSecretLength"));
+      }
+      const replyTo = v.emailReplyTo.trim() ? emailSchema.safeParse(v.emailReplyTo) : null;
+      if (replyTo && !replyTo.success) refuse("emailReplyTo", replyTo.error.issues[0]?.message ?? messages.email);
+    });
 }
 
 const plain = ["twilioAccountSid", "twilioFrom", "webhookUrl", "emailSenderName", "emailReplyTo"] as const;

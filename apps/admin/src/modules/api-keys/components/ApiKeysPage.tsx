@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -9,6 +10,7 @@ import { CreateApiKeyDialog } from "./CreateApiKeyDialog";
 import { formatDateTime } from "../../../lib/format";
 
 export function ApiKeysPage() {
+  const { t } = useTranslation();
   const { tenant, viewer, can } = useCurrentTenant();
   const { keys, loading, error, refetch, create, creating, revoke, revoking } = useApiKeys(tenant.id);
   const [creatingOpen, setCreatingOpen] = useState(false);
@@ -21,32 +23,32 @@ export function ApiKeysPage() {
   return (
     <section>
       <PageHeader
-        title="API keys"
-        description="Keys let kiosks, displays and partner systems act in this tenant and its subtenants."
+        title={t("apiKeys.title")}
+        description={t("apiKeys.description")}
         actions={
           manage && (
             <Button variant="primary" onClick={() => setCreatingOpen(true)}>
-              Create API key
+              {t("apiKeys.create")}
             </Button>
           )
         }
       />
       {problem && <Alert>{problem}</Alert>}
-      {loading && <Loading label="Loading keys…" />}
+      {loading && <Loading label={t("apiKeys.loading")} />}
       {Boolean(error) && !keys && <ErrorState error={error} onRetry={refetch} />}
-      {keys && keys.length === 0 && <EmptyState title="No API keys yet">Create one for each kiosk or integration, so each can be revoked on its own.</EmptyState>}
+      {keys && keys.length === 0 && <EmptyState title={t("apiKeys.noneTitle")}>{t("apiKeys.noneBody")}</EmptyState>}
       {keys && keys.length > 0 && (
         <div className="card card--flush">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t("apiKeys.name")}</th>
+                <th scope="col">{t("apiKeys.key")}</th>
+                <th scope="col">{t("apiKeys.scopes")}</th>
+                <th scope="col">{t("apiKeys.created")}</th>
+                <th scope="col">{t("apiKeys.lastUsed")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Status and actions</span>
+                  <span className="visually-hidden">{t("apiKeys.statusAndActions")}</span>
                 </th>
               </tr>
             </thead>
@@ -58,7 +60,7 @@ export function ApiKeysPage() {
                     <code>qk_{key.prefix}_…</code>
                   </td>
                   <td>
-                    <ul className="chips">
+                    <ul className="chips" aria-label={t("apiKeys.scopeCount", { count: key.scopes.length })}>
                       {key.scopes.map((s) => (
                         <li key={s} className="chip">
                           {s}
@@ -67,14 +69,14 @@ export function ApiKeysPage() {
                     </ul>
                   </td>
                   <td className="nowrap">{formatDateTime(key.createdAt)}</td>
-                  <td className="nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td className="nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">{t("apiKeys.never")}</span>}</td>
                   <td className="table__actions">
                     {key.revokedAt ? (
-                      <span className="badge badge--danger">Revoked {formatDateTime(key.revokedAt)}</span>
+                      <span className="badge badge--danger">{t("apiKeys.revokedAt", { date: formatDateTime(key.revokedAt) })}</span>
                     ) : (
                       manage && (
                         <Button size="sm" variant="danger" onClick={() => setRevokeTarget({ id: key.id, name: key.name })}>
-                          Revoke
+                          {t("apiKeys.revoke")}
                         </Button>
                       )
                     )}
@@ -88,11 +90,11 @@ export function ApiKeysPage() {
       {creatingOpen && <CreateApiKeyDialog scopes={grantable} busy={creating} onCreate={create} onClose={() => setCreatingOpen(false)} />}
       {revokeTarget && (
         <Dialog
-          title={`Revoke “${revokeTarget.name}”?`}
+          title={t("apiKeys.revokeTitle", { name: revokeTarget.name })}
           onClose={() => setRevokeTarget(null)}
           footer={
             <>
-              <Button onClick={() => setRevokeTarget(null)}>Cancel</Button>
+              <Button onClick={() => setRevokeTarget(null)}>{t("apiKeys.cancel")}</Button>
               <Button
                 variant="danger"
                 busy={revoking}
@@ -102,12 +104,12 @@ export function ApiKeysPage() {
                   setRevokeTarget(null);
                 }}
               >
-                Revoke key
+                {t("apiKeys.revokeConfirm")}
               </Button>
             </>
           }
         >
-          <p>Anything using this key stops working at once. This cannot be undone.</p>
+          <p>{t("apiKeys.revokeBody")}</p>
         </Dialog>
       )}
     </section>

@@ -1,26 +1,13 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
-import { apiKeyPresets, type ApiKeyPreset, type Permission } from "../../../lib/permissions";
+import { apiKeyPresets, type ApiKeyPreset } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { CopyButton } from "../../../ui/CopyButton";
 import { Dialog } from "../../../ui/Dialog";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
-
-/** Help for the scopes the dialog knows; a scope the API adds later shows without help. */
-const scopeHelp: Partial<Record<Permission | (string & {}), string>> = {
-  "tickets:issue": "issue tickets (kiosks)",
-  "display:read": "ticket numbers, counters, now serving, stats — no personal data (displays, kiosks)",
-  "tickets:read": "read tickets with customers' names, phones and custom fields (staff tools, not public devices)",
-  "tickets:operate": "call and serve tickets",
-  "lines:read": "read lines",
-  "lines:manage": "create and change lines",
-  "tenant:read": "read the tenant",
-  "tenant:update": "change tenant settings",
-  "tenant:create": "create subtenants",
-  "members:read": "read members",
-  "audit:read": "read the audit log",
-};
+import { en } from "../strings";
 
 interface Props {
   /** The scopes the viewer may grant (`viewerPermissions.grantableScopes`). */
@@ -32,6 +19,9 @@ interface Props {
 
 /** Two steps: choose name and scopes; then the secret, shown once, with a copy button. */
 export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
+  const { t } = useTranslation();
+  /** Help for the scopes the dialog knows; a scope the API adds later shows without help. */
+  const scopeHelp = (scope: string) => (Object.hasOwn(en.scopeHelp, scope) ? t(`apiKeys.scopeHelp.${scope}`, { nsSeparator: false }) : ""); // ":" in a scope is not a namespace
   const [name, setName] = useState("");
   const presetScopes = (preset: ApiKeyPreset) => new Set<string>(apiKeyPresets[preset].filter((s) => scopes.includes(s)));
   const [chosen, setChosen] = useState<Set<string>>(() => presetScopes("Kiosk"));
@@ -42,8 +32,8 @@ export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = "Give the key a name, e.g. “Front door kiosk”";
-    if (chosen.size === 0) errors.scopes = "Choose at least one scope";
+    if (!name.trim()) errors.name = t("apiKeys.dialog.nameRequired");
+    if (chosen.size === 0) errors.scopes = t("apiKeys.dialog.scopeRequired");
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     const result = await onCreate(name, [...chosen]);
@@ -53,16 +43,18 @@ export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
 
   if (secret) {
     return (
-      <Dialog title="Your new API key" onClose={onClose} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
-        <Alert tone="info">Copy this key now. It is shown only once; if it is lost, revoke it and create another.</Alert>
+      <Dialog title={t("apiKeys.dialog.newKey")} onClose={onClose} footer={<Button variant="primary" onClick={onClose}>{t("apiKeys.dialog.done")}</Button>}>
+        <Alert tone="info">{t("apiKeys.dialog.copyNow")}</Alert>
         <div className="secret">
-          <code className="secret__value" aria-label="API key secret">
+          <code className="secret__value" aria-label={t("apiKeys.dialog.secret")}>
             {secret}
           </code>
           <CopyButton text={secret} />
         </div>
         <p className="muted">
-          Send it as <code>Authorization: ApiKey &lt;key&gt;</code>.
+          {t("apiKeys.dialog.sendAsBefore")}
+          <code>Authorization: ApiKey &lt;key&gt;</code>
+          {t("apiKeys.dialog.sendAsAfter")}
         </p>
       </Dialog>
     );
@@ -71,31 +63,31 @@ export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
   const scopeError = clientErrors.scopes ?? Object.entries(problem?.fields ?? {}).find(([k]) => k.startsWith("scopes"))?.[1];
   return (
     <Dialog
-      title="Create an API key"
+      title={t("apiKeys.dialog.title")}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("apiKeys.cancel")}</Button>
           <Button type="submit" form="create-api-key" variant="primary" busy={busy}>
-            Create key
+            {t("apiKeys.dialog.createKey")}
           </Button>
         </>
       }
     >
       <form id="create-api-key" className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && Object.keys(problem.fields).length === 0 && <Alert>{problem.message}</Alert>}
-        <TextField label="Name" value={name} onChange={setName} error={clientErrors.name ?? problem?.fields.name} hint="Where the key is used, so you can tell keys apart." />
-        <div className="preset-row" role="group" aria-label="Presets">
-          <span className="muted">Presets:</span>
+        <TextField label={t("apiKeys.name")} value={name} onChange={setName} error={clientErrors.name ?? problem?.fields.name} hint={t("apiKeys.dialog.nameHint")} />
+        <div className="preset-row" role="group" aria-label={t("apiKeys.dialog.presets")}>
+          <span className="muted">{t("apiKeys.dialog.presetsLabel")}</span>
           {(Object.keys(apiKeyPresets) as ApiKeyPreset[]).map((preset) => (
             <Button key={preset} size="sm" onClick={() => setChosen(presetScopes(preset))}>
-              {preset}
+              {t(`apiKeys.dialog.preset.${preset}`)}
             </Button>
           ))}
-          <span className="muted">No personal data: for screens and kiosks anyone can reach.</span>
+          <span className="muted">{t("apiKeys.dialog.presetsNote")}</span>
         </div>
         <fieldset className="fieldset" aria-describedby={scopeError ? "scope-error" : undefined}>
-          <legend>Scopes</legend>
+          <legend>{t("apiKeys.scopes")}</legend>
           <div className="checkbox-grid">
             {scopes.map((scope) => (
               <label key={scope} className="checkbox">
@@ -112,7 +104,7 @@ export function CreateApiKeyDialog({ scopes, busy, onCreate, onClose }: Props) {
                   }
                 />
                 <span>
-                  <code>{scope}</code> <span className="muted">{scopeHelp[scope]}</span>
+                  <code>{scope}</code> <span className="muted">{scopeHelp(scope)}</span>
                 </span>
               </label>
             ))}

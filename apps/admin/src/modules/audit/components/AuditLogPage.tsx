@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { AuditFilterInput } from "../../../gql/graphql";
 import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
@@ -50,20 +51,21 @@ export function toAuditFilter(form: FilterForm): AuditFilterInput {
 }
 
 function Change({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
   if (entry.before == null && entry.after == null) return <span className="muted">—</span>;
   return (
     <details className="audit__change">
-      <summary>Details</summary>
+      <summary>{t("audit.details")}</summary>
       <div className="audit__diff">
         {entry.before != null && (
           <div>
-            <strong>Before</strong>
+            <strong>{t("audit.before")}</strong>
             <pre>{JSON.stringify(entry.before, null, 2)}</pre>
           </div>
         )}
         {entry.after != null && (
           <div>
-            <strong>After</strong>
+            <strong>{t("audit.after")}</strong>
             <pre>{JSON.stringify(entry.after, null, 2)}</pre>
           </div>
         )}
@@ -73,6 +75,7 @@ function Change({ entry }: { entry: AuditEntry }) {
 }
 
 export function AuditLogPage() {
+  const { t } = useTranslation();
   const { tenant } = useCurrentTenant();
   const [form, setForm] = useState<FilterForm>(emptyFilter);
   const [applied, setApplied] = useState<FilterForm>(emptyFilter);
@@ -80,8 +83,7 @@ export function AuditLogPage() {
   const { entries, hasMore, loading, loadingMore, error, refetch, loadMore } = useAuditLog(tenant.id, filter);
   const { members } = useMembers(tenant.id);
   const names = new Map((members ?? []).map((m) => [m.userId, m.name]));
-  const dateError = form.from && form.to && form.from > form.to ? "The end date is before the start date" : undefined;
-
+  const dateError = form.from && form.to && form.from > form.to ? t("audit.dateOrder") : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -90,26 +92,26 @@ export function AuditLogPage() {
 
   return (
     <section>
-      <PageHeader title="Audit log" description={`Who changed what in ${tenant.name} and below, newest first.`} />
-      <form className="card form filters" onSubmit={submit} aria-label="Filter the audit log">
+      <PageHeader title={t("audit.title")} description={t("audit.description", { name: tenant.name })} />
+      <form className="card form filters" onSubmit={submit} aria-label={t("audit.filterForm")}>
         <div className="filters__row">
           <SelectField
-            label="Actor"
+            label={t("audit.actor")}
             value={form.actorId}
             onChange={(actorId) => setForm((f) => ({ ...f, actorId }))}
-            options={[{ value: "", label: "Anyone" }, ...(members ?? []).map((m) => ({ value: m.userId, label: m.name }))]}
+            options={[{ value: "", label: t("audit.anyone") }, ...(members ?? []).map((m) => ({ value: m.userId, label: m.name }))]}
           />
-          <TextField label="Action" list="audit-actions" value={form.action} onChange={(action) => setForm((f) => ({ ...f, action }))} placeholder="e.g. member.add" />
+          <TextField label={t("audit.action")} list="audit-actions" value={form.action} onChange={(action) => setForm((f) => ({ ...f, action }))} placeholder={t("audit.actionPlaceholder")} />
           <datalist id="audit-actions">
             {knownActions.map((a) => (
               <option key={a} value={a} />
             ))}
           </datalist>
-          <TextField label="From" type="date" value={form.from} onChange={(from) => setForm((f) => ({ ...f, from }))} />
-          <TextField label="To" type="date" value={form.to} onChange={(to) => setForm((f) => ({ ...f, to }))} error={dateError} />
+          <TextField label={t("audit.from")} type="date" value={form.from} onChange={(from) => setForm((f) => ({ ...f, from }))} />
+          <TextField label={t("audit.to")} type="date" value={form.to} onChange={(to) => setForm((f) => ({ ...f, to }))} error={dateError} />
           <div className="filters__buttons">
             <Button type="submit" variant="primary">
-              Apply
+              {t("audit.apply")}
             </Button>
             <Button
               variant="ghost"
@@ -118,35 +120,35 @@ export function AuditLogPage() {
                 setApplied(emptyFilter);
               }}
             >
-              Clear
+              {t("audit.clear")}
             </Button>
           </div>
         </div>
       </form>
-      {loading && <Loading label="Loading the audit log…" />}
+      {loading && <Loading label={t("audit.loading")} />}
       {Boolean(error) && !entries && <ErrorState error={error} onRetry={refetch} />}
-      {entries && entries.length === 0 && <EmptyState title="Nothing recorded">No entries match these filters.</EmptyState>}
+      {entries && entries.length === 0 && <EmptyState title={t("audit.noneTitle")}>{t("audit.noneBody")}</EmptyState>}
       {entries && entries.length > 0 && (
         <div className="card card--flush">
           <table className="table audit">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.target")}</th>
+                <th scope="col">{t("audit.change")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td>{actorLabel(entry, names)}</td>
+                  <td>{actorLabel(entry, t, names)}</td>
                   <td>
                     <code>{entry.action}</code>
                   </td>
-                  <td>{targetLabel(entry)}</td>
+                  <td>{targetLabel(entry, t)}</td>
                   <td>
                     <Change entry={entry} />
                   </td>
@@ -157,7 +159,7 @@ export function AuditLogPage() {
           {hasMore && (
             <div className="load-more">
               <Button onClick={() => void loadMore()} busy={loadingMore}>
-                Load older entries
+                {t("audit.loadOlder")}
               </Button>
             </div>
           )}

@@ -1,5 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { i18n } from "../../../i18n/i18n";
 import { describe, expect, it, vi } from "vitest";
 import type { UpdateNotificationSettingsMutationVariables } from "../../../gql/graphql";
 import { renderWithApollo } from "../../../test/render";
@@ -81,5 +82,23 @@ describe("LineNotificationsDialog", () => {
     expect(screen.getByTestId("notify-setting-called")).toBeChecked();
     expect(screen.queryByTestId("line-notifications-save")).not.toBeInTheDocument();
     expect(screen.getByText("Close", { selector: "button" })).toBeInTheDocument();
+  });
+
+  it("speaks German: title, triggers, thresholds and the refusal of a position out of range", async () => {
+    await i18n.changeLanguage("de");
+    renderDialog(true);
+    const dialog = await screen.findByRole("dialog", { name: "Benachrichtigungen für Pharmacy" });
+    await screen.findByTestId("notify-setting-joined");
+    expect(within(dialog).getByRole("group", { name: "Eine Nachricht senden, wenn ein Ticket…" })).toBeInTheDocument();
+    expect(within(dialog).getByRole("switch", { name: "angestellt ist (mit dem Verfolgungslink)" })).toBeChecked();
+    expect(within(dialog).getByRole("switch", { name: "vom Personal storniert ist" })).toBeChecked();
+    expect(within(dialog).getByRole("group", { name: "„Gleich sind Sie dran“: einmal gesendet, bei dem, was zuerst eintritt" })).toBeInTheDocument();
+    const position = within(dialog).getByLabelText("Plätze davor");
+    expect(within(dialog).getByLabelText("Minuten geschätzte Wartezeit")).toHaveValue("5");
+    await userEvent.clear(position);
+    await userEvent.type(position, "0");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Benachrichtigungen speichern" }));
+    expect(position).toHaveAccessibleDescription("Eine ganze Zahl an Plätzen von 1 bis 100 1 bis 100: wenn das Ticket höchstens so viele Plätze von vorn entfernt ist.");
+    expect(within(dialog).getByRole("button", { name: "Abbrechen" })).toBeInTheDocument();
   });
 });

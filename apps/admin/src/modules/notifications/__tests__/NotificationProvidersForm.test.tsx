@@ -1,5 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { i18n } from "../../../i18n/i18n";
 import { describe, expect, it } from "vitest";
 import type { SetNotificationProvidersMutationVariables } from "../../../gql/graphql";
 import { NotificationProvidersForm } from "../components/NotificationProvidersForm";
@@ -75,5 +76,43 @@ describe("NotificationProvidersForm", () => {
     expect(await screen.findByTestId("twilio-sid")).toBeDisabled();
     expect(screen.getByTestId("email-sender-name")).toHaveValue("Berlin Store");
     expect(screen.queryByTestId("providers-save")).not.toBeInTheDocument();
+  });
+
+  it("checks the reply-to address with the shared email schema before sending, and sends it trimmed once it is one", async () => {
+    const sent: SetNotificationProvidersMutationVariables[] = [];
+    renderAs("ADMIN", <NotificationProvidersForm />, [providersQuery, recording(SetNotificationProvidersMutation, { data: { setNotificationProviders: { ...providers, emailReplyTo: "help@berlin.example" } } }, sent)]);
+    const replyTo = await screen.findByTestId("email-reply-to");
+    await userEvent.type(replyTo, "help at berlin");
+    await userEvent.click(screen.getByTestId("providers-save"));
+    await waitFor(() => expect(replyTo).toHaveAttribute("aria-invalid", "true"));
+    expect(replyTo).toHaveAccessibleDescription(expect.stringContaining("is not an email address"));
+    expect(sent).toEqual([]);
+
+    await userEvent.clear(replyTo);
+    await userEvent.type(replyTo, " help@berlin.example ");
+    await waitFor(() => expect(replyTo).not.toHaveAttribute("aria-invalid", "true")); // checked again as typed, once the form was sent
+    await userEvent.click(screen.getByTestId("providers-save"));
+    await waitFor(() => expect(sent).toEqual([{ tenantId: "berlin", input: { emailReplyTo: "help@berlin.example" } }]));
+    expect(await screen.findByText("Saved.")).toBeInTheDocument();
+  });
+
+  it("speaks German: routes, fields, stored secrets and its own refusals", async () => {
+    await i18n.changeLanguage("de");
+    renderAs("ADMIN", <NotificationProvidersForm />, [providersQuery]);
+    const form = await screen.findByRole("form", { name: "Benachrichtigungsanbieter" });
+    const routes = within(form).getByRole("radiogroup", { name: "SMS senden über" });
+    expect(within(routes).getByRole("radio", { name: /^Ihr Twilio-Konto/ })).toBeChecked();
+    expect(within(form).getByLabelText("Konto-SID")).toHaveValue("AC123");
+    expect(within(form).getByLabelText("Absender (From)")).toHaveAccessibleDescription("Eine Twilio-Nummer in E.164 (+4915…) oder ein Absendername.");
+    expect(within(form).getByTestId("twilio-token")).toHaveAttribute("placeholder", "Gespeichert — zum Ersetzen eingeben");
+    expect(within(form).getByText("Eingerichtet")).toBeInTheDocument();
+    expect(within(form).getByLabelText("Absendername")).toHaveValue("Berlin Store");
+    expect(within(form).getByLabelText("Antwortadresse")).toHaveAccessibleDescription("Wohin Antworten der Kundschaft gehen.");
+
+    await userEvent.click(within(routes).getByRole("radio", { name: /^Ihr Gateway \(signierter Webhook\)/ }));
+    expect(within(form).getByText("Nicht gesetzt")).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole("button", { name: "Anbieter speichern" }));
+    expect(within(form).getByLabelText("Webhook-URL")).toHaveAccessibleDescription("Geben Sie die https://-Adresse des Gateways ein");
+    expect(within(form).getByTestId("webhook-secret")).toHaveAccessibleDescription(expect.stringContaining("Geben Sie ein Signaturgeheimnis ein"));
   });
 });

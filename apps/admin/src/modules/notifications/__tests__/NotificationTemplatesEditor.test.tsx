@@ -1,5 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { i18n } from "../../../i18n/i18n";
 import { describe, expect, it } from "vitest";
 import type { PreviewNotificationTemplateQueryVariables, ResetNotificationTemplateMutationVariables, SetNotificationTemplateMutationVariables } from "../../../gql/graphql";
 import { NotificationTemplatesEditor } from "../components/NotificationTemplatesEditor";
@@ -122,5 +123,25 @@ describe("NotificationTemplatesEditor", () => {
     await userEvent.selectOptions(screen.getByTestId("template-language"), "de");
     expect(screen.queryByTestId("template-save")).not.toBeInTheDocument();
     expect(screen.queryByTestId("template-reset")).not.toBeInTheDocument();
+  });
+
+  it("speaks German around the template, whose text stays as the server has it", async () => {
+    await i18n.changeLanguage("de");
+    renderAs("ADMIN", <NotificationTemplatesEditor />, [templatesQuery, previewMock([])]);
+    const body = await screen.findByLabelText("Nachricht", { selector: "textarea" });
+    expect(body).toHaveValue("{number}: please go to {counter}.");
+    const form = screen.getByRole("form", { name: "Vorlage" });
+    expect(within(form).getByRole("group")).toHaveAccessibleName("Aufgerufen · SMS · English");
+    expect(within(form).getByText("Standard von qline")).toBeInTheDocument();
+    expect(within(form).getByRole("heading", { name: "Variablen" })).toBeInTheDocument();
+    expect(within(form).getByRole("heading", { name: "Vorschau" })).toBeInTheDocument();
+    expect(within(form).getByText("{waitRange}").parentElement).toHaveTextContent("{waitRange} die geschätzte Wartezeit, z. B. 10–15 min");
+    expect(within(form).getByRole("button", { name: "Vorlage speichern" })).toBeDisabled();
+    expect(within(screen.getByTestId("template-trigger")).getAllByRole("option").map((o) => o.textContent)).toEqual(["Aufgerufen", "Angestellt"]);
+    expect(screen.getByLabelText("Sprache")).toBeInTheDocument();
+
+    await userEvent.clear(body);
+    expect(body).toHaveAccessibleDescription("Schreiben Sie die Nachricht");
+    expect(within(form).getByText(/ungespeicherte Änderungen/)).toHaveTextContent("· ungespeicherte Änderungen");
   });
 });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { NotificationTab } from "../../../app/router";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { i18n } from "../../../i18n/i18n";
 import { describe, expect, it } from "vitest";
 import type { SetMyEscalationEmailsMutationVariables, TenantNotificationsQueryVariables } from "../../../gql/graphql";
 import { NotificationsPage } from "../components/NotificationsPage";
@@ -163,5 +164,57 @@ describe("NotificationsPage", () => {
     renderAs("STAFF", <NotificationsPage tab="log" />, [logMock([]), linesQuery, noMailbox]);
     await screen.findByTestId("notification-row-CALLED-SMS");
     expect(screen.queryByTestId("escalation-emails")).not.toBeInTheDocument();
+  });
+
+  it("speaks German: the page, its tabs, filters, the log's words for messages, channels and statuses, and the escalation email", async () => {
+    await i18n.changeLanguage("de");
+    const user = userEvent.setup();
+    renderAs("MANAGER", <NotificationsPage tab="log" />, [logMock([]), linesQuery, noMailbox, recording(SetMyEscalationEmailsMutation, { data: { setMyEscalationEmails: false } }, [])]);
+    const dead = await screen.findByTestId("notification-row-CALLED-SMS");
+    expect(screen.getByRole("heading", { level: 1, name: "Benachrichtigungen" })).toBeInTheDocument();
+    const tabs = screen.getByRole("navigation", { name: "Benachrichtigungen" });
+    expect(within(tabs).getAllByRole("link").map((a) => a.textContent)).toEqual(["Zustellprotokoll", "Vorlagen"]);
+
+    const table = screen.getByRole("table", { name: "Zustellprotokoll, neueste zuerst" });
+    expect(within(table).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Erstellt", "Schlange", "Nachricht", "Kanal", "An", "Status", "Versuche", "Gesendet", "Fehler"]);
+    const [, , message, channel, , status] = within(dead).getAllByRole("cell").map((td) => td.textContent);
+    expect([message, channel, status]).toEqual(["Aufgerufen", "SMS", "Fehlgeschlagen"]);
+    expect(within(screen.getByTestId("notification-row-CALLED-EMAIL")).getAllByRole("cell").map((td) => td.textContent).slice(2, 6)).toEqual(["Aufgerufen", "E-Mail", "ada@example.com", "Gesendet"]);
+
+    const filters = screen.getByRole("form", { name: "Zustellprotokoll filtern" });
+    expect(within(screen.getByLabelText("Status")).getAllByRole("option").map((o) => o.textContent)).toEqual(["Jeder Status", "Ausstehend", "Wird gesendet", "Gesendet", "Neuer Versuch", "Fehlgeschlagen", "Übersprungen"]);
+    expect(within(screen.getByLabelText("Nachricht")).getByRole("option", { name: "Gleich sind Sie dran" })).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Kanal")).getByRole("option", { name: "Jeder Kanal" })).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Schlange")).getByRole("option", { name: "Alle Schlangen" })).toBeInTheDocument();
+    expect(within(filters).getByRole("button", { name: "Zurücksetzen" })).toBeDisabled();
+    expect(within(screen.getByRole("list", { name: "Zustellungen nach Status" })).getByTestId("notification-count-DEAD")).toHaveTextContent("Fehlgeschlagen1");
+    expect(screen.getByRole("button", { name: "Mehr laden" })).toBeInTheDocument();
+
+    const escalation = screen.getByTestId("escalation-emails");
+    expect(within(escalation).getByRole("heading", { name: "E-Mail an mich, wenn ein Ticket zu lange wartet" })).toBeInTheDocument();
+    expect(within(escalation).getByRole("button", { name: "E-Mail an mich" })).toBeInTheDocument();
+    await user.click(within(escalation).getByRole("button", { name: "Keine E-Mails mehr" }));
+    expect(await within(escalation).findByRole("status")).toHaveTextContent("Aus: Sie erhalten keine E-Mails zu langen Wartezeiten.");
+  });
+
+  it("says in German that this server has no dev mailbox", async () => {
+    await i18n.changeLanguage("de");
+    renderAs("STAFF", <NotificationsPage tab="mailbox" />, [logMock([]), linesQuery, noMailbox]);
+    expect(await screen.findByText("Hier gibt es kein Entwickler-Postfach")).toBeInTheDocument();
+    expect(screen.getByText("Dieser Server versendet echte Nachrichten: sein eingebautes Entwickler-Postfach (QLINE_DEV_SINKS) ist aus.")).toBeInTheDocument();
+  });
+
+  it("shows the dev mailbox in German, and a message without a subject titled by its kind and recipient", async () => {
+    await i18n.changeLanguage("de");
+    const user = userEvent.setup();
+    renderAs("STAFF", <NotificationsPage tab="mailbox" />, [logMock([]), linesQuery, mailbox]);
+    const sms = await screen.findByTestId("dev-message-SMS");
+    expect(screen.getByTestId("notifications-tab-mailbox")).toHaveTextContent("Entwickler-Postfach");
+    const table = screen.getByRole("table", { name: "Empfangene Nachrichten, neueste zuerst" });
+    expect(within(table).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Empfangen", "Art", "An", "Betreff / Text"]);
+    expect(within(screen.getByTestId("dev-message-EMAIL")).getByText("E-Mail")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Aktualisieren" })).toBeInTheDocument();
+    await user.click(within(sms).getByRole("button", { name: "A042: please go to Desk 2." }));
+    expect(screen.getByRole("dialog", { name: "SMS an +4915100000" })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
@@ -7,27 +8,28 @@ import type { DevMessage } from "../hooks/use-dev-mailbox";
 
 /** Messages the embedded dev SMTP server and SMS sink received for this tenant; open one to read it. */
 export function DevMailbox({ messages, onRefresh }: { messages: readonly DevMessage[]; onRefresh: () => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<DevMessage | null>(null);
   return (
     <div className="stack" data-testid="dev-mailbox">
       <div className="form__actions">
-        <p className="muted">Nothing here leaves this machine: the API runs a local mailbox and SMS sink in development.</p>
+        <p className="muted">{t("notifications.mailbox.note")}</p>
         <Button size="sm" onClick={onRefresh} data-testid="dev-mailbox-refresh">
-          Refresh
+          {t("notifications.mailbox.refresh")}
         </Button>
       </div>
       {messages.length === 0 ? (
-        <EmptyState title="No messages yet">Issue a ticket with SMS or email chosen, then call it. Only the API’s embedded dev mailbox (QLINE_DEV_SINKS) collects messages here.</EmptyState>
+        <EmptyState title={t("notifications.mailbox.noneTitle")}>{t("notifications.mailbox.noneBody")}</EmptyState>
       ) : (
         <div className="card card--flush table-scroll">
           <table className="table">
-            <caption className="visually-hidden">Received messages, newest first</caption>
+            <caption className="visually-hidden">{t("notifications.mailbox.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Kind</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject / text</th>
+                <th scope="col">{t("notifications.mailbox.received")}</th>
+                <th scope="col">{t("notifications.mailbox.kind")}</th>
+                <th scope="col">{t("notifications.mailbox.to")}</th>
+                <th scope="col">{t("notifications.mailbox.subject")}</th>
               </tr>
             </thead>
             <tbody>
@@ -35,7 +37,7 @@ export function DevMailbox({ messages, onRefresh }: { messages: readonly DevMess
                 <tr key={m.id} data-testid={`dev-message-${m.kind}`}>
                   <td className="nowrap">{formatDateTime(m.receivedAt)}</td>
                   <td>
-                    <span className="badge">{m.kind === "EMAIL" ? "Email" : m.kind}</span>
+                    <span className="badge">{m.kind === "EMAIL" ? t("notifications.mailbox.email") : m.kind}</span>
                   </td>
                   <td className="nowrap">{m.to}</td>
                   <td>
@@ -50,14 +52,14 @@ export function DevMailbox({ messages, onRefresh }: { messages: readonly DevMess
         </div>
       )}
       {open && (
-        <Dialog title={open.subject ?? `${open.kind} to ${open.to}`} onClose={() => setOpen(null)}>
+        <Dialog title={open.subject ?? t("notifications.mailbox.messageTo", { kind: open.kind, to: open.to })} onClose={() => setOpen(null)}>
           <dl className="facts">
             <div>
-              <dt>To</dt>
+              <dt>{t("notifications.mailbox.to")}</dt>
               <dd>{open.to}</dd>
             </div>
             <div>
-              <dt>Received</dt>
+              <dt>{t("notifications.mailbox.received")}</dt>
               <dd>{formatDateTime(open.receivedAt)}</dd>
             </div>
           </dl>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { Alert } from "../../../ui/states";
 import { useEscalationEmails } from "../hooks/use-escalation-emails";
@@ -8,6 +9,7 @@ import { useEscalationEmails } from "../hooks/use-escalation-emails";
  * the first answer the page does not claim to know it, so it offers both choices.
  */
 export function EscalationEmailsToggle({ tenantId }: { tenantId: string }) {
+  const { t } = useTranslation();
   const { set, saving } = useEscalationEmails(tenantId);
   const [enabled, setEnabled] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -20,18 +22,18 @@ export function EscalationEmailsToggle({ tenantId }: { tenantId: string }) {
   };
   return (
     <div className="card" data-testid="escalation-emails">
-      <h2 className="card__title">Email me when a ticket waits too long</h2>
-      <p className="muted">When a ticket passes its line’s warning time, managers who opted in get an email.</p>
+      <h2 className="card__title">{t("notifications.escalation.title")}</h2>
+      <p className="muted">{t("notifications.escalation.body")}</p>
       {problem && <Alert>{problem}</Alert>}
       {enabled !== null && (
-        <Alert tone="success">{enabled ? "On: you get an email when a ticket in this tenant waits too long." : "Off: you get no waiting-too-long emails."}</Alert>
+        <Alert tone="success">{enabled ? t("notifications.escalation.on") : t("notifications.escalation.off")}</Alert>
       )}
       <div className="form__actions">
         <Button variant={enabled === true ? "secondary" : "primary"} busy={saving} disabled={enabled === true} onClick={() => void choose(true)} data-testid="escalation-emails-on">
-          Email me
+          {t("notifications.escalation.emailMe")}
         </Button>
         <Button variant="ghost" busy={saving} disabled={enabled === false} onClick={() => void choose(false)} data-testid="escalation-emails-off">
-          Stop emailing me
+          {t("notifications.escalation.stop")}
         </Button>
       </div>
     </div>

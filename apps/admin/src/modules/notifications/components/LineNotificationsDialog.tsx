@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { LineNotificationSettingsFieldsFragment } from "../../../gql/graphql";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -17,28 +18,29 @@ interface Props {
   onClose: () => void;
 }
 
-const known = new Set(["almostTherePosition", "almostThereMinutes", ...lineTriggers.map((t) => t.key)]);
+const known = new Set(["almostTherePosition", "almostThereMinutes", ...lineTriggers]);
 
 /** Which messages customers of this line get, and when "almost your turn" goes out. */
 export function LineNotificationsDialog({ lineId, lineName, canEdit, onClose }: Props) {
+  const { t } = useTranslation();
   const { settings, loading, error, refetch, update, saving } = useLineNotificationSettings(lineId);
   return (
     <Dialog
-      title={`Notifications for ${lineName}`}
+      title={t("notifications.line.title", { name: lineName })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>{canEdit ? "Cancel" : "Close"}</Button>
+          <Button onClick={onClose}>{canEdit ? t("notifications.line.cancel") : t("notifications.line.close")}</Button>
           {canEdit && settings && (
             <Button type="submit" form="line-notifications-form" variant="primary" busy={saving} data-testid="line-notifications-save">
-              Save notifications
+              {t("notifications.line.save")}
             </Button>
           )}
         </>
       }
     >
-      {loading && <Loading />}
-      {!settings && !loading && <ErrorState error={error} onRetry={refetch} title="Could not load the notification settings" />}
+      {loading && <Loading label={t("notifications.line.loading")} />}
+      {!settings && !loading && <ErrorState error={error} onRetry={refetch} title={t("notifications.line.couldNotLoad")} />}
       {settings && (
         <LineNotificationsForm
           key={settings.lineId}
@@ -57,6 +59,7 @@ export function LineNotificationsDialog({ lineId, lineName, canEdit, onClose }: 
 }
 
 export function LineNotificationsForm({ initial, canEdit, onSave }: { initial: LineNotificationSettingsFieldsFragment; canEdit: boolean; onSave: (values: LineSettingsValues) => Promise<Problem | null> }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState(() => lineSettingsValuesFrom(initial));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -66,46 +69,46 @@ export function LineNotificationsForm({ initial, canEdit, onSave }: { initial: L
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = validateLineSettings(values);
+    const errors = validateLineSettings(values, t);
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     setProblem(await onSave(values));
   };
 
   return (
-    <form id="line-notifications-form" className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Line notifications">
+    <form id="line-notifications-form" className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("notifications.line.form")}>
       {unplaced && <Alert>{problem.message}</Alert>}
-      <p className="muted">Customers get these by the channels they chose when joining (SMS, email or push). The wording is set per tenant under Notifications → Templates.</p>
+      <p className="muted">{t("notifications.line.intro")}</p>
       <fieldset className="fieldset" disabled={!canEdit}>
-        <legend>Send a message when a ticket is…</legend>
+        <legend>{t("notifications.line.sendWhen")}</legend>
         <div className="checkbox-grid">
-          {lineTriggers.map((t) => (
-            <label key={t.key} className="checkbox">
-              <input type="checkbox" role="switch" checked={values[t.key]} onChange={(e) => set(t.key, e.target.checked)} data-testid={`notify-setting-${t.key}`} />
-              <span>{t.label}</span>
+          {lineTriggers.map((key) => (
+            <label key={key} className="checkbox">
+              <input type="checkbox" role="switch" checked={values[key]} onChange={(e) => set(key, e.target.checked)} data-testid={`notify-setting-${key}`} />
+              <span>{t(`notifications.line.triggers.${key}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset className="fieldset" disabled={!canEdit || !values.almostThere}>
-        <legend>“Almost your turn”: sent once, at whichever comes first</legend>
+        <legend>{t("notifications.line.almostThere")}</legend>
         <div className="grid-2">
           <TextField
-            label="Places ahead"
+            label={t("notifications.line.position")}
             inputMode="numeric"
             value={values.almostTherePosition}
             onChange={(v) => set("almostTherePosition", v)}
             error={error("almostTherePosition")}
-            hint="1 to 100: when the ticket is this many places or fewer from the front."
+            hint={t("notifications.line.positionHint")}
             data-testid="notify-setting-position"
           />
           <TextField
-            label="Minutes of estimated wait"
+            label={t("notifications.line.minutes")}
             inputMode="numeric"
             value={values.almostThereMinutes}
             onChange={(v) => set("almostThereMinutes", v)}
             error={error("almostThereMinutes")}
-            hint="0 to 240: when the estimated wait drops to this many minutes (0: by position only)."
+            hint={t("notifications.line.minutesHint")}
             data-testid="notify-setting-minutes"
           />
         </div>

@@ -1,6 +1,7 @@
 import type { NotificationFieldsFragment } from "../../../gql/graphql";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/format";
-import { channelLabels, statusBadge, statusLabels, triggerLabels } from "../notification-model";
+import { statusBadge } from "../notification-model";
 
 interface Props {
   notifications: readonly NotificationFieldsFragment[];
@@ -14,6 +15,7 @@ interface Props {
  * sideways on a phone rather than squeezing the columns.
  */
 export function NotificationLogTable({ notifications, lineNames, caption }: Props) {
+  const { t } = useTranslation();
   const wide = Boolean(lineNames);
   return (
     <div className="table-scroll">
@@ -21,15 +23,15 @@ export function NotificationLogTable({ notifications, lineNames, caption }: Prop
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {wide && <th scope="col">Created</th>}
-            {wide && <th scope="col">Line</th>}
-            <th scope="col">Message</th>
-            <th scope="col">Channel</th>
-            {wide && <th scope="col">To</th>}
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Sent</th>
-            <th scope="col">Error</th>
+            {wide && <th scope="col">{t("notifications.table.created")}</th>}
+            {wide && <th scope="col">{t("notifications.table.line")}</th>}
+            <th scope="col">{t("notifications.table.message")}</th>
+            <th scope="col">{t("notifications.table.channel")}</th>
+            {wide && <th scope="col">{t("notifications.table.to")}</th>}
+            <th scope="col">{t("notifications.table.status")}</th>
+            <th scope="col">{t("notifications.table.attempts")}</th>
+            <th scope="col">{t("notifications.table.sent")}</th>
+            <th scope="col">{t("notifications.table.error")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,14 +39,14 @@ export function NotificationLogTable({ notifications, lineNames, caption }: Prop
             <tr key={n.id} data-testid={`notification-row-${n.trigger}-${n.channel}`} data-status={n.status}>
               {wide && <td className="nowrap">{formatDateTime(n.createdAt)}</td>}
               {wide && <td>{(n.lineId && lineNames?.get(n.lineId)) ?? "—"}</td>}
-              <td>{triggerLabels[n.trigger]}</td>
-              <td>{channelLabels[n.channel]}</td>
+              <td>{t(`notifications.trigger.${n.trigger}`)}</td>
+              <td>{t(`notifications.channel.${n.channel}`)}</td>
               {wide && <td className="nowrap">{n.recipient ?? "—"}</td>}
               <td>
                 <span className={statusBadge[n.status]} data-testid="notification-status">
-                  {statusLabels[n.status]}
+                  {t(`notifications.status.${n.status}`)}
                 </span>
-                {n.status === "RETRYING" && n.nextAttemptAt && <span className="muted"> next {formatDateTime(n.nextAttemptAt)}</span>}
+                {n.status === "RETRYING" && n.nextAttemptAt && <span className="muted">{t("notifications.table.next", { date: formatDateTime(n.nextAttemptAt) })}</span>}
               </td>
               <td>{n.attempts}</td>
               <td className="nowrap">{n.sentAt ? formatDateTime(n.sentAt) : "—"}</td>

@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, type FieldPath, type FieldPathValue } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { NotificationProvidersFieldsFragment, SmsRoute } from "../../../gql/graphql";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -6,12 +9,13 @@ import { TextField } from "../../../ui/Field";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useNotificationProviders } from "../hooks/use-notification-providers";
-import { providersValuesFrom, toProvidersInput, validateProviders, type ProvidersValues } from "../providers-form";
+import { providersSchema, providersValuesFrom, toProvidersInput, type ProvidersValues } from "../providers-form";
 
 export function NotificationProvidersForm() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const { providers, loading, error, refetch, save, saving } = useNotificationProviders(tenant.id);
-  if (loading) return <Loading />;
+  if (loading) return <Loading label={t("notifications.providers.loading")} />;
   if (!providers) return <ErrorState error={error} onRetry={refetch} />;
   return (
     <ProvidersForm
@@ -27,21 +31,19 @@ export function NotificationProvidersForm() {
   );
 }
 
-const routes: { value: SmsRoute; label: string; hint: string }[] = [
-  { value: "PLATFORM", label: "qline’s SMS", hint: "The platform’s own provider and sender." },
-  { value: "TWILIO", label: "Your Twilio account", hint: "Messages go through Twilio’s REST API with your account and sender." },
-  { value: "WEBHOOK", label: "Your gateway (signed webhook)", hint: "We POST each message to your URL, signed with HMAC-SHA256 using your secret." },
-];
+const routes = ["PLATFORM", "TWILIO", "WEBHOOK"] as const satisfies readonly SmsRoute[];
 
 const known = new Set(["smsRoute", "twilioAccountSid", "twilioFrom", "twilioAuthToken", "webhookUrl", "webhookSecret", "emailSenderName", "emailReplyTo"]);
 
 /** A stored secret: shown as "configured", never its value. */
 function SecretState({ configured }: { configured: boolean }) {
-  return configured ? <span className="badge badge--ok">Configured</span> : <span className="badge badge--inherited">Not set</span>;
+  const { t } = useTranslation();
+  return configured ? <span className="badge badge--ok">{t("notifications.providers.configured")}</span> : <span className="badge badge--inherited">{t("notifications.providers.notSet")}</span>;
 }
 
 /** A write-only credential: says whether one is stored, never shows it; a typed value replaces it. */
 function SecretField({ label, configured, value, onChange, error, testId }: { label: string; configured: boolean; value: string; onChange: (v: string) => void; error: string | undefined; testId: string }) {
+  const { t } = useTranslation();
   return (
     <TextField
       label={
@@ -54,8 +56,8 @@ function SecretField({ label, configured, value, onChange, error, testId }: { la
       onChange={onChange}
       error={error}
       autoComplete="new-password"
-      placeholder={configured ? "Stored — type to replace" : ""}
-      hint="Write-only: stored encrypted, never shown again."
+      placeholder={configured ? t("notifications.providers.storedPlaceholder") : ""}
+      hint={t("notifications.providers.secretHint")}
       data-testid={testId}
     />
   );
@@ -66,55 +68,51 @@ function SecretField({ label, configured, value, onChange, error, testId }: { la
  * form says whether one is stored and sends a new one only when typed.
  */
 export function ProvidersForm({ current, canEdit, saving, onSave }: { current: NotificationProvidersFieldsFragment; canEdit: boolean; saving: boolean; onSave: (input: ReturnType<typeof toProvidersInput>) => Promise<Problem | null> }) {
+  const { t } = useTranslation();
   const [initial, setInitial] = useState(() => providersValuesFrom(current));
-  const [values, setValues] = useState(initial);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  // The resolver is read on every render: it checks against the latest stored state (is a token configured?) in
+  // the language shown.
+  const { handleSubmit, watch, setValue, getValues, formState } = useForm<ProvidersValues>({ resolver: zodResolver(providersSchema(current, t)), defaultValues: initial });
+  const values = watch();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
-  const set = <K extends keyof ProvidersValues>(key: K, value: ProvidersValues[K]) => {
+  const set = <K extends FieldPath<ProvidersValues>>(key: K, value: FieldPathValue<ProvidersValues, K>) => {
     setSaved(false);
-    setValues((v) => ({ ...v, [key]: value }));
+    setValue(key, value, { shouldValidate: formState.isSubmitted });
   };
-  const error = (key: string) => clientErrors[key] ?? problem?.fields[key];
+  const error = (key: keyof ProvidersValues) => formState.errors[key]?.message ?? problem?.fields[key];
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const errors = validateProviders(values, current);
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    const result = await onSave(toProvidersInput(values, initial));
+  const submit = handleSubmit(async (sent) => {
+    const result = await onSave(toProvidersInput(sent, initial));
     setProblem(result);
     setSaved(!result);
     if (!result) {
       // Saved: what was sent is the new baseline; the sent secrets are stored and leave the form (unless
       // something was typed over them while saving).
-      setInitial({ ...values, twilioAuthToken: "", webhookSecret: "" });
-      setValues((v) => ({
-        ...v,
-        twilioAuthToken: v.twilioAuthToken === values.twilioAuthToken ? "" : v.twilioAuthToken,
-        webhookSecret: v.webhookSecret === values.webhookSecret ? "" : v.webhookSecret,
-      }));
+      setInitial({ ...sent, twilioAuthToken: "", webhookSecret: "" });
+      if (getValues("twilioAuthToken") === sent.twilioAuthToken) setValue("twilioAuthToken", "");
+      if (getValues("webhookSecret") === sent.webhookSecret) setValue("webhookSecret", "");
     }
-  };
+  });
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label="Notification providers">
+    <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("notifications.providers.form")}>
       {unplaced && <Alert>{problem.message}</Alert>}
-      {saved && <Alert tone="success">Saved.</Alert>}
-      {!canEdit && <p className="muted">You can view these settings; changing them needs an Admin or Owner role.</p>}
+      {saved && <Alert tone="success">{t("notifications.providers.saved")}</Alert>}
+      {!canEdit && <p className="muted">{t("notifications.providers.readOnly")}</p>}
       <fieldset className="fieldset" disabled={!canEdit}>
-        <legend>SMS</legend>
-        <div className="stack" role="radiogroup" aria-label="Send SMS through">
-          {routes.map((r) => (
-            <label key={r.value} className="checkbox">
-              <input type="radio" name="smsRoute" value={r.value} checked={values.smsRoute === r.value} onChange={() => set("smsRoute", r.value)} data-testid={`sms-route-${r.value}`} />
+        <legend>{t("notifications.providers.sms")}</legend>
+        <div className="stack" role="radiogroup" aria-label={t("notifications.providers.sendThrough")}>
+          {routes.map((route) => (
+            <label key={route} className="checkbox">
+              <input type="radio" name="smsRoute" value={route} checked={values.smsRoute === route} onChange={() => set("smsRoute", route)} data-testid={`sms-route-${route}`} />
               <span>
-                {r.label}
+                {t(`notifications.providers.routes.${route}.label`)}
                 <br />
                 <span className="muted">
-                  {r.hint}
-                  {r.value === "PLATFORM" && !current.platformSms && " Not configured on this server: SMS are skipped."}
+                  {t(`notifications.providers.routes.${route}.hint`)}
+                  {route === "PLATFORM" && !current.platformSms && t("notifications.providers.platformSmsOff")}
                 </span>
               </span>
             </label>
@@ -123,30 +121,30 @@ export function ProvidersForm({ current, canEdit, saving, onSave }: { current: N
         {error("smsRoute") && <p className="field__error">{error("smsRoute")}</p>}
         {values.smsRoute === "TWILIO" && (
           <div className="grid-2">
-            <TextField label="Account SID" value={values.twilioAccountSid} onChange={(v) => set("twilioAccountSid", v)} error={error("twilioAccountSid")} autoComplete="off" data-testid="twilio-sid" />
-            <TextField label="Sender (From)" value={values.twilioFrom} onChange={(v) => set("twilioFrom", v)} error={error("twilioFrom")} autoComplete="off" hint="A Twilio number in E.164 (+4915…) or a sender name." data-testid="twilio-from" />
-            <SecretField label="Auth token" configured={current.twilioConfigured} value={values.twilioAuthToken} onChange={(v) => set("twilioAuthToken", v)} error={error("twilioAuthToken")} testId="twilio-token" />
+            <TextField label={t("notifications.providers.accountSid")} value={values.twilioAccountSid} onChange={(v) => set("twilioAccountSid", v)} error={error("twilioAccountSid")} autoComplete="off" data-testid="twilio-sid" />
+            <TextField label={t("notifications.providers.twilioFrom")} value={values.twilioFrom} onChange={(v) => set("twilioFrom", v)} error={error("twilioFrom")} autoComplete="off" hint={t("notifications.providers.twilioFromHint")} data-testid="twilio-from" />
+            <SecretField label={t("notifications.providers.authToken")} configured={current.twilioConfigured} value={values.twilioAuthToken} onChange={(v) => set("twilioAuthToken", v)} error={error("twilioAuthToken")} testId="twilio-token" />
           </div>
         )}
         {values.smsRoute === "WEBHOOK" && (
           <div className="grid-2">
-            <TextField label="Webhook URL" type="url" value={values.webhookUrl} onChange={(v) => set("webhookUrl", v)} error={error("webhookUrl")} autoComplete="off" placeholder="https://sms.example.com/qline" data-testid="webhook-url" />
-            <SecretField label="Signing secret" configured={current.webhookConfigured} value={values.webhookSecret} onChange={(v) => set("webhookSecret", v)} error={error("webhookSecret")} testId="webhook-secret" />
+            <TextField label={t("notifications.providers.webhookUrl")} type="url" value={values.webhookUrl} onChange={(v) => set("webhookUrl", v)} error={error("webhookUrl")} autoComplete="off" placeholder="https://sms.example.com/qline" data-testid="webhook-url" />
+            <SecretField label={t("notifications.providers.signingSecret")} configured={current.webhookConfigured} value={values.webhookSecret} onChange={(v) => set("webhookSecret", v)} error={error("webhookSecret")} testId="webhook-secret" />
           </div>
         )}
       </fieldset>
       <fieldset className="fieldset" disabled={!canEdit}>
-        <legend>Email</legend>
-        {!current.platformEmail && <p className="muted">This server has no SMTP server configured: emails are skipped.</p>}
+        <legend>{t("notifications.providers.email")}</legend>
+        {!current.platformEmail && <p className="muted">{t("notifications.providers.platformEmailOff")}</p>}
         <div className="grid-2">
-          <TextField label="Sender name" value={values.emailSenderName} onChange={(v) => set("emailSenderName", v)} error={error("emailSenderName")} maxLength={100} hint="Shown as the email’s From name." data-testid="email-sender-name" />
-          <TextField label="Reply-to address" type="email" value={values.emailReplyTo} onChange={(v) => set("emailReplyTo", v)} error={error("emailReplyTo")} hint="Where customers’ replies go." data-testid="email-reply-to" />
+          <TextField label={t("notifications.providers.senderName")} value={values.emailSenderName} onChange={(v) => set("emailSenderName", v)} error={error("emailSenderName")} maxLength={100} hint={t("notifications.providers.senderNameHint")} data-testid="email-sender-name" />
+          <TextField label={t("notifications.providers.replyTo")} type="email" value={values.emailReplyTo} onChange={(v) => set("emailReplyTo", v)} error={error("emailReplyTo")} hint={t("notifications.providers.replyToHint")} data-testid="email-reply-to" />
         </div>
       </fieldset>
       {canEdit && (
         <div className="form__actions">
           <Button type="submit" variant="primary" busy={saving} data-testid="providers-save">
-            Save providers
+            {t("notifications.providers.save")}
           </Button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { NotificationChannel, NotificationTemplateFieldsFragment, NotificationTemplateInput, NotificationTrigger } from "../../../gql/graphql";
 import { toProblem, type Problem } from "../../../lib/errors";
 import { useDebounced } from "../../../lib/use-debounced";
@@ -7,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from "../../../ui/Field";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useNotificationTemplates, useTemplatePreview } from "../hooks/use-notification-templates";
-import { channelLabels, templateKey, templateLanguages, triggerLabels, variableDescriptions } from "../notification-model";
+import { isDescribedVariable, templateKey, templateLanguages } from "../notification-model";
 
 type Template = NotificationTemplateFieldsFragment;
 interface Selection {
@@ -21,51 +22,52 @@ const languageLabel = (code: string) => templateLanguages.find((l) => l.code ===
 
 /** Pick a template by trigger, channel and language (the combinations the API offers), then edit it. */
 export function NotificationTemplatesEditor() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const { templates, loading, error, refetch, save, reset, saving, resetting } = useNotificationTemplates(tenant.id);
   const [selection, setSelection] = useState<Selection | null>(null);
   const list = useMemo(() => templates ?? [], [templates]);
   const first = list[0];
   const chosen: Selection | null = selection ?? (first ? { trigger: first.trigger, channel: first.channel, language: first.language } : null);
-  const template = chosen ? list.find((t) => templateKey(t) === templateKey(chosen)) : undefined;
+  const template = chosen ? list.find((candidate) => templateKey(candidate) === templateKey(chosen)) : undefined;
 
   /** Changing one part keeps the others when that combination exists, else takes the first that does. */
   const choose = (next: Partial<Selection>) => {
     if (!chosen) return;
     const wanted = { ...chosen, ...next };
     const match =
-      list.find((t) => templateKey(t) === templateKey(wanted)) ??
-      list.find((t) => t.trigger === wanted.trigger && t.channel === wanted.channel) ??
-      list.find((t) => t.trigger === wanted.trigger);
+      list.find((candidate) => templateKey(candidate) === templateKey(wanted)) ??
+      list.find((candidate) => candidate.trigger === wanted.trigger && candidate.channel === wanted.channel) ??
+      list.find((candidate) => candidate.trigger === wanted.trigger);
     if (match) setSelection({ trigger: match.trigger, channel: match.channel, language: match.language });
   };
 
-  if (loading) return <Loading label="Loading templates…" />;
+  if (loading) return <Loading label={t("notifications.templates.loading")} />;
   if (!templates) return <ErrorState error={error} onRetry={refetch} />;
-  if (!chosen || !template) return <EmptyState title="No templates">The server offers no message templates.</EmptyState>;
+  if (!chosen || !template) return <EmptyState title={t("notifications.templates.noneTitle")}>{t("notifications.templates.noneBody")}</EmptyState>;
 
   return (
     <div className="card">
       <div className="filters__row template-selectors">
         <SelectField
-          label="Message"
+          label={t("notifications.templates.message")}
           value={chosen.trigger}
           onChange={(v) => choose({ trigger: v as NotificationTrigger })}
-          options={unique(list.map((t) => t.trigger)).map((t) => ({ value: t, label: triggerLabels[t] }))}
+          options={unique(list.map((candidate) => candidate.trigger)).map((trigger) => ({ value: trigger, label: t(`notifications.trigger.${trigger}`) }))}
           data-testid="template-trigger"
         />
         <SelectField
-          label="Channel"
+          label={t("notifications.templates.channel")}
           value={chosen.channel}
           onChange={(v) => choose({ channel: v as NotificationChannel })}
-          options={unique(list.filter((t) => t.trigger === chosen.trigger).map((t) => t.channel)).map((c) => ({ value: c, label: channelLabels[c] }))}
+          options={unique(list.filter((candidate) => candidate.trigger === chosen.trigger).map((candidate) => candidate.channel)).map((c) => ({ value: c, label: t(`notifications.channel.${c}`) }))}
           data-testid="template-channel"
         />
         <SelectField
-          label="Language"
+          label={t("notifications.templates.language")}
           value={chosen.language}
           onChange={(v) => choose({ language: v })}
-          options={unique(list.filter((t) => t.trigger === chosen.trigger && t.channel === chosen.channel).map((t) => t.language)).map((l) => ({ value: l, label: languageLabel(l) }))}
+          options={unique(list.filter((candidate) => candidate.trigger === chosen.trigger && candidate.channel === chosen.channel).map((candidate) => candidate.language)).map((l) => ({ value: l, label: languageLabel(l) }))}
           data-testid="template-language"
         />
       </div>
@@ -106,6 +108,7 @@ const known = new Set(["body", "subject"]);
  * sample values; an unknown {variable} shows at the body field, from the preview as soon as it is typed.
  */
 export function TemplateForm({ tenantId, template, canEdit, saving, resetting, onSave, onReset }: FormProps) {
+  const { t } = useTranslation();
   const [subject, setSubject] = useState(template.subject ?? "");
   const [body, setBody] = useState(template.body);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -119,7 +122,7 @@ export function TemplateForm({ tenantId, template, canEdit, saving, resetting, o
   const { preview, error: previewError } = useTemplatePreview(tenantId, draft.body.trim() ? draft : null);
   const previewProblem = previewError ? toProblem(previewError) : null;
   const changed = body !== template.body || (isEmail && subject !== (template.subject ?? ""));
-  const fieldError = (key: "body" | "subject") => problem?.fields[key] ?? previewProblem?.fields[key] ?? (key === "body" && !body.trim() ? "Write the message" : undefined);
+  const fieldError = (key: "body" | "subject") => problem?.fields[key] ?? previewProblem?.fields[key] ?? (key === "body" && !body.trim() ? t("notifications.templates.writeMessage") : undefined);
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k));
 
   const submit = async (event: FormEvent) => {
@@ -128,7 +131,7 @@ export function TemplateForm({ tenantId, template, canEdit, saving, resetting, o
     if (!body.trim()) return;
     const result = await onSave(current);
     setProblem(result);
-    if (!result) setNote("Saved. New messages use this text.");
+    if (!result) setNote(t("notifications.templates.saved"));
   };
 
   const restore = async () => {
@@ -143,33 +146,33 @@ export function TemplateForm({ tenantId, template, canEdit, saving, resetting, o
       setSubject(result.template.subject ?? "");
       setBody(result.template.body);
     }
-    setNote("Back to qline’s default text.");
+    setNote(t("notifications.templates.restored"));
   };
 
   return (
-    <form className="form template-editor" onSubmit={(e) => void submit(e)} noValidate aria-label="Template" data-testid={`template-form-${templateKey(template)}`}>
+    <form className="form template-editor" onSubmit={(e) => void submit(e)} noValidate aria-label={t("notifications.templates.form")} data-testid={`template-form-${templateKey(template)}`}>
       <div className="stack">
         {unplaced && <Alert>{problem.message}</Alert>}
         {note && <Alert tone="success">{note}</Alert>}
         <p>
-          {template.isDefault ? <span className="badge badge--inherited">qline’s default</span> : <span className="badge badge--own">Your own text</span>}
-          {changed && <span className="muted"> · unsaved changes</span>}
+          {template.isDefault ? <span className="badge badge--inherited">{t("notifications.templates.isDefault")}</span> : <span className="badge badge--own">{t("notifications.templates.own")}</span>}
+          {changed && <span className="muted">{t("notifications.templates.unsaved")}</span>}
         </p>
         <fieldset className="fieldset" disabled={!canEdit}>
           <legend>
-            {triggerLabels[template.trigger]} · {channelLabels[template.channel]} · {languageLabel(template.language)}
+            {t(`notifications.trigger.${template.trigger}`)} · {t(`notifications.channel.${template.channel}`)} · {languageLabel(template.language)}
           </legend>
-          {isEmail && <TextField label="Subject" value={subject} onChange={setSubject} error={fieldError("subject")} maxLength={200} data-testid="template-subject" />}
-          <TextAreaField label="Message" value={body} onChange={setBody} error={fieldError("body")} rows={template.channel === "EMAIL" ? 8 : 4} data-testid="template-body" />
+          {isEmail && <TextField label={t("notifications.templates.subject")} value={subject} onChange={setSubject} error={fieldError("subject")} maxLength={200} data-testid="template-subject" />}
+          <TextAreaField label={t("notifications.templates.message")} value={body} onChange={setBody} error={fieldError("body")} rows={template.channel === "EMAIL" ? 8 : 4} data-testid="template-body" />
         </fieldset>
         {canEdit && (
           <div className="form__actions">
             <Button type="submit" variant="primary" busy={saving} disabled={!changed} data-testid="template-save">
-              Save template
+              {t("notifications.templates.save")}
             </Button>
             {!template.isDefault && (
               <Button variant="ghost" busy={resetting} onClick={() => void restore()} data-testid="template-reset">
-                Reset to default
+                {t("notifications.templates.reset")}
               </Button>
             )}
           </div>
@@ -177,17 +180,17 @@ export function TemplateForm({ tenantId, template, canEdit, saving, resetting, o
       </div>
       <aside className="stack">
         <div>
-          <h3 className="section-title">Variables</h3>
+          <h3 className="section-title">{t("notifications.templates.variables")}</h3>
           <ul className="variable-list">
             {template.variables.map((v) => (
               <li key={v}>
-                <code>{`{${v}}`}</code> <span className="muted">{variableDescriptions[v] ?? ""}</span>
+                <code>{`{${v}}`}</code> <span className="muted">{isDescribedVariable(v) ? t(`notifications.variable.${v}`) : ""}</span>
               </li>
             ))}
           </ul>
         </div>
         <div>
-          <h3 className="section-title">Preview</h3>
+          <h3 className="section-title">{t("notifications.templates.preview")}</h3>
           <div className="template-preview" aria-live="polite" data-testid="template-preview">
             {preview ? (
               <>
@@ -197,7 +200,7 @@ export function TemplateForm({ tenantId, template, canEdit, saving, resetting, o
                 </pre>
               </>
             ) : (
-              <span className="muted">{previewProblem && !previewProblem.fields.body ? previewProblem.message : "The message with sample values appears here."}</span>
+              <span className="muted">{previewProblem && !previewProblem.fields.body ? previewProblem.message : t("notifications.templates.previewEmpty")}</span>
             )}
           </div>
         </div>

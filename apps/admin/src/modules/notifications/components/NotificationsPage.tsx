@@ -1,4 +1,5 @@
 import { notificationsHref, type NotificationTab } from "../../../app/router";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../ui/PageHeader";
 import { EmptyState } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
@@ -8,14 +9,13 @@ import { DevMailbox } from "./DevMailbox";
 import { NotificationProvidersForm } from "./NotificationProvidersForm";
 import { NotificationTemplatesEditor } from "./NotificationTemplatesEditor";
 
-const tabLabels: Record<NotificationTab, string> = { log: "Delivery log", templates: "Templates", providers: "Providers", mailbox: "Dev mailbox" };
-
 /**
  * The tenant's messages to customers: what was sent (delivery log, tickets:read), how it is worded (templates,
  * tenant:read) and how it leaves (providers, tenant:update); the dev mailbox tab appears only once devMailbox
  * answers (tickets:read).
  */
 export function NotificationsPage({ tab }: { tab: NotificationTab }) {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const canLog = can("tickets:read");
   // Provider settings are read and written with tenant:update (they name accounts and senders).
@@ -26,13 +26,13 @@ export function NotificationsPage({ tab }: { tab: NotificationTab }) {
 
   return (
     <section className="notifications">
-      <PageHeader title="Notifications" description="Messages to customers by SMS, email and push: what was sent, its wording and the providers it goes through." />
-      <nav aria-label="Notifications">
+      <PageHeader title={t("notifications.title")} description={t("notifications.description")} />
+      <nav aria-label={t("notifications.title")}>
         <ul className="tabs">
-          {shown.map((t) => (
-            <li key={t}>
-              <a href={notificationsHref(tenant.id, t)} aria-current={t === current ? "page" : undefined} data-testid={`notifications-tab-${t}`}>
-                {tabLabels[t]}
+          {shown.map((shownTab) => (
+            <li key={shownTab}>
+              <a href={notificationsHref(tenant.id, shownTab)} aria-current={shownTab === current ? "page" : undefined} data-testid={`notifications-tab-${shownTab}`}>
+                {t(`notifications.tabs.${shownTab}`)}
               </a>
             </li>
           ))}
@@ -45,7 +45,7 @@ export function NotificationsPage({ tab }: { tab: NotificationTab }) {
         (mailbox.available ? (
           <MailboxTab tenantId={tenant.id} />
         ) : mailbox.loading ? null : (
-          <EmptyState title="No dev mailbox here">This server sends real messages: its embedded dev mailbox (QLINE_DEV_SINKS) is off.</EmptyState>
+          <EmptyState title={t("notifications.noMailboxTitle")}>{t("notifications.noMailboxBody")}</EmptyState>
         ))}
     </section>
   );
