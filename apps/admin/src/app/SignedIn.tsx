@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo } from "react";
 import { logout } from "../modules/auth/hooks/use-auth-actions";
@@ -14,6 +15,7 @@ import { InvitePage } from "../modules/members/components/InvitePage";
 export function SignedIn() {
   const { data, loading, error, refetch } = useQuery(MeQuery);
   const route = useRoute();
+  const { t } = useTranslation();
   const user = data?.me ?? null;
   const firstTenant = user?.memberships.find((m) => !m.suspended)?.tenant.id ?? user?.memberships[0]?.tenant.id;
 
@@ -34,12 +36,12 @@ export function SignedIn() {
     return (
       <main className="page-center">
         {loading || !error ? (
-          <Loading label="Signing you in…" />
+          <Loading label={t("common.signingIn")} />
         ) : (
           <div className="stack">
-            <ErrorState error={error} onRetry={() => void refetch()} title="Could not load your account" />
+            <ErrorState error={error} onRetry={() => void refetch()} title={t("common.couldNotLoadAccount")} />
             <Button variant="ghost" onClick={logout}>
-              Sign out
+              {t("frame.signOut")}
             </Button>
           </div>
         )}
@@ -59,11 +61,11 @@ export function SignedIn() {
             ) : route.name === "invite" ? (
               <InvitePage token={route.token} signedIn />
             ) : route.name === "not-found" ? (
-              <EmptyState title="Page not found" action={firstTenant ? <a href={tenantHref(firstTenant)}>Go to your tenant</a> : undefined} />
+              <EmptyState title={t("common.pageNotFound")} action={firstTenant ? <a href={tenantHref(firstTenant)}>{t("common.goToYourTenant")}</a> : undefined} />
             ) : firstTenant ? (
               <Loading />
             ) : (
-              <EmptyState title="You have no tenants yet">Ask a colleague to invite you to their tenant at {session.user.email}.</EmptyState>
+              <EmptyState title={t("common.noTenantsTitle")}>{t("common.noTenantsBody", { email: session.user.email })}</EmptyState>
             )}
           </main>
         </AppFrame>

@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { Button } from "./Button";
 
 /** Copies text to the clipboard and says so; falls back to selecting nothing when the clipboard is unavailable. */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
@@ -15,10 +17,10 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   return (
     <>
       <Button variant="secondary" size="sm" onClick={() => void copy()}>
-        {state === "copied" ? "Copied" : label}
+        {state === "copied" ? t("common.copied") : (label ?? t("common.copy"))}
       </Button>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
+        {state === "copied" ? t("common.copiedToClipboard") : state === "failed" ? t("common.copyFailed") : ""}
       </span>
     </>
   );

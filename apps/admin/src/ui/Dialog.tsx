@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 interface DialogProps {
@@ -12,6 +13,7 @@ interface DialogProps {
 
 /** A modal dialog: focus moves in on open and back on close, Escape and the backdrop close it, Tab stays inside. */
 export function Dialog({ title, onClose, children, footer, className }: DialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -47,7 +49,7 @@ export function Dialog({ title, onClose, children, footer, className }: DialogPr
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={panel} tabIndex={-1} onKeyDown={onKeyDown}>
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
+          <button type="button" className="dialog__close" aria-label={t("common.close")} onClick={onClose}>
             ×
           </button>
         </header>

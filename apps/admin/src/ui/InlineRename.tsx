@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState, type FormEvent } from "react";
 import type { Problem } from "../lib/errors";
 import { Button } from "./Button";
@@ -11,6 +12,7 @@ interface InlineRenameProps {
 
 /** A "Rename" button that becomes a one-field form in place; the API's error (e.g. a taken name) shows beside it. */
 export function InlineRename({ label, name, onRename }: InlineRenameProps) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,13 +28,13 @@ export function InlineRename({ label, name, onRename }: InlineRenameProps) {
           setEditing(true);
         }}
       >
-        Rename<span className="visually-hidden"> {label}</span>
+        {t("common.rename")}<span className="visually-hidden"> {label}</span>
       </Button>
     );
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!value.trim()) return setProblem("Enter a name");
+    if (!value.trim()) return setProblem(t("common.enterName"));
     setBusy(true);
     const result = await onRename(value);
     setBusy(false);
@@ -41,12 +43,12 @@ export function InlineRename({ label, name, onRename }: InlineRenameProps) {
   };
   return (
     <form className="inline-rename" onSubmit={(e) => void submit(e)} noValidate>
-      <input className="input input--compact" aria-label={`New name for ${label}`} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={problem ? true : undefined} autoFocus />
+      <input className="input input--compact" aria-label={t("common.newNameFor", { label })} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={problem ? true : undefined} autoFocus />
       <Button size="sm" type="submit" variant="primary" busy={busy}>
-        Save
+        {t("common.save")}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-        Cancel
+        {t("common.cancel")}
       </Button>
       {problem && (
         <span className="field__error" role="alert">

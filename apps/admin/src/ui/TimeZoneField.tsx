@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useId, useMemo } from "react";
 import { FieldShell } from "./Field";
 
@@ -25,6 +26,7 @@ interface TimeZoneFieldProps {
  * a zone from the list is accepted (the form checks isKnownTimeZone before saving).
  */
 export function TimeZoneField({ label, value, onChange, error, hint }: TimeZoneFieldProps) {
+  const { t } = useTranslation();
   const listId = useId();
   const zones = useMemo(() => ianaTimeZones(), []);
   return (
@@ -38,7 +40,7 @@ export function TimeZoneField({ label, value, onChange, error, hint }: TimeZoneF
             value={value}
             autoComplete="off"
             spellCheck={false}
-            placeholder="Search, e.g. Berlin"
+            placeholder={t("common.timeZonePlaceholder")}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
             onChange={(e) => onChange(e.target.value)}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useState } from "react";
 import { Button } from "./Button";
 
@@ -13,6 +14,7 @@ interface UndoBarProps {
 
 /** "Marked A012 as no-show. Undo" — a polite live region that goes away by itself after `seconds`. */
 export function UndoBar({ message, seconds, onUndo, onDismiss, problem }: UndoBarProps) {
+  const { t } = useTranslation();
   const [left, setLeft] = useState(seconds);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -37,9 +39,9 @@ export function UndoBar({ message, seconds, onUndo, onDismiss, problem }: UndoBa
           setBusy(false);
         }}
       >
-        Undo
+        {t("common.undo")}
       </Button>
-      <Button size="sm" variant="ghost" onClick={onDismiss} aria-label="Dismiss">
+      <Button size="sm" variant="ghost" onClick={onDismiss} aria-label={t("common.dismiss")}>
         ×
       </Button>
     </div>

@@ -1,25 +1,28 @@
+import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { toProblem } from "../lib/errors";
 import { Button } from "./Button";
 
-export function Loading({ label = "Loading…" }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="state state--loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t("common.loading")}</span>
     </div>
   );
 }
 
-export function ErrorState({ error, onRetry, title = "Could not load this" }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const { t } = useTranslation();
   const problem = toProblem(error);
   return (
     <div className="state state--error" role="alert">
-      <strong>{title}</strong>
+      <strong>{title ?? t("common.couldNotLoad")}</strong>
       <span>{problem.message}</span>
       {onRetry && (
         <Button variant="secondary" size="sm" onClick={onRetry}>
-          Try again
+          {t("common.tryAgain")}
         </Button>
       )}
     </div>

@@ -16,7 +16,10 @@ const parseDay = (value: string): Date | null => {
 export const dayInputValue = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
-export type RangeResult = { from: string; to: string; error?: undefined } | { error: string; from?: undefined; to?: undefined };
+/** Why a range or target is refused: a key under `analytics.errors` (the page says it in the console's language). */
+export type InputError = "missingDates" | "endBeforeStart" | "tooLong" | "target";
+
+export type RangeResult = { from: string; to: string; error?: undefined } | { error: InputError; from?: undefined; to?: undefined };
 
 /**
  * Whole local days: today; the last 7 or 30 days including today; or custom days (both inclusive). `to` is the
@@ -29,21 +32,19 @@ export function rangeFor(preset: RangePreset, custom: { from: string; to: string
   if (preset === "30d") return { from: addDays(tomorrow, -30).toISOString(), to: tomorrow.toISOString() };
   const from = parseDay(custom.from);
   const last = parseDay(custom.to);
-  if (!from || !last) return { error: "Choose a start and an end date" };
-  if (last < from) return { error: "The end date is before the start date" };
+  if (!from || !last) return { error: "missingDates" };
+  if (last < from) return { error: "endBeforeStart" };
   const to = addDays(last, 1);
-  if (to.getTime() - from.getTime() > maxRangeDays * day) return { error: `Choose at most ${maxRangeDays} days` };
+  if (to.getTime() - from.getTime() > maxRangeDays * day) return { error: "tooLong" }; // at most maxRangeDays
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
 /** The report's service-level target as typed: whole minutes 1–1440 (the API's bounds). */
-export function parseServiceLevel(text: string): { minutes: number; error?: undefined } | { minutes?: undefined; error: string } {
+export function parseServiceLevel(text: string): { minutes: number; error?: undefined } | { minutes?: undefined; error: InputError } {
   const minutes = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return { error: "Enter whole minutes from 1 to 1440" };
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return { error: "target" };
   return { minutes };
 }
-
-export const percent = (share: number | null | undefined) => (share == null ? "—" : `${(share * 100).toFixed(1)} %`);
 
 /** Spreadsheet-safe CSV cell: quoted when needed, and formulas defused (names are user input). */
 export function csvCell(value: string | number | null | undefined): string {

@@ -20,6 +20,13 @@ export function ticketExportUrl(
   return `${endpoint}?${params.toString()}`;
 }
 
+/** The export failed without a message of the server's (the page words it: `analytics.exportHttpFailed`). */
+export class TicketExportHttpError extends Error {
+  constructor(readonly status: number) {
+    super(`The export failed (HTTP ${status})`);
+  }
+}
+
 const filenameOf = (disposition: string | null, fallback: string) => /filename="([^"]+)"/.exec(disposition ?? "")?.[1] ?? fallback;
 
 /**
@@ -29,14 +36,14 @@ const filenameOf = (disposition: string | null, fallback: string) => /filename="
 export async function downloadTicketExport(url: string, token: string | null, fetchImpl: typeof fetch = fetch): Promise<void> {
   const response = await fetchImpl(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
-    let message = `The export failed (HTTP ${response.status})`;
+    let message: string | undefined;
     try {
       const body = (await response.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
+      message = body.error?.message;
     } catch {
-      // not JSON: keep the status
+      // not JSON: only the status
     }
-    throw new Error(message);
+    throw message ? new Error(message) : new TicketExportHttpError(response.status);
   }
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);

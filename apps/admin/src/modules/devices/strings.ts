@@ -29,6 +29,34 @@ export const en = {
   paired: "Paired",
   waiting: "Waiting for pairing",
   notPaired: "Not paired",
+  kinds: { KIOSK: "Kiosk", DISPLAY: "Display" },
+  revokeTitle: "Revoke “{{name}}”?",
+  revokeConfirm: "Revoke device",
+  revokeBody: "The device stops working at once and shows “This device is not paired”. To use it again, add it anew and pair it.",
+  dialog: {
+    addTitle: "Add a device",
+    editTitle: "Edit “{{name}}”",
+    kindOptions: { KIOSK: "Kiosk — customers take tickets", DISPLAY: "Display — the now-serving screen (no personal data)" },
+    nameRequired: "Give the device a name, e.g. “Entrance kiosk”",
+    nameHint: "Where it stands, so you can tell devices apart.",
+    linesKiosk: "The lines it offers.",
+    linesDisplay: "The lines it shows.",
+    noneTicked: "None ticked: every line of this tenant.",
+    message: "Message strip",
+    messageHint: "Shown along the bottom of the screen, e.g. opening hours. Empty: no strip.",
+    save: "Save",
+    addAndPair: "Add and show pairing link",
+  },
+  pairing: {
+    title: "Pair “{{name}}”",
+    done: "Done",
+    instructionsKiosk: "On the kiosk, scan this code or open the link in its browser. It works once, until {{date}}; then the kiosk shows its screen by itself.",
+    instructionsDisplay:
+      "On the display, scan this code or open the link in its browser. It works once, until {{date}}; then the display shows its screen by itself.",
+    qr: "QR code to pair {{name}}",
+    copy: "Copy link",
+    shownOnce: "This link is shown only now. If it expires or gets lost, use “New pairing link” on the device.",
+  },
 };
 
 export const de: Shape<typeof en> = {
@@ -56,4 +84,34 @@ export const de: Shape<typeof en> = {
   paired: "Gekoppelt",
   waiting: "Wartet auf Kopplung",
   notPaired: "Nicht gekoppelt",
+  kinds: { KIOSK: "Kiosk", DISPLAY: "Anzeige" },
+  revokeTitle: "„{{name}}“ sperren?",
+  revokeConfirm: "Gerät sperren",
+  revokeBody:
+    "Das Gerät funktioniert sofort nicht mehr und zeigt „Dieses Gerät ist nicht gekoppelt“. Um es wieder zu nutzen, fügen Sie es neu hinzu und koppeln es.",
+  dialog: {
+    addTitle: "Gerät hinzufügen",
+    editTitle: "„{{name}}“ bearbeiten",
+    kindOptions: { KIOSK: "Kiosk — Kunden ziehen Tickets", DISPLAY: "Anzeige — der Bildschirm mit den Aufrufen (keine personenbezogenen Daten)" },
+    nameRequired: "Geben Sie dem Gerät einen Namen, z. B. „Kiosk Eingang“",
+    nameHint: "Wo es steht, damit Sie die Geräte unterscheiden können.",
+    linesKiosk: "Die Schlangen, die es anbietet.",
+    linesDisplay: "Die Schlangen, die es zeigt.",
+    noneTicked: "Keine angehakt: jede Schlange dieses Mandanten.",
+    message: "Laufschrift",
+    messageHint: "Am unteren Bildschirmrand gezeigt, z. B. Öffnungszeiten. Leer: keine Laufschrift.",
+    save: "Speichern",
+    addAndPair: "Hinzufügen und Kopplungslink zeigen",
+  },
+  pairing: {
+    title: "„{{name}}“ koppeln",
+    done: "Fertig",
+    instructionsKiosk:
+      "Scannen Sie am Kiosk diesen Code oder öffnen Sie den Link in seinem Browser. Er funktioniert einmal, bis {{date}}; danach zeigt der Kiosk seinen Bildschirm von selbst.",
+    instructionsDisplay:
+      "Scannen Sie an der Anzeige diesen Code oder öffnen Sie den Link in ihrem Browser. Er funktioniert einmal, bis {{date}}; danach zeigt die Anzeige ihren Bildschirm von selbst.",
+    qr: "QR-Code zum Koppeln von {{name}}",
+    copy: "Link kopieren",
+    shownOnce: "Dieser Link wird nur jetzt gezeigt. Läuft er ab oder geht er verloren, nutzen Sie „Neuer Kopplungslink“ beim Gerät.",
+  },
 };

@@ -7,6 +7,7 @@ import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../
 import { analyticsCsv, rangeFor, type Figures } from "../analytics-model";
 import { AnalyticsPage } from "../components/AnalyticsPage";
 import { authToken } from "../../../lib/auth-token";
+import { i18n } from "../../../i18n/i18n";
 import { AnalyticsLinesQuery } from "../graphql/analytics-lines.query";
 import { AnalyticsReportQuery } from "../graphql/analytics-report.query";
 import { LineAnalyticsQuery } from "../graphql/line-analytics.query";
@@ -275,5 +276,50 @@ describe("AnalyticsPage", () => {
     await screen.findByRole("group", { name: "Served" });
     await userEvent.click(screen.getByRole("button", { name: "Export tickets" }));
     expect(await screen.findByText(/Could not export the tickets: Rate limit exceeded, retry later/)).toBeInTheDocument();
+  });
+
+  it("speaks German: labels, durations to the second, decimal commas, plurals and dates", async () => {
+    await i18n.changeLanguage("de");
+    renderPage([tenantMock(figures()), reportMock()]);
+    expect(screen.getByRole("status")).toHaveTextContent("Die Zahlen werden geladen…");
+    const served = await screen.findByRole("group", { name: "Bedient" });
+    expect(served).toHaveTextContent("von 7 ausgegebenen, 1 noch offen");
+    expect(screen.getByRole("heading", { name: "Auswertungen", level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "CSV exportieren" })).toBeEnabled();
+    expect(screen.getByRole("radio", { name: "7 Tage" })).toBeChecked();
+    expect(within(screen.getByLabelText("Anzeigen")).getByRole("option", { name: "Alle Schlangen von Acme Coffee" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Mittlere Wartezeit" })).toHaveTextContent("2 Min. 8 s");
+    expect(screen.getByRole("group", { name: "Mittlere Wartezeit" })).toHaveTextContent("Beitritt → Aufruf, 4 aufgerufen");
+    expect(screen.getByRole("group", { name: "Nichterscheinen" })).toHaveTextContent("16,7 %");
+    expect(screen.getByRole("group", { name: "Stornoquote" })).toHaveTextContent("1 storniert, 1 abgelaufen");
+    expect(screen.getByText("Stärkste Stunde 11:00 mit 3 ausgegebenen Tickets.")).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /^Tickets nach Tageszeit \(in der Zeitzone jeder Schlange\)/ })).toBeInTheDocument();
+    // The report: the service figures, the tables, the days.
+    expect(await screen.findByRole("group", { name: "Median der Bedienzeit" })).toHaveTextContent("1 Min. 49 s");
+    expect(screen.getByRole("group", { name: "Median der Wartezeit" })).toHaveTextContent("Mittel 6 Min. 38 s");
+    const level = screen.getByRole("group", { name: "Aufgerufen innerhalb von 10 Min." });
+    expect(level).toHaveTextContent("60,0 %");
+    expect(level).toHaveTextContent("3 von 5 aufgerufen");
+    const counters = screen.getByRole("table", { name: "Nach Schalter" });
+    expect(within(counters).getByRole("columnheader", { name: "Im Ziel" })).toBeInTheDocument();
+    expect(within(counters).getByRole("rowheader", { name: "Entfernter Schalter" })).toBeInTheDocument();
+    const staff = screen.getByRole("table", { name: "Nach Person (wer das Ticket aufgerufen hat)" });
+    expect(within(staff).getByRole("rowheader", { name: "Ada" }).closest("tr")).toHaveTextContent("1 Std. 0 Min. 3 s");
+    const days = screen.getByRole("table", { name: "Nach Tag (Europe/Berlin)" });
+    expect(within(days).getByRole("rowheader", { name: "10.02.2026" })).toBeInTheDocument();
+    // The page's own checks are German too.
+    await userEvent.click(screen.getByRole("radio", { name: "Benutzerdefiniert" }));
+    const to = screen.getByLabelText("Bis");
+    await userEvent.clear(to);
+    await userEvent.type(to, "2026-01-01");
+    expect(await screen.findByText("Das Enddatum liegt vor dem Startdatum")).toBeInTheDocument();
+  });
+
+  it("counts in the plural each language needs", () => {
+    expect(i18n.t("analytics.chart.busiest", { hour: "09:00", count: 1 })).toBe("Busiest hour 09:00 with 1 ticket issued.");
+    expect(i18n.t("analytics.chart.busiest", { hour: "09:00", count: 1, lng: "de" })).toBe("Stärkste Stunde 09:00 mit 1 ausgegebenen Ticket.");
+    expect(i18n.t("analytics.figures.noShowsDetail", { count: 1 })).toBe("1 no-show");
+    expect(i18n.t("analytics.figures.noShowsDetail", { count: 2 })).toBe("2 no-shows");
+    expect(i18n.t("analytics.errors.tooLong", { count: 92, lng: "de" })).toBe("Wählen Sie höchstens 92 Tage");
   });
 });

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { ChainRollup } from "../components/ChainRollup";
 import { ChainAnalyticsQuery } from "../graphql/chain-analytics.query";
@@ -51,5 +52,18 @@ describe("ChainRollup", () => {
     };
     renderWithApollo(<ChainRollup tenantId="root" rootDepth={0} range={range} />, [refused]);
     expect(await screen.findByText("Could not load these stores")).toBeInTheDocument();
+  });
+
+  it("speaks German: the heading counts tenants, minutes and percentages read as German", async () => {
+    await i18n.changeLanguage("de");
+    const only = page(null, [store("root", "Acme Coffee", 0, 4), store("airport", "Airport", 1, 9)], "cursor-1", true);
+    renderWithApollo(<ChainRollup tenantId="root" rootDepth={0} range={range} />, [only]);
+    const table = await screen.findByRole("table");
+    const acme = (await within(table).findByRole("rowheader", { name: "Acme Coffee" })).closest("tr")!;
+    expect(acme).toHaveTextContent("Acme Coffee442 Min.0 %");
+    expect(screen.getByRole("heading", { name: "Filiale für Filiale (3 Mandanten)" })).toBeInTheDocument();
+    expect(within(table).getByRole("columnheader", { name: "Mittlere Wartezeit" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Weitere Filialen laden" })).toBeInTheDocument();
+    expect(i18n.t("analytics.chain.headingCount", { count: 1 })).toBe("Filiale für Filiale (1 Mandant)");
   });
 });

@@ -1,27 +1,21 @@
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useAuthToken } from "../../../lib/auth-token";
-import { formatMeasuredDuration } from "../../../lib/format";
 import { ChainRollup } from "./ChainRollup";
 import { Button } from "../../../ui/Button";
 import { SelectField, TextField } from "../../../ui/Field";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
-import { analyticsCsv, dayInputValue, downloadCsv, parseServiceLevel, percent, rangeFor, type Figures, type RangePreset } from "../analytics-model";
+import { analyticsCsv, dayInputValue, downloadCsv, maxRangeDays, parseServiceLevel, rangeFor, type Figures, type RangePreset } from "../analytics-model";
+import { useAnalyticsFormat } from "../format";
 import { useAnalytics, useAnalyticsLines } from "../hooks/use-analytics";
 import { useAnalyticsReport } from "../hooks/use-analytics-report";
-import { downloadTicketExport, ticketExportUrl, type TicketExportFormat } from "../ticket-export";
+import { downloadTicketExport, TicketExportHttpError, ticketExportUrl, type TicketExportFormat } from "../ticket-export";
 import { HourlyChart } from "./HourlyChart";
 import { ReportView } from "./ReportView";
 
-const presets: { value: RangePreset; label: string }[] = [
-  { value: "today", label: "Today" },
-  { value: "7d", label: "7 days" },
-  { value: "30d", label: "30 days" },
-  { value: "custom", label: "Custom" },
-];
-
-const seconds = (value: number | null | undefined) => (value == null ? "—" : formatMeasuredDuration(value));
+const presets: RangePreset[] = ["today", "7d", "30d", "custom"];
 
 function StatCard({ label, value, detail }: { label: string; value: string; detail?: string | undefined }) {
   return (
@@ -34,29 +28,39 @@ function StatCard({ label, value, detail }: { label: string; value: string; deta
 }
 
 function FiguresView({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { duration, percent } = useAnalyticsFormat();
   const accuracy = figures.estimateAccuracy;
   return (
     <>
-      <div className="stats" aria-label="Figures">
-        <StatCard label="Served" value={String(figures.served)} detail={`of ${figures.issued} issued${figures.open ? `, ${figures.open} still open` : ""}`} />
-        <StatCard label="Average wait" value={seconds(figures.averageWaitSeconds)} detail={`join → call, ${figures.waitSamples} called`} />
-        <StatCard label="P90 wait" value={seconds(figures.p90WaitSeconds)} detail="9 in 10 were called within" />
-        <StatCard label="No-show rate" value={percent(figures.noShowRate)} detail={`${figures.noShows} no-shows`} />
-        <StatCard label="Cancellation rate" value={percent(figures.cancellationRate)} detail={`${figures.cancelled} cancelled, ${figures.expired} expired`} />
+      <div className="stats" aria-label={t("analytics.figures.label")}>
+        <StatCard
+          label={t("analytics.figures.served")}
+          value={String(figures.served)}
+          detail={figures.open ? t("analytics.figures.servedOpenDetail", { issued: figures.issued, open: figures.open }) : t("analytics.figures.servedDetail", { issued: figures.issued })}
+        />
+        <StatCard label={t("analytics.figures.averageWait")} value={duration(figures.averageWaitSeconds)} detail={t("analytics.figures.averageWaitDetail", { count: figures.waitSamples })} />
+        <StatCard label={t("analytics.figures.p90Wait")} value={duration(figures.p90WaitSeconds)} detail={t("analytics.figures.p90WaitDetail")} />
+        <StatCard label={t("analytics.figures.noShowRate")} value={percent(figures.noShowRate)} detail={t("analytics.figures.noShowsDetail", { count: figures.noShows })} />
+        <StatCard
+          label={t("analytics.figures.cancellationRate")}
+          value={percent(figures.cancellationRate)}
+          detail={t("analytics.figures.cancellationDetail", { cancelled: figures.cancelled, expired: figures.expired })}
+        />
       </div>
       <div className="card">
         <HourlyChart byHour={figures.byHour} timeZone={figures.timeZone} />
       </div>
       <div className="card">
-        <h2 className="card__title">Estimate accuracy</h2>
+        <h2 className="card__title">{t("analytics.figures.accuracy")}</h2>
         {accuracy ? (
           <div className="stats stats--compact">
-            <StatCard label="Mean absolute error" value={seconds(accuracy.meanAbsoluteErrorSeconds)} detail="issued p50 vs actual wait" />
-            <StatCard label="Waited past p90" value={percent(accuracy.pastP90Share)} detail="ideally about 10 %" />
-            <StatCard label="Tickets measured" value={String(accuracy.samples)} detail="called, with an estimate at issue" />
+            <StatCard label={t("analytics.figures.meanAbsoluteError")} value={duration(accuracy.meanAbsoluteErrorSeconds)} detail={t("analytics.figures.meanAbsoluteErrorDetail")} />
+            <StatCard label={t("analytics.figures.pastP90")} value={percent(accuracy.pastP90Share)} detail={t("analytics.figures.pastP90Detail")} />
+            <StatCard label={t("analytics.figures.measured")} value={String(accuracy.samples)} detail={t("analytics.figures.measuredDetail")} />
           </div>
         ) : (
-          <p className="muted">No called ticket in this range had an estimate recorded when it was issued.</p>
+          <p className="muted">{t("analytics.figures.noAccuracy")}</p>
         )}
       </div>
     </>
@@ -65,6 +69,7 @@ function FiguresView({ figures }: { figures: Figures }) {
 
 /** Analytics per line, per tenant, or rolled up over the tenant's subtree. `now` is injectable for tests. */
 export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: typeof fetch } = {}) {
+  const { t } = useTranslation();
   const { tenant } = useCurrentTenant();
   const token = useAuthToken();
   const [scope, setScope] = useState("tenant");
@@ -83,10 +88,11 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
   const [exportError, setExportError] = useState<string | null>(null);
 
   const scopeOptions = [
-    { value: "tenant", label: `All lines of ${tenant.name}` },
-    { value: "subtree", label: `${tenant.name} and its subtenants` },
-    ...(lines ?? []).map((l) => ({ value: `line:${l.id}`, label: `Line: ${l.name}${l.archivedAt ? " (archived)" : ""}` })),
+    { value: "tenant", label: t("analytics.allLines", { name: tenant.name }) },
+    { value: "subtree", label: t("analytics.subtree", { name: tenant.name }) },
+    ...(lines ?? []).map((l) => ({ value: `line:${l.id}`, label: t(l.archivedAt ? "analytics.lineArchived" : "analytics.line", { name: l.name }) })),
   ];
+  const inputError = (error: string | undefined) => (error === undefined ? undefined : t(`analytics.errors.${error}`, { count: maxRangeDays }));
   const scopeLabel = scopeOptions.find((o) => o.value === scope)?.label ?? scope;
 
   const exportCsv = () => {
@@ -102,7 +108,7 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
     try {
       await downloadTicketExport(ticketExportUrl(scope, tenant.id, valid, exportFormat), token, fetchImpl);
     } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
+      setExportError(e instanceof TicketExportHttpError ? t("analytics.exportHttpFailed", { status: e.status }) : e instanceof Error ? e.message : String(e));
     } finally {
       setExporting(false);
     }
@@ -111,17 +117,17 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
   return (
     <section className="analytics">
       <PageHeader
-        title="Analytics"
-        description="Served tickets, waits, no-shows and how good the wait estimates were, for tickets issued in the chosen days."
+        title={t("analytics.title")}
+        description={t("analytics.description")}
         actions={
           <>
             <Button onClick={exportCsv} disabled={!figures}>
-              Export CSV
+              {t("analytics.exportCsv")}
             </Button>
-            <div className="ticket-export" role="group" aria-label="Ticket export">
+            <div className="ticket-export" role="group" aria-label={t("analytics.ticketExport")}>
               <select
                 className="input"
-                aria-label="Export format"
+                aria-label={t("analytics.exportFormat")}
                 value={exportFormat}
                 onChange={(e) => setExportFormat(e.target.value === "json" ? "json" : "csv")}
               >
@@ -132,55 +138,55 @@ export function AnalyticsPage({ now, fetchImpl }: { now?: Date; fetchImpl?: type
                 onClick={() => void exportTickets()}
                 disabled={!valid}
                 busy={exporting}
-                title={scope === "subtree" ? "One row per ticket of this tenant's own lines" : "One row per ticket issued in these days"}
+                title={scope === "subtree" ? t("analytics.exportTicketsSubtree") : t("analytics.exportTicketsRange")}
               >
-                Export tickets
+                {t("analytics.exportTickets")}
               </Button>
             </div>
           </>
         }
       />
-      <form className="card form filters" aria-label="Analytics scope and dates" onSubmit={(e) => e.preventDefault()}>
+      <form className="card form filters" aria-label={t("analytics.filters")} onSubmit={(e) => e.preventDefault()}>
         <div className="filters__row">
-          <SelectField label="Show" value={scope} onChange={setScope} options={scopeOptions} error={linesError ? "Could not load the lines" : undefined} />
+          <SelectField label={t("analytics.show")} value={scope} onChange={setScope} options={scopeOptions} error={linesError ? t("analytics.linesFailed") : undefined} />
           <fieldset className="segmented">
-            <legend className="field__label">Dates</legend>
+            <legend className="field__label">{t("analytics.dates")}</legend>
             {presets.map((p) => (
-              <label key={p.value} className={`segmented__option${preset === p.value ? " segmented__option--active" : ""}`}>
-                <input type="radio" name="analytics-range" value={p.value} checked={preset === p.value} onChange={() => setPreset(p.value)} />
-                {p.label}
+              <label key={p} className={`segmented__option${preset === p ? " segmented__option--active" : ""}`}>
+                <input type="radio" name="analytics-range" value={p} checked={preset === p} onChange={() => setPreset(p)} />
+                {t(`analytics.presets.${p}`)}
               </label>
             ))}
           </fieldset>
           <TextField
-            label="Service-level target (minutes)"
+            label={t("analytics.target")}
             type="number"
             min={1}
             max={1440}
             value={target}
             onChange={setTarget}
-            error={serviceLevel.error}
+            error={inputError(serviceLevel.error)}
           />
           {preset === "custom" && (
             <>
-              <TextField label="From" type="date" value={custom.from} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
-              <TextField label="To" type="date" value={custom.to} onChange={(to) => setCustom((c) => ({ ...c, to }))} error={range.error} />
+              <TextField label={t("analytics.from")} type="date" value={custom.from} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
+              <TextField label={t("analytics.to")} type="date" value={custom.to} onChange={(to) => setCustom((c) => ({ ...c, to }))} error={inputError(range.error)} />
             </>
           )}
         </div>
       </form>
-      {exportError && <Alert>Could not export the tickets: {exportError}</Alert>}
-      {range.error && preset !== "custom" && <ErrorState error={new Error(range.error)} />}
-      {loading && <Loading label="Loading the figures…" />}
-      {Boolean(error) && !figures && <ErrorState error={error} onRetry={refetch} title="Could not load the figures" />}
-      {figures && figures.issued === 0 && <EmptyState title="No tickets in this range">Nothing was issued here in the chosen days. Try a longer range.</EmptyState>}
+      {exportError && <Alert>{t("analytics.exportFailed", { message: exportError })}</Alert>}
+      {range.error && preset !== "custom" && <ErrorState error={new Error(inputError(range.error))} />}
+      {loading && <Loading label={t("analytics.loading")} />}
+      {Boolean(error) && !figures && <ErrorState error={error} onRetry={refetch} title={t("analytics.loadFailed")} />}
+      {figures && figures.issued === 0 && <EmptyState title={t("analytics.noneTitle")}>{t("analytics.noneBody")}</EmptyState>}
       {figures && figures.issued > 0 && <FiguresView figures={figures} />}
       {figures && figures.issued > 0 && scope === "subtree" && (
-        <p className="muted">Service times, the service level and the per-counter, per-staff and daily figures are shown for one tenant or line at a time.</p>
+        <p className="muted">{t("analytics.subtreeNote")}</p>
       )}
       {figures && figures.issued > 0 && report.report && <ReportView report={report.report} />}
       {figures && figures.issued > 0 && Boolean(report.error) && !report.report && (
-        <ErrorState error={report.error} onRetry={report.refetch} title="Could not load the service figures" />
+        <ErrorState error={report.error} onRetry={report.refetch} title={t("analytics.reportFailed")} />
       )}
       {scope === "subtree" && valid && <ChainRollup tenantId={tenant.id} rootDepth={tenant.depth} range={valid} />}
     </section>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { ErrorState, Loading } from "../../../ui/states";
 import { useChainAnalyticsPage } from "../hooks/use-chain-analytics";
 
-const seconds = (s: number | null | undefined) => (s == null ? "—" : s < 90 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`);
-const percent = (r: number | null | undefined) => (r == null ? "—" : `${Math.round(r * 100)}%`);
 
 interface PageProps {
   tenantId: string;
@@ -18,7 +17,13 @@ interface PageProps {
 
 /** One page of stores (its own query): rows, and on the last page the "more" button with the next cursor. */
 function ChainRollupPage({ tenantId, range, after, rootDepth, last, onMore, onTotal }: PageProps) {
+  const { t, i18n } = useTranslation();
   const { page, loading, error, refetch } = useChainAnalyticsPage(tenantId, range, after);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  // A glance across stores: whole seconds below 90 s, else whole minutes.
+  const seconds = (s: number | null | undefined) =>
+    s == null ? "—" : s < 90 ? t("analytics.units.seconds", { value: number.format(s) }) : t("analytics.units.minutes", { value: number.format(s / 60) });
+  const percent = (r: number | null | undefined) => (r == null ? "—" : t("analytics.chain.percent", { value: number.format(r * 100) }));
   const total = after === null ? page?.totalStores : undefined;
   useEffect(() => {
     if (total !== undefined) onTotal(total);
@@ -28,14 +33,14 @@ function ChainRollupPage({ tenantId, range, after, rootDepth, last, onMore, onTo
       {loading && (
         <tr>
           <td colSpan={5}>
-            <Loading label="Loading stores…" />
+            <Loading label={t("analytics.chain.loading")} />
           </td>
         </tr>
       )}
       {Boolean(error) && !page && (
         <tr>
           <td colSpan={5}>
-            <ErrorState error={error} onRetry={refetch} title="Could not load these stores" />
+            <ErrorState error={error} onRetry={refetch} title={t("analytics.chain.failed")} />
           </td>
         </tr>
       )}
@@ -54,7 +59,7 @@ function ChainRollupPage({ tenantId, range, after, rootDepth, last, onMore, onTo
         <tr>
           <td colSpan={5}>
             <Button size="sm" onClick={() => onMore(page.pageInfo.endCursor!)}>
-              Load more stores
+              {t("analytics.chain.more")}
             </Button>
           </td>
         </tr>
@@ -68,6 +73,7 @@ function ChainRollupPage({ tenantId, range, after, rootDepth, last, onMore, onTo
  * each page with the cursor the previous one gave).
  */
 export function ChainRollup({ tenantId, rootDepth, range }: { tenantId: string; rootDepth: number; range: { from: string; to: string } }) {
+  const { t } = useTranslation();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [total, setTotal] = useState<number | null>(null);
   const key = `${tenantId}|${range.from}|${range.to}`;
@@ -77,16 +83,16 @@ export function ChainRollup({ tenantId, rootDepth, range }: { tenantId: string; 
     setCursors([null]);
   }
   return (
-    <section className="card" aria-label="Chain roll-up by store">
-      <h2>Store by store{total !== null ? ` (${total} ${total === 1 ? "tenant" : "tenants"})` : ""}</h2>
+    <section className="card" aria-label={t("analytics.chain.label")}>
+      <h2>{total !== null ? t("analytics.chain.headingCount", { count: total }) : t("analytics.chain.heading")}</h2>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Store</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Served</th>
-            <th scope="col">Average wait</th>
-            <th scope="col">No-shows</th>
+            <th scope="col">{t("analytics.chain.store")}</th>
+            <th scope="col">{t("analytics.report.issued")}</th>
+            <th scope="col">{t("analytics.report.served")}</th>
+            <th scope="col">{t("analytics.figures.averageWait")}</th>
+            <th scope="col">{t("analytics.report.noShows")}</th>
           </tr>
         </thead>
         {cursors.map((after, i) => (

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { hourLabel, type Figures } from "../analytics-model";
 
 const width = 720;
@@ -7,6 +8,7 @@ const pad = { top: 16, right: 8, bottom: 28, left: 36 };
 
 /** Tickets issued (and served) per hour of the day: plain SVG, one labelled bar pair per hour, plus a table for screen readers. */
 export function HourlyChart({ byHour, timeZone }: { byHour: Figures["byHour"]; timeZone: string | null }) {
+  const { t } = useTranslation();
   const titleId = useId();
   const max = Math.max(1, ...byHour.map((h) => h.issued));
   const plotW = width - pad.left - pad.right;
@@ -14,16 +16,17 @@ export function HourlyChart({ byHour, timeZone }: { byHour: Figures["byHour"]; t
   const slot = plotW / 24;
   const y = (value: number) => pad.top + plotH - (value / max) * plotH;
   const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
-  const zone = timeZone ? `in ${timeZone}` : "in each line's time zone";
+  const zone = timeZone ? t("analytics.chart.inZone", { zone: timeZone }) : t("analytics.chart.inLineZones");
+  const caption = t("analytics.chart.caption", { zone });
   const busiest = byHour.reduce((best, h) => (h.issued > best.issued ? h : best), byHour[0] ?? { hour: 0, issued: 0, served: 0 });
 
   return (
     <figure className="chart">
       <figcaption id={titleId} className="chart__caption">
-        Tickets by hour of the day ({zone})
+        {caption}
         <span className="chart__legend">
-          <span className="chart__key chart__key--issued" aria-hidden="true" /> issued
-          <span className="chart__key chart__key--served" aria-hidden="true" /> served
+          <span className="chart__key chart__key--issued" aria-hidden="true" /> {t("analytics.chart.issued")}
+          <span className="chart__key chart__key--served" aria-hidden="true" /> {t("analytics.chart.served")}
         </span>
       </figcaption>
       <svg
@@ -35,7 +38,7 @@ export function HourlyChart({ byHour, timeZone }: { byHour: Figures["byHour"]; t
         preserveAspectRatio="xMidYMid meet"
       >
         <desc id={`${titleId}-summary`}>
-          {busiest.issued > 0 ? `Busiest hour ${hourLabel(busiest.hour)} with ${busiest.issued} tickets issued.` : "No tickets issued in this range."}
+          {busiest.issued > 0 ? t("analytics.chart.busiest", { hour: hourLabel(busiest.hour), count: busiest.issued }) : t("analytics.chart.empty")}
         </desc>
         {ticks.map((t) => (
           <g key={t} className="chart__grid">
@@ -50,7 +53,7 @@ export function HourlyChart({ byHour, timeZone }: { byHour: Figures["byHour"]; t
           const barW = Math.max(2, slot * 0.38);
           return (
             <g key={h.hour} data-hour={h.hour}>
-              <title>{`${hourLabel(h.hour)}: ${h.issued} issued, ${h.served} served`}</title>
+              <title>{t("analytics.chart.bar", { hour: hourLabel(h.hour), issued: h.issued, served: h.served })}</title>
               <rect className="chart__bar chart__bar--issued" x={x + slot * 0.1} y={y(h.issued)} width={barW} height={pad.top + plotH - y(h.issued)} />
               <rect className="chart__bar chart__bar--served" x={x + slot * 0.1 + barW} y={y(h.served)} width={barW} height={pad.top + plotH - y(h.served)} />
               {h.hour % 3 === 0 && (
@@ -63,12 +66,12 @@ export function HourlyChart({ byHour, timeZone }: { byHour: Figures["byHour"]; t
         })}
       </svg>
       <table className="visually-hidden">
-        <caption>Tickets by hour of the day ({zone})</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Hour</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Served</th>
+            <th scope="col">{t("analytics.chart.hour")}</th>
+            <th scope="col">{t("analytics.report.issued")}</th>
+            <th scope="col">{t("analytics.report.served")}</th>
           </tr>
         </thead>
         <tbody>

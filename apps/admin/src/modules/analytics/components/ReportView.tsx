@@ -1,11 +1,9 @@
 import type { AnalyticsReportQuery } from "../../../gql/graphql";
-import { formatMeasuredDuration } from "../../../lib/format";
-import { percent } from "../analytics-model";
+import { useTranslation } from "react-i18next";
+import { useAnalyticsFormat } from "../format";
 
 type Report = NonNullable<AnalyticsReportQuery["analyticsReport"]>;
 type Group = Report["total"];
-
-const duration = (value: number | null | undefined) => (value == null ? "—" : formatMeasuredDuration(value));
 
 function Stat({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
@@ -17,7 +15,10 @@ function Stat({ label, value, detail }: { label: string; value: string; detail: 
   );
 }
 
-function GroupTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; group: Group }[] }) {
+/** `days`: the row headers are report days (kept on one line). */
+function GroupTable({ caption, head, days = false, rows }: { caption: string; head: string; days?: boolean; rows: { key: string; label: string; group: Group }[] }) {
+  const { t } = useTranslation();
+  const { duration, percent } = useAnalyticsFormat();
   return (
     <div className="card card--flush">
       <table className="table report-table">
@@ -25,20 +26,20 @@ function GroupTable({ caption, head, rows }: { caption: string; head: string; ro
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Served</th>
-            <th scope="col">No-shows</th>
-            <th scope="col">Mean wait</th>
-            <th scope="col">Median wait</th>
-            <th scope="col">Mean service</th>
-            <th scope="col">Median service</th>
-            <th scope="col">Within target</th>
+            <th scope="col">{t("analytics.report.issued")}</th>
+            <th scope="col">{t("analytics.report.served")}</th>
+            <th scope="col">{t("analytics.report.noShows")}</th>
+            <th scope="col">{t("analytics.report.meanWait")}</th>
+            <th scope="col">{t("analytics.report.medianWaitColumn")}</th>
+            <th scope="col">{t("analytics.report.meanServiceColumn")}</th>
+            <th scope="col">{t("analytics.report.medianServiceColumn")}</th>
+            <th scope="col">{t("analytics.report.withinTarget")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ key, label, group }) => (
             <tr key={key}>
-              <th scope="row" className={head === "Day" ? "nowrap" : undefined}>
+              <th scope="row" className={days ? "nowrap" : undefined}>
                 {label}
               </th>
               <td>{group.issued}</td>
@@ -59,30 +60,41 @@ function GroupTable({ caption, head, rows }: { caption: string; head: string; ro
 
 /** Service time, the service level, and the per-counter, per-staff and per-day tables of the manager's report. */
 export function ReportView({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const { duration, percent, day } = useAnalyticsFormat();
   const { total } = report;
   return (
     <>
-      <div className="stats" aria-label="Service">
-        <Stat label="Mean service time" value={duration(total.meanServiceSeconds)} detail={`call → complete, ${total.serviceSamples} served`} />
-        <Stat label="Median service time" value={duration(total.medianServiceSeconds)} detail="half were served within" />
-        <Stat label="Median wait" value={duration(total.medianWaitSeconds)} detail={`mean ${duration(total.meanWaitSeconds)}`} />
+      <div className="stats" aria-label={t("analytics.report.service")}>
+        <Stat label={t("analytics.report.meanService")} value={duration(total.meanServiceSeconds)} detail={t("analytics.report.meanServiceDetail", { count: total.serviceSamples })} />
+        <Stat label={t("analytics.report.medianService")} value={duration(total.medianServiceSeconds)} detail={t("analytics.report.medianServiceDetail")} />
+        <Stat label={t("analytics.report.medianWait")} value={duration(total.medianWaitSeconds)} detail={t("analytics.report.medianWaitDetail", { mean: duration(total.meanWaitSeconds) })} />
         <Stat
-          label={`Called within ${report.serviceLevelMinutes} min`}
+          label={t("analytics.report.calledWithin", { minutes: report.serviceLevelMinutes })}
           value={percent(total.serviceLevelShare)}
-          detail={`${total.calledWithinTarget} of ${total.waitSamples} called`}
+          detail={t("analytics.report.calledWithinDetail", { within: total.calledWithinTarget, count: total.waitSamples })}
         />
       </div>
       {report.byCounter.length > 0 && (
-        <GroupTable caption="By counter" head="Counter" rows={report.byCounter.map((c) => ({ key: c.counterId, label: c.name ?? "Removed counter", group: c }))} />
+        <GroupTable
+          caption={t("analytics.report.byCounter")}
+          head={t("analytics.report.counter")}
+          rows={report.byCounter.map((c) => ({ key: c.counterId, label: c.name ?? t("analytics.report.removedCounter"), group: c }))}
+        />
       )}
       {report.byStaff.length > 0 && (
         <GroupTable
-          caption="By staff member (who called the ticket)"
-          head="Staff member"
-          rows={report.byStaff.map((s) => ({ key: s.userId, label: s.name ?? "Name not shown", group: s }))}
+          caption={t("analytics.report.byStaff")}
+          head={t("analytics.report.staffMember")}
+          rows={report.byStaff.map((s) => ({ key: s.userId, label: s.name ?? t("analytics.report.nameNotShown"), group: s }))}
         />
       )}
-      <GroupTable caption={`By day (${report.timeZone})`} head="Day" rows={report.daily.map((d) => ({ key: d.day, label: d.day, group: d }))} />
+      <GroupTable
+        caption={t("analytics.report.byDay", { zone: report.timeZone })}
+        head={t("analytics.report.day")}
+        days
+        rows={report.daily.map((d) => ({ key: d.day, label: day(d.day), group: d }))}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { CreateDeviceMutationVariables } from "../../../gql/graphql";
+import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
 import { DevicesPage } from "../components/DevicesPage";
@@ -121,5 +122,42 @@ describe("DevicesPage", () => {
     await user.click(within(confirm).getByRole("button", { name: "Revoke device" }));
     await waitFor(() => expect(revoked).toBe(1));
     expect(await screen.findByText(/^Revoked/)).toBeInTheDocument();
+  });
+
+  it("speaks German: the add dialog, the pairing link and the revoke confirmation", async () => {
+    const user = userEvent.setup();
+    await i18n.changeLanguage("de");
+    const url = "https://kiosk.example/pair#t=abc";
+    const create = {
+      request: { query: CreateDeviceMutation, variables: () => true },
+      result: { data: { createDevice: { __typename: "DevicePairing" as const, pairingUrl: url, expiresAt: "2026-12-04T10:15:00.000Z", device: tv } } },
+    };
+    renderPage([devicesQuery([device()]), create, devicesQuery([device(), tv])]);
+    const kiosk = await screen.findByRole("row", { name: /Entrance kiosk/ });
+    expect(within(kiosk).getByText("Alle Schlangen")).toBeInTheDocument();
+    expect(within(kiosk).getByText("Gekoppelt")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Gerät hinzufügen" }));
+    const dialog = screen.getByRole("dialog", { name: "Gerät hinzufügen" });
+    expect(within(dialog).getByRole("button", { name: "Schließen" })).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "Abbrechen" })).toBeInTheDocument();
+    expect(within(within(dialog).getByLabelText("Art")).getByRole("option", { name: "Anzeige — der Bildschirm mit den Aufrufen (keine personenbezogenen Daten)" })).toBeInTheDocument();
+    expect(dialog).toHaveTextContent("Die Schlangen, die es anbietet. Keine angehakt: jede Schlange dieses Mandanten.");
+    await user.click(within(dialog).getByRole("button", { name: "Hinzufügen und Kopplungslink zeigen" }));
+    expect(within(dialog).getByText("Geben Sie dem Gerät einen Namen, z. B. „Kiosk Eingang“")).toBeInTheDocument();
+    await user.selectOptions(within(dialog).getByLabelText("Art"), "DISPLAY");
+    await user.type(within(dialog).getByLabelText(/^Name/), "Waiting room TV");
+    await user.click(within(dialog).getByRole("button", { name: "Hinzufügen und Kopplungslink zeigen" }));
+
+    const pairing = await screen.findByRole("dialog", { name: "„Waiting room TV“ koppeln" });
+    expect(pairing).toHaveTextContent("Scannen Sie an der Anzeige diesen Code oder öffnen Sie den Link in ihrem Browser.");
+    expect(within(pairing).getByTitle("QR-Code zum Koppeln von Waiting room TV")).toBeInTheDocument();
+    expect(within(pairing).getByRole("button", { name: "Link kopieren" })).toBeInTheDocument();
+    await user.click(within(pairing).getByRole("button", { name: "Fertig" }));
+
+    await user.click(screen.getByRole("button", { name: "Entrance kiosk sperren" }));
+    const confirm = screen.getByRole("dialog", { name: "„Entrance kiosk“ sperren?" });
+    expect(confirm).toHaveTextContent("Das Gerät funktioniert sofort nicht mehr und zeigt „Dieses Gerät ist nicht gekoppelt“.");
+    expect(within(confirm).getByRole("button", { name: "Gerät sperren" })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { DeviceKind } from "../../../gql/graphql";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -16,13 +17,11 @@ interface Props {
   onClose: () => void;
 }
 
-const kindOptions = [
-  { value: "KIOSK", label: "Kiosk — customers take tickets" },
-  { value: "DISPLAY", label: "Display — the now-serving screen (no personal data)" },
-];
+const kinds: DeviceKind[] = ["KIOSK", "DISPLAY"];
 
 /** Name, kind, lines (none ticked: every line) and, for a display, the message strip. */
 export function DeviceDialog({ existing, lines, busy, onSave, onClose }: Props) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<DeviceKind>(existing?.kind ?? "KIOSK");
   const [name, setName] = useState(existing?.name ?? "");
   const [lineIds, setLineIds] = useState<Set<string>>(() => new Set(existing?.lineIds ?? []));
@@ -33,7 +32,7 @@ export function DeviceDialog({ existing, lines, busy, onSave, onClose }: Props) 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setNameError("Give the device a name, e.g. “Entrance kiosk”");
+      setNameError(t("devices.dialog.nameRequired"));
       return;
     }
     setNameError(null);
@@ -44,24 +43,33 @@ export function DeviceDialog({ existing, lines, busy, onSave, onClose }: Props) 
 
   return (
     <Dialog
-      title={existing ? `Edit “${existing.name}”` : "Add a device"}
+      title={existing ? t("devices.dialog.editTitle", { name: existing.name }) : t("devices.dialog.addTitle")}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("common.cancel")}</Button>
           <Button type="submit" form="device-form" variant="primary" busy={busy}>
-            {existing ? "Save" : "Add and show pairing link"}
+            {existing ? t("devices.dialog.save") : t("devices.dialog.addAndPair")}
           </Button>
         </>
       }
     >
       <form id="device-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && Object.keys(problem.fields).length === 0 && <Alert>{problem.message}</Alert>}
-        {!existing && <SelectField label="Kind" value={kind} onChange={(v) => setKind(v as DeviceKind)} options={kindOptions} />}
-        <TextField label="Name" value={name} onChange={setName} error={nameError ?? problem?.fields.name} hint="Where it stands, so you can tell devices apart." />
+        {!existing && (
+          <SelectField
+            label={t("devices.kind")}
+            value={kind}
+            onChange={(v) => setKind(v as DeviceKind)}
+            options={kinds.map((k) => ({ value: k, label: t(`devices.dialog.kindOptions.${k}`) }))}
+          />
+        )}
+        <TextField label={t("devices.name")} value={name} onChange={setName} error={nameError ?? problem?.fields.name} hint={t("devices.dialog.nameHint")} />
         <fieldset className="fieldset" aria-describedby={lineError ? "device-lines-error" : undefined}>
-          <legend>Lines</legend>
-          <p className="muted">{kind === "KIOSK" ? "The lines it offers." : "The lines it shows."} None ticked: every line of this tenant.</p>
+          <legend>{t("devices.lines")}</legend>
+          <p className="muted">
+            {kind === "KIOSK" ? t("devices.dialog.linesKiosk") : t("devices.dialog.linesDisplay")} {t("devices.dialog.noneTicked")}
+          </p>
           <div className="checkbox-grid">
             {lines.map((line) => (
               <label key={line.id} className="checkbox">
@@ -88,7 +96,14 @@ export function DeviceDialog({ existing, lines, busy, onSave, onClose }: Props) 
           )}
         </fieldset>
         {kind === "DISPLAY" && (
-          <TextAreaField label="Message strip" value={message} onChange={setMessage} error={problem?.fields.message} hint="Shown along the bottom of the screen, e.g. opening hours. Empty: no strip." maxLength={500} />
+          <TextAreaField
+            label={t("devices.dialog.message")}
+            value={message}
+            onChange={setMessage}
+            error={problem?.fields.message}
+            hint={t("devices.dialog.messageHint")}
+            maxLength={500}
+          />
         )}
       </form>
     </Dialog>

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import type { DeviceFieldsFragment } from "../../../gql/graphql";
-import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
+import { useFormatDateTime } from "../../../ui/use-format-date-time";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useDevices, type PairingLink } from "../hooks/use-devices";
 import { DeviceDialog } from "./DeviceDialog";
@@ -12,9 +12,7 @@ import { PairingLinkDialog } from "./PairingLinkDialog";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-const kindLabel = { KIOSK: "Kiosk", DISPLAY: "Display" } as const;
-
-function status(device: DeviceFieldsFragment, t: TFunction) {
+function status(device: DeviceFieldsFragment, t: TFunction, formatDateTime: (iso: string) => string) {
   if (device.revokedAt) return <span className="badge badge--danger">{t("devices.revoked", { date: formatDateTime(device.revokedAt) })}</span>;
   if (device.pairedAt) return <span className="badge badge--own">{t("devices.paired")}</span>;
   if (device.pairingExpiresAt && Date.parse(device.pairingExpiresAt) > Date.now()) return <span className="badge">{t("devices.waiting")}</span>;
@@ -27,6 +25,7 @@ function status(device: DeviceFieldsFragment, t: TFunction) {
  */
 export function DevicesPage() {
   const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
   const { tenant, can } = useCurrentTenant();
   const devices = useDevices(tenant.id);
   const [adding, setAdding] = useState(false);
@@ -73,10 +72,10 @@ export function DevicesPage() {
               {devices.devices.map((device) => (
                 <tr key={device.id} className={device.revokedAt ? "row--muted" : undefined} data-testid={`device-${device.id}`}>
                   <th scope="row">{device.name}</th>
-                  <td>{kindLabel[device.kind]}</td>
+                  <td>{t(`devices.kinds.${device.kind}`)}</td>
                   <td>{device.lineIds.length === 0 ? <span className="muted">{t("devices.allLines")}</span> : device.lineIds.map((id) => lineNames.get(id) ?? "—").join(", ")}</td>
                   <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : <span className="muted">{t("devices.never")}</span>}</td>
-                  <td>{status(device, t)}</td>
+                  <td>{status(device, t, formatDateTime)}</td>
                   <td className="table__actions">
                     {manage && !device.revokedAt && (
                       <div className="device-actions">
@@ -138,11 +137,11 @@ export function DevicesPage() {
       {link && <PairingLinkDialog link={link} onClose={() => setLink(null)} />}
       {revokeTarget && (
         <Dialog
-          title={`Revoke “${revokeTarget.name}”?`}
+          title={t("devices.revokeTitle", { name: revokeTarget.name })}
           onClose={() => setRevokeTarget(null)}
           footer={
             <>
-              <Button onClick={() => setRevokeTarget(null)}>Cancel</Button>
+              <Button onClick={() => setRevokeTarget(null)}>{t("common.cancel")}</Button>
               <Button
                 variant="danger"
                 busy={devices.revoking}
@@ -152,12 +151,12 @@ export function DevicesPage() {
                   setRevokeTarget(null);
                 }}
               >
-                Revoke device
+                {t("devices.revokeConfirm")}
               </Button>
             </>
           }
         >
-          <p>The device stops working at once and shows “This device is not paired”. To use it again, add it anew and pair it.</p>
+          <p>{t("devices.revokeBody")}</p>
         </Dialog>
       )}
     </section>

@@ -1,9 +1,10 @@
 import { QRCodeSVG } from "qrcode.react";
-import { formatDateTime } from "../../../lib/format";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button";
 import { CopyButton } from "../../../ui/CopyButton";
 import { Dialog } from "../../../ui/Dialog";
 import { Alert } from "../../../ui/states";
+import { useFormatDateTime } from "../../../ui/use-format-date-time";
 import type { PairingLink } from "../hooks/use-devices";
 
 /**
@@ -11,33 +12,31 @@ import type { PairingLink } from "../hooks/use-devices";
  * exchanges it for its own key; nobody types or sees a key.
  */
 export function PairingLinkDialog({ link, onClose }: { link: PairingLink; onClose: () => void }) {
-  const kind = link.kind === "KIOSK" ? "kiosk" : "display";
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
   return (
     <Dialog
-      title={`Pair “${link.deviceName}”`}
+      title={t("devices.pairing.title", { name: link.deviceName })}
       onClose={onClose}
       footer={
         <Button variant="primary" onClick={onClose}>
-          Done
+          {t("devices.pairing.done")}
         </Button>
       }
     >
-      <p>
-        On the {kind}, scan this code or open the link in its browser. It works once, until {formatDateTime(link.expiresAt)}; then the {kind} shows its
-        screen by itself.
-      </p>
+      <p>{t(link.kind === "KIOSK" ? "devices.pairing.instructionsKiosk" : "devices.pairing.instructionsDisplay", { date: formatDateTime(link.expiresAt) })}</p>
       <div className="join-link">
-        <QRCodeSVG value={link.url} size={192} marginSize={2} title={`QR code to pair ${link.deviceName}`} className="join-link__qr" />
+        <QRCodeSVG value={link.url} size={192} marginSize={2} title={t("devices.pairing.qr", { name: link.deviceName })} className="join-link__qr" />
         <div className="join-link__text">
           <a href={link.url} target="_blank" rel="noreferrer" className="join-link__url" data-testid="pairing-link">
             {link.url}
           </a>
           <div className="join-link__actions">
-            <CopyButton text={link.url} label="Copy link" />
+            <CopyButton text={link.url} label={t("devices.pairing.copy")} />
           </div>
         </div>
       </div>
-      <Alert tone="info">This link is shown only now. If it expires or gets lost, use “New pairing link” on the device.</Alert>
+      <Alert tone="info">{t("devices.pairing.shownOnce")}</Alert>
     </Dialog>
   );
 }

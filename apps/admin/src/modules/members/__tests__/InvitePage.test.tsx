@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { i18n } from "../../../i18n/i18n";
 import { authToken } from "../../../lib/auth-token";
 import { renderWithApollo } from "../../../test/render";
 import { InvitePage } from "../components/InvitePage";
@@ -57,5 +58,31 @@ describe("InvitePage", () => {
     const notFound = { request: { query: InvitationPreviewQuery, variables: { token } }, result: { errors: [{ message: "Invitation not found", extensions: { code: "NOT_FOUND" } }] } };
     renderWithApollo(<InvitePage token={token} signedIn={false} />, [notFound]);
     expect(await screen.findByText(/This invitation link is not valid/)).toBeInTheDocument();
+  });
+
+  it("speaks German: where, as what, for which address, and the form to join", async () => {
+    await i18n.changeLanguage("de");
+    renderWithApollo(<InvitePage token={token} signedIn={false} />, [preview("PENDING")]);
+    expect(screen.getByRole("status")).toHaveTextContent("Die Einladung wird geöffnet…");
+    expect(await screen.findByRole("heading", { name: "Harbour Cafe beitreten" })).toBeInTheDocument();
+    const invited = screen.getByText(/als Manager eingeladen/);
+    expect(invited).toHaveTextContent("Sie sind zu Harbour Cafe als Manager eingeladen. Die Einladung gilt für maya@example.com.");
+    expect(invited.querySelector("strong")).toHaveTextContent("maya@example.com");
+    expect(screen.getByRole("group", { name: "Haben Sie ein qline-Login?" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Ich bin neu bei qline" })).toHaveAttribute("aria-pressed", "true");
+    const form = screen.getByRole("form", { name: "Login anlegen und beitreten" });
+    expect(form).toBeInTheDocument();
+    expect(screen.getByLabelText("E-Mail")).toHaveValue("maya@example.com");
+    expect(screen.getByText("Ihr Login wird für die eingeladene Adresse angelegt.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Ihr Name")).toBeInTheDocument();
+    expect(screen.getByText("Mindestens 10 Zeichen und schwer zu erraten.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Login anlegen und beitreten" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Zu qline" })).toBeInTheDocument();
+  });
+
+  it("speaks German when the invitation has expired", async () => {
+    await i18n.changeLanguage("de");
+    renderWithApollo(<InvitePage token={token} signedIn={false} />, [preview("EXPIRED")]);
+    expect(await screen.findByText("Diese Einladung ist abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, sie erneut zu senden.")).toBeInTheDocument();
   });
 });

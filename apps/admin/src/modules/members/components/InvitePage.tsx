@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { hrefFor, navigate, tenantHref } from "../../../app/router";
 import { authToken } from "../../../lib/auth-token";
 import { attempt, type Problem } from "../../../lib/errors";
-import { roleLabels } from "../../../lib/permissions";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
@@ -19,35 +19,39 @@ import { InvitationPreviewQuery } from "../graphql/invitation.query";
  * out: sign in with the invited address, or create a login for it and join in one step.
  */
 export function InvitePage({ token, signedIn }: { token: string; signedIn: boolean }) {
+  const { t } = useTranslation();
   const { data, loading, error } = useQuery(InvitationPreviewQuery, { variables: { token } });
   const invitation = data?.invitation;
-  const footer = <a href={hrefFor({ name: "home" })}>Go to qline</a>;
+  const footer = <a href={hrefFor({ name: "home" })}>{t("members.invitation.goToQline")}</a>;
 
-  if (loading) return <Loading label="Opening the invitation…" />;
+  if (loading) return <Loading label={t("members.invitation.opening")} />;
   if (!invitation) {
     return (
-      <AuthLayout title="Invitation" footer={footer}>
-        {error ? <Alert>This invitation link is not valid: it may have been replaced by a newer one or withdrawn.</Alert> : <ErrorState error={error} />}
+      <AuthLayout title={t("members.invitation.title")} footer={footer}>
+        {error ? <Alert>{t("members.invitation.notValid")}</Alert> : <ErrorState error={error} />}
       </AuthLayout>
     );
   }
-  const what = `${invitation.tenantName} as ${roleLabels[invitation.role].toLowerCase()}`;
   return (
-    <AuthLayout title={`Join ${invitation.tenantName}`} footer={footer}>
+    <AuthLayout title={t("members.invitation.join", { tenant: invitation.tenantName })} footer={footer}>
       {invitation.status === "PENDING" ? (
         <>
           <p>
-            You are invited to {what}. The invitation is for <strong>{invitation.email}</strong>.
+            <Trans
+              i18nKey="members.invitation.invitedTo"
+              values={{ tenant: invitation.tenantName, role: t(`members.invitation.roleInSentence.${invitation.role}`), email: invitation.email }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           {signedIn ? <AcceptAsMember token={token} email={invitation.email} /> : <SignInOrSignUp token={token} email={invitation.email} />}
         </>
       ) : (
         <Alert>
           {invitation.status === "EXPIRED"
-            ? "This invitation has expired. Ask the person who invited you to send it again."
+            ? t("members.invitation.expired")
             : invitation.status === "ACCEPTED"
-              ? "This invitation has been accepted already."
-              : "This invitation was withdrawn."}
+              ? t("members.invitation.accepted")
+              : t("members.invitation.withdrawn")}
         </Alert>
       )}
     </AuthLayout>
@@ -55,6 +59,7 @@ export function InvitePage({ token, signedIn }: { token: string; signedIn: boole
 }
 
 function AcceptAsMember({ token, email }: { token: string; email: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [accept, state] = useMutation(AcceptInvitationMutation);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -62,9 +67,7 @@ function AcceptAsMember({ token, email }: { token: string; email: string }) {
   return (
     <div className="stack">
       {wrongLogin && (
-        <Alert tone="info">
-          You are signed in as {session.user.email}. Sign out and sign in as {email} to accept.
-        </Alert>
+        <Alert tone="info">{t("members.invitation.wrongLogin", { current: session.user.email, email })}</Alert>
       )}
       {problem && <Alert>{problem.message}</Alert>}
       <Button
@@ -80,27 +83,28 @@ function AcceptAsMember({ token, email }: { token: string; email: string }) {
           if (tenantId) navigate(tenantHref(tenantId), { replace: true });
         }}
       >
-        Accept invitation
+        {t("members.invitation.accept")}
       </Button>
     </div>
   );
 }
 
 function SignInOrSignUp({ token, email }: { token: string; email: string }) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<"signin" | "signup">("signup");
   return (
     <div className="stack">
-      <div role="group" aria-label="Do you have a qline login?">
+      <div role="group" aria-label={t("members.invitation.haveLogin")}>
         <Button variant={mode === "signup" ? "primary" : "ghost"} aria-pressed={mode === "signup"} onClick={() => setMode("signup")}>
-          I am new to qline
+          {t("members.invitation.newToQline")}
         </Button>{" "}
         <Button variant={mode === "signin" ? "primary" : "ghost"} aria-pressed={mode === "signin"} onClick={() => setMode("signin")}>
-          I have a login
+          {t("members.invitation.iHaveLogin")}
         </Button>
       </div>
       {mode === "signin" ? (
         <>
-          <p className="muted">Sign in as {email}; then accept the invitation.</p>
+          <p className="muted">{t("members.invitation.signInAs", { email })}</p>
           <LoginPage email={email} embedded />
         </>
       ) : (
@@ -111,6 +115,7 @@ function SignInOrSignUp({ token, email }: { token: string; email: string }) {
 }
 
 function JoinWithNewLogin({ token, email }: { token: string; email: string }) {
+  const { t } = useTranslation();
   const [join, state] = useMutation(AcceptInvitationWithSignUpMutation);
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -127,22 +132,22 @@ function JoinWithNewLogin({ token, email }: { token: string; email: string }) {
   };
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Create your login and join">
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("members.invitation.createForm")}>
       {problem && !problem.fields.name && !problem.fields.password && <Alert>{problem.message}</Alert>}
-      <TextField label="Email" type="email" value={email} onChange={() => {}} readOnly hint="Your login is made for the invited address." />
-      <TextField label="Your name" autoComplete="name" required value={name} onChange={setName} error={problem?.fields.name} />
+      <TextField label={t("members.invitation.email")} type="email" value={email} onChange={() => {}} readOnly hint={t("members.invitation.emailHint")} />
+      <TextField label={t("members.invitation.yourName")} autoComplete="name" required value={name} onChange={setName} error={problem?.fields.name} />
       <TextField
-        label="Password"
+        label={t("members.invitation.password")}
         type="password"
         autoComplete="new-password"
         required
         value={password}
         onChange={setPassword}
         error={problem?.fields.password}
-        hint="At least 10 characters and hard to guess."
+        hint={t("members.invitation.passwordHint")}
       />
       <Button type="submit" variant="primary" size="lg" busy={state.loading}>
-        Create login and join
+        {t("members.invitation.create")}
       </Button>
     </form>
   );

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 
 /** Invitations not accepted yet: who, as what, until when; resend (a new link) and revoke for members:manage. */
 export function PendingInvitations({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { invitations, resend, revoke } = useInvitations(tenantId);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   if (!invitations || invitations.length === 0) return null;
@@ -30,7 +30,7 @@ export function PendingInvitations({ tenantId, canManage }: { tenantId: string; 
             <tr key={i.id}>
               <th scope="row">{i.email}</th>
               <td>{t(`roles.${i.role}`)}</td>
-              <td>{i.status === "EXPIRED" ? t("members.expired") : t("members.sentUntil", { date: new Date(i.expiresAt).toLocaleDateString() })}</td>
+              <td>{i.status === "EXPIRED" ? t("members.expired") : t("members.sentUntil", { date: new Date(i.expiresAt).toLocaleDateString(i18n.language) })}</td>
               <td className="table__actions">
                 {canManage && (
                   <>
