@@ -151,7 +151,7 @@ describe("WalkInDialog", () => {
     await userEvent.type(screen.getByLabelText("Order number *"), "123456");
     await userEvent.click(screen.getByTestId("walk-in-submit"));
     await waitFor(() => expect(screen.getByLabelText("Phone")).toHaveAccessibleDescription("not a valid phone number For a text message when called."));
-    expect(screen.getByLabelText("Phone")).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText("Phone")).toHaveFocus()); // focused on the next animation frame
     expect(sent).toHaveLength(0);
 
     await userEvent.clear(screen.getByLabelText("Phone"));
