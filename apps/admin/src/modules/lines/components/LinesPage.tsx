@@ -372,6 +372,7 @@ export function LinesPage() {
                 : t("lines.confirmArchiveCounterTitle", { name: confirming.counter.name })
           }
           confirmLabel={confirming.kind === "stop" ? t("lines.stopAccepting") : t("lines.archive")}
+          cancelLabel={t("lines.keepAsIs")}
           danger
           onClose={() => setConfirming(null)}
           onConfirm={() => void confirm(confirming)}
