@@ -1,11 +1,12 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { fieldOrderKeyword } from "./field-order";
+import { i18n } from "../../i18n/i18n";
 import { describeSchemaErrors, plainCompileError } from "./schema-errors";
 
 /**
  * The same checks the API runs before it stores a ticket-extension schema (draft 2020-12, strict mode, an object
- * schema), so mistakes show while typing rather than after a round trip.
+ * schema), so mistakes show while typing rather than after a round trip; its messages are in the console's language.
  */
 export type SchemaCheck = { ok: true; schema: Record<string, unknown>; validate: ValidateFunction } | { ok: false; message: string };
 
@@ -19,22 +20,23 @@ export function newAjv() {
   return ajv;
 }
 
-export function checkExtensionSchemaText(text: string): SchemaCheck {
+/** `lng`: the language of the messages (default: the console's current one). */
+export function checkExtensionSchemaText(text: string, lng?: string): SchemaCheck {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: i18n.t("extensionSchema.check.notJson", { error: error instanceof Error ? error.message : String(error), lng }) };
   }
-  if (!isObject(value)) return { ok: false, message: "The schema must be a JSON object" };
-  if (value.type !== undefined && value.type !== "object") return { ok: false, message: 'Ticket extensions are an object: "type" must be "object"' };
-  if (new TextEncoder().encode(JSON.stringify(value)).length > 64 * 1024) return { ok: false, message: "The schema is larger than 64 KB" };
+  if (!isObject(value)) return { ok: false, message: i18n.t("extensionSchema.check.notObject", { lng }) };
+  if (value.type !== undefined && value.type !== "object") return { ok: false, message: i18n.t("extensionSchema.check.typeObject", { lng }) };
+  if (new TextEncoder().encode(JSON.stringify(value)).length > 64 * 1024) return { ok: false, message: i18n.t("extensionSchema.check.tooLarge", { lng }) };
   const ajv = newAjv();
-  if (!ajv.validateSchema(value)) return { ok: false, message: describeSchemaErrors(ajv.errors ?? []).join(" ") || "This is not a valid JSON Schema." };
+  if (!ajv.validateSchema(value)) return { ok: false, message: describeSchemaErrors(ajv.errors ?? [], lng).join(" ") || i18n.t("extensionSchema.check.notSchema", { lng }) };
   try {
     return { ok: true, schema: value, validate: ajv.compile(value) };
   } catch (error) {
-    return { ok: false, message: plainCompileError(error instanceof Error ? error.message : String(error)) };
+    return { ok: false, message: plainCompileError(error instanceof Error ? error.message : String(error), lng) };
   }
 }
 
@@ -44,7 +46,7 @@ export function errorsByField(errors: readonly ErrorObject[] | null | undefined)
   for (const e of errors ?? []) {
     const key =
       e.keyword === "required" ? String((e.params as { missingProperty: string }).missingProperty) : (e.instancePath.split("/")[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
-    const message = e.keyword === "required" ? "Required" : (e.message ?? e.keyword);
+    const message = e.keyword === "required" ? i18n.t("extensionSchema.required") : (e.message ?? e.keyword);
     if (key && !out[key]) out[key] = message;
     else if (!key && !out[""]) out[""] = message;
   }

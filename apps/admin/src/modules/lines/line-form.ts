@@ -1,4 +1,6 @@
+import { linePrefixSchema, z } from "@qline/validation";
 import { prefixProblem } from "../../lib/forms";
+import { i18n } from "../../i18n/i18n";
 import type { CreateLineInput, UpdateLineInput } from "../../gql/graphql";
 import { isKnownTimeZone } from "../../ui/TimeZoneField";
 
@@ -23,15 +25,14 @@ export interface LineFormValues {
   openingHours: { day: string; opens: string; closes: string }[];
 }
 
-export const estimatorOptions = [
-  { value: "", label: "Default (service rate)" },
-  { value: "SERVICE_RATE", label: "Service rate — recent throughput" },
-  { value: "RECENT_AVERAGE", label: "Recent average wait" },
-  { value: "WEBHOOK", label: "Webhook — your own model" },
-  { value: "NONE", label: "None — no estimates" },
-];
+/** The estimators a line can use ("": the API's default); their names are `lines.estimators.<value or default>`. */
+export const estimators = ["", "SERVICE_RATE", "RECENT_AVERAGE", "WEBHOOK", "NONE"] as const;
 
-export const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** The key of an estimator's name, or null for one the console does not know. */
+export const estimatorKey = (value: string): string | null => ((estimators as readonly string[]).includes(value) ? `lines.estimators.${value || "default"}` : null);
+
+/** ISO weekday numbers (1 = Monday); their names are `lines.weekdays.<n>` and `lines.weekdaysShort.<n>`. */
+export const weekdayNumbers = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** What a new line starts from: the tenant's effective line preset (its chain's template; docs/chains.md). */
 export interface LinePresetValues {
@@ -85,44 +86,60 @@ export function emptyLineForm(preset: LinePresetValues = {}): LineFormValues {
 const time = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
+/** A form error in the console's current language (English unless switched). */
+const message = (key: string) => i18n.t(`lines.errors.${key}`);
+
 /** Errors keyed like the API's field paths (without `input.`), so client and server errors land in one place. */
 export function validateLineForm(v: LineFormValues): Record<string, string> {
   const e: Record<string, string> = {};
-  if (!v.name.trim()) e.name = "Enter a name";
-  else if (v.name.trim().length > 100) e.name = "At most 100 characters";
+  if (!v.name.trim()) e.name = message("enterName");
+  else if (v.name.trim().length > 100) e.name = message("nameTooLong");
   const prefix = prefixProblem(v.prefix);
   if (prefix) e.prefix = prefix;
   if (v.capacity.trim()) {
     const n = int(v.capacity);
-    if (!(n >= 1 && n <= 100000)) e.capacity = "A whole number from 1 to 100000, or empty for no limit";
+    if (!(n >= 1 && n <= 100000)) e.capacity = message("capacity");
   }
   if (v.waitingMinutes.trim()) {
     const n = int(v.waitingMinutes);
-    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.waitingSeconds"] = "From 1 minute to 7 days (10080 minutes)";
+    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.waitingSeconds"] = message("minutes");
   }
   if (v.warnMinutes.trim()) {
     const n = int(v.warnMinutes);
-    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.warnSeconds"] = "From 1 minute to 7 days (10080 minutes)";
-    else if (v.waitingMinutes.trim() && n > int(v.waitingMinutes)) e["ttl.warnSeconds"] = "At most the expiry time";
+    if (!(n >= 1 && n <= 7 * 24 * 60)) e["ttl.warnSeconds"] = message("minutes");
+    else if (v.waitingMinutes.trim() && n > int(v.waitingMinutes)) e["ttl.warnSeconds"] = message("warnAfterExpiry");
   }
   if (v.calledSeconds.trim()) {
     const n = int(v.calledSeconds);
-    if (!(n >= 30 && n <= 24 * 3600)) e["ttl.calledSeconds"] = "From 30 seconds to 24 hours (86400)";
+    if (!(n >= 30 && n <= 24 * 3600)) e["ttl.calledSeconds"] = message("calledSeconds");
   }
-  if (!v.timeZone.trim()) e.timeZone = "Choose a time zone such as Europe/Berlin";
-  else if (!isKnownTimeZone(v.timeZone)) e.timeZone = "Not a known time zone: pick one from the list (e.g. Europe/Berlin)";
+  if (!v.timeZone.trim()) e.timeZone = message("chooseTimeZone");
+  else if (!isKnownTimeZone(v.timeZone)) e.timeZone = message("unknownTimeZone");
   if (v.estimator === "WEBHOOK") {
-    if (!/^https?:\/\/\S+$/i.test(v.webhookUrl.trim())) e["estimatorOptions.url"] = "Enter the http(s) address of your estimator";
+    if (!/^https?:\/\/\S+$/i.test(v.webhookUrl.trim())) e["estimatorOptions.url"] = message("webhookUrl");
     const timeout = int(v.webhookTimeoutMs);
-    if (!(timeout >= 50 && timeout <= 5000)) e["estimatorOptions.timeoutMs"] = "From 50 to 5000 milliseconds";
+    if (!(timeout >= 50 && timeout <= 5000)) e["estimatorOptions.timeoutMs"] = message("webhookTimeout");
   }
   v.openingHours.forEach((p, i) => {
-    if (!time.test(p.opens)) e[`openingHours.${i}.opens`] = "HH:MM";
-    if (!time.test(p.closes)) e[`openingHours.${i}.closes`] = "HH:MM (24:00 for midnight)";
-    if (time.test(p.opens) && time.test(p.closes) && p.opens >= p.closes) e[`openingHours.${i}.closes`] = "Must be after the opening time";
+    if (!time.test(p.opens)) e[`openingHours.${i}.opens`] = message("opens");
+    if (!time.test(p.closes)) e[`openingHours.${i}.closes`] = message("closes");
+    if (time.test(p.opens) && time.test(p.closes) && p.opens >= p.closes) e[`openingHours.${i}.closes`] = message("closesAfterOpens");
   });
   return e;
 }
+
+/**
+ * The form's rules for react-hook-form (zodResolver): the prefix by the shared schema (the API's own rule and
+ * message), every other field by validateLineForm, each error at its field's path (`ttl.waitingSeconds`).
+ */
+export const lineFormSchema = z
+  .custom<LineFormValues>()
+  .and(z.object({ prefix: linePrefixSchema }))
+  .superRefine((values, ctx) => {
+    for (const [path, message] of Object.entries(validateLineForm(values))) {
+      if (path !== "prefix") ctx.addIssue({ code: "custom", path: path.split("."), message });
+    }
+  });
 
 function common(v: LineFormValues) {
   return {

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { FieldShell } from "../../../ui/Field";
 import { fieldOrderOf } from "../field-order";
 
@@ -55,6 +56,7 @@ interface Props {
  * board's walk-in form (the schema editor's preview renders the kiosk's own form, @qline/ticket-form).
  */
 export function ExtensionFields({ schema, values, onChange, errors }: Props) {
+  const { t } = useTranslation();
   const { properties, required } = schemaFields(schema);
   return (
     <>
@@ -101,7 +103,7 @@ export function ExtensionFields({ schema, values, onChange, errors }: Props) {
             {({ id, describedBy, invalid }) =>
               prop.enum ? (
                 <select id={id} className="input" value={String(value ?? "")} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange(key, e.target.value)}>
-                  <option value="">Choose…</option>
+                  <option value="">{t("extensionSchema.choose")}</option>
                   {prop.enum.map((option) => (
                     <option key={String(option)} value={String(option)}>
                       {String(option)}

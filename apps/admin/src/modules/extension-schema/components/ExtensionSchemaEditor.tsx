@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { canonicalJson } from "../../../lib/json";
 import { Button } from "../../../ui/Button";
@@ -21,11 +22,14 @@ interface Props {
  * only a valid schema can be saved, and the preview shows the kiosk form it produces.
  */
 export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave }: Props) {
+  const { t, i18n } = useTranslation();
   const saved = schema ? JSON.stringify(schema, null, 2) : "";
   const [text, setText] = useState(saved || JSON.stringify({ type: "object", properties: {} }, null, 2));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedNote, setSavedNote] = useState(false);
-  const check = useMemo(() => checkExtensionSchemaText(text), [text]);
+  // The check says what is wrong in the console's language (checked again when it changes).
+  const language = i18n.language;
+  const check = useMemo(() => checkExtensionSchemaText(text, language), [text, language]);
   // What would be stored: the fields' order made explicit (x-order), as the API stores it.
   const toStore = check.ok ? withFieldOrder(check.schema, fieldOrderOf(check.schema)) : null;
   const dirty = toStore ? canonicalJson(toStore) !== canonicalJson(schema ?? null) : true;
@@ -53,9 +57,9 @@ export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave
         {canEdit ? (
           <form className="form" onSubmit={(e) => void submit(e)} noValidate>
             {problem && !apiFieldError && <Alert>{problem.message}</Alert>}
-            {savedNote && !dirty && <Alert tone="success">Saved as version {version ?? "—"}. New tickets are checked against it.</Alert>}
+            {savedNote && !dirty && <Alert tone="success">{t("extensionSchema.saved", { version: version ?? "—" })}</Alert>}
             <TextAreaField
-              label="JSON Schema (draft 2020-12)"
+              label={t("extensionSchema.source")}
               value={text}
               onChange={(v) => {
                 setText(v);
@@ -65,22 +69,22 @@ export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave
               rows={22}
               spellCheck={false}
               error={!check.ok ? check.message : apiFieldError}
-              hint={check.ok && !apiFieldError ? "✓ Valid schema." : undefined}
+              hint={check.ok && !apiFieldError ? t("extensionSchema.valid") : undefined}
             />
             {order.length > 1 && (
               <fieldset className="fieldset">
-                <legend>Field order</legend>
-                <p className="field__hint">The kiosk and join forms ask the fields in this order.</p>
-                <ol className="field-order" aria-label="Field order">
+                <legend>{t("extensionSchema.fieldOrder")}</legend>
+                <p className="field__hint">{t("extensionSchema.fieldOrderHint")}</p>
+                <ol className="field-order" aria-label={t("extensionSchema.fieldOrder")}>
                   {order.map((name, i) => (
                     <li key={name}>
                       <span>
                         {i + 1}. {name}
                       </span>
-                      <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => reorder(name, -1)} aria-label={`Move ${name} up`}>
+                      <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => reorder(name, -1)} aria-label={t("extensionSchema.moveUp", { name })}>
                         ↑
                       </Button>
-                      <Button size="sm" variant="ghost" disabled={i === order.length - 1} onClick={() => reorder(name, 1)} aria-label={`Move ${name} down`}>
+                      <Button size="sm" variant="ghost" disabled={i === order.length - 1} onClick={() => reorder(name, 1)} aria-label={t("extensionSchema.moveDown", { name })}>
                         ↓
                       </Button>
                     </li>
@@ -90,29 +94,29 @@ export function ExtensionSchemaEditor({ schema, version, canEdit, saving, onSave
             )}
             <div className="form__actions">
               <Button type="submit" variant="primary" busy={saving} disabled={!check.ok || !dirty}>
-                Save schema
+                {t("extensionSchema.save")}
               </Button>
               <Button variant="ghost" onClick={() => setText(JSON.stringify(exampleSchema, null, 2))}>
-                Insert example
+                {t("extensionSchema.insertExample")}
               </Button>
               <Button variant="ghost" disabled={!dirty || !saved} onClick={() => setText(saved)}>
-                Discard changes
+                {t("extensionSchema.discard")}
               </Button>
             </div>
           </form>
         ) : (
           <figure className="json-panel">
-            <figcaption>Current schema{version ? ` (version ${version})` : ""}</figcaption>
-            <pre>{saved || "No schema: tickets carry no extra fields."}</pre>
+            <figcaption>{version ? t("extensionSchema.currentVersion", { version }) : t("extensionSchema.current")}</figcaption>
+            <pre>{saved || t("extensionSchema.noSchema")}</pre>
           </figure>
         )}
       </div>
       <div className="schema-editor__preview card">
-        <h2 className="card__title">Kiosk form preview</h2>
+        <h2 className="card__title">{t("extensionSchema.preview")}</h2>
         {check.ok ? (
           <ExtensionFormPreview key={text} schema={check.schema} validate={check.validate} />
         ) : (
-          <p className="muted">Fix the schema to see the form.</p>
+          <p className="muted">{t("extensionSchema.fixToPreview")}</p>
         )}
       </div>
     </div>

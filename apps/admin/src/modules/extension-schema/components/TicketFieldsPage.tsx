@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
@@ -5,14 +6,12 @@ import { useExtensionSchema } from "../hooks/use-extension-schema";
 import { ExtensionSchemaEditor } from "./ExtensionSchemaEditor";
 
 export function TicketFieldsPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const { schema, version, loaded, loading, error, refetch, save, saving } = useExtensionSchema(tenant.id);
   return (
     <section>
-      <PageHeader
-        title="Ticket fields"
-        description="Extra questions the kiosk asks, as a JSON Schema. Tickets are checked against it when issued; existing tickets keep the version they were checked against."
-      />
+      <PageHeader title={t("extensionSchema.title")} description={t("extensionSchema.description")} />
       {loading && <Loading />}
       {Boolean(error) && !loaded && <ErrorState error={error} onRetry={refetch} />}
       {loaded && (

@@ -51,6 +51,22 @@ describe("line form", () => {
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ name: "Pharmacy", ticketTypeIds: ["tt1"] });
   });
 
+  it("refuses a prefix before sending, with the shared linePrefixSchema's message (react-hook-form + zodResolver)", async () => {
+    const onSubmit = vi.fn().mockResolvedValue(null);
+    render(<LineFormDialog title="New line" submitLabel="Create line" initial={{ ...emptyLineForm(), name: "Pharmacy", timeZone: "Europe/Berlin" }} ticketTypes={types} busy={false} onSubmit={onSubmit} onClose={vi.fn()} />);
+    await userEvent.clear(screen.getByLabelText("Number prefix"));
+    await userEvent.type(screen.getByLabelText("Number prefix"), "rx_");
+    await userEvent.click(screen.getByRole("button", { name: "Create line" }));
+    await waitFor(() => expect(screen.getByLabelText("Number prefix")).toHaveAccessibleDescription("must be 1-4 capital letters or digits Tickets read RX_001, RX_002…"));
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText("Number prefix"));
+    await userEvent.type(screen.getByLabelText("Number prefix"), "rx");
+    await userEvent.click(screen.getByRole("button", { name: "Create line" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ name: "Pharmacy", prefix: "RX" });
+  });
+
   it("edits opening hours with labelled controls", async () => {
     const onSubmit = vi.fn().mockResolvedValue(null);
     render(<LineFormDialog title="New line" submitLabel="Create line" initial={{ ...emptyLineForm(), name: "Pharmacy" }} ticketTypes={types} busy={false} onSubmit={onSubmit} onClose={vi.fn()} />);

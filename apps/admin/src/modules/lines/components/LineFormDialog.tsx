@@ -1,11 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { messages } from "@qline/validation";
+import { useEffect, useId, useRef, useState } from "react";
+import { get, useForm, type FieldError, type Path, type PathValue } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { SelectField, TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 import { TimeZoneField } from "../../../ui/TimeZoneField";
-import { estimatorOptions, validateLineForm, weekdays, type LineFormValues } from "../line-form";
+import { estimatorKey, estimators, lineFormSchema, weekdayNumbers, type LineFormValues } from "../line-form";
 import { WebhookSettings } from "./WebhookSettings";
 
 interface Props {
@@ -34,13 +38,18 @@ const known = new Set([
 ]);
 
 export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy, line = null, onSubmit, onClose }: Props) {
+  const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(initial);
+  // The form's rules are lineFormSchema's (the prefix by the shared linePrefixSchema); they run on submit.
+  const { watch, setValue, handleSubmit, formState } = useForm<LineFormValues>({ resolver: zodResolver(lineFormSchema), defaultValues: initial });
+  const values = watch();
   const remoteJoinHint = useId();
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const set = <K extends keyof LineFormValues>(key: K, value: LineFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const error = (key: string) => clientErrors[key] ?? problem?.fields[key];
+  const set = <K extends Path<LineFormValues>>(key: K, value: PathValue<LineFormValues, K>) => setValue(key, value);
+  /** The shared prefix rule's message is English (the API's); the console says it in its own language. */
+  const say = (message: string | undefined) => (message === messages.prefix ? t("lines.errors.prefix") : message);
+  const clientError = (key: string) => (get(formState.errors, key) as FieldError | undefined)?.message;
+  const error = (key: string) => say(clientError(key) ?? problem?.fields[key]);
   const typesError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("ticketTypeIds"))?.[1];
   const hoursError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("openingHours"))?.[1];
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k) || k.startsWith("ticketTypeIds") || k.startsWith("openingHours"));
@@ -51,21 +60,16 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
     const invalid = form.current?.querySelector<HTMLElement>("[aria-invalid='true'], .field__error, .alert");
     invalid?.scrollIntoView?.({ block: "center" });
     if (invalid instanceof HTMLInputElement || invalid instanceof HTMLSelectElement) invalid.focus();
-  }, [problem, clientErrors]);
+  }, [problem, formState.errors, formState.submitCount]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const errors = validateLineForm(values);
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    setProblem(await onSubmit(values));
-  };
+  const submit = handleSubmit(async (checked) => setProblem(await onSubmit(checked)));
 
   const setPeriod = (i: number, key: "day" | "opens" | "closes", value: string) =>
     set(
       "openingHours",
       values.openingHours.map((p, j) => (j === i ? { ...p, [key]: value } : p)),
     );
+  const dayName = (day: string) => t(`lines.weekdays.${day}`, { defaultValue: "" });
 
   return (
     <Dialog
@@ -73,7 +77,7 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("lines.form.cancel")}</Button>
           <Button type="submit" form="line-form" variant="primary" busy={busy}>
             {submitLabel}
           </Button>
@@ -83,67 +87,67 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
       <form id="line-form" ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {unplaced && <Alert>{problem.message}</Alert>}
         <div className="grid-2">
-          <TextField label="Name" value={values.name} onChange={(v) => set("name", v)} error={error("name")} placeholder="Pharmacy" />
+          <TextField label={t("lines.form.name")} value={values.name} onChange={(v) => set("name", v)} error={error("name")} placeholder={t("lines.form.namePlaceholder")} />
           <TextField
-            label="Number prefix"
+            label={t("lines.form.prefix")}
             value={values.prefix}
             onChange={(v) => set("prefix", v.toUpperCase())}
             error={error("prefix")}
-            hint={`Tickets read ${values.prefix || "A"}001, ${values.prefix || "A"}002…`}
+            hint={t("lines.form.prefixHint", { prefix: values.prefix || "A" })}
             maxLength={4}
           />
         </div>
 
         <fieldset className="fieldset">
-          <legend>Ticket types this line accepts</legend>
+          <legend>{t("lines.form.ticketTypes")}</legend>
           {ticketTypes.length === 0 ? (
-            <p className="muted">No ticket types yet: the line accepts tickets without a type. Add types on the Lines page.</p>
+            <p className="muted">{t("lines.form.noTicketTypes")}</p>
           ) : (
             <div className="checkbox-grid">
-              {ticketTypes.map((t) => (
-                <label key={t.id} className="checkbox">
+              {ticketTypes.map((type) => (
+                <label key={type.id} className="checkbox">
                   <input
                     type="checkbox"
-                    checked={values.ticketTypeIds.includes(t.id)}
-                    onChange={(e) => set("ticketTypeIds", e.target.checked ? [...values.ticketTypeIds, t.id] : values.ticketTypeIds.filter((id) => id !== t.id))}
+                    checked={values.ticketTypeIds.includes(type.id)}
+                    onChange={(e) => set("ticketTypeIds", e.target.checked ? [...values.ticketTypeIds, type.id] : values.ticketTypeIds.filter((id) => id !== type.id))}
                   />
                   <span>
-                    {t.name} <span className="muted">({t.code})</span>
+                    {type.name} <span className="muted">({type.code})</span>
                   </span>
                 </label>
               ))}
             </div>
           )}
-          <p className="field__hint">None ticked: every ticket type of the tenant.</p>
+          <p className="field__hint">{t("lines.form.noneTicked")}</p>
           {typesError && <p className="field__error">{typesError}</p>}
         </fieldset>
 
         <fieldset className="fieldset">
-          <legend>Taking tickets</legend>
+          <legend>{t("lines.form.takingTickets")}</legend>
           <label className="checkbox">
             <input type="checkbox" checked={values.acceptingTickets} onChange={(e) => set("acceptingTickets", e.target.checked)} />
-            <span>Accepting tickets</span>
+            <span>{t("lines.form.acceptingTickets")}</span>
           </label>
           <label className="checkbox">
             <input type="checkbox" role="switch" checked={values.remoteJoin} onChange={(e) => set("remoteJoin", e.target.checked)} aria-describedby={remoteJoinHint} />
-            <span>Customers can join from their own phone (remote join)</span>
+            <span>{t("lines.form.remoteJoin")}</span>
           </label>
           <p className="field__hint" id={remoteJoinHint}>
-            The line gets a join link and QR code (on the Lines page) that customers open on their phone, wherever they are.
+            {t("lines.form.remoteJoinHint")}
           </p>
           <div className="grid-2">
-            <TextField label="Capacity" inputMode="numeric" value={values.capacity} onChange={(v) => set("capacity", v)} error={error("capacity")} hint="Most tickets waiting at once; empty for no limit." />
-            <TimeZoneField label="Time zone" value={values.timeZone} onChange={(v) => set("timeZone", v)} error={error("timeZone")} hint="For opening hours and the daily numbering." />
+            <TextField label={t("lines.form.capacity")} inputMode="numeric" value={values.capacity} onChange={(v) => set("capacity", v)} error={error("capacity")} hint={t("lines.form.capacityHint")} />
+            <TimeZoneField label={t("lines.form.timeZone")} value={values.timeZone} onChange={(v) => set("timeZone", v)} error={error("timeZone")} hint={t("lines.form.timeZoneHint")} />
           </div>
         </fieldset>
 
         <fieldset className="fieldset">
-          <legend>Estimates</legend>
+          <legend>{t("lines.form.estimates")}</legend>
           <div className="grid-2">
-            <SelectField label="Estimator" value={values.estimator} onChange={(v) => set("estimator", v)} options={estimatorOptions} error={error("estimator")} />
+            <SelectField label={t("lines.form.estimator")} value={values.estimator} onChange={(v) => set("estimator", v)} options={estimators.map((value) => ({ value, label: t(estimatorKey(value) ?? value) }))} error={error("estimator")} />
             <label className="checkbox checkbox--aligned">
               <input type="checkbox" checked={values.showEstimates} onChange={(e) => set("showEstimates", e.target.checked)} />
-              <span>Show estimated waits to customers</span>
+              <span>{t("lines.form.showEstimates")}</span>
             </label>
           </div>
           {values.estimator === "WEBHOOK" && (
@@ -161,50 +165,50 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
         </fieldset>
 
         <fieldset className="fieldset">
-          <legend>Expiry (TTL)</legend>
+          <legend>{t("lines.form.expiry")}</legend>
           <div className="grid-2">
             <TextField
-              label="Waiting tickets expire after (minutes)"
+              label={t("lines.form.waitingMinutes")}
               inputMode="numeric"
               value={values.waitingMinutes}
               onChange={(v) => set("waitingMinutes", v)}
               error={error("ttl.waitingSeconds")}
-              hint="Empty: never."
+              hint={t("lines.form.waitingMinutesHint")}
             />
             <TextField
-              label="Flag waiting tickets after (minutes)"
+              label={t("lines.form.warnMinutes")}
               inputMode="numeric"
               value={values.warnMinutes}
               onChange={(v) => set("warnMinutes", v)}
               error={error("ttl.warnSeconds")}
-              hint="Highlighted on the board and escalated once."
+              hint={t("lines.form.warnMinutesHint")}
             />
             <TextField
-              label="Called tickets become no-shows after (seconds)"
+              label={t("lines.form.calledSeconds")}
               inputMode="numeric"
               value={values.calledSeconds}
               onChange={(v) => set("calledSeconds", v)}
               error={error("ttl.calledSeconds")}
-              hint="Empty: staff decide."
+              hint={t("lines.form.calledSecondsHint")}
             />
           </div>
         </fieldset>
 
         <fieldset className="fieldset">
-          <legend>Opening hours</legend>
-          {values.openingHours.length === 0 && <p className="muted">Always open. Add periods to restrict when tickets can be taken.</p>}
+          <legend>{t("lines.form.openingHours")}</legend>
+          {values.openingHours.length === 0 && <p className="muted">{t("lines.form.alwaysOpen")}</p>}
           {values.openingHours.map((p, i) => (
             <div key={i} className="hours-row">
               <SelectField
-                label="Day"
+                label={t("lines.form.day")}
                 value={p.day}
                 onChange={(v) => setPeriod(i, "day", v)}
-                options={weekdays.map((d, j) => ({ value: String(j + 1), label: d }))}
+                options={weekdayNumbers.map((n) => ({ value: String(n), label: t(`lines.weekdays.${n}`) }))}
               />
-              <TextField label="Opens" type="time" value={p.opens} onChange={(v) => setPeriod(i, "opens", v)} error={error(`openingHours.${i}.opens`)} />
-              <TextField label="Closes" type="time" value={p.closes} onChange={(v) => setPeriod(i, "closes", v)} error={error(`openingHours.${i}.closes`)} />
-              <Button variant="ghost" size="sm" className="hours-row__remove" aria-label={`Remove ${weekdays[Number(p.day) - 1] ?? ""} period`} onClick={() => set("openingHours", values.openingHours.filter((_, j) => j !== i))}>
-                Remove
+              <TextField label={t("lines.form.opens")} type="time" value={p.opens} onChange={(v) => setPeriod(i, "opens", v)} error={error(`openingHours.${i}.opens`)} />
+              <TextField label={t("lines.form.closes")} type="time" value={p.closes} onChange={(v) => setPeriod(i, "closes", v)} error={error(`openingHours.${i}.closes`)} />
+              <Button variant="ghost" size="sm" className="hours-row__remove" aria-label={t("lines.form.removePeriod", { day: dayName(p.day) })} onClick={() => set("openingHours", values.openingHours.filter((_, j) => j !== i))}>
+                {t("lines.form.remove")}
               </Button>
             </div>
           ))}
@@ -218,7 +222,7 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
                 set("openingHours", [...values.openingHours, { day, opens: last?.opens ?? "09:00", closes: last?.closes ?? "17:00" }]);
               }}
             >
-              + Add period
+              {t("lines.form.addPeriod")}
             </Button>
           </div>
         </fieldset>

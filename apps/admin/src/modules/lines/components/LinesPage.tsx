@@ -14,18 +14,21 @@ import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { LineNotificationsDialog } from "../../notifications/components/LineNotificationsDialog";
 import { useLines, type CounterItem, type LineItem } from "../hooks/use-lines";
 import { useLinePreset } from "../hooks/use-line-preset";
-import { emptyLineForm, estimatorOptions, lineFormFrom, toCreateLineInput, toUpdateLineInput, weekdays } from "../line-form";
+import { emptyLineForm, estimatorKey, lineFormFrom, toCreateLineInput, toUpdateLineInput } from "../line-form";
 import { LineFormDialog } from "./LineFormDialog";
 import { TicketTypesPanel } from "./TicketTypesPanel";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 
 function AddCounterForm({ onAdd, busy }: { onAdd: (name: string) => Promise<Problem | null>; busy: boolean }) {
+  const { t } = useTranslation();
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setProblem({ message: "Enter a name", code: null, fields: { name: "Enter a name" } });
+      const message = t("lines.counters.enterName");
+      setProblem({ message, code: null, fields: { name: message } });
       return;
     }
     const result = await onAdd(name);
@@ -34,18 +37,18 @@ function AddCounterForm({ onAdd, busy }: { onAdd: (name: string) => Promise<Prob
   };
   return (
     <form className="counter-add" onSubmit={(e) => void submit(e)} noValidate>
-      <input className="input input--compact" aria-label="New counter name" placeholder="Desk 3" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem ? true : undefined} />
+      <input className="input input--compact" aria-label={t("lines.counters.newName")} placeholder={t("lines.counters.namePlaceholder")} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem ? true : undefined} />
       <Button size="sm" type="submit" busy={busy}>
-        Add counter
+        {t("lines.counters.add")}
       </Button>
       {problem && <span className="field__error">{problem.fields.name ?? problem.fields["input.name"] ?? problem.message}</span>}
     </form>
   );
 }
 
-function hoursSummary(line: LineItem): string {
-  if (!line.openingHours?.length) return "Always open";
-  return line.openingHours.map((p) => `${weekdays[p.day - 1]?.slice(0, 3) ?? p.day} ${p.opens}–${p.closes}`).join(", ");
+function hoursSummary(line: LineItem, t: TFunction): string {
+  if (!line.openingHours?.length) return t("lines.alwaysOpen");
+  return line.openingHours.map((p) => `${t(`lines.weekdaysShort.${p.day}`, { defaultValue: String(p.day) })} ${p.opens}–${p.closes}`).join(", ");
 }
 
 /** What the page asks before doing: stopping a line (customers are turned away), archiving a line or counter. */
@@ -79,7 +82,12 @@ export function LinesPage() {
   const operate = can("tickets:operate");
   const lines = allLines?.filter((l) => !l.archivedAt) ?? null;
   const archivedLines = allLines?.filter((l) => l.archivedAt) ?? [];
-  const ticketTypes = allTypes?.filter((t) => !t.archivedAt) ?? null;
+  const ticketTypes = allTypes?.filter((type) => !type.archivedAt) ?? null;
+  /** An estimator's short name (before " —"), or its code when the console does not know it. */
+  const estimatorName = (value: string) => {
+    const key = estimatorKey(value);
+    return key ? (t(key).split(" —")[0] ?? value) : value;
+  };
 
   const confirm = async (c: Confirmation) => {
     setConfirming(null);
@@ -88,7 +96,7 @@ export function LinesPage() {
       setProblem(result.ok ? null : result.problem.message);
       if (result.ok) {
         setUndoable({
-          message: `${c.line.name} stopped accepting tickets.`,
+          message: t("lines.stoppedAccepting", { name: c.line.name }),
           undo: async () => {
             const back = await updateLine(c.line.id, { acceptingTickets: true });
             return back.ok ? null : back.problem.message;
@@ -100,7 +108,7 @@ export function LinesPage() {
       setProblem(result.ok ? null : result.problem.message);
       if (result.ok) {
         setUndoable({
-          message: `${c.line.name} archived.`,
+          message: t("lines.archived", { name: c.line.name }),
           undo: async () => {
             const back = await linesState.restoreLine(c.line.id);
             return back.ok ? null : back.problem.message;
@@ -121,17 +129,17 @@ export function LinesPage() {
         actions={
           manage && (
             <Button variant="primary" onClick={() => setEditing("new")} disabled={!ticketTypes}>
-              New line
+              {t("lines.newLine")}
             </Button>
           )
         }
       />
       {problem && <Alert>{problem}</Alert>}
-      {loading && <Loading label="Loading lines…" />}
+      {loading && <Loading label={t("lines.loading")} />}
       {Boolean(error) && !lines && <ErrorState error={error} onRetry={refetch} />}
       {lines && lines.length === 0 && (
-        <EmptyState title="No lines yet" action={manage ? <Button variant="primary" onClick={() => setEditing("new")}>Create the first line</Button> : undefined}>
-          A line is a queue: a pharmacy counter, a returns desk, a restaurant's tables.
+        <EmptyState title={t("lines.noneTitle")} action={manage ? <Button variant="primary" onClick={() => setEditing("new")}>{t("lines.noneAction")}</Button> : undefined}>
+          {t("lines.noneBody")}
         </EmptyState>
       )}
       {lines && lines.length > 0 && (
@@ -144,75 +152,75 @@ export function LinesPage() {
                     <span className="prefix">{line.prefix}</span> {line.name}
                   </h2>
                   <p className="line-card__badges">
-                    {line.acceptingTickets ? <span className="badge badge--ok">Accepting</span> : <span className="badge badge--danger">Not accepting</span>}
-                    {line.openNow ? <span className="badge">Open now</span> : <span className="badge badge--inherited">Closed now</span>}
-                    {line.remoteJoin && <span className="badge badge--own">Remote join</span>}
+                    {line.acceptingTickets ? <span className="badge badge--ok">{t("lines.accepting")}</span> : <span className="badge badge--danger">{t("lines.notAccepting")}</span>}
+                    {line.openNow ? <span className="badge">{t("lines.openNow")}</span> : <span className="badge badge--inherited">{t("lines.closedNow")}</span>}
+                    {line.remoteJoin && <span className="badge badge--own">{t("lines.remoteJoin")}</span>}
                   </p>
                 </div>
                 <div className="line-card__waiting">
                   <strong>{line.waitingCount}</strong>
-                  <span className="muted">waiting</span>
+                  <span className="muted">{t("lines.waiting")}</span>
                 </div>
               </header>
               <dl className="facts">
                 <div>
-                  <dt>Ticket types</dt>
+                  <dt>{t("lines.ticketTypes")}</dt>
                   <dd>
                     {line.allowedTicketTypeIds.length === 0
-                      ? "All"
+                      ? t("lines.allTypes")
                       : (ticketTypes ?? [])
-                          .filter((t) => line.allowedTicketTypeIds.includes(t.id))
-                          .map((t) => t.code)
+                          .filter((type) => line.allowedTicketTypeIds.includes(type.id))
+                          .map((type) => type.code)
                           .join(", ")}
                   </dd>
                 </div>
                 <div>
-                  <dt>Hours</dt>
-                  <dd>{hoursSummary(line)}</dd>
+                  <dt>{t("lines.hours")}</dt>
+                  <dd>{hoursSummary(line, t)}</dd>
                 </div>
                 <div>
-                  <dt>Estimates</dt>
+                  <dt>{t("lines.estimates")}</dt>
                   <dd>
-                    {estimatorOptions.find((o) => o.value === (line.estimator ?? ""))?.label.split(" —")[0] ?? line.estimator}
-                    {line.showEstimates ? " · shown" : " · hidden"}
+                    {estimatorName(line.estimator ?? "")}
+                    {line.showEstimates ? t("lines.estimatesShown") : t("lines.estimatesHidden")}
                   </dd>
                 </div>
                 <div>
-                  <dt>Expiry</dt>
+                  <dt>{t("lines.expiry")}</dt>
                   <dd>
-                    {line.ttl.waitingSeconds ? `waiting ${Math.round(line.ttl.waitingSeconds / 60)} min` : "waiting: never"}
-                    {line.ttl.warnSeconds ? ` · flag ${Math.round(line.ttl.warnSeconds / 60)} min` : ""}
-                    {line.ttl.calledSeconds ? ` · called ${line.ttl.calledSeconds} s` : ""}
+                    {line.ttl.waitingSeconds ? t("lines.expiryWaiting", { minutes: Math.round(line.ttl.waitingSeconds / 60) }) : t("lines.expiryNever")}
+                    {line.ttl.warnSeconds ? t("lines.expiryFlag", { minutes: Math.round(line.ttl.warnSeconds / 60) }) : ""}
+                    {line.ttl.calledSeconds ? t("lines.expiryCalled", { seconds: line.ttl.calledSeconds }) : ""}
                   </dd>
                 </div>
                 <div>
-                  <dt>Remote join</dt>
-                  <dd>{line.remoteJoin ? "On: customers join from their phone" : "Off: kiosk and staff only"}</dd>
+                  <dt>{t("lines.remoteJoin")}</dt>
+                  <dd>{line.remoteJoin ? t("lines.remoteJoinOn") : t("lines.remoteJoinOff")}</dd>
                 </div>
                 {line.capacity ? (
                   <div>
-                    <dt>Capacity</dt>
+                    <dt>{t("lines.capacity")}</dt>
                     <dd>{line.capacity}</dd>
                   </div>
                 ) : null}
               </dl>
               {line.remoteJoin && (
                 <div className="line-card__join">
-                  <h3>Join from a phone</h3>
+                  <h3>{t("lines.joinFromPhone")}</h3>
                   <JoinLink url={line.joinUrl} label={line.name} testId={`join-link-${line.prefix}`} onPoster={() => setPoster(line)} qrSize={96} />
                 </div>
               )}
               <div className="counters">
-                <h3>Counters</h3>
+                <h3>{t("lines.counters.title")}</h3>
                 {line.counters.length === 0 ? (
-                  <p className="muted">No counters: staff call without one. Add desks or windows to show where to go.</p>
+                  <p className="muted">{t("lines.counters.none")}</p>
                 ) : (
                   <ul className="counter-list">
                     {line.counters.map((c) => (
                       <li key={c.id}>
                         <span className={`dot ${c.isOpen ? "dot--ok" : "dot--off"}`} aria-hidden="true" />
                         {c.name}
-                        <span className="muted">{c.isOpen ? "open" : "closed"}</span>
+                        <span className="muted">{c.isOpen ? t("lines.counters.open") : t("lines.counters.closed")}</span>
                         {operate && (
                           <Button
                             size="sm"
@@ -222,14 +230,14 @@ export function LinesPage() {
                               setProblem(result.ok ? null : result.problem.message);
                             }}
                           >
-                            {c.isOpen ? "Close" : "Open"}
+                            {c.isOpen ? t("lines.counters.closeAction") : t("lines.counters.openAction")}
                             <span className="visually-hidden"> {c.name}</span>
                           </Button>
                         )}
                         {manage && (
                           <>
                             <InlineRename
-                              label={`counter ${c.name}`}
+                              label={t("lines.counters.renameLabel", { name: c.name })}
                               name={c.name}
                               onRename={async (name) => {
                                 const result = await linesState.renameCounter(c.id, name);
@@ -237,7 +245,8 @@ export function LinesPage() {
                               }}
                             />
                             <Button size="sm" variant="ghost" onClick={() => setConfirming({ kind: "archiveCounter", counter: c, line })}>
-                              Archive<span className="visually-hidden"> counter {c.name}</span>
+                              {t("lines.archive")}
+                              <span className="visually-hidden">{t("lines.counters.archiveHidden", { name: c.name })}</span>
                             </Button>
                           </>
                         )}
@@ -247,7 +256,7 @@ export function LinesPage() {
                 )}
                 {manage && line.allCounters.some((c) => c.archivedAt) && (
                   <details className="archived-section">
-                    <summary>Archived counters</summary>
+                    <summary>{t("lines.counters.archivedTitle")}</summary>
                     <ul className="archived-list">
                       {line.allCounters
                         .filter((c) => c.archivedAt)
@@ -261,7 +270,8 @@ export function LinesPage() {
                                 setProblem(result.ok ? null : result.problem.message);
                               }}
                             >
-                              Restore<span className="visually-hidden"> counter {c.name}</span>
+                              {t("lines.restore")}
+                              <span className="visually-hidden">{t("lines.counters.archiveHidden", { name: c.name })}</span>
                             </Button>
                           </li>
                         ))}
@@ -280,14 +290,14 @@ export function LinesPage() {
               </div>
               <footer className="line-card__footer">
                 <a className="btn btn--primary btn--md" href={boardHref(tenant.id, line.id)}>
-                  Open board
+                  {t("lines.openBoard")}
                 </a>
                 <Button onClick={() => setNotifications(line)} data-testid={`line-notifications-${line.prefix}`}>
-                  Notifications
+                  {t("lines.notifications")}
                 </Button>
                 {manage && (
                   <>
-                    <Button onClick={() => setEditing(line)}>Edit</Button>
+                    <Button onClick={() => setEditing(line)}>{t("lines.edit")}</Button>
                     <Button
                       variant="ghost"
                       onClick={async () => {
@@ -296,10 +306,11 @@ export function LinesPage() {
                         setProblem(result.ok ? null : result.problem.message);
                       }}
                     >
-                      {line.acceptingTickets ? "Stop accepting" : "Start accepting"}
+                      {line.acceptingTickets ? t("lines.stopAccepting") : t("lines.startAccepting")}
                     </Button>
                     <Button variant="ghost" onClick={() => setConfirming({ kind: "archiveLine", line })}>
-                      Archive<span className="visually-hidden"> {line.name}</span>
+                      {t("lines.archive")}
+                      <span className="visually-hidden"> {line.name}</span>
                     </Button>
                   </>
                 )}
@@ -310,8 +321,8 @@ export function LinesPage() {
       )}
       {manage && archivedLines.length > 0 && (
         <details className="card archived-section">
-          <summary>Archived lines ({archivedLines.length})</summary>
-          <p className="muted">They take no tickets and are hidden from kiosks, join pages and transfers. Their tickets and analytics keep their names.</p>
+          <summary>{t("lines.archivedLines", { count: archivedLines.length })}</summary>
+          <p className="muted">{t("lines.archivedLinesBody")}</p>
           <ul className="archived-list">
             {archivedLines.map((l) => (
               <li key={l.id}>
@@ -323,7 +334,8 @@ export function LinesPage() {
                     setProblem(result.ok ? null : result.problem.message);
                   }}
                 >
-                  Restore<span className="visually-hidden"> {l.name}</span>
+                  {t("lines.restore")}
+                  <span className="visually-hidden"> {l.name}</span>
                 </Button>
               </li>
             ))}
@@ -354,25 +366,24 @@ export function LinesPage() {
         <ConfirmDialog
           title={
             confirming.kind === "stop"
-              ? `Stop accepting tickets for ${confirming.line.name}?`
+              ? t("lines.confirmStopTitle", { name: confirming.line.name })
               : confirming.kind === "archiveLine"
-                ? `Archive ${confirming.line.name}?`
-                : `Archive counter ${confirming.counter.name}?`
+                ? t("lines.confirmArchiveLineTitle", { name: confirming.line.name })
+                : t("lines.confirmArchiveCounterTitle", { name: confirming.counter.name })
           }
-          confirmLabel={confirming.kind === "stop" ? "Stop accepting" : "Archive"}
+          confirmLabel={confirming.kind === "stop" ? t("lines.stopAccepting") : t("lines.archive")}
+          cancelLabel={t("lines.keepAsIs")}
           danger
           onClose={() => setConfirming(null)}
           onConfirm={() => void confirm(confirming)}
         >
           {confirming.kind === "stop" && (
-            <p>
-              Kiosks and join pages will turn customers away until you start accepting again. The {confirming.line.waitingCount} people already waiting keep their place.
-            </p>
+            <p>{t("lines.confirmStopBody", { count: confirming.line.waitingCount })}</p>
           )}
           {confirming.kind === "archiveLine" && (
-            <p>It disappears from kiosks, join pages and transfers and takes no tickets. Its tickets and analytics keep its name; you can restore it from "Archived lines".</p>
+            <p>{t("lines.confirmArchiveLineBody")}</p>
           )}
-          {confirming.kind === "archiveCounter" && <p>It closes and its name becomes free. Tickets served there keep it; you can restore it from "Archived counters".</p>}
+          {confirming.kind === "archiveCounter" && <p>{t("lines.confirmArchiveCounterBody")}</p>}
         </ConfirmDialog>
       )}
       {undoable && (
@@ -392,8 +403,8 @@ export function LinesPage() {
       {notifications && <LineNotificationsDialog lineId={notifications.id} lineName={notifications.name} canEdit={manage} onClose={() => setNotifications(null)} />}
       {editing && (
         <LineFormDialog
-          title={editing === "new" ? "New line" : `Edit ${editing.name}`}
-          submitLabel={editing === "new" ? "Create line" : "Save line"}
+          title={editing === "new" ? t("lines.newLine") : t("lines.editTitle", { name: editing.name })}
+          submitLabel={editing === "new" ? t("lines.createLine") : t("lines.saveLine")}
           initial={editing === "new" ? emptyLineForm(preset) : lineFormFrom(editing)}
           ticketTypes={ticketTypes ?? []}
           line={editing === "new" ? null : editing}

@@ -5,6 +5,7 @@ import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { InlineRename } from "../../../ui/InlineRename";
 import { Alert } from "../../../ui/states";
+import { useTranslation } from "react-i18next";
 import type { TicketTypeItem } from "../hooks/use-lines";
 
 interface Props {
@@ -19,8 +20,9 @@ interface Props {
 }
 
 export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, onCreate, onRename, onArchive }: Props) {
-  const ticketTypes = all.filter((t) => !t.archivedAt);
-  const archived = all.filter((t) => t.archivedAt);
+  const { t } = useTranslation();
+  const ticketTypes = all.filter((type) => !type.archivedAt);
+  const archived = all.filter((type) => type.archivedAt);
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
   const [minutes, setMinutes] = useState("");
@@ -30,9 +32,9 @@ export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const e: Record<string, string> = {};
-    if (!/^[A-Za-z0-9_-]{1,16}$/.test(code)) e.code = "1-16 letters, digits, _ or -";
-    if (!name.trim()) e.name = "Enter a name";
-    if (minutes.trim() && !(Number(minutes) > 0 && Number(minutes) <= 1440)) e.defaultServiceSeconds = "Minutes from 1 to 1440";
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(code)) e.code = t("lines.errors.typeCode");
+    if (!name.trim()) e.name = t("lines.errors.enterName");
+    if (minutes.trim() && !(Number(minutes) > 0 && Number(minutes) <= 1440)) e.defaultServiceSeconds = t("lines.errors.serviceMinutes");
     setErrors(e);
     if (Object.keys(e).length) return;
     const input: CreateTicketTypeInput = { tenantId, code, name: name.trim() };
@@ -48,21 +50,22 @@ export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, 
 
   return (
     <div className="card">
-      <h2 className="card__title">Ticket types</h2>
-      <p className="muted">What customers choose at the kiosk. Each line accepts all of them or a chosen few.</p>
+      <h2 className="card__title">{t("lines.types.title")}</h2>
+      <p className="muted">{t("lines.types.body")}</p>
       {ticketTypes.length === 0 ? (
-        <p className="muted">No ticket types yet.</p>
+        <p className="muted">{t("lines.types.none")}</p>
       ) : (
         <ul className="chips chips--large">
-          {ticketTypes.map((t) => (
-            <li key={t.id} className="chip">
-              <strong>{t.code}</strong> {t.name}
-              {t.defaultServiceSeconds ? <span className="muted"> · ~{Math.round(t.defaultServiceSeconds / 60)} min</span> : null}
-              {t.tenantId !== undefined && t.tenantId !== tenantId && <span className="muted"> · from the chain (Chain templates)</span>}
-              {canManage && onRename && t.tenantId === tenantId && <InlineRename label={`ticket type ${t.code}`} name={t.name} onRename={(name) => onRename(t.id, name)} />}
-              {canManage && onArchive && t.tenantId === tenantId && (
-                <Button size="sm" variant="ghost" onClick={() => void onArchive(t.id, true)}>
-                  Archive<span className="visually-hidden"> ticket type {t.code}</span>
+          {ticketTypes.map((type) => (
+            <li key={type.id} className="chip">
+              <strong>{type.code}</strong> {type.name}
+              {type.defaultServiceSeconds ? <span className="muted">{t("lines.types.minutes", { minutes: Math.round(type.defaultServiceSeconds / 60) })}</span> : null}
+              {type.tenantId !== undefined && type.tenantId !== tenantId && <span className="muted">{t("lines.types.fromChain")}</span>}
+              {canManage && onRename && type.tenantId === tenantId && <InlineRename label={t("lines.types.renameLabel", { code: type.code })} name={type.name} onRename={(name) => onRename(type.id, name)} />}
+              {canManage && onArchive && type.tenantId === tenantId && (
+                <Button size="sm" variant="ghost" onClick={() => void onArchive(type.id, true)}>
+                  {t("lines.types.archive")}
+                  <span className="visually-hidden">{t("lines.types.hidden", { code: type.code })}</span>
                 </Button>
               )}
             </li>
@@ -71,14 +74,15 @@ export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, 
       )}
       {canManage && onArchive && archived.length > 0 && (
         <details className="archived-section">
-          <summary>Archived ticket types ({archived.length})</summary>
-          <p className="muted">Not offered for new tickets; old tickets keep them.</p>
+          <summary>{t("lines.types.archivedTitle", { count: archived.length })}</summary>
+          <p className="muted">{t("lines.types.archivedBody")}</p>
           <ul className="archived-list">
-            {archived.map((t) => (
-              <li key={t.id}>
-                <strong>{t.code}</strong> {t.name}
-                <Button size="sm" onClick={() => void onArchive(t.id, false)}>
-                  Restore<span className="visually-hidden"> ticket type {t.code}</span>
+            {archived.map((type) => (
+              <li key={type.id}>
+                <strong>{type.code}</strong> {type.name}
+                <Button size="sm" onClick={() => void onArchive(type.id, false)}>
+                  {t("lines.types.restore")}
+                  <span className="visually-hidden">{t("lines.types.hidden", { code: type.code })}</span>
                 </Button>
               </li>
             ))}
@@ -86,20 +90,20 @@ export function TicketTypesPanel({ tenantId, ticketTypes: all, canManage, busy, 
         </details>
       )}
       {canManage && (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a ticket type">
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("lines.types.addForm")}>
           {problem && !problem.fields.code && !problem.fields.name && <Alert>{problem.message}</Alert>}
           <div className="form__row form__row--4">
-            <TextField label="Code" value={code} onChange={(v) => setCode(v.toUpperCase())} error={errors.code ?? problem?.fields.code} placeholder="DEP" />
-            <TextField label="Name" value={name} onChange={setName} error={errors.name ?? problem?.fields.name} placeholder="Deposits" />
+            <TextField label={t("lines.types.code")} value={code} onChange={(v) => setCode(v.toUpperCase())} error={errors.code ?? problem?.fields.code} placeholder={t("lines.types.codePlaceholder")} />
+            <TextField label={t("lines.types.name")} value={name} onChange={setName} error={errors.name ?? problem?.fields.name} placeholder={t("lines.types.namePlaceholder")} />
             <TextField
-              label="Typical service (min)"
+              label={t("lines.types.serviceMinutes")}
               inputMode="decimal"
               value={minutes}
               onChange={setMinutes}
               error={errors.defaultServiceSeconds ?? problem?.fields.defaultServiceSeconds}
             />
             <Button type="submit" busy={busy} className="form__row-button">
-              Add type
+              {t("lines.types.add")}
             </Button>
           </div>
         </form>

@@ -6,20 +6,11 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, ErrorState, Loading } from "../../../ui/states";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useTemplates } from "../hooks/use-templates";
+import { useTranslation } from "react-i18next";
 
 type Templates = NonNullable<NonNullable<TenantTemplatesQuery["tenant"]>["templates"]>;
 export type EffectiveField = Templates["theme"][number];
 
-const themeLabels: Record<string, string> = { primaryColor: "Primary colour", accentColor: "Accent colour", logoUrl: "Logo URL", fontFamily: "Font" };
-const presetLabels: Record<string, string> = {
-  estimator: "Wait estimator",
-  estimatorOptions: "Estimator options",
-  ttl: "Ticket time limits",
-  timeZone: "Time zone",
-  openingHours: "Opening hours",
-  showEstimates: "Show estimates",
-  notificationSettings: "Notification triggers",
-};
 /** Line preset fields edited here as one text value (the others are shown, and reset, but set per line). */
 const editablePreset: Record<string, (text: string) => LinePresetInput> = {
   timeZone: (text) => ({ timeZone: text.trim() }),
@@ -31,9 +22,10 @@ export const showValue = (value: unknown): string => (value === null || value ==
 
 /** "Overridden here", "Inherited from X" or "Default": where a field's effective value comes from. */
 export function SourceBadge({ field }: { field: Pick<EffectiveField, "overridden" | "source"> }) {
-  if (field.overridden) return <span className="badge badge--own">Overridden here</span>;
-  if (field.source) return <span className="badge badge--inherited">Inherited from {field.source.name}</span>;
-  return <span className="muted">Default</span>;
+  const { t } = useTranslation();
+  if (field.overridden) return <span className="badge badge--own">{t("templates.overridden")}</span>;
+  if (field.source) return <span className="badge badge--inherited">{t("templates.inheritedFrom", { name: field.source.name })}</span>;
+  return <span className="muted">{t("templates.default")}</span>;
 }
 
 interface RowProps {
@@ -46,6 +38,7 @@ interface RowProps {
 }
 
 function TemplateRow({ label, field, canEdit, busy, onReset, editor }: RowProps) {
+  const { t } = useTranslation();
   return (
     <tr data-field={field.field} data-source={field.overridden ? "own" : field.source ? "inherited" : "default"}>
       <th scope="row">{label}</th>
@@ -58,8 +51,8 @@ function TemplateRow({ label, field, canEdit, busy, onReset, editor }: RowProps)
       <td>
         {editor}
         {canEdit && field.overridden && (
-          <Button size="sm" variant="ghost" busy={busy} onClick={onReset} aria-label={`Reset ${label} to inherited`}>
-            Reset to inherited
+          <Button size="sm" variant="ghost" busy={busy} onClick={onReset} aria-label={t("templates.resetLabel", { label })}>
+            {t("templates.reset")}
           </Button>
         )}
       </td>
@@ -69,6 +62,7 @@ function TemplateRow({ label, field, canEdit, busy, onReset, editor }: RowProps)
 
 /** A one-line editor: text (or a choice) and Save. */
 function InlineSet({ label, initial, choices, busy, onSave }: { label: string; initial: string; choices?: string[]; busy: boolean; onSave: (text: string) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   return (
     <form
@@ -79,8 +73,8 @@ function InlineSet({ label, initial, choices, busy, onSave }: { label: string; i
       }}
     >
       {choices ? (
-        <select className="input input--compact" aria-label={`New ${label}`} value={text} onChange={(e) => setText(e.target.value)}>
-          <option value="">Choose…</option>
+        <select className="input input--compact" aria-label={t("templates.newValue", { label })} value={text} onChange={(e) => setText(e.target.value)}>
+          <option value="">{t("templates.choose")}</option>
           {choices.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -88,10 +82,10 @@ function InlineSet({ label, initial, choices, busy, onSave }: { label: string; i
           ))}
         </select>
       ) : (
-        <input className="input input--compact" aria-label={`New ${label}`} value={text} onChange={(e) => setText(e.target.value)} />
+        <input className="input input--compact" aria-label={t("templates.newValue", { label })} value={text} onChange={(e) => setText(e.target.value)} />
       )}
       <Button size="sm" type="submit" busy={busy} disabled={!text.trim()}>
-        Set here
+        {t("templates.setHere")}
       </Button>
     </form>
   );
@@ -113,14 +107,15 @@ export interface TemplatesViewProps {
 /** The templates of one tenant: branding, line preset, ticket fields and ticket types, each with its source. */
 /** A table of template fields: each row's effective value, where it comes from, and how to change it. */
 function FieldTable({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <table className="table" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Effective value</th>
-          <th scope="col">Comes from</th>
-          <th scope="col">Change</th>
+          <th scope="col">{t("templates.field")}</th>
+          <th scope="col">{t("templates.effectiveValue")}</th>
+          <th scope="col">{t("templates.comesFrom")}</th>
+          <th scope="col">{t("templates.change")}</th>
         </tr>
       </thead>
       <tbody>{children}</tbody>
@@ -131,13 +126,14 @@ function FieldTable({ label, children }: { label: string; children: ReactNode })
 export function TemplatesView(props: TemplatesViewProps) {
   const { templates, canUpdate, canManageLines, busy } = props;
   const schema = templates.extensionSchema;
+  const { t } = useTranslation();
   return (
     <div className="templates">
       {props.problem && <Alert>{props.problem.message}</Alert>}
-      <h2>Branding</h2>
-      <FieldTable label="Branding template">
+      <h2>{t("templates.branding")}</h2>
+      <FieldTable label={t("templates.brandingTable")}>
         {templates.theme.map((f) => {
-          const label = themeLabels[f.field] ?? f.field;
+          const label = t(`templates.themeFields.${f.field}`, { defaultValue: f.field });
           return (
             <TemplateRow
               key={f.field}
@@ -152,11 +148,11 @@ export function TemplatesView(props: TemplatesViewProps) {
         })}
       </FieldTable>
 
-      <h2>Line preset</h2>
-      <p className="muted">New lines in this tenant and every tenant below it start from these values.</p>
-      <FieldTable label="Line preset template">
+      <h2>{t("templates.linePreset")}</h2>
+      <p className="muted">{t("templates.linePresetBody")}</p>
+      <FieldTable label={t("templates.linePresetTable")}>
         {templates.linePreset.map((f) => {
-          const label = presetLabels[f.field] ?? f.field;
+          const label = t(`templates.presetFields.${f.field}`, { defaultValue: f.field });
           const toInput = editablePreset[f.field];
           const choices = f.field === "showEstimates" ? ["true", "false"] : f.field === "estimator" ? ["SERVICE_RATE", "RECENT_AVERAGE", "NONE"] : undefined;
           return (
@@ -173,44 +169,50 @@ export function TemplatesView(props: TemplatesViewProps) {
         })}
       </FieldTable>
 
-      <h2>Ticket fields</h2>
+      <h2>{t("templates.ticketFields")}</h2>
       {schema ? (
         <p data-testid="schema-source">
-          Version {schema.version} · <SourceBadge field={schema} />{" "}
+          {t("templates.schemaVersion", { version: schema.version })} · <SourceBadge field={schema} />{" "}
           {canManageLines && schema.overridden && (
             <Button size="sm" variant="ghost" busy={busy} onClick={() => props.onReset("EXTENSION_SCHEMA", "schema")}>
-              Reset ticket fields to inherited
+              {t("templates.resetSchema")}
             </Button>
           )}
         </p>
       ) : (
-        <p className="muted">No custom fields here or above.</p>
+        <p className="muted">{t("templates.noSchema")}</p>
       )}
 
-      <h2>Ticket types</h2>
+      <h2>{t("templates.ticketTypes")}</h2>
       {templates.ticketTypes.length === 0 ? (
-        <p className="muted">No ticket types here or above.</p>
+        <p className="muted">{t("templates.noTicketTypes")}</p>
       ) : (
-        <table className="table" aria-label="Ticket types">
+        <table className="table" aria-label={t("templates.ticketTypes")}>
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">Comes from</th>
-              <th scope="col">Offered here</th>
+              <th scope="col">{t("templates.code")}</th>
+              <th scope="col">{t("templates.name")}</th>
+              <th scope="col">{t("templates.comesFrom")}</th>
+              <th scope="col">{t("templates.offeredHere")}</th>
             </tr>
           </thead>
           <tbody>
-            {templates.ticketTypes.map((t) => (
-              <tr key={t.id} data-code={t.code}>
-                <th scope="row">{t.code}</th>
-                <td>{t.name}</td>
-                <td>{t.inherited ? <span className="badge badge--inherited">Inherited from {t.source.name}</span> : <span className="badge badge--own">Defined here</span>}</td>
+            {templates.ticketTypes.map((type) => (
+              <tr key={type.id} data-code={type.code}>
+                <th scope="row">{type.code}</th>
+                <td>{type.name}</td>
                 <td>
-                  {t.hidden ? "Hidden" : t.archivedAt ? "Archived" : "Yes"}{" "}
-                  {t.inherited && canManageLines && (
-                    <Button size="sm" variant="ghost" busy={busy} onClick={() => props.onSetHidden(t.id, !t.hidden)}>
-                      {t.hidden ? `Offer ${t.code} here` : `Hide ${t.code} here`}
+                  {type.inherited ? (
+                    <span className="badge badge--inherited">{t("templates.inheritedFrom", { name: type.source.name })}</span>
+                  ) : (
+                    <span className="badge badge--own">{t("templates.definedHere")}</span>
+                  )}
+                </td>
+                <td>
+                  {type.hidden ? t("templates.hidden") : type.archivedAt ? t("templates.archived") : t("templates.yes")}{" "}
+                  {type.inherited && canManageLines && (
+                    <Button size="sm" variant="ghost" busy={busy} onClick={() => props.onSetHidden(type.id, !type.hidden)}>
+                      {type.hidden ? t("templates.offer", { code: type.code }) : t("templates.hide", { code: type.code })}
                     </Button>
                   )}
                 </td>
@@ -225,8 +227,9 @@ export function TemplatesView(props: TemplatesViewProps) {
 
 /** The Templates section: what this tenant passes down to (and inherits from) its chain. */
 export function TemplatesPage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
-  const t = useTemplates(tenant.id);
+  const templates = useTemplates(tenant.id);
   const [problem, setProblem] = useState<Problem | null>(null);
   const run = async (change: Promise<{ ok: true } | { ok: false; problem: Problem }>) => {
     const result = await change;
@@ -235,23 +238,23 @@ export function TemplatesPage() {
   return (
     <section>
       <PageHeader
-        title="Chain templates"
-        description="Branding, line preset, ticket fields and ticket types set here reach every tenant below; a tenant below may override a field and reset it to inherit again."
+        title={t("templates.title")}
+        description={t("templates.description")}
       />
-      {t.loading && <Loading />}
-      {Boolean(t.error) && !t.tenant && <ErrorState error={t.error} onRetry={t.refetch} />}
-      {t.tenant?.templates && (
+      {templates.loading && <Loading />}
+      {Boolean(templates.error) && !templates.tenant && <ErrorState error={templates.error} onRetry={templates.refetch} />}
+      {templates.tenant?.templates && (
         <TemplatesView
-          tenantName={t.tenant.name}
-          templates={t.tenant.templates}
+          tenantName={templates.tenant.name}
+          templates={templates.tenant.templates}
           canUpdate={can("tenant:update")}
           canManageLines={can("lines:manage")}
-          busy={t.saving}
+          busy={templates.saving}
           problem={problem}
-          onSaveTheme={(theme) => void run(t.saveTheme(theme))}
-          onSaveLinePreset={(input) => void run(t.saveLinePreset(input))}
-          onReset={(template, field) => void run(t.resetField(template, field))}
-          onSetHidden={(id, hidden) => void run(t.setTicketTypeHidden(id, hidden))}
+          onSaveTheme={(theme) => void run(templates.saveTheme(theme))}
+          onSaveLinePreset={(input) => void run(templates.saveLinePreset(input))}
+          onReset={(template, field) => void run(templates.resetField(template, field))}
+          onSetHidden={(id, hidden) => void run(templates.setTicketTypeHidden(id, hidden))}
         />
       )}
     </section>
