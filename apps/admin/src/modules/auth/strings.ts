@@ -63,7 +63,7 @@ export const en = {
     askAgain: "Ask for a new link",
     hint: "At least 10 characters and hard to guess.",
     submit: "Set new password",
-    done: "Your password is changed and every session of yours has ended. <link>Sign in</link> with the new one.",
+    done: "Your password is changed and every session of yours has ended. <signIn>Sign in</signIn> with the new one.",
   },
   account: {
     title: "Your account",
@@ -140,7 +140,7 @@ export const de: Shape<typeof en> = {
     askAgain: "Neuen Link anfordern",
     hint: "Mindestens 10 Zeichen und schwer zu erraten.",
     submit: "Neues Passwort speichern",
-    done: "Ihr Passwort ist geändert und alle Ihre Sitzungen sind beendet. <link>Melden Sie sich</link> mit dem neuen Passwort an.",
+    done: "Ihr Passwort ist geändert und alle Ihre Sitzungen sind beendet. <signIn>Melden Sie sich</signIn> mit dem neuen Passwort an.",
   },
   account: {
     title: "Ihr Konto",

@@ -28,7 +28,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
     <AuthLayout title={t("auth.reset.title")} footer={<a href={hrefFor({ name: "login" })}>{t("auth.backToSignIn")}</a>}>
       {done ? (
         <Alert tone="success">
-          <Trans i18nKey="auth.reset.done" components={{ link: <a href={hrefFor({ name: "login" })} /> }} />
+          <Trans i18nKey="auth.reset.done" components={{ signIn: <a href={hrefFor({ name: "login" })} /> }} />
         </Alert>
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
