@@ -2,6 +2,7 @@
  * The remote-join settings under `settings.remoteJoin` (mirrors apps/api/src/modules/tenants/remote-join-settings.ts):
  * the form edits them in the tenant's own settings object and leaves every other key as it is.
  */
+import type { TFunction } from "i18next";
 import { isPlainObject, type JsonObject } from "./settings-merge";
 
 export const remoteJoinKeys = ["maxActivePerContact", "runningLatePlaces", "defaultCountry"] as const;
@@ -30,14 +31,14 @@ export function inheritedRemoteJoin(ancestors: readonly { name: string; settings
 }
 
 /** Errors keyed like the API's paths (settings.remoteJoin.<key>) so client and server errors land in one place. */
-export function validateRemoteJoin(v: RemoteJoinValues): Record<string, string> {
+export function validateRemoteJoin(v: RemoteJoinValues, t: TFunction): Record<string, string> {
   const e: Record<string, string> = {};
   for (const key of ["maxActivePerContact", "runningLatePlaces"] as const) {
     const raw = v[key].trim();
     const [min, max] = ranges[key];
-    if (raw && !(/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max)) e[`settings.remoteJoin.${key}`] = `A whole number from ${min} to ${max}, or empty to inherit`;
+    if (raw && !(/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max)) e[`settings.remoteJoin.${key}`] = t("settings.remoteJoin.wholeNumber", { min, max });
   }
-  if (v.defaultCountry.trim() && !/^[A-Za-z]{2}$/.test(v.defaultCountry.trim())) e["settings.remoteJoin.defaultCountry"] = "A two-letter country code such as DE or GB, or empty";
+  if (v.defaultCountry.trim() && !/^[A-Za-z]{2}$/.test(v.defaultCountry.trim())) e["settings.remoteJoin.defaultCountry"] = t("settings.remoteJoin.countryInvalid");
   return e;
 }
 

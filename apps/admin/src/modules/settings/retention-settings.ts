@@ -2,6 +2,7 @@
  * `settings.retentionDays` (mirrors apps/api/src/modules/data-lifecycle/retention.ts): days customers' contact data
  * is kept after their ticket ends. The form edits it in the tenant's own settings object and keeps every other key.
  */
+import type { TFunction } from "i18next";
 import type { JsonObject } from "./settings-merge";
 
 export const retentionDefault = 30;
@@ -19,11 +20,11 @@ export function inheritedRetention(ancestors: readonly { name: string; settings:
 }
 
 /** An error keyed like the API's path (settings.retentionDays), or null. */
-export function validateRetention(value: string): string | null {
+export function validateRetention(value: string, t: TFunction): string | null {
   const raw = value.trim();
   if (!raw) return null;
   const [min, max] = retentionRange;
-  return /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? null : `A whole number of days from ${min} to ${max}, or empty to inherit`;
+  return /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? null : t("settings.privacy.daysInvalid", { min, max });
 }
 
 /** The own settings with retentionDays set (or removed when empty), every other key kept. */

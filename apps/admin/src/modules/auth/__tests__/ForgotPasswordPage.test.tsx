@@ -39,6 +39,15 @@ describe("ResetPasswordPage", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("after the change, offers to sign in with the new password", async () => {
+    const mocks = [{ request: { query: ResetPasswordMutation, variables: { token, newPassword: "lantern-Quiet-meadow-74" } }, result: { data: { resetPassword: true } } }];
+    renderWithApollo(<ResetPasswordPage token={token} />, mocks);
+    await userEvent.type(screen.getByLabelText("New password"), "lantern-Quiet-meadow-74");
+    await userEvent.click(screen.getByRole("button", { name: "Set new password" }));
+    expect(await screen.findByText(/Your password is changed/)).toHaveTextContent("Your password is changed and every session of yours has ended. Sign in with the new one.");
+    expect(screen.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "#/login");
+  });
+
   it("a used or expired link offers a new one", async () => {
     const mocks = [
       {

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { authToken } from "../../../lib/auth-token";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -7,12 +8,12 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { Alert } from "../../../ui/states";
 import { accountNotice, useChangePassword, useSignOut } from "../hooks/use-account-actions";
 import { useSession } from "../hooks/use-session";
-import { passwordHint } from "./SignUpPage";
 
 const emptyForm = { currentPassword: "", newPassword: "", confirmation: "" };
 
 /** Your account: change the password, or sign out on every device. */
 export function AccountPage() {
+  const { t } = useTranslation();
   const { user } = useSession();
   const { changePassword, changing } = useChangePassword();
   const { signOutEverywhere, signingOut } = useSignOut();
@@ -37,9 +38,9 @@ export function AccountPage() {
     event.preventDefault();
     accountNotice.set(null);
     const errors: Record<string, string> = {};
-    if (!form.currentPassword) errors.currentPassword = "Enter your current password";
-    if (form.newPassword.length < 10) errors.newPassword = "Use at least 10 characters";
-    if (form.confirmation !== form.newPassword) errors.confirmation = "Does not match the new password";
+    if (!form.currentPassword) errors.currentPassword = t("auth.account.enterCurrent");
+    if (form.newPassword.length < 10) errors.newPassword = t("auth.atLeast10");
+    if (form.confirmation !== form.newPassword) errors.confirmation = t("auth.account.noMatch");
     setClientErrors(errors);
     setProblem(null);
     if (Object.keys(errors).length) return;
@@ -48,14 +49,14 @@ export function AccountPage() {
 
   return (
     <section className="stack">
-      <PageHeader title="Your account" description={`Signed in as ${user.email}`} />
-      {notice && <Alert tone="success">{notice}</Alert>}
+      <PageHeader title={t("auth.account.title")} description={t("auth.account.signedInAs", { email: user.email })} />
+      {notice && <Alert tone="success">{t(notice)}</Alert>}
       <div className="card">
-        <h2>Change password</h2>
+        <h2>{t("auth.account.changePassword")}</h2>
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
           <TextField
-            label="Current password"
+            label={t("auth.account.currentPassword")}
             type="password"
             autoComplete="current-password"
             value={form.currentPassword}
@@ -63,34 +64,34 @@ export function AccountPage() {
             error={error("currentPassword")}
           />
           <TextField
-            label="New password"
+            label={t("auth.newPassword")}
             type="password"
             autoComplete="new-password"
             value={form.newPassword}
             onChange={set("newPassword")}
             error={error("newPassword")}
-            hint={passwordHint}
+            hint={t("auth.passwordHint")}
           />
           <TextField
-            label="Repeat the new password"
+            label={t("auth.account.repeatPassword")}
             type="password"
             autoComplete="new-password"
             value={form.confirmation}
             onChange={set("confirmation")}
             error={error("confirmation")}
           />
-          <p className="field__hint">Changing it signs you out on every other device.</p>
+          <p className="field__hint">{t("auth.account.signsOutOthers")}</p>
           <Button type="submit" variant="primary" busy={changing}>
-            Change password
+            {t("auth.account.changePassword")}
           </Button>
         </form>
       </div>
       <div className="card">
-        <h2>Sessions</h2>
-        <p>Lost a device or signed in on a shared computer? End every session of yours, this one included.</p>
+        <h2>{t("auth.account.sessions")}</h2>
+        <p>{t("auth.account.sessionsBody")}</p>
         {everywhereProblem && <Alert>{everywhereProblem.message}</Alert>}
         <Button variant="danger" busy={signingOut} onClick={() => void signOutEverywhere().then(setEverywhereProblem)}>
-          Sign out everywhere
+          {t("auth.account.signOutEverywhere")}
         </Button>
       </div>
     </section>

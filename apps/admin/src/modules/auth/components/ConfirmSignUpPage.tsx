@@ -1,5 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { hrefFor, navigate } from "../../../app/router";
 import { authToken } from "../../../lib/auth-token";
 import { attempt, type Problem } from "../../../lib/errors";
@@ -9,6 +10,7 @@ import { AuthLayout } from "./AuthLayout";
 
 /** The sign-up confirmation link: creates the account once, then the console opens signed in at the new location. */
 export function ConfirmSignUpPage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const [confirm] = useMutation(ConfirmSignUpMutation);
   const [problem, setProblem] = useState<Problem | null>(null);
   const started = useRef(false);
@@ -25,11 +27,11 @@ export function ConfirmSignUpPage({ token }: { token: string }) {
     });
   }, [confirm, token]);
 
-  if (!problem) return <Loading label="Creating your account…" />;
+  if (!problem) return <Loading label={t("auth.confirm.creating")} />;
   return (
-    <AuthLayout title="Confirm your sign-up" footer={<a href={hrefFor({ name: "login" })}>Sign in</a>}>
+    <AuthLayout title={t("auth.confirm.title")} footer={<a href={hrefFor({ name: "login" })}>{t("auth.signIn")}</a>}>
       <Alert>
-        {problem.fields.token ? "This link is not valid, was used already or has expired." : problem.message} <a href={hrefFor({ name: "signup" })}>Sign up again</a>
+        {problem.fields.token ? t("auth.confirm.invalidLink") : problem.message} <a href={hrefFor({ name: "signup" })}>{t("auth.confirm.signUpAgain")}</a>
       </Alert>
     </AuthLayout>
   );

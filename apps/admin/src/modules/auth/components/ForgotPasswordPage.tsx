@@ -1,43 +1,66 @@
 import { useMutation } from "@apollo/client/react";
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { emailSchema, z } from "@qline/validation";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { hrefFor } from "../../../app/router";
 import { attempt, type Problem } from "../../../lib/errors";
+import { required } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 import { RequestPasswordResetMutation } from "../graphql/request-password-reset.mutation";
 import { AuthLayout } from "./AuthLayout";
 
+/** The shared email schema (@qline/validation), as the API checks it. */
+const forgotSchema = (t: TFunction) => z.object({ email: required(emailSchema, t("auth.enterEmail")) });
+type ForgotValues = z.input<ReturnType<typeof forgotSchema>>;
+
 /** Asks for a reset link. The answer is the same for every address: the page never says whether it has a login. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const [request, state] = useMutation(RequestPasswordResetMutation);
-  const [email, setEmail] = useState("");
+  const schema = useMemo(() => forgotSchema(t), [t]); // `t` changes with the language
+  const { control, handleSubmit } = useForm<ForgotValues, unknown, z.output<ReturnType<typeof forgotSchema>>>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: "" },
+  });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setProblem({ message: "Enter an email address", code: null, fields: { email: "Enter an email address" } });
-      return;
-    }
-    const result = await attempt(() => request({ variables: { email: email.trim() } }));
+  const submit = handleSubmit(async ({ email }) => {
+    const result = await attempt(() => request({ variables: { email } }));
     setProblem(result.ok ? null : result.problem);
-    if (result.ok) setSentTo(email.trim());
-  };
+    if (result.ok) setSentTo(email);
+  });
 
   return (
-    <AuthLayout title="Reset your password" footer={<a href={hrefFor({ name: "login" })}>Back to sign in</a>}>
+    <AuthLayout title={t("auth.forgot.title")} footer={<a href={hrefFor({ name: "login" })}>{t("auth.backToSignIn")}</a>}>
       {sentTo ? (
-        <Alert tone="success">
-          Check your email. If {sentTo} has a qline login, we sent it a link to choose a new password; it works for 30 minutes.
-        </Alert>
+        <Alert tone="success">{t("auth.forgot.sent", { email: sentTo })}</Alert>
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {problem && !problem.fields.email && <Alert>{problem.message}</Alert>}
-          <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={setEmail} error={problem?.fields.email} />
+          <Controller
+            control={control}
+            name="email"
+            render={({ field, fieldState }) => (
+              <TextField
+                label={t("auth.email")}
+                type="email"
+                autoComplete="email"
+                required
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message ?? problem?.fields.email}
+              />
+            )}
+          />
           <Button type="submit" variant="primary" size="lg" busy={state.loading}>
-            Email me a link
+            {t("auth.forgot.submit")}
           </Button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { hrefFor } from "../../../app/router";
 import { attempt, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
@@ -10,6 +11,7 @@ import { AuthLayout } from "./AuthLayout";
 
 /** The reset link's page: a new password, checked by the API like any other; then sign in with it. */
 export function ResetPasswordPage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const [reset, state] = useMutation(ResetPasswordMutation);
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -23,30 +25,30 @@ export function ResetPasswordPage({ token }: { token: string }) {
   };
 
   return (
-    <AuthLayout title="Choose a new password" footer={<a href={hrefFor({ name: "login" })}>Back to sign in</a>}>
+    <AuthLayout title={t("auth.reset.title")} footer={<a href={hrefFor({ name: "login" })}>{t("auth.backToSignIn")}</a>}>
       {done ? (
         <Alert tone="success">
-          Your password is changed and every session of yours has ended. <a href={hrefFor({ name: "login" })}>Sign in</a> with the new one.
+          <Trans i18nKey="auth.reset.done" components={{ signIn: <a href={hrefFor({ name: "login" })} /> }} />
         </Alert>
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {problem && (problem.fields.token || !problem.fields.newPassword) && (
             <Alert>
-              {problem.fields.token ? "This link is not valid or has expired." : problem.message} <a href={hrefFor({ name: "forgot-password" })}>Ask for a new link</a>
+              {problem.fields.token ? t("auth.reset.invalidLink") : problem.message} <a href={hrefFor({ name: "forgot-password" })}>{t("auth.reset.askAgain")}</a>
             </Alert>
           )}
           <TextField
-            label="New password"
+            label={t("auth.newPassword")}
             type="password"
             autoComplete="new-password"
             required
             value={password}
             onChange={setPassword}
             error={problem?.fields.newPassword}
-            hint="At least 10 characters and hard to guess."
+            hint={t("auth.reset.hint")}
           />
           <Button type="submit" variant="primary" size="lg" busy={state.loading}>
-            Set new password
+            {t("auth.reset.submit")}
           </Button>
         </form>
       )}

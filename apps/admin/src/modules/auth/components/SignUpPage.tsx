@@ -1,7 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { emailSchema, slugSchema, z } from "@qline/validation";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import { hrefFor } from "../../../app/router";
 import { placeConflict, type Problem } from "../../../lib/errors";
-import { emailProblem, slugProblem } from "../../../lib/forms";
+import { required } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
@@ -9,28 +14,24 @@ import { useAuthActions } from "../hooks/use-auth-actions";
 import { slugHint, useSlugCheck } from "../hooks/use-slug-check";
 import { AuthLayout } from "./AuthLayout";
 
-const emptyForm = { name: "", email: "", password: "", accountName: "", tenantName: "", tenantSlug: "" };
-type Form = typeof emptyForm;
+const filled = (message: string) => z.string().refine((v) => v.trim() !== "", message);
 
-export const passwordHint = "At least 10 characters and hard to guess: a few unrelated words work well.";
-
-/** Client checks mirror the API's, so most mistakes are caught before a round trip; the API's verdict still wins. */
-export function validateSignUp(form: Form): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!form.name.trim()) errors.name = "Enter your name";
-  if (!form.email.trim()) errors.email = "Enter an email address";
-  else {
-    const email = emailProblem(form.email);
-    if (email) errors.email = email;
-  }
-  // Length only: how guessable a password is, the API decides (a common-password list and a strength estimate).
-  if (form.password.length < 10) errors.password = "Use at least 10 characters";
-  if (!form.accountName.trim()) errors.accountName = "Enter your organisation's name";
-  if (!form.tenantName.trim()) errors.tenantName = "Enter the first location's name";
-  const slug = slugProblem(form.tenantSlug);
-  if (slug) errors.tenantSlug = slug;
-  return errors;
-}
+/**
+ * Client checks mirror the API's (the shared email and slug schemas of @qline/validation), so most mistakes are
+ * caught before a round trip; the API's verdict still wins. Password: length only; how guessable it is, the API
+ * decides (a common-password list and a strength estimate).
+ */
+export const signUpSchema = (t: TFunction) =>
+  z.object({
+    name: filled(t("auth.signUp.enterName")),
+    email: required(emailSchema, t("auth.enterEmail")),
+    password: z.string().min(10, t("auth.atLeast10")),
+    accountName: filled(t("auth.signUp.enterOrganisation")),
+    tenantName: filled(t("auth.signUp.enterFirstLocation")),
+    tenantSlug: slugSchema,
+  });
+type SignUpValues = z.input<ReturnType<typeof signUpSchema>>;
+type SignUpInput = z.output<ReturnType<typeof signUpSchema>>;
 
 const slugify = (text: string) =>
   text
@@ -41,81 +42,107 @@ const slugify = (text: string) =>
     .slice(0, 40);
 
 export function SignUpPage() {
+  const { t } = useTranslation();
   const { signUp, signingUp } = useAuthActions();
-  const [form, setForm] = useState<Form>(emptyForm);
+  const schema = useMemo(() => signUpSchema(t), [t]); // `t` changes with the language
+  const { control, handleSubmit, setValue, watch } = useForm<SignUpValues, unknown, SignUpInput>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: "", email: "", password: "", accountName: "", tenantName: "", tenantSlug: "" },
+  });
   const [slugTouched, setSlugTouched] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const slugCheck = useSlugCheck(form.tenantSlug);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const slugCheck = useSlugCheck(watch("tenantSlug"));
+  const [sent, setSent] = useState<SignUpInput | null>(null);
 
-  const set = (key: keyof Form) => (value: string) =>
-    setForm((f) => {
-      const next = { ...f, [key]: value };
-      if (key === "tenantName" && !slugTouched) next.tenantSlug = slugify(value);
-      return next;
-    });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const errors = validateSignUp(form);
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    const result = placeConflict(await signUp({ ...form, email: form.email.trim() }), { email: /email/i, tenantSlug: /slug/i });
+  const submit = handleSubmit(async (input) => {
+    const result = placeConflict(await signUp(input), { email: /email/i, tenantSlug: /slug/i });
     setProblem(result);
-    if (!result) setSentTo(form.email.trim());
-  };
+    if (!result) setSent(input);
+  });
 
-  if (sentTo) {
+  if (sent) {
     return (
-      <AuthLayout title="Check your email" footer={<>Already confirmed? <a href={hrefFor({ name: "login" })}>Sign in</a></>}>
+      <AuthLayout
+        title={t("auth.signUp.checkEmail")}
+        footer={
+          <>
+            {t("auth.signUp.alreadyConfirmed")} <a href={hrefFor({ name: "login" })}>{t("auth.signIn")}</a>
+          </>
+        }
+      >
         <p>
-          We sent a link to <strong>{sentTo}</strong>. Open it within 24 hours to create {form.accountName.trim()} and its first location,{" "}
-          {form.tenantName.trim()}, and you are signed in.
+          <Trans
+            i18nKey="auth.signUp.sent"
+            values={{ email: sent.email, account: sent.accountName.trim(), location: sent.tenantName.trim() }}
+            components={{ strong: <strong /> }}
+          />
         </p>
-        <p className="muted">No email after a few minutes? Check the spam folder, or sign up again.</p>
+        <p className="muted">{t("auth.signUp.noEmail")}</p>
       </AuthLayout>
     );
   }
 
-  const error = (key: keyof Form) => clientErrors[key] ?? problem?.fields[key];
-  const slugError = error("tenantSlug") ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined);
+  const field = (name: Exclude<keyof SignUpValues, "tenantSlug">, label: string, extra: { type?: string; autoComplete?: string; hint?: string } = {}) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: f, fieldState }) => (
+        <TextField
+          label={label}
+          {...extra}
+          value={f.value}
+          onChange={(v) => {
+            f.onChange(v);
+            if (name === "tenantName" && !slugTouched) setValue("tenantSlug", slugify(v));
+          }}
+          onBlur={f.onBlur}
+          error={fieldState.error?.message ?? problem?.fields[name]}
+        />
+      )}
+    />
+  );
 
   return (
-    <AuthLayout title="Create your qline account" footer={<>Already have an account? <a href={hrefFor({ name: "login" })}>Sign in</a></>}>
+    <AuthLayout
+      title={t("auth.signUp.title")}
+      footer={
+        <>
+          {t("auth.signUp.haveAccount")} <a href={hrefFor({ name: "login" })}>{t("auth.signIn")}</a>
+        </>
+      }
+    >
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
         <fieldset className="fieldset">
-          <legend>You</legend>
-          <TextField label="Your name" autoComplete="name" value={form.name} onChange={set("name")} error={error("name")} />
-          <TextField label="Email" type="email" autoComplete="email" value={form.email} onChange={set("email")} error={error("email")} />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={set("password")}
-            error={error("password")}
-            hint={passwordHint}
-          />
+          <legend>{t("auth.signUp.you")}</legend>
+          {field("name", t("auth.signUp.yourName"), { autoComplete: "name" })}
+          {field("email", t("auth.email"), { type: "email", autoComplete: "email" })}
+          {field("password", t("auth.password"), { type: "password", autoComplete: "new-password", hint: t("auth.passwordHint") })}
         </fieldset>
         <fieldset className="fieldset">
-          <legend>Your organisation</legend>
-          <TextField label="Organisation name" value={form.accountName} onChange={set("accountName")} error={error("accountName")} />
-          <TextField label="First location" value={form.tenantName} onChange={set("tenantName")} error={error("tenantName")} hint="A shop, branch or venue. Add more later." />
-          <TextField
-            label="Web address (slug)"
-            value={form.tenantSlug}
-            onChange={(v) => {
-              setSlugTouched(true);
-              set("tenantSlug")(v.toLowerCase());
-            }}
-            error={slugError}
-            hint={slugHint(slugCheck) ?? "Used in kiosk and customer links."}
+          <legend>{t("auth.signUp.organisation")}</legend>
+          {field("accountName", t("auth.signUp.organisationName"))}
+          {field("tenantName", t("auth.signUp.firstLocation"), { hint: t("auth.signUp.firstLocationHint") })}
+          <Controller
+            control={control}
+            name="tenantSlug"
+            render={({ field: f, fieldState }) => (
+              <TextField
+                label={t("auth.signUp.slug")}
+                value={f.value}
+                onChange={(v) => {
+                  setSlugTouched(true);
+                  f.onChange(v.toLowerCase());
+                }}
+                onBlur={f.onBlur}
+                error={fieldState.error?.message ?? problem?.fields.tenantSlug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
+                hint={slugHint(slugCheck, t) ?? t("auth.signUp.slugHint")}
+              />
+            )}
           />
         </fieldset>
         <Button type="submit" variant="primary" size="lg" busy={signingUp}>
-          Create account
+          {t("auth.signUp.submit")}
         </Button>
       </form>
     </AuthLayout>

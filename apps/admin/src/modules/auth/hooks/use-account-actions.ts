@@ -10,7 +10,7 @@ import { LogoutMutation } from "../graphql/logout.mutation";
  * A message for the account page that outlives the token swap: a new token starts a new Apollo client and
  * remounts the page, so "your password was changed" is kept here rather than in the page's state.
  */
-export const accountNotice = createStore<string | null>(null);
+export const accountNotice = createStore<string | null>(null); // an i18n key (auth.account.…)
 
 /** Signing out ends the session on the server, so the token stops working everywhere it was copied to. */
 export function useSignOut() {
@@ -42,7 +42,7 @@ export function useChangePassword() {
     if (!result.ok) return result.problem;
     const token = result.value.data?.changePassword.token;
     if (token) {
-      accountNotice.set("Password changed. You were signed out on every other device.");
+      accountNotice.set("auth.account.passwordChanged"); // an i18n key: the page shows it in the language of the moment
       authToken.set(token);
     }
     return null;

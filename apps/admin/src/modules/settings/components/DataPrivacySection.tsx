@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/Button";
@@ -32,6 +33,7 @@ interface Props {
 
 /** Data & privacy: how long customers' contact data is kept, export everything, delete the tenant. */
 export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, saving, onSave, download = downloadFrom }: Props) {
+  const { t } = useTranslation();
   const own = retentionValueFrom(tenant.settings);
   const [days, setDays] = useState(own);
   const [clientError, setClientError] = useState<string | null>(null);
@@ -44,12 +46,12 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
 
   const saveRetention = async (event: FormEvent) => {
     event.preventDefault();
-    const error = validateRetention(days);
+    const error = validateRetention(days, t);
     setClientError(error);
     if (error) return;
     const result = await onSave(withRetention(tenant.settings, days));
     setProblem(result);
-    setNotice(result ? null : "Saved.");
+    setNotice(result ? null : t("settings.saved"));
   };
 
   const exportData = async () => {
@@ -59,7 +61,7 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
     setProblem(null);
     if (!result.value) return;
     download(result.value.href);
-    setNotice(`Your download has started. The link works until ${formatDateTime(result.value.expiresAt)}.`);
+    setNotice(t("settings.privacy.downloadStarted", { date: formatDateTime(result.value.expiresAt) }));
   };
 
   const scheduleDeletion = async () => {
@@ -75,7 +77,7 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
     if (!result.ok) return setProblem(result.problem);
     setProblem(null);
     setDeletionAt(null);
-    setNotice("The deletion is cancelled; the tenant is available again.");
+    setNotice(t("settings.privacy.cancelled"));
   };
 
   const retentionError = clientError ?? problem?.fields["settings.retentionDays"];
@@ -84,11 +86,11 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
     <div className="stack">
       {problem && !problem.fields["settings.retentionDays"] && <Alert>{problem.message}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
-      <form className="form" onSubmit={(e) => void saveRetention(e)} noValidate aria-label="Customer data retention">
+      <form className="form" onSubmit={(e) => void saveRetention(e)} noValidate aria-label={t("settings.privacy.retention")}>
         <fieldset className="fieldset" disabled={!canEdit}>
-          <legend>Customer data retention</legend>
+          <legend>{t("settings.privacy.retention")}</legend>
           <TextField
-            label="Days to keep customers' contact data after their ticket ends"
+            label={t("settings.privacy.days")}
             inputMode="numeric"
             value={days}
             onChange={(v) => {
@@ -96,15 +98,15 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
               setDays(v);
             }}
             error={retentionError}
-            hint={`1 to 3650. Then name, phone, email, push subscription and custom fields are erased; the statistics stay. ${
-              inherited.from ? `Empty: inherits ${inherited.days} from ${inherited.from}.` : `Empty: the default, ${inherited.days}.`
-            }`}
+            hint={t("settings.privacy.daysHint", {
+              inherited: inherited.from ? t("settings.inheritsFrom", { value: inherited.days, from: inherited.from }) : t("settings.inheritsDefault", { value: inherited.days }),
+            })}
           />
         </fieldset>
         {canEdit && (
           <div className="form__actions">
             <Button type="submit" variant="primary" busy={saving}>
-              Save retention
+              {t("settings.privacy.saveRetention")}
             </Button>
           </div>
         )}
@@ -112,37 +114,40 @@ export function DataPrivacySection({ tenant, canEdit, canExport, canDelete, savi
 
       {canExport && (
         <div>
-          <h3>Export</h3>
-          <p className="muted">All of this tenant's data and its subtenants' as one JSON file (secrets such as API key hashes are left out).</p>
+          <h3>{t("settings.privacy.exportTitle")}</h3>
+          <p className="muted">{t("settings.privacy.exportBody")}</p>
           <Button onClick={() => void exportData()} busy={privacy.busy}>
-            Export all data
+            {t("settings.privacy.export")}
           </Button>
         </div>
       )}
 
       {canDelete && (
         <div>
-          <h3>Delete this tenant</h3>
+          <h3>{t("settings.privacy.deleteTitle")}</h3>
           {deletionAt ? (
             <>
               <Alert tone="info">
                 <span data-testid="deletion-scheduled">
-                  {tenant.name} and its subtenants will be deleted for good on <time dateTime={deletionAt}>{formatDateTime(deletionAt)}</time>. Until then they are unavailable to
-                  staff, kiosks and customers.
+                  <Trans
+                    i18nKey="settings.privacy.scheduled"
+                    values={{ name: tenant.name, date: formatDateTime(deletionAt) }}
+                    components={{ time: <time dateTime={deletionAt} /> }}
+                  />
                 </span>
               </Alert>
               <Button variant="primary" onClick={() => void cancelDeletion()} busy={privacy.busy}>
-                Cancel deletion
+                {t("settings.privacy.cancelDeletion")}
               </Button>
             </>
           ) : (
             <>
               <p className="muted">
-                Deletes every line, ticket, member and setting of {tenant.name} and its subtenants after a grace period. Meanwhile the tenant is unavailable and you can cancel.
+                {t("settings.privacy.deleteBody", { name: tenant.name })}
               </p>
-              <TextField label={`Type ${tenant.slug} to confirm`} value={confirmation} onChange={setConfirmation} autoComplete="off" />
+              <TextField label={t("settings.privacy.typeToConfirm", { slug: tenant.slug })} value={confirmation} onChange={setConfirmation} autoComplete="off" />
               <Button variant="danger" disabled={confirmation.trim() !== tenant.slug} busy={privacy.busy} onClick={() => void scheduleDeletion()}>
-                Delete tenant
+                {t("settings.privacy.delete")}
               </Button>
             </>
           )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { canonicalJson } from "../../../lib/json";
 import { Button } from "../../../ui/Button";
@@ -21,6 +22,7 @@ const known = new Set(["settings.remoteJoin.maxActivePerContact", "settings.remo
 
 /** The rules for customers joining from their own phone: tickets per phone/email, "I'm running late", phone country. */
 export function RemoteJoinSettingsForm({ own, ancestors, canEdit, saving, onSave }: Props) {
+  const { t } = useTranslation();
   const fromOwn = remoteJoinValuesFrom(own);
   const [values, setValues] = useState<RemoteJoinValues>(fromOwn);
   const [base, setBase] = useState(fromOwn);
@@ -40,13 +42,13 @@ export function RemoteJoinSettingsForm({ own, ancestors, canEdit, saving, onSave
   const error = (key: RemoteJoinKey) => clientErrors[`settings.remoteJoin.${key}`] ?? problem?.fields[`settings.remoteJoin.${key}`];
   const inheritedHint = (key: RemoteJoinKey, unit: (value: unknown) => string) => {
     const { value, from } = inheritedRemoteJoin(ancestors, key);
-    return from ? `Empty: inherits ${unit(value)} from ${from}.` : `Empty: the default, ${unit(value)}.`;
+    return from ? t("settings.inheritsFrom", { value: unit(value), from }) : t("settings.inheritsDefault", { value: unit(value) });
   };
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = validateRemoteJoin(values);
+    const errors = validateRemoteJoin(values, t);
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     const result = await onSave(withRemoteJoin(own, values));
@@ -55,44 +57,44 @@ export function RemoteJoinSettingsForm({ own, ancestors, canEdit, saving, onSave
   };
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Joining from a phone">
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("settings.remoteJoin.form")}>
       {unplaced && <Alert>{problem.message}</Alert>}
-      {saved && <Alert tone="success">Saved.</Alert>}
-      <p className="muted">For lines that take remote joins (switched on per line). Empty fields inherit from the parent tenant.</p>
+      {saved && <Alert tone="success">{t("settings.saved")}</Alert>}
+      <p className="muted">{t("settings.remoteJoin.intro")}</p>
       <fieldset className="fieldset" disabled={!canEdit}>
-        <legend>Joining from a phone</legend>
+        <legend>{t("settings.remoteJoin.form")}</legend>
         <div className="grid-2">
           <TextField
-            label="Active tickets per phone or email, per line"
+            label={t("settings.remoteJoin.maxActive")}
             inputMode="numeric"
             value={values.maxActivePerContact}
             onChange={set("maxActivePerContact")}
             error={error("maxActivePerContact")}
-            hint={`1 to 20. ${inheritedHint("maxActivePerContact", String)}`}
+            hint={t("settings.remoteJoin.maxActiveHint", { inherited: inheritedHint("maxActivePerContact", String) })}
           />
           <TextField
-            label="Places “I’m running late” moves a customer back"
+            label={t("settings.remoteJoin.runningLate")}
             inputMode="numeric"
             value={values.runningLatePlaces}
             onChange={set("runningLatePlaces")}
             error={error("runningLatePlaces")}
-            hint={`1 to 50, once per ticket. ${inheritedHint("runningLatePlaces", String)}`}
+            hint={t("settings.remoteJoin.runningLateHint", { inherited: inheritedHint("runningLatePlaces", String) })}
           />
           <TextField
-            label="Country for phone numbers without a country code"
+            label={t("settings.remoteJoin.country")}
             value={values.defaultCountry}
             onChange={(v) => set("defaultCountry")(v.toUpperCase())}
             error={error("defaultCountry")}
             maxLength={2}
             autoComplete="off"
-            hint={`Two letters, e.g. DE. ${inheritedHint("defaultCountry", (v) => (typeof v === "string" ? v : "none (numbers need +country code)"))}`}
+            hint={t("settings.remoteJoin.countryHint", { inherited: inheritedHint("defaultCountry", (v) => (typeof v === "string" ? v : t("settings.remoteJoin.noCountry"))) })}
           />
         </div>
       </fieldset>
       {canEdit && (
         <div className="form__actions">
           <Button type="submit" variant="primary" busy={saving}>
-            Save remote join
+            {t("settings.remoteJoin.save")}
           </Button>
         </div>
       )}

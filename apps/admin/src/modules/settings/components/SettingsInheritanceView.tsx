@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { explainSettings, formatValue, type JsonObject } from "../settings-merge";
 
 interface Props {
@@ -12,29 +13,30 @@ interface Props {
 
 /** Own settings beside effective ones, and for every effective value the tenant it comes from. */
 export function SettingsInheritanceView({ tenantName, own, effective, ancestors }: Props) {
+  const { t } = useTranslation();
   const rows = explainSettings(own, effective, ancestors);
   return (
     <div className="inheritance">
       <div className="inheritance__columns">
         <figure className="json-panel">
-          <figcaption>Own settings ({tenantName})</figcaption>
-          <pre aria-label="Own settings JSON">{JSON.stringify(own, null, 2)}</pre>
+          <figcaption>{t("settings.inheritance.own", { name: tenantName })}</figcaption>
+          <pre aria-label={t("settings.inheritance.ownJson")}>{JSON.stringify(own, null, 2)}</pre>
         </figure>
         <figure className="json-panel json-panel--effective">
-          <figcaption>Effective settings</figcaption>
-          <pre aria-label="Effective settings JSON">{JSON.stringify(effective, null, 2)}</pre>
+          <figcaption>{t("settings.inheritance.effective")}</figcaption>
+          <pre aria-label={t("settings.inheritance.effectiveJson")}>{JSON.stringify(effective, null, 2)}</pre>
         </figure>
       </div>
       {rows.length === 0 ? (
-        <p className="muted">No settings here or above: everything uses qline's defaults.</p>
+        <p className="muted">{t("settings.inheritance.none")}</p>
       ) : (
         <table className="table inheritance__table">
-          <caption className="visually-hidden">Where each effective setting comes from</caption>
+          <caption className="visually-hidden">{t("settings.inheritance.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Setting</th>
-              <th scope="col">Effective value</th>
-              <th scope="col">Comes from</th>
+              <th scope="col">{t("settings.inheritance.setting")}</th>
+              <th scope="col">{t("settings.inheritance.value")}</th>
+              <th scope="col">{t("settings.inheritance.comesFrom")}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,12 +51,12 @@ export function SettingsInheritanceView({ tenantName, own, effective, ancestors 
                 <td>
                   {row.source.kind === "own" && (
                     <>
-                      <span className="badge badge--own">Set here</span>
-                      {row.source.overrides && <span className="muted"> overrides {row.source.overrides}</span>}
+                      <span className="badge badge--own">{t("settings.inheritance.setHere")}</span>
+                      {row.source.overrides && <span className="muted">{t("settings.inheritance.overrides", { name: row.source.overrides })}</span>}
                     </>
                   )}
-                  {row.source.kind === "inherited" && <span className="badge badge--inherited">Inherited from {row.source.from}</span>}
-                  {row.source.kind === "unknown" && <span className="muted">Default</span>}
+                  {row.source.kind === "inherited" && <span className="badge badge--inherited">{t("settings.inheritance.inheritedFrom", { name: row.source.from })}</span>}
+                  {row.source.kind === "unknown" && <span className="muted">{t("settings.inheritance.default")}</span>}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { canonicalJson } from "../../../lib/json";
 import { Button } from "../../../ui/Button";
@@ -19,13 +21,13 @@ interface Props {
 
 type Parsed = { ok: true; value: JsonObject } | { ok: false; message: string };
 
-export function parseSettings(text: string): Parsed {
+export function parseSettings(text: string, t: TFunction): Parsed {
   try {
     const value: unknown = JSON.parse(text);
-    if (!isPlainObject(value)) return { ok: false, message: "Settings must be a JSON object: { … }" };
+    if (!isPlainObject(value)) return { ok: false, message: t("settings.json.notObject") };
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: t("settings.json.notJson", { reason: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
@@ -34,6 +36,7 @@ export function parseSettings(text: string): Parsed {
  * the draft would give; saving replaces the own settings object.
  */
 export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canEdit, saving, onSave }: Props) {
+  const { t } = useTranslation();
   const saved = JSON.stringify(own, null, 2);
   const [text, setText] = useState(saved);
   const [base, setBase] = useState(saved);
@@ -45,7 +48,7 @@ export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canE
   }
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedNote, setSavedNote] = useState(false);
-  const parsed = useMemo(() => parseSettings(text), [text]);
+  const parsed = useMemo(() => parseSettings(text, t), [text, t]);
   // Compared as values: the server may return keys in another order than typed.
   const dirty = parsed.ok ? canonicalJson(parsed.value) !== canonicalJson(own) : true;
   const previewOwn = parsed.ok ? parsed.value : own;
@@ -67,9 +70,9 @@ export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canE
       {canEdit && (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {problem && !problem.fields.settings && <Alert>{problem.message}</Alert>}
-          {savedNote && !dirty && <Alert tone="success">Settings saved.</Alert>}
+          {savedNote && !dirty && <Alert tone="success">{t("settings.json.saved")}</Alert>}
           <TextAreaField
-            label="Own settings (JSON)"
+            label={t("settings.json.label")}
             value={text}
             onChange={(v) => {
               setText(v);
@@ -78,19 +81,19 @@ export function SettingsJsonEditor({ tenantName, own, effective, ancestors, canE
             rows={Math.min(20, Math.max(6, text.split("\n").length + 1))}
             spellCheck={false}
             error={fieldError}
-            hint="Only what differs from the parent. Nested objects merge with inherited ones; lists and values replace them."
+            hint={t("settings.json.hint")}
           />
           <div className="form__actions">
             <Button type="submit" variant="primary" busy={saving} disabled={!dirty || !parsed.ok}>
-              Save settings
+              {t("settings.json.save")}
             </Button>
             <Button variant="ghost" disabled={!dirty} onClick={() => setText(saved)}>
-              Discard changes
+              {t("settings.json.discard")}
             </Button>
           </div>
         </form>
       )}
-      {dirty && parsed.ok && <p className="muted">Preview of the unsaved draft:</p>}
+      {dirty && parsed.ok && <p className="muted">{t("settings.json.preview")}</p>}
       <SettingsInheritanceView tenantName={tenantName} own={previewOwn} effective={previewEffective} ancestors={ancestors} />
     </div>
   );

@@ -60,7 +60,7 @@ export function TenantSettingsPage() {
             />
           </div>
           <div className="card">
-            <h2 className="card__title">Remote join</h2>
+            <h2 className="card__title">{t("settings.remoteJoinTitle")}</h2>
             <RemoteJoinSettingsForm
               key={`${tenant.id}-remote-join`}
               own={tenant.settings}
@@ -71,7 +71,7 @@ export function TenantSettingsPage() {
             />
           </div>
           <div className="card">
-            <h2 className="card__title">Data &amp; privacy</h2>
+            <h2 className="card__title">{t("settings.privacyTitle")}</h2>
             <DataPrivacySection
               key={`${tenant.id}-privacy`}
               tenant={tenant}
@@ -83,7 +83,7 @@ export function TenantSettingsPage() {
             />
           </div>
           <div className="card">
-            <h2 className="card__title">Settings inheritance</h2>
+            <h2 className="card__title">{t("settings.inheritanceTitle")}</h2>
             <SettingsJsonEditor
               key={`${tenant.id}-settings`}
               tenantName={tenant.name}

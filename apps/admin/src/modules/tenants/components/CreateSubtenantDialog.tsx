@@ -1,8 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "@qline/validation";
-import { useState } from "react";
+import { slugSchema, z } from "@qline/validation";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { required, requiredSlug } from "../../../lib/forms";
+import { useTranslation } from "react-i18next";
+import { required } from "../../../lib/forms";
 import { placeConflict, type Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
@@ -21,16 +23,19 @@ interface Props {
 }
 
 /** The shared slug schema (@qline/validation), as the API checks it; name and address as createTenant takes them. */
-const tenantSchema = z.object({
-  name: required(z.string().max(100, "At most 100 characters"), "Enter a name"),
-  slug: requiredSlug,
-  address: z.string().trim(),
-});
-type TenantValues = z.input<typeof tenantSchema>;
+const tenantSchema = (t: TFunction) =>
+  z.object({
+    name: required(z.string().max(100, t("tenants.create.atMost100")), t("tenants.create.enterName")),
+    slug: required(slugSchema, t("tenants.create.enterSlug")),
+    address: z.string().trim(),
+  });
+type TenantValues = z.input<ReturnType<typeof tenantSchema>>;
 
 export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose }: Props) {
-  const { control, handleSubmit, watch } = useForm<TenantValues, unknown, z.output<typeof tenantSchema>>({
-    resolver: zodResolver(tenantSchema),
+  const { t } = useTranslation();
+  const schema = useMemo(() => tenantSchema(t), [t]); // `t` changes with the language
+  const { control, handleSubmit, watch } = useForm<TenantValues, unknown, z.output<ReturnType<typeof tenantSchema>>>({
+    resolver: zodResolver(schema),
     defaultValues: { name: "", slug: "", address: "" },
   });
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -45,13 +50,13 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
   const formId = "create-subtenant";
   return (
     <Dialog
-      title={parent ? `New subtenant under ${parent.name}` : `New root tenant in ${account?.name ?? "your account"}`}
+      title={parent ? t("tenants.create.titleSub", { name: parent.name }) : t("tenants.create.titleRoot", { name: account?.name ?? t("tenants.create.yourAccount") })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("tenants.create.cancel")}</Button>
           <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {parent ? "Create subtenant" : "Create tenant"}
+            {parent ? t("tenants.create.createSub") : t("tenants.create.createRoot")}
           </Button>
         </>
       }
@@ -61,19 +66,19 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
         <Controller
           control={control}
           name="name"
-          render={({ field, fieldState }) => <TextField label="Name" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message ?? problem?.fields.name} required />}
+          render={({ field, fieldState }) => <TextField label={t("tenants.create.name")} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message ?? problem?.fields.name} required />}
         />
         <Controller
           control={control}
           name="slug"
           render={({ field, fieldState }) => (
             <TextField
-              label="Slug"
+              label={t("tenants.create.slug")}
               value={field.value}
               onChange={(v) => field.onChange(v.toLowerCase())}
               onBlur={field.onBlur}
               error={fieldState.error?.message ?? problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
-              hint={slugHint(slugCheck) ?? "Lowercase letters, digits and hyphens; used in kiosk links."}
+              hint={slugHint(slugCheck, t) ?? t("tenants.create.slugHint")}
               required
             />
           )}
@@ -81,7 +86,7 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
         <Controller
           control={control}
           name="address"
-          render={({ field }) => <TextField label="Address" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={problem?.fields["location.address"]} hint="Optional." />}
+          render={({ field }) => <TextField label={t("tenants.create.address")} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={problem?.fields["location.address"]} hint={t("tenants.create.optional")} />}
         />
       </form>
     </Dialog>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
@@ -22,6 +23,7 @@ export function moveTargets(tree: TreeNode, node: TreeNode, currentParentId: str
 }
 
 export function MoveTenantDialog({ node, currentParentId, tree, busy, onMove, onClose }: Props) {
+  const { t } = useTranslation();
   const targets = moveTargets(tree, node, currentParentId);
   const [parentId, setParentId] = useState(targets[0]?.id ?? "");
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -33,13 +35,13 @@ export function MoveTenantDialog({ node, currentParentId, tree, busy, onMove, on
 
   return (
     <Dialog
-      title={`Move ${node.name}`}
+      title={t("tenants.tree.moveName", { name: node.name })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("tenants.create.cancel")}</Button>
           <Button type="submit" form="move-tenant" variant="primary" busy={busy} disabled={!parentId}>
-            Move
+            {t("tenants.tree.move")}
           </Button>
         </>
       }
@@ -47,15 +49,15 @@ export function MoveTenantDialog({ node, currentParentId, tree, busy, onMove, on
       <form id="move-tenant" className="form" onSubmit={(e) => void submit(e)}>
         {problem && <Alert>{problem.message}</Alert>}
         {targets.length === 0 ? (
-          <p>There is nowhere else in this tree to move it.</p>
+          <p>{t("tenants.move.nowhere")}</p>
         ) : (
           <SelectField
-            label="New parent"
+            label={t("tenants.move.newParent")}
             value={parentId}
             onChange={setParentId}
-            options={targets.map((t) => ({ value: t.id, label: `${"— ".repeat(Math.max(0, t.depth - tree.depth))}${t.name}` }))}
+            options={targets.map((target) => ({ value: target.id, label: `${"— ".repeat(Math.max(0, target.depth - tree.depth))}${target.name}` }))}
             error={problem?.fields.parentId}
-            hint={`${node.name} moves with everything under it. Roles held above it change accordingly.`}
+            hint={t("tenants.move.hint", { name: node.name })}
           />
         )}
       </form>

@@ -1,23 +1,26 @@
 import { tenantHref, type TenantSection } from "../../../app/router";
 import type { Permission } from "../../../lib/permissions";
-import { roleLabels } from "../../../lib/permissions";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ActivityPanel } from "../../activity/components/ActivityPanel";
 import { useCurrentTenant } from "../hooks/use-current-tenant";
+import type { en } from "../strings";
 
-const shortcuts: { section: TenantSection; title: string; text: string; permission: Permission }[] = [
-  { section: "board", title: "Queue board", text: "Call, serve and reorder tickets, live.", permission: "tickets:read" },
-  { section: "lines", title: "Lines & counters", text: "Queues, ticket types, hours, estimates and desks.", permission: "lines:read" },
-  { section: "links", title: "Join links & devices", text: "QR codes and posters to join from a phone; kiosk and display links.", permission: "lines:read" },
-  { section: "ticket-fields", title: "Ticket fields", text: "Extra questions the kiosk asks.", permission: "lines:read" },
-  { section: "tree", title: "Tenant tree", text: "Branches, venues and departments under this tenant.", permission: "tenant:read" },
-  { section: "settings", title: "Settings", text: "Name, location, branding and inherited settings.", permission: "tenant:read" },
-  { section: "members", title: "Members", text: "Who can work here, and with which role.", permission: "members:read" },
-  { section: "api-keys", title: "API keys", text: "Credentials for kiosks, displays and partners.", permission: "apikeys:manage" },
-  { section: "audit", title: "Audit log", text: "Every change, who made it and when.", permission: "audit:read" },
+/** Titled like the navigation (`nav.<section>`), described by `tenants.overview.shortcuts.<section>`. */
+const shortcuts: { section: TenantSection & keyof typeof en.overview.shortcuts; permission: Permission }[] = [
+  { section: "board", permission: "tickets:read" },
+  { section: "lines", permission: "lines:read" },
+  { section: "links", permission: "lines:read" },
+  { section: "ticket-fields", permission: "lines:read" },
+  { section: "tree", permission: "tenant:read" },
+  { section: "settings", permission: "tenant:read" },
+  { section: "members", permission: "members:read" },
+  { section: "api-keys", permission: "apikeys:manage" },
+  { section: "audit", permission: "audit:read" },
 ];
 
 export function TenantOverviewPage() {
+  const { t } = useTranslation();
   const { tenant, role, can } = useCurrentTenant();
   return (
     <section>
@@ -25,20 +28,20 @@ export function TenantOverviewPage() {
         title={tenant.name}
         description={
           <>
-            <code>/{tenant.slug}</code> · your role: <strong>{role ? roleLabels[role] : "none"}</strong>
-            {tenant.depth > 0 ? " (applies to everything below)" : ""}
+            <code>/{tenant.slug}</code> · {t("tenants.overview.yourRole")} <strong>{role ? t(`roles.${role}`) : t("tenants.overview.noRole")}</strong>
+            {tenant.depth > 0 ? t("tenants.overview.appliesBelow") : ""}
           </>
         }
       />
       {can("tickets:read") && <ActivityPanel tenantId={tenant.id} canSetUp={can("lines:manage") && can("apikeys:manage")} />}
-      <h2 className="section-title">Manage</h2>
+      <h2 className="section-title">{t("tenants.overview.manage")}</h2>
       <div className="tiles">
         {shortcuts
           .filter((s) => can(s.permission))
           .map((s) => (
             <a key={s.section} className="tile" href={tenantHref(tenant.id, s.section)}>
-              <strong>{s.title}</strong>
-              <span className="muted">{s.text}</span>
+              <strong>{t(`nav.${s.section}`)}</strong>
+              <span className="muted">{t(`tenants.overview.shortcuts.${s.section}`)}</span>
             </a>
           ))}
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { navigate, tenantHref } from "../../../app/router";
-import { roleLabels } from "../../../lib/permissions";
+import { useTranslation } from "react-i18next";
 import { useSession } from "../../auth/hooks/use-session";
 import { useSubtenants } from "../hooks/use-subtenants";
 
@@ -9,17 +9,18 @@ const indent = (levels: number) => "\u00a0\u00a0".repeat(Math.max(0, levels)) + 
 
 /** The subtree of one tenant the user holds a role on, as nested options (tree order from the API). */
 function SubtenantOptions({ rootId, rootDepth, search, onTruncated }: { rootId: string; rootDepth: number; search: string; onTruncated: (more: boolean) => void }) {
+  const { t } = useTranslation();
   const { nodes, truncated } = useSubtenants(rootId, search);
   useEffect(() => {
     if (truncated) onTruncated(true);
   }, [truncated, onTruncated]);
   return (
     <>
-      {nodes.map((t) => (
-        <option key={t.id} value={t.id}>
-          {indent(t.depth - rootDepth - 1)}
-          {t.name}
-          {t.suspended ? " (suspended)" : ""}
+      {nodes.map((node) => (
+        <option key={node.id} value={node.id}>
+          {indent(node.depth - rootDepth - 1)}
+          {node.name}
+          {node.suspended ? t("tenants.switcher.suspended") : ""}
         </option>
       ))}
     </>
@@ -32,6 +33,7 @@ function SubtenantOptions({ rootId, rootDepth, search, onTruncated }: { rootId: 
  * narrows them (by name or slug, on the server).
  */
 export function TenantSwitcher({ current }: { current: { id: string; name: string; accountId: string } | null }) {
+  const { t } = useTranslation();
   const { user, accounts } = useSession();
   const accountId = current?.accountId ?? user.memberships[0]?.tenant.accountId ?? "";
   const inAccount = user.memberships.filter((m) => m.tenant.accountId === accountId);
@@ -45,7 +47,7 @@ export function TenantSwitcher({ current }: { current: { id: string; name: strin
     <div className="switcher">
       {accountOptions.length > 1 && (
         <label className="switcher__item">
-          <span className="switcher__label">Account</span>
+          <span className="switcher__label">{t("tenants.switcher.account")}</span>
           <select
             className="input input--compact"
             value={accountId}
@@ -63,14 +65,14 @@ export function TenantSwitcher({ current }: { current: { id: string; name: strin
         </label>
       )}
       <label className="switcher__item">
-        <span className="switcher__label">Tenant</span>
+        <span className="switcher__label">{t("tenants.switcher.tenant")}</span>
         <select className="input input--compact" value={current?.id ?? ""} onChange={(e) => navigate(tenantHref(e.target.value))}>
-          {!current && <option value="">Choose…</option>}
+          {!current && <option value="">{t("tenants.switcher.choose")}</option>}
           {listed && <option value={current.id}>{current.name}</option>}
           {inAccount.map((m) => [
             <option key={m.tenant.id} value={m.tenant.id}>
-              {m.tenant.name} · {roleLabels[m.role]}
-              {m.suspended ? " (suspended)" : ""}
+              {m.tenant.name} · {t(`roles.${m.role}`)}
+              {m.suspended ? t("tenants.switcher.suspended") : ""}
             </option>,
             <SubtenantOptions key={`${m.tenant.id}-sub`} rootId={m.tenant.id} rootDepth={m.tenant.depth} search={search} onTruncated={setMany} />,
           ])}
@@ -78,8 +80,8 @@ export function TenantSwitcher({ current }: { current: { id: string; name: strin
       </label>
       {(many || search) && (
         <label className="switcher__item">
-          <span className="switcher__label">Find</span>
-          <input className="input input--compact" type="search" placeholder="Store name or slug" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <span className="switcher__label">{t("tenants.switcher.find")}</span>
+          <input className="input input--compact" type="search" placeholder={t("tenants.switcher.findPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { navigate, tenantHref } from "../../../app/router";
 import { Button } from "../../../ui/Button";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -13,6 +14,7 @@ import { MoveTenantDialog } from "./MoveTenantDialog";
 type Action = { kind: "create"; node: TreeNode } | { kind: "create-root" } | { kind: "move"; node: TreeNode; parentId: string | null };
 
 export function TenantTreePage() {
+  const { t } = useTranslation();
   const { tenant, can } = useCurrentTenant();
   const session = useSession();
   const { tree, loading, error, refetch, createSubtenant, creating, moveTenant, moving } = useTenantTree(tenant.id);
@@ -33,13 +35,13 @@ export function TenantTreePage() {
             {node.name}
           </a>
           <span className="muted">/{node.slug}</span>
-          {node.suspended && <span className="badge badge--danger">Suspended</span>}
+          {node.suspended && <span className="badge badge--danger">{t("tenants.tree.suspended")}</span>}
           {node.address && <span className="muted tree__address">{node.address}</span>}
         </div>
         <div className="tree__actions">
           {canCreate && (
-            <Button size="sm" onClick={() => setAction({ kind: "create", node })} aria-label={`Add subtenant under ${node.name}`}>
-              + Subtenant
+            <Button size="sm" onClick={() => setAction({ kind: "create", node })} aria-label={t("tenants.tree.addSubtenantUnder", { name: node.name })}>
+              {t("tenants.tree.addSubtenant")}
             </Button>
           )}
           {platform.isPlatformAdmin && (
@@ -47,20 +49,20 @@ export function TenantTreePage() {
               size="sm"
               variant={node.suspended ? "secondary" : "danger"}
               busy={platform.suspending}
-              aria-label={`${node.suspended ? "Resume" : "Suspend"} ${node.name}`}
+              aria-label={t(node.suspended ? "tenants.tree.resumeName" : "tenants.tree.suspendName", { name: node.name })}
               onClick={async () => {
                 const result = await platform.setSuspended(node.id, !node.suspended);
-                setNotice(result.ok ? `${node.name} ${node.suspended ? "resumed" : "suspended"}.` : null);
+                setNotice(result.ok ? t(node.suspended ? "tenants.tree.resumedNotice" : "tenants.tree.suspendedNotice", { name: node.name }) : null);
                 setTreeProblem(result.ok ? null : result.problem.message);
                 refetch();
               }}
             >
-              {node.suspended ? "Resume" : "Suspend"}
+              {node.suspended ? t("tenants.tree.resume") : t("tenants.tree.suspend")}
             </Button>
           )}
           {canMove && parentId !== null && (
-            <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", node, parentId })} aria-label={`Move ${node.name}`}>
-              Move
+            <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", node, parentId })} aria-label={t("tenants.tree.moveName", { name: node.name })}>
+              {t("tenants.tree.move")}
             </Button>
           )}
         </div>
@@ -68,7 +70,7 @@ export function TenantTreePage() {
       {node.children.length > 0 && <ul className="tree__children">{node.children.map((c) => renderNode(c, node.id))}</ul>}
       {node.hasMore && (
         <p className="tree__more">
-          <a href={tenantHref(node.id, "tree")}>Open {node.name}'s subtree →</a>
+          <a href={tenantHref(node.id, "tree")}>{t("tenants.tree.openSubtree", { name: node.name })}</a>
         </p>
       )}
     </li>
@@ -77,24 +79,24 @@ export function TenantTreePage() {
   return (
     <section>
       <PageHeader
-        title="Tenant tree"
-        description="Subtenants inherit settings and roles from the tenants above them."
+        title={t("tenants.tree.title")}
+        description={t("tenants.tree.description")}
         actions={
           ownAccount && (
-            <Button onClick={() => setAction({ kind: "create-root" })}>New root tenant</Button>
+            <Button onClick={() => setAction({ kind: "create-root" })}>{t("tenants.tree.newRoot")}</Button>
           )
         }
       />
       {notice && <Alert tone="success">{notice}</Alert>}
       {treeProblem && <Alert>{treeProblem}</Alert>}
-      {loading && <Loading label="Loading the tree…" />}
+      {loading && <Loading label={t("tenants.tree.loading")} />}
       {Boolean(error) && !tree && <ErrorState error={error} onRetry={refetch} />}
       {tree && (
         <div className="card">
-          <ul className="tree" aria-label={`Tenants under ${tenant.name}`}>
+          <ul className="tree" aria-label={t("tenants.tree.list", { name: tenant.name })}>
             {renderNode(tree, null)}
           </ul>
-          {tree.children.length === 0 && <p className="muted tree__empty">No subtenants yet.{canCreate ? " Add branches, venues or departments with “+ Subtenant”." : ""}</p>}
+          {tree.children.length === 0 && <p className="muted tree__empty">{canCreate ? t("tenants.tree.emptyCanCreate") : t("tenants.tree.empty")}</p>}
         </div>
       )}
       {action?.kind === "create" && (
@@ -106,7 +108,7 @@ export function TenantTreePage() {
             const result = await createSubtenant(input);
             if (!result.ok) return result.problem;
             setAction(null);
-            setNotice(`Created ${input.name}.`);
+            setNotice(t("tenants.tree.created", { name: input.name }));
             session.refresh();
             return null;
           }}
@@ -138,7 +140,7 @@ export function TenantTreePage() {
             const result = await moveTenant(action.node.id, parentId);
             if (!result.ok) return result.problem;
             setAction(null);
-            setNotice(`Moved ${action.node.name}.`);
+            setNotice(t("tenants.tree.moved", { name: action.node.name }));
             return null;
           }}
         />
