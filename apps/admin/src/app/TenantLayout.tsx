@@ -4,7 +4,7 @@ import { TenantOverviewPage } from "../modules/tenants/components/TenantOverview
 import { CurrentTenantContext } from "../modules/tenants/hooks/use-current-tenant";
 import { useTenantShell } from "../modules/tenants/hooks/use-tenant-shell";
 import { EmptyState, ErrorState, Loading } from "../ui/states";
-import { useFormatDateTime } from "../ui/use-format-date-time";
+import { formatDateTime } from "../lib/format";
 import { AppFrame } from "./AppFrame";
 import { tenantHref, type NotificationTab, type TenantSection } from "./router";
 import { sectionNav } from "./sections";
@@ -44,7 +44,6 @@ const pages: Record<TenantSection, (lineId: string | undefined, tab: Notificatio
 export function TenantLayout({ tenantId, section, lineId, tab }: { tenantId: string; section: TenantSection; lineId?: string | undefined; tab?: NotificationTab | undefined }) {
   const { current, loading, error, refetch } = useTenantShell(tenantId);
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
 
   if (!current) {
     return (

@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatMeasuredDuration } from "../format";
+import { i18n } from "../../i18n/i18n";
+import { formatDateTime, formatTime } from "../format";
 
-describe("formatMeasuredDuration", () => {
-  it("keeps the seconds of a measured duration instead of rounding to the minute", () => {
-    expect(formatMeasuredDuration(109)).toBe("1 min 49 s");
-    expect(formatMeasuredDuration(127.5)).toBe("2 min 8 s");
-    expect(formatMeasuredDuration(120)).toBe("2 min");
+describe("dates and times in the console's language", () => {
+  it("follows the language switch, not the browser's locale", async () => {
+    const moment = "2026-12-11T10:05:00Z";
+    expect(formatDateTime(moment)).toMatch(/^Dec 11, 2026/);
+    await i18n.changeLanguage("de");
+    expect(formatDateTime(moment)).toMatch(/^11\.12\.2026/);
+    expect(formatTime(moment)).toMatch(/^\d{2}:05$/);
   });
 
-  it("writes seconds alone, zero, hours, and never a negative", () => {
-    expect(formatMeasuredDuration(45)).toBe("45 s");
-    expect(formatMeasuredDuration(0)).toBe("0 s");
-    expect(formatMeasuredDuration(0.4)).toBe("0 s");
-    expect(formatMeasuredDuration(-5)).toBe("0 s");
-    expect(formatMeasuredDuration(7500)).toBe("2 h 5 min");
-    expect(formatMeasuredDuration(3603)).toBe("1 h 0 min 3 s");
-    expect(formatMeasuredDuration(3600)).toBe("1 h");
+  it("gives back what is not a date as it came", () => {
+    expect(formatDateTime("not a date")).toBe("not a date");
   });
 });

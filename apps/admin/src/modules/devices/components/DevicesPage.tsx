@@ -4,7 +4,7 @@ import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Alert, EmptyState, ErrorState, Loading } from "../../../ui/states";
-import { useFormatDateTime } from "../../../ui/use-format-date-time";
+import { formatDateTime } from "../../../lib/format";
 import { useCurrentTenant } from "../../tenants/hooks/use-current-tenant";
 import { useDevices, type PairingLink } from "../hooks/use-devices";
 import { DeviceDialog } from "./DeviceDialog";
@@ -12,7 +12,7 @@ import { PairingLinkDialog } from "./PairingLinkDialog";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-function status(device: DeviceFieldsFragment, t: TFunction, formatDateTime: (iso: string) => string) {
+function status(device: DeviceFieldsFragment, t: TFunction) {
   if (device.revokedAt) return <span className="badge badge--danger">{t("devices.revoked", { date: formatDateTime(device.revokedAt) })}</span>;
   if (device.pairedAt) return <span className="badge badge--own">{t("devices.paired")}</span>;
   if (device.pairingExpiresAt && Date.parse(device.pairingExpiresAt) > Date.now()) return <span className="badge">{t("devices.waiting")}</span>;
@@ -25,7 +25,6 @@ function status(device: DeviceFieldsFragment, t: TFunction, formatDateTime: (iso
  */
 export function DevicesPage() {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const { tenant, can } = useCurrentTenant();
   const devices = useDevices(tenant.id);
   const [adding, setAdding] = useState(false);
@@ -75,7 +74,7 @@ export function DevicesPage() {
                   <td>{t(`devices.kinds.${device.kind}`)}</td>
                   <td>{device.lineIds.length === 0 ? <span className="muted">{t("devices.allLines")}</span> : device.lineIds.map((id) => lineNames.get(id) ?? "—").join(", ")}</td>
                   <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : <span className="muted">{t("devices.never")}</span>}</td>
-                  <td>{status(device, t, formatDateTime)}</td>
+                  <td>{status(device, t)}</td>
                   <td className="table__actions">
                     {manage && !device.revokedAt && (
                       <div className="device-actions">

@@ -4,7 +4,7 @@ import { Button } from "../../../ui/Button";
 import { CopyButton } from "../../../ui/CopyButton";
 import { Dialog } from "../../../ui/Dialog";
 import { Alert } from "../../../ui/states";
-import { useFormatDateTime } from "../../../ui/use-format-date-time";
+import { formatDateTime } from "../../../lib/format";
 import type { PairingLink } from "../hooks/use-devices";
 
 /**
@@ -13,7 +13,6 @@ import type { PairingLink } from "../hooks/use-devices";
  */
 export function PairingLinkDialog({ link, onClose }: { link: PairingLink; onClose: () => void }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   return (
     <Dialog
       title={t("devices.pairing.title", { name: link.deviceName })}
