@@ -56,6 +56,14 @@ export const de: Resources = {
     goToYourTenant: "Zu Ihrem Mandanten",
     noTenantsTitle: "Sie haben noch keine Mandanten",
     noTenantsBody: "Bitten Sie eine Kollegin oder einen Kollegen, Sie mit {{email}} zu ihrem Mandanten einzuladen.",
+    validation: {
+      slugShape: "3 bis 40 Kleinbuchstaben, Ziffern oder Bindestriche, am Anfang und Ende ein Buchstabe oder eine Ziffer",
+      slugHyphens: "darf keine zwei Bindestriche hintereinander enthalten",
+      slugReserved: "ist reserviert",
+      prefix: "1 bis 4 Großbuchstaben oder Ziffern",
+      email: "ist keine E-Mail-Adresse",
+      phone: "keine gültige Telefonnummer",
+    },
   },
   nav: {
     sections: "Bereiche von {{name}}",

@@ -59,6 +59,15 @@ export const en = {
     goToYourTenant: "Go to your tenant",
     noTenantsTitle: "You have no tenants yet",
     noTenantsBody: "Ask a colleague to invite you to their tenant at {{email}}.",
+    /** The shared schemas' messages (@qline/validation), as the API and the forms' checks give them. */
+    validation: {
+      slugShape: "must be 3-40 lowercase letters, digits or hyphens, starting and ending with a letter or digit",
+      slugHyphens: "must not contain consecutive hyphens",
+      slugReserved: "is reserved",
+      prefix: "must be 1-4 capital letters or digits",
+      email: "is not an email address",
+      phone: "not a valid phone number",
+    },
   },
   nav: {
     sections: "{{name}} sections",

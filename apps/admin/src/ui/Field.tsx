@@ -1,4 +1,6 @@
+import { messages } from "@qline/validation";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 
 interface FieldShellProps {
   label: ReactNode;
@@ -8,8 +10,17 @@ interface FieldShellProps {
   className?: string;
 }
 
-/** Label, control, hint and the API's (or our own) error for one field, wired up for screen readers. */
-export function FieldShell({ label, error, hint, children, className }: FieldShellProps) {
+/** The shared schemas' English messages (from a form's check or the API's refusal) as the console's keys. */
+const sharedMessageKeys = new Map<string, string>(Object.entries(messages).map(([key, message]) => [message, `common.validation.${key}`]));
+
+/**
+ * Label, control, hint and the API's (or our own) error for one field, wired up for screen readers. An error that
+ * is one of the shared schemas' messages is shown in the console's language.
+ */
+export function FieldShell({ label, error: given, hint, children, className }: FieldShellProps) {
+  const { t } = useTranslation();
+  const sharedKey = given === undefined ? undefined : sharedMessageKeys.get(given);
+  const error = sharedKey ? t(sharedKey) : given;
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -1,5 +1,5 @@
 /** The walk-in form: its values, the checks that mirror the API, the issueTicket input and where errors go. */
-import { emailSchema, messages, phoneSchema, problemOf, z } from "@qline/validation";
+import { emailSchema, phoneSchema, problemOf, z } from "@qline/validation";
 import type { TFunction } from "i18next";
 import type { IssueTicketInput, NotificationChannel } from "../../gql/graphql";
 import { canonicalJson } from "../../lib/json";
@@ -42,15 +42,6 @@ export const walkInContactSchema = z.object({
   phone: blankOr(phoneSchema(), (value) => value.startsWith("+")),
   email: blankOr(emailSchema),
 });
-
-/** The shared schemas' English messages as the console's keys, so German readers get them in German. */
-const contactMessageKeys: Record<string, string> = { [messages.email]: "board.walkIn.errors.email", [messages.phone]: "board.walkIn.errors.phone" };
-
-/** A contact field's message in the console's language (a message it does not know stays as it is). */
-export function contactMessage(message: string | undefined, t: TFunction): string | undefined {
-  const key = message === undefined ? undefined : contactMessageKeys[message];
-  return key ? t(key) : message;
-}
 
 /** The form's own fields, keyed like the API's field paths without `input.`. */
 export const walkInFields = ["customerName", "phone", "email", "ticketTypeId", "partySize", "notify", "language"] as const;

@@ -5,6 +5,8 @@ import { i18n } from "../../i18n/i18n";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { CopyButton } from "../CopyButton";
 import { InlineRename } from "../InlineRename";
+import { messages } from "@qline/validation";
+import { TextField } from "../Field";
 import { EmptyState, ErrorState, Loading } from "../states";
 import { UndoBar } from "../UndoBar";
 
@@ -64,5 +66,16 @@ describe("shared components in German", () => {
     await userEvent.click(screen.getByRole("button", { name: "Speichern" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Geben Sie einen Namen ein");
     expect(screen.getByRole("button", { name: "Abbrechen" })).toBeInTheDocument();
+  });
+
+  it("a field shows the shared schemas' messages (the API's and the form's own check) in German, and others as they came", async () => {
+    await i18n.changeLanguage("de");
+    const { rerender } = render(<TextField label="Kurzname" value="a--b" onChange={() => undefined} error={messages.slugHyphens} />);
+    expect(screen.getByLabelText("Kurzname")).toHaveAccessibleDescription("darf keine zwei Bindestriche hintereinander enthalten");
+    rerender(<TextField label="Kurzname" value="x" onChange={() => undefined} error="Some message of the server" />);
+    expect(screen.getByLabelText("Kurzname")).toHaveAccessibleDescription("Some message of the server");
+    await i18n.changeLanguage("en");
+    rerender(<TextField label="Slug" value="a--b" onChange={() => undefined} error={messages.slugHyphens} />);
+    expect(screen.getByLabelText("Slug")).toHaveAccessibleDescription("must not contain consecutive hyphens");
   });
 });

@@ -14,7 +14,6 @@ import { errorsByField, newAjv } from "../../extension-schema/schema-check";
 import { useWalkIn } from "../hooks/use-walk-in";
 import { templateLanguages } from "../../notifications/notification-model";
 import {
-  contactMessage,
   emptyContact,
   emptyWalkIn,
   extensionErrors,
@@ -141,7 +140,7 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                error={contactMessage(fieldState.error?.message, t) ?? problem?.fields.phone}
+                error={fieldState.error?.message ?? problem?.fields.phone}
                 autoComplete="off"
                 hint={t("board.walkIn.phoneHint")}
               />
@@ -157,7 +156,7 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                error={contactMessage(fieldState.error?.message, t) ?? problem?.fields.email}
+                error={fieldState.error?.message ?? problem?.fields.email}
                 autoComplete="off"
               />
             )}
