@@ -19,22 +19,22 @@ const session: Session = {
 };
 
 const node = (id: string, name: string, depth: number) => ({ __typename: "Tenant" as const, id, name, depth, suspended: false });
-const subtenants = (search: string | null, nodes: ReturnType<typeof node>[], hasNextPage: boolean, totalCount: number) => ({
-  request: { query: SubtenantsQuery, variables: { id: "root", search, first: switcherPageSize } },
+const subtenants = (search: string | null, nodes: ReturnType<typeof node>[], hasNextPage: boolean, totalCount: number, id = "root") => ({
+  request: { query: SubtenantsQuery, variables: { id, search, first: switcherPageSize } },
   result: {
     data: {
       tenant: {
         __typename: "Tenant" as const,
-        id: "root",
+        id,
         descendants: { __typename: "TenantConnection" as const, totalCount, nodes, pageInfo: { __typename: "PageInfo" as const, hasNextPage, endCursor: "c" } },
       },
     },
   },
 });
 
-function renderSwitcher(mocks: Parameters<typeof renderWithApollo>[1]) {
+function renderSwitcher(mocks: Parameters<typeof renderWithApollo>[1], as: Session = session) {
   return renderWithApollo(
-    <SessionContext.Provider value={session}>
+    <SessionContext.Provider value={as}>
       <TenantSwitcher current={{ id: "root", name: "Acme Coffee", accountId: "acc" }} />
     </SessionContext.Provider>,
     mocks,
@@ -50,6 +50,18 @@ describe("TenantSwitcher", () => {
     expect(options).toEqual(["Acme Coffee · Owner", "└ North region", "\u00a0\u00a0└ Airport"]);
     expect(airport).toHaveValue("airport");
     expect(screen.queryByRole("searchbox")).not.toBeInTheDocument();
+  });
+
+  it("lists a store where the user also holds a role once, inside the chain's subtree", async () => {
+    const storeRole = { role: "MANAGER" as const, suspended: false, tenant: { id: "airport", name: "Airport", slug: "airport", depth: 2, accountId: "acc" } };
+    const both: Session = { ...session, user: { ...session.user, memberships: [...session.user.memberships, storeRole] } };
+    renderSwitcher(
+      [subtenants(null, [node("north", "North region", 1), node("airport", "Airport", 2)], false, 2), subtenants(null, [], false, 0, "airport")],
+      both,
+    );
+    const select = screen.getByLabelText("Tenant");
+    await within(select).findByRole("option", { name: /Airport/ });
+    await waitFor(() => expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Acme Coffee · Owner", "└ North region", "\u00a0\u00a0└ Airport"]));
   });
 
   it("offers a search when the subtree is longer than a page, and asks the server for matches", async () => {
