@@ -45,7 +45,7 @@ export function FieldShell({ label, error: given, hint, children, className }: F
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;

@@ -3,16 +3,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { emailSchema, z } from "@qline/validation";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { hrefFor } from "../../../app/router";
 import { attempt, type Problem } from "../../../lib/errors";
 import { required } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
-import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 import { RequestPasswordResetMutation } from "../graphql/request-password-reset.mutation";
 import { AuthLayout } from "./AuthLayout";
+import { FormTextField } from "../../../ui/FormTextField";
 
 /** The shared email schema (@qline/validation), as the API checks it. */
 const forgotSchema = (t: TFunction) => z.object({ email: required(emailSchema, t("auth.enterEmail")) });
@@ -43,21 +43,14 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {problem && !problem.fields.email && <Alert>{problem.message}</Alert>}
-          <Controller
+          <FormTextField
             control={control}
             name="email"
-            render={({ field, fieldState }) => (
-              <TextField
-                label={t("auth.email")}
-                type="email"
-                autoComplete="email"
-                required
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message ?? problem?.fields.email}
-              />
-            )}
+            label={t("auth.email")}
+            type="email"
+            autoComplete="email"
+            required
+            serverError={problem?.fields.email}
           />
           <Button type="submit" variant="primary" size="lg" busy={state.loading}>
             {t("auth.forgot.submit")}

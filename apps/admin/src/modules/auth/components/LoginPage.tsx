@@ -2,16 +2,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { emailSchema, z } from "@qline/validation";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { hrefFor } from "../../../app/router";
 import type { Problem } from "../../../lib/errors";
 import { required } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
-import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 import { useAuthActions } from "../hooks/use-auth-actions";
 import { AuthLayout } from "./AuthLayout";
+import { FormTextField } from "../../../ui/FormTextField";
 
 /** The shared email schema (@qline/validation), as the API checks it; the messages in the language of the moment. */
 const loginSchema = (t: TFunction) =>
@@ -36,37 +36,23 @@ export function LoginPage({ email: initialEmail = "", embedded = false }: { emai
   const form = (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       {problem && !Object.keys(problem.fields).length && <Alert>{problem.message}</Alert>}
-      <Controller
+      <FormTextField
         control={control}
         name="email"
-        render={({ field, fieldState }) => (
-          <TextField
-            label={t("auth.email")}
-            type="email"
-            autoComplete="email"
-            required
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            error={fieldState.error?.message ?? problem?.fields.email}
-          />
-        )}
+        label={t("auth.email")}
+        type="email"
+        autoComplete="email"
+        required
+        serverError={problem?.fields.email}
       />
-      <Controller
+      <FormTextField
         control={control}
         name="password"
-        render={({ field, fieldState }) => (
-          <TextField
-            label={t("auth.password")}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            error={fieldState.error?.message ?? problem?.fields.password}
-          />
-        )}
+        label={t("auth.password")}
+        type="password"
+        autoComplete="current-password"
+        required
+        serverError={problem?.fields.password}
       />
       <Button type="submit" variant="primary" size="lg" busy={loggingIn}>
         {t("auth.signIn")}

@@ -1,13 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "@qline/validation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { ValidateFunction } from "ajv/dist/2020";
 import type { Problem } from "../../../lib/errors";
 import { Button } from "../../../ui/Button";
 import { Dialog } from "../../../ui/Dialog";
 import { SelectField, TextField } from "../../../ui/Field";
+import { FormTextField } from "../../../ui/FormTextField";
 import { Alert, ErrorState } from "../../../ui/states";
 import { ExtensionFields, formValue, schemaFields } from "../../extension-schema/components/ExtensionFields";
 import { errorsByField, newAjv } from "../../extension-schema/schema-check";
@@ -129,37 +130,23 @@ export function WalkInDialog({ lineId, lineName, extensionSchema, onClose, onIss
         {unplaced && <Alert>{walkInFailure(problem, t)}</Alert>}
         <TextField label={t("board.walkIn.name")} value={values.name} onChange={(v) => set("name", v)} error={fieldError("customerName")} autoComplete="off" maxLength={200} />
         <div className="grid-2">
-          <Controller
+          <FormTextField
             control={control}
             name="phone"
-            render={({ field, fieldState }) => (
-              <TextField
-                label={t("board.walkIn.phone")}
-                type="tel"
-                inputMode="tel"
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message ?? problem?.fields.phone}
-                autoComplete="off"
-                hint={t("board.walkIn.phoneHint")}
-              />
-            )}
+            label={t("board.walkIn.phone")}
+            type="tel"
+            inputMode="tel"
+            serverError={problem?.fields.phone}
+            autoComplete="off"
+            hint={t("board.walkIn.phoneHint")}
           />
-          <Controller
+          <FormTextField
             control={control}
             name="email"
-            render={({ field, fieldState }) => (
-              <TextField
-                label={t("board.walkIn.email")}
-                type="email"
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message ?? problem?.fields.email}
-                autoComplete="off"
-              />
-            )}
+            label={t("board.walkIn.email")}
+            type="email"
+            serverError={problem?.fields.email}
+            autoComplete="off"
           />
         </div>
         <fieldset className="fieldset notify-choice" aria-describedby={notifyError ? "walk-in-notify-error walk-in-notify-hint" : "walk-in-notify-hint"}>

@@ -7,8 +7,9 @@ import type { MemberRole } from "../../../gql/graphql";
 import { placeConflict, type Problem } from "../../../lib/errors";
 import { requiredEmail } from "../../../lib/forms";
 import { Button } from "../../../ui/Button";
-import { SelectField, TextField } from "../../../ui/Field";
+import { SelectField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
+import { FormTextField } from "../../../ui/FormTextField";
 
 interface Props {
   roles: readonly MemberRole[];
@@ -45,20 +46,13 @@ export function InviteMemberForm({ roles, busy, onInvite }: Props) {
       {problem && !problem.fields.email && !problem.fields.role && <Alert>{problem.message}</Alert>}
       {invited && <Alert tone="success">{t("members.invited", { email: invited })}</Alert>}
       <div className="form__row">
-        <Controller
+        <FormTextField
           control={control}
           name="email"
-          render={({ field, fieldState }) => (
-            <TextField
-              label={t("members.email")}
-              type="email"
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message ?? problem?.fields.email}
-              hint={t("members.inviteHint")}
-            />
-          )}
+          label={t("members.email")}
+          type="email"
+          serverError={problem?.fields.email}
+          hint={t("members.inviteHint")}
         />
         <Controller
           control={control}

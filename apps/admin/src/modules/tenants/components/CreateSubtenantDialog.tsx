@@ -12,6 +12,7 @@ import { TextField } from "../../../ui/Field";
 import { Alert } from "../../../ui/states";
 import { slugHint, useSlugCheck } from "../../auth/hooks/use-slug-check";
 import type { CreateTenantInput } from "../../../gql/graphql";
+import { FormTextField } from "../../../ui/FormTextField";
 
 interface Props {
   /** A subtenant under `parent`, or (without it) a root tenant in `account`. */
@@ -63,25 +64,15 @@ export function CreateSubtenantDialog({ parent, account, busy, onCreate, onClose
     >
       <form id={formId} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problem && !Object.keys(problem.fields).some((k) => ["name", "slug", "location.address"].includes(k)) && <Alert>{problem.message}</Alert>}
-        <Controller
-          control={control}
-          name="name"
-          render={({ field, fieldState }) => <TextField label={t("tenants.create.name")} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message ?? problem?.fields.name} required />}
-        />
-        <Controller
+        <FormTextField control={control} name="name" label={t("tenants.create.name")} serverError={problem?.fields.name} required />
+        <FormTextField
           control={control}
           name="slug"
-          render={({ field, fieldState }) => (
-            <TextField
-              label={t("tenants.create.slug")}
-              value={field.value}
-              onChange={(v) => field.onChange(v.toLowerCase())}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message ?? problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
-              hint={slugHint(slugCheck, t) ?? t("tenants.create.slugHint")}
-              required
-            />
-          )}
+          label={t("tenants.create.slug")}
+          normalize={(v) => v.toLowerCase()}
+          serverError={problem?.fields.slug ?? (slugCheck.state === "unavailable" ? slugCheck.reason : undefined)}
+          hint={slugHint(slugCheck, t) ?? t("tenants.create.slugHint")}
+          required
         />
         <Controller
           control={control}
