@@ -4,7 +4,7 @@
  * request. PGlite, and PostgreSQL when TEST_DATABASE_URL is set.
  */
 import assert from "node:assert/strict";
-import { lineStatesOf } from "../../modules/tickets/live/line-state.js";
+import { lineStateCache, lineStatesOf } from "../../modules/tickets/live/line-state.js";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { col, decodeFirstRow, decodeRows, z } from "@qline/db";
@@ -54,7 +54,8 @@ describe("batched tenant reads", () => {
     createContext({ config: api.config, db: api.database.db, pubsub: api.pubsub, actor: { kind: "user", userId: p.userId, platformAdmin: false } });
 
   before(async () => {
-    api = await startTestApi();
+    // No background job polls here: the board's transaction count must see only the board's own transactions.
+    api = await startTestApi({}, { ttlJob: false, notifications: { worker: false }, platformMail: false });
     owner = await signUpPersona(api, "owner");
     stranger = await signUpPersona(api, "stranger");
     viewer = await memberPersona(api, owner, owner.tenantId, "VIEWER");
@@ -148,10 +149,12 @@ describe("batched tenant reads", () => {
   it("answers the board in two transactions: the line with its tenant, then every field's reads in one batch", async () => {
     const db = api.database.db;
     const original = db.transaction.bind(db);
-    // The line's live state is fresh (a refresh is the state owner's shared work, not the board's reads; on a
-    // slow machine the state computed by earlier tests may have passed LINE_STATE_MAX_AGE_MS).
+    // The line's live state is fresh and stays so during the request (a refresh is the state owner's shared work,
+    // not the board's reads; on a slow machine a state can pass LINE_STATE_MAX_AGE_MS while the request waits).
     await lineStatesOf(db).idle();
     await lineStatesOf(db).current(owner.tenantId, lineA, Number.MAX_SAFE_INTEGER);
+    const maxAge = lineStateCache.maxAgeMs;
+    lineStateCache.maxAgeMs = 600_000;
     let transactions = 0;
     // Counts the transactions the API opens during one request (every door goes through db.transaction).
     const counting: typeof db.transaction = (fn, config) => {
@@ -166,6 +169,7 @@ describe("batched tenant reads", () => {
       assert.deepEqual(board.tenant.lines.map((l) => l.id), [lineA]);
     } finally {
       db.transaction = original;
+      lineStateCache.maxAgeMs = maxAge;
     }
   });
 
