@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithApollo } from "../../../test/render";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { analyticsCsv, rangeFor, type Figures } from "../analytics-model";
 import { AnalyticsPage } from "../components/AnalyticsPage";
 import { authToken } from "../../../lib/auth-token";
@@ -12,18 +12,9 @@ import { AnalyticsLinesQuery } from "../graphql/analytics-lines.query";
 import { AnalyticsReportQuery } from "../graphql/analytics-report.query";
 import { LineAnalyticsQuery } from "../graphql/line-analytics.query";
 import { TenantAnalyticsQuery } from "../graphql/tenant-analytics.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "root",
-  name: "Acme Coffee",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant();
 
 const now = new Date(2026, 1, 10, 12, 0, 0);
 const week = rangeFor("7d", { from: "", to: "" }, now) as { from: string; to: string };

@@ -5,21 +5,12 @@ import { i18n } from "../../../i18n/i18n";
 import { formatDateTime } from "../../../lib/format";
 import { renderWithApollo } from "../../../test/render";
 import { viewerAs } from "../../../test/viewers";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { ApiKeysPage } from "../components/ApiKeysPage";
 import { ApiKeysQuery } from "../graphql/api-keys.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "root",
-  name: "Acme Coffee",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant();
 
 const key = (id: string, name: string, scopes: string[], o: { lastUsedAt?: string; revokedAt?: string } = {}) => ({
   __typename: "ApiKey" as const,

@@ -5,22 +5,13 @@ import { describe, expect, it } from "vitest";
 import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { MembersQuery } from "../../members/graphql/members.query";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { actorLabel, targetLabel } from "../audit-labels";
 import { AuditLogPage } from "../components/AuditLogPage";
 import { AuditLogQuery } from "../graphql/audit-log.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "root",
-  name: "Acme Coffee",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant();
 
 const entry = (id: string, o: Record<string, unknown>) => ({
   __typename: "AuditEntry",

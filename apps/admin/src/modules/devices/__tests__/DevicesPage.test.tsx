@@ -5,23 +5,14 @@ import { describe, expect, it } from "vitest";
 import type { CreateDeviceMutationVariables } from "../../../gql/graphql";
 import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { DevicesPage } from "../components/DevicesPage";
 import { CreateDeviceMutation } from "../graphql/create-device.mutation";
 import { DevicesQuery } from "../graphql/devices.query";
 import { RevokeDeviceMutation } from "../graphql/revoke-device.mutation";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "t-1",
-  name: "Acme Pharmacy",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "t-1", name: "Acme Pharmacy", theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null } });
 
 function device(overrides: Record<string, unknown> = {}) {
   return {

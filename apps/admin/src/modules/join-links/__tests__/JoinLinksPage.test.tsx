@@ -5,21 +5,12 @@ import { i18n } from "../../../i18n/i18n";
 import type { MemberRole } from "../../../lib/permissions";
 import { renderWithApollo } from "../../../test/render";
 import { viewerAs } from "../../../test/viewers";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { JoinLinksPage } from "../components/JoinLinksPage";
 import { JoinLinksQuery } from "../graphql/join-links.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "t1",
-  name: "Corner Café",
-  slug: "corner-cafe",
-  depth: 0,
-  accountId: "a1",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "t1", name: "Corner Café", slug: "corner-cafe", accountId: "a1" });
 
 const line = (id: string, name: string, prefix: string, remoteJoin: boolean) => ({ __typename: "Line" as const, id, name, prefix, remoteJoin, joinUrl: `https://q.example.test/t/corner-cafe/join/${id}` });
 

@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import type { UpdateLineMutationVariables } from "../../../gql/graphql";
 import { renderWithApollo } from "../../../test/render";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { LineFormDialog } from "../components/LineFormDialog";
 import { LinesPage } from "../components/LinesPage";
 import { ArchiveLineMutation } from "../graphql/archive-line.mutation";
@@ -14,18 +14,9 @@ import { TestWebhookMutation } from "../graphql/test-webhook.mutation";
 import { UpdateCounterMutation } from "../graphql/update-counter.mutation";
 import { UpdateLineMutation } from "../graphql/update-line.mutation";
 import { emptyLineForm, validateLineForm } from "../line-form";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "t-1",
-  name: "Acme",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "t-1", name: "Acme", theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null } });
 
 const counter = (id: string, name: string, archivedAt: string | null = null) => ({ __typename: "Counter" as const, id, lineId: "line-1", name, isOpen: !archivedAt, archivedAt });
 

@@ -4,23 +4,14 @@ import { describe, expect, it, vi } from "vitest";
 import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { viewerAs } from "../../../test/viewers";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { LineFormDialog } from "../components/LineFormDialog";
 import { LinesPage } from "../components/LinesPage";
 import { LinesQuery } from "../graphql/lines.query";
 import { emptyLineForm } from "../line-form";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "t-1",
-  name: "Acme Pharmacy",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "t-1", name: "Acme Pharmacy" });
 
 function line(id: string, name: string, prefix: string, waitingCount: number, extra: { remoteJoin?: boolean; archivedAt?: string | null } = {}) {
   return {

@@ -5,22 +5,13 @@ import { QRCodeSVG } from "qrcode.react";
 import { describe, expect, it, vi } from "vitest";
 import type { UpdateLineMutationVariables } from "../../../gql/graphql";
 import { renderWithApollo } from "../../../test/render";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { LinesPage } from "../components/LinesPage";
 import { LinesQuery } from "../graphql/lines.query";
 import { UpdateLineMutation } from "../graphql/update-line.mutation";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "t-1",
-  name: "Acme Pharmacy",
-  slug: "acme",
-  depth: 0,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "t-1", name: "Acme Pharmacy", theme: { primaryColor: "#0a7d33", accentColor: "#f5a524", logoUrl: null, fontFamily: null } });
 
 const joinUrl = "http://127.0.0.1:4174/t/acme/join/line-1";
 

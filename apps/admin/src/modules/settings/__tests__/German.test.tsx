@@ -4,21 +4,12 @@ import { describe, expect, it } from "vitest";
 import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { viewerAs } from "../../../test/viewers";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { TenantSettingsPage } from "../components/TenantSettingsPage";
 import { TenantSettingsQuery } from "../graphql/tenant-settings.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "berlin",
-  name: "Berlin Store",
-  slug: "berlin-store",
-  depth: 1,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [{ id: "root", name: "Acme Retail" }],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "berlin", name: "Berlin Store", slug: "berlin-store", depth: 1, ancestors: [{ id: "root", name: "Acme Retail" }] });
 
 const tenant = {
   __typename: "Tenant" as const,

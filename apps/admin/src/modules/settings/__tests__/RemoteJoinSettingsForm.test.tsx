@@ -4,24 +4,15 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { UpdateTenantMutationVariables } from "../../../gql/graphql";
 import { renderWithApollo } from "../../../test/render";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { RemoteJoinSettingsForm } from "../components/RemoteJoinSettingsForm";
 import { TenantSettingsPage } from "../components/TenantSettingsPage";
 import { TenantSettingsQuery } from "../graphql/tenant-settings.query";
 import { UpdateTenantMutation } from "../graphql/update-tenant.mutation";
 import { withRemoteJoin } from "../remote-join-settings";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "berlin",
-  name: "Berlin Store",
-  slug: "berlin-store",
-  depth: 1,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [{ id: "root", name: "Acme Retail" }],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "berlin", name: "Berlin Store", slug: "berlin-store", depth: 1, ancestors: [{ id: "root", name: "Acme Retail" }] });
 
 const ancestors = [{ __typename: "Tenant" as const, id: "root", name: "Acme Retail", settings: { language: "en", remoteJoin: { runningLatePlaces: 5 } } }];
 const own = { language: "de", kiosk: { idleSeconds: 30 }, remoteJoin: { defaultCountry: "DE" } };

@@ -3,21 +3,12 @@ import { describe, expect, it } from "vitest";
 import { i18n } from "../../../i18n/i18n";
 import { renderWithApollo } from "../../../test/render";
 import { viewerAs } from "../../../test/viewers";
-import { CurrentTenantContext, currentTenantFor, type ShellTenant } from "../../tenants/hooks/use-current-tenant";
+import { CurrentTenantContext, currentTenantFor } from "../../tenants/hooks/use-current-tenant";
 import { TemplatesPage } from "../components/TemplatesPage";
 import { TenantTemplatesQuery } from "../graphql/tenant-templates.query";
+import { shellTenant } from "../../../test/tenants";
 
-const shell: ShellTenant = {
-  id: "airport",
-  name: "Airport",
-  slug: "airport",
-  depth: 1,
-  accountId: "acc",
-  suspended: false,
-  deletionScheduledAt: null,
-  ancestors: [],
-  theme: { primaryColor: null, accentColor: null, logoUrl: null, fontFamily: null },
-};
+const shell = shellTenant({ id: "airport", name: "Airport", slug: "airport", depth: 1 });
 
 const root = { __typename: "Tenant" as const, id: "root", name: "Acme Coffee" };
 const airport = { __typename: "Tenant" as const, id: "airport", name: "Airport" };
