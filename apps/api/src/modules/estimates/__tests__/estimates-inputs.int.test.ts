@@ -65,15 +65,18 @@ describe("estimates: inputs of the snapshot (issue 16)", () => {
     assert.ok((always.estimatedWaitSeconds ?? 0) >= p50s.at(-1)!);
 
     // Opening hours that close the line in 1–2 minutes for an hour: the closure is passed and pushes waits back.
-    const local = localTime(new Date(now), "UTC");
+    // The line's time zone puts "now" between 06:00 and 18:00 local time, so the closure and the reopening fall
+    // inside one local day whatever the hour the test runs (Etc/GMT+6 is UTC−6).
+    const timeZone = new Date(now).getUTCHours() >= 12 ? "Etc/GMT+6" : "Etc/GMT-6";
+    const local = localTime(new Date(now), timeZone);
     const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     const closesAt = local.minutes + 2; // 1 to 2 minutes from now
-    assert.ok(closesAt + 60 < 24 * 60 - 1, "test needs the closure inside the day (not run in the last 71 minutes of a UTC day)");
+    assert.ok(local.minutes >= 6 * 60 && closesAt + 60 < 24 * 60 - 1, `local time ${hhmm(local.minutes)} in ${timeZone}`);
     const openingHours = [
       { day: local.day, opens: "00:00", closes: hhmm(closesAt) },
       { day: local.day, opens: hhmm(closesAt + 60), closes: "24:00" },
     ];
-    await at((tx) => tx.update(lines).set({ openingHours, timeZone: "UTC" }).where(and(eq(lines.tenantId, owner.tenantId), eq(lines.id, lineId))));
+    await at((tx) => tx.update(lines).set({ openingHours, timeZone }).where(and(eq(lines.tenantId, owner.tenantId), eq(lines.id, lineId))));
     const withPause = (await computeLineState(api.database.db, owner.tenantId, lineId, [], now))!.state.estimates;
     const lastBefore = always.byTicket.get(waiting[3]!.id)!;
     const lastAfter = withPause.byTicket.get(waiting[3]!.id)!;
