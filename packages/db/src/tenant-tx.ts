@@ -41,10 +41,10 @@ const tenantLookups = {
 
 export type LocatableRecord = keyof typeof tenantLookups;
 
-/** Who a transaction runs for when only a record's id is known: the tenant is the record's own. */
 /** set_config answers the text it set: '' when the lookup found no record. */
 const LocatedRow = z.object({ tenant_id: z.string() });
 
+/** Who a transaction runs for when only a record's id is known: the tenant is the record's own. */
 export interface LocatedScope {
   record: { kind: LocatableRecord; id: string };
   userId: string | null;

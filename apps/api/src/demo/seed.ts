@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { col, decodeFirstRow, decodeRows, z, type Database } from "@qline/db";
+import { col, decodeRows, z, type Database } from "@qline/db";
 import { lookupDoor, signInDoor } from "../context/doors.js";
 import { createContext } from "../context/context.js";
 import type { Config } from "../env.js";
-import { login, signUp } from "../modules/auth/auth.service.js";
+import { login, signUp, userIdByEmail } from "../modules/auth/auth.service.js";
 import { createApiKey } from "../modules/api-keys/api-keys.service.js";
 import { apiKeyPresets } from "../context/permissions.js";
 import { createCounter, createLine, createTicketType, setTicketExtensionSchema } from "../modules/lines/lines.service.js";
@@ -37,7 +37,7 @@ const demoExtensionSchema = {
 
 /** Seeds a demo account (a coffee chain with two stores) once; later starts find it and change nothing. */
 export async function seedDemo(db: Database, config: Config, pubsub: QlinePubSub): Promise<DemoInfo> {
-  const existing = await lookupDoor(db, async (tx) => decodeFirstRow(z.object({ id: col.uuid.nullable() }), await tx.execute(sql`select app.user_id_by_email(${demoLogin.email}) as id`))?.id);
+  const existing = await lookupDoor(db, (tx) => userIdByEmail(tx, demoLogin.email));
   const info = { ...demoLogin, tenantSlug: "demo-coffee" };
   if (existing) return { ...info, created: false, kioskKey: null, joinLineId: null };
 

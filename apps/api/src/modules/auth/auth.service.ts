@@ -95,6 +95,13 @@ export async function createOwnerAccount(ctx: RequestContext, tx: Tx, ids: { use
 
 const LoginRow = z.object({ id: col.uuid, password_hash: col.text });
 
+const UserIdRow = z.object({ id: col.uuid.nullable() });
+
+/** The user with this (normalised) email, if any, through its lookup door (`app.user_id_by_email`). */
+export async function userIdByEmail(tx: Tx, email: string): Promise<string | null> {
+  return decodeFirstRow(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`))?.id ?? null;
+}
+
 /**
  * One answer for an unknown email and a wrong password ("Invalid email or password"), and the same work: an
  * unknown email is verified against a decoy hash, so timing does not tell whether an account exists.

@@ -15,21 +15,17 @@ import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { noAccountMail, passwordResetMail, resetLink } from "../platform-mail/messages.js";
 import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js";
-import { normalizeEmail } from "./auth.service.js";
+import { normalizeEmail, userIdByEmail } from "./auth.service.js";
 import { hashPassword, passwordProblem } from "./passwords.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
 import { lookupDoor, signInDoor } from "../../context/doors.js";
 
-const UserIdRow = z.object({ id: col.uuid.nullable() });
 const ResetRow = z.object({ id: col.uuid, user_id: col.uuid });
 
 export async function requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<boolean> {
   const email = normalizeEmail(emailInput);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(email))) return true;
-  const [found] = await lookupDoor(ctx.db, async (tx) =>
-    decodeRows(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`)),
-  );
-  const userId = found?.id ?? null;
+  const userId = await lookupDoor(ctx.db, (tx) => userIdByEmail(tx, email));
   const { adminUrl, passwordResetTtlSeconds } = ctx.config.platformMail;
   const token = newLinkToken();
   await signInDoor(ctx.db, userId, async (tx) => {

@@ -13,11 +13,10 @@ import { badInput } from "../../errors/codes.js";
 import { alreadyRegisteredMail, signUpConfirmationMail, signUpLink } from "../platform-mail/messages.js";
 import { queuePlatformMail, wakePlatformMail } from "../platform-mail/outbox.js";
 import { slugTaken } from "../tenants/tenants.service.js";
-import { checkSignUp, createOwnerAccount, type SignedIn, type SignUpFields } from "./auth.service.js";
+import { checkSignUp, createOwnerAccount, userIdByEmail, type SignedIn, type SignUpFields } from "./auth.service.js";
 import { hashLinkToken, isLinkToken, newLinkToken } from "./tokens.js";
 import { lookupDoor, newTenantDoor } from "../../context/doors.js";
 
-const UserIdRow = z.object({ id: col.uuid.nullable() });
 const SignUpRequestRow = z.object({
   email: col.text,
   name: col.text,
@@ -33,13 +32,11 @@ export const signUpConfirmationTtlSeconds = 24 * 3600;
 export async function startSignUp(ctx: RequestContext, input: SignUpFields): Promise<boolean> {
   const checked = await checkSignUp(input);
   if (ctx.rateLimits && !(await ctx.rateLimits.mailToAddressAllowed(`signup:${checked.email}`))) return true;
-  const [found] = await lookupDoor(ctx.db, async (tx) =>
-    decodeRows(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${checked.email}) as id`)),
-  );
+  const registered = await lookupDoor(ctx.db, (tx) => userIdByEmail(tx, checked.email));
   const { adminUrl } = ctx.config.platformMail;
   const token = newLinkToken();
   await lookupDoor(ctx.db, async (tx) => {
-    if (found?.id) return queuePlatformMail(tx, alreadyRegisteredMail(checked.email, { adminUrl }));
+    if (registered) return queuePlatformMail(tx, alreadyRegisteredMail(checked.email, { adminUrl }));
     await tx.insert(signupRequests).values({
       id: randomUUID(),
       tokenHash: hashLinkToken(token),

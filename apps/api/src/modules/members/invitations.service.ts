@@ -25,7 +25,7 @@ import { InvitationStatus } from "./invitations.types.js";
 import { invitationDoor, lookupDoor, staffDoor } from "../../context/doors.js";
 import { isUuid } from "../../context/access.js";
 
-const InvitationRow = z.object({ tenant_id: col.uuid, id: col.uuid });
+const LocatedInvitation = z.object({ tenant_id: col.uuid, id: col.uuid });
 
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -155,7 +155,7 @@ async function byToken<T>(ctx: RequestContext, token: string, userId: string | n
   if (!isLinkToken(token)) throw notFound("Invitation");
   const hash = hashLinkToken(token);
   const [located] = await lookupDoor(ctx.db, async (tx) =>
-    decodeRows(InvitationRow, await tx.execute(sql`select tenant_id, id from app.invitation_by_token(${hash})`)),
+    decodeRows(LocatedInvitation, await tx.execute(sql`select tenant_id, id from app.invitation_by_token(${hash})`)),
   );
   if (!located) throw notFound("Invitation");
   return invitationDoor(ctx.db, { tenantId: located.tenant_id, userId }, async (tx) => {

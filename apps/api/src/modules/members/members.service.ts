@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { col, decodeFirstRow, memberships, tenants, users, z, type MemberRole, type Tx } from "@qline/db";
+import { and, asc, eq } from "drizzle-orm";
+import { memberships, tenants, users, type MemberRole, type Tx } from "@qline/db";
 import type { RequestContext, TenantAccess } from "../../context/context.js";
 import { roleRank } from "../../context/permissions.js";
 import { isUuid } from "../../context/access.js";
@@ -9,7 +9,7 @@ import { mapUniqueViolations } from "../../errors/postgres.js";
 import { controlTopics } from "../../pubsub/control-topics.js";
 import { announceAccessChange } from "../../subscriptions/live-access.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { normalizeEmail } from "../auth/auth.service.js";
+import { normalizeEmail, userIdByEmail } from "../auth/auth.service.js";
 
 export interface MemberView {
   tenantId: string;
@@ -37,7 +37,6 @@ async function memberView(tx: Tx, tenantId: string, userId: string): Promise<Mem
 }
 
 /** The last OWNER of a root tenant stays: somebody must be able to administer the tree. */
-const UserIdRow = z.object({ id: col.uuid.nullable() });
 
 async function assertNotLastRootOwner(tx: Tx, tenantId: string, leaving: MemberView): Promise<void> {
   if (leaving.role !== "OWNER") return;
@@ -66,9 +65,8 @@ export async function addMember(ctx: RequestContext, tenantId: string, emailInpu
   const email = normalizeEmail(emailInput);
   return staffDoor(ctx, tenantId, "members:manage", async (tx, access) => {
     assertCanManage(access, role);
-    const found = decodeFirstRow(UserIdRow, await tx.execute(sql`select app.user_id_by_email(${email}) as id`));
-    if (!found?.id) throw notFound("User");
-    const userId = found.id;
+    const userId = await userIdByEmail(tx, email);
+    if (!userId) throw notFound("User");
     await mapUniqueViolations(() => tx.insert(memberships).values({ tenantId, userId, role }), {
       memberships_tenant_id_user_id_pk: () => conflict("This person is already a member of this tenant"),
     });

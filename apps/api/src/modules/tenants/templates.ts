@@ -142,9 +142,7 @@ export async function effectiveExtensionSchema(tx: Tx, tenantId: string): Promis
   );
   if (!row) throw notFound("Tenant");
   if (!row.tenant_id || row.version == null || !row.schema || row.name == null) return null;
-  // A stored schema is a JSON object (checked when it was saved).
-  const schema = row.schema as JsonObject;
-  return { tenantId: row.tenant_id, version: row.version, schema, source: { id: row.tenant_id, name: row.name }, overridden: row.tenant_id === tenantId };
+  return { tenantId: row.tenant_id, version: row.version, schema: row.schema, source: { id: row.tenant_id, name: row.name }, overridden: row.tenant_id === tenantId };
 }
 
 export type TicketTypeRow = typeof ticketTypes.$inferSelect;
