@@ -57,10 +57,10 @@ export const de: Resources = {
     noTenantsTitle: "Sie haben noch keine Mandanten",
     noTenantsBody: "Bitten Sie eine Kollegin oder einen Kollegen, Sie mit {{email}} zu ihrem Mandanten einzuladen.",
     validation: {
-      slugShape: "3 bis 40 Kleinbuchstaben, Ziffern oder Bindestriche, am Anfang und Ende ein Buchstabe oder eine Ziffer",
+      slugShape: "muss aus 3–40 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen, am Anfang und Ende ein Buchstabe oder eine Ziffer",
       slugHyphens: "darf keine zwei Bindestriche hintereinander enthalten",
       slugReserved: "ist reserviert",
-      prefix: "1 bis 4 Großbuchstaben oder Ziffern",
+      prefix: "muss aus 1–4 Großbuchstaben oder Ziffern bestehen",
       email: "ist keine E-Mail-Adresse",
       phone: "keine gültige Telefonnummer",
     },

@@ -18,6 +18,7 @@ import { en as platform } from "../modules/platform/strings";
 import { en as settings } from "../modules/settings/strings";
 import { en as templates } from "../modules/templates/strings";
 import { en as tenants } from "../modules/tenants/strings";
+import { messages } from "@qline/validation";
 
 export const en = {
   frame: {
@@ -60,14 +61,7 @@ export const en = {
     noTenantsTitle: "You have no tenants yet",
     noTenantsBody: "Ask a colleague to invite you to their tenant at {{email}}.",
     /** The shared schemas' messages (@qline/validation), as the API and the forms' checks give them. */
-    validation: {
-      slugShape: "must be 3-40 lowercase letters, digits or hyphens, starting and ending with a letter or digit",
-      slugHyphens: "must not contain consecutive hyphens",
-      slugReserved: "is reserved",
-      prefix: "must be 1-4 capital letters or digits",
-      email: "is not an email address",
-      phone: "not a valid phone number",
-    },
+    validation: { ...messages },
   },
   nav: {
     sections: "{{name}} sections",

@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { messages } from "@qline/validation";
 import { useEffect, useId, useRef, useState } from "react";
 import { get, useForm, type FieldError, type Path, type PathValue } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -46,10 +45,8 @@ export function LineFormDialog({ title, submitLabel, initial, ticketTypes, busy,
   const remoteJoinHint = useId();
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = <K extends Path<LineFormValues>>(key: K, value: PathValue<LineFormValues, K>) => setValue(key, value);
-  /** The shared prefix rule's message is English (the API's); the console says it in its own language. */
-  const say = (message: string | undefined) => (message === messages.prefix ? t("lines.errors.prefix") : message);
   const clientError = (key: string) => (get(formState.errors, key) as FieldError | undefined)?.message;
-  const error = (key: string) => say(clientError(key) ?? problem?.fields[key]);
+  const error = (key: string) => clientError(key) ?? problem?.fields[key];
   const typesError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("ticketTypeIds"))?.[1];
   const hoursError = Object.entries({ ...problem?.fields }).find(([k]) => k.startsWith("openingHours"))?.[1];
   const unplaced = problem && !Object.keys(problem.fields).some((k) => known.has(k) || k.startsWith("ticketTypeIds") || k.startsWith("openingHours"));
